@@ -1,0 +1,248 @@
+"""TOML configuration -> typed ``Settings``; every problem reported at once, each naming its key.
+
+The keys are those of CONTRACT.md section 5, plus optional extensions documented in
+``config/westcoast.toml``. Relative paths resolve against the configuration file's folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+import zoneinfo
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from .errors import ConfigError
+
+SAMPLE_DIR = Path(__file__).parent / "sample"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Publication(_Strict):
+    name: str = "西海岸新闻"
+    base_url: str = "https://news.example.org/"
+    language: str = "zh-CN"
+    timezone: str = "Asia/Shanghai"
+    release: str = "06:00"
+    copyright_holder: str | None = None  # NewsML rightsInfo; defaults to the publication name
+    usage_terms: str = "For use by licensed partners only."
+    provider: str | None = None  # NewsML provider qcode part; defaults to the base URL's host
+
+    @field_validator("base_url")
+    @classmethod
+    def _url(cls, v: str) -> str:
+        if not re.match(r"^https?://[^/\s]+", v):
+            raise ValueError("must be an absolute http(s) URL, e.g. https://news.example.org/")
+        return v if v.endswith("/") else v + "/"
+
+    @field_validator("timezone")
+    @classmethod
+    def _tz(cls, v: str) -> str:
+        try:
+            zoneinfo.ZoneInfo(v)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {v!r} (use an IANA name such as Asia/Shanghai)") from exc
+        return v
+
+    @field_validator("release")
+    @classmethod
+    def _release(cls, v: str) -> str:
+        if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", v):
+            raise ValueError("must be a local time HH:MM, e.g. 06:00")
+        return v
+
+    @property
+    def tz(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.timezone)
+
+    def release_at(self, date: dt.date) -> dt.datetime:
+        """The moment an issue dated ``date`` may be public, in the publication's zone."""
+        hh, mm = (int(x) for x in self.release.split(":"))
+        return dt.datetime.combine(date, dt.time(hh, mm), tzinfo=self.tz)
+
+
+class Source(_Strict):
+    type: Literal["folder", "http"] = "folder"
+    path: Path | None = None  # folder: root of <YYYY-MM-DD>/ issue folders
+    url: str | None = None  # http: manifest URL template with {date}
+    lookback_days: Annotated[int, Field(ge=0, le=366)] = 3
+    connect_timeout: Annotated[float, Field(gt=0)] = 5.0
+    read_timeout: Annotated[float, Field(gt=0)] = 30.0
+    deadline: Annotated[float, Field(gt=0)] = 120.0  # total seconds per request, retries included
+    retries: Annotated[int, Field(ge=0, le=20)] = 4
+    backoff_factor: Annotated[float, Field(ge=0)] = 1.0
+    max_retry_after: Annotated[float, Field(ge=0)] = 60.0  # cap on a server's Retry-After
+
+    @model_validator(mode="after")
+    def _needs(self) -> Source:
+        if self.type == "http" and not self.url:
+            raise ValueError("source.url is required when source.type is 'http'")
+        if self.type == "http" and self.url and "{date}" not in self.url:
+            raise ValueError("source.url must contain {date}")
+        return self
+
+
+class Output(_Strict):
+    dir: Path = Path("feeds")
+    feed_entries: Annotated[int, Field(ge=1, le=1000)] = 50
+    state_dir: Path | None = None  # defaults to <dir>/state
+
+
+class Schedule(_Strict):
+    cron: str = "30 2 * * *"
+    misfire_grace_time: Annotated[int, Field(ge=1)] = 6 * 3600  # seconds; APScheduler's default 1 s skips a missed night
+    lock_timeout: Annotated[float, Field(ge=0)] = 600.0  # seconds a pass waits for another to finish
+
+    @field_validator("cron")
+    @classmethod
+    def _cron(cls, v: str) -> str:
+        if len(v.split()) != 5:
+            raise ValueError("must be a five-field crontab expression, e.g. '30 2 * * *'")
+        from apscheduler.triggers.cron import CronTrigger
+
+        try:
+            CronTrigger.from_crontab(v)
+        except ValueError as exc:
+            raise ValueError(f"not a valid crontab expression: {exc}") from exc
+        return v
+
+
+class Partner(_Strict):
+    id: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
+    token_sha256: Annotated[str, Field(pattern=r"^[0-9a-fA-F]{64}$")]
+    sections: Annotated[list[str], Field(min_length=1)]
+    embargo: Literal["honour", "deliver"] = "honour"
+
+    def entitled(self, section: str) -> bool:
+        return "*" in self.sections or section in self.sections
+
+
+class Settings(_Strict):
+    publication: Publication = Publication()
+    source: Source = Source()
+    output: Output = Output()
+    schedule: Schedule = Schedule()
+    sections: dict[int, str] = {}
+    slugs: dict[str, str] = {}  # section name -> feed slug, overriding the pinyin default
+    partners: list[Partner] = []
+
+    @field_validator("sections", mode="before")
+    @classmethod
+    def _section_keys(cls, v: Any) -> Any:
+        if isinstance(v, dict):
+            for k in v:
+                if not str(k).isdigit() or int(k) < 1:
+                    raise ValueError(f"page number {k!r} must be a positive integer")
+        return v
+
+    @field_validator("slugs")
+    @classmethod
+    def _slugs(cls, v: dict[str, str]) -> dict[str, str]:
+        for name, slug in v.items():
+            if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug) or slug == "all":
+                raise ValueError(f"slug {slug!r} for {name!r} must be lowercase ASCII letters, digits, '-'")
+        return v
+
+    @model_validator(mode="after")
+    def _unique_partners(self) -> Settings:
+        ids = [p.id for p in self.partners]
+        if len(ids) != len(set(ids)):
+            raise ValueError("partner ids must be unique")
+        return self
+
+    @property
+    def out_dir(self) -> Path:
+        return self.output.dir
+
+    @property
+    def state_dir(self) -> Path:
+        return self.output.state_dir or self.output.dir / "state"
+
+    @property
+    def source_dir(self) -> Path:
+        return self.source.path or SAMPLE_DIR
+
+    def section_for(self, page: int) -> str | None:
+        return self.sections.get(page)
+
+
+def _resolve(settings: Settings, base: Path) -> Settings:
+    """Resolve relative paths against ``base`` (the configuration file's folder)."""
+
+    def fix(p: Path | None) -> Path | None:
+        return None if p is None else (p if p.is_absolute() else (base / p).resolve())
+
+    return settings.model_copy(
+        update={
+            "source": settings.source.model_copy(update={"path": fix(settings.source.path)}),
+            "output": settings.output.model_copy(
+                update={"dir": fix(settings.output.dir), "state_dir": fix(settings.output.state_dir)}
+            ),
+        }
+    )
+
+
+def _messages(exc: ValidationError, where: str) -> str:
+    lines = []
+    for err in exc.errors():
+        key = ".".join(str(x) for x in err["loc"]) or "(top level)"
+        msg = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            msg = "unknown key"
+        lines.append(f"{where}: {key}: {msg}")
+    return "\n".join(lines)
+
+
+def parse(data: dict[str, Any], base: Path, where: str = "configuration") -> Settings:
+    """Validate a configuration mapping; raise ``ConfigError`` listing every problem."""
+    try:
+        settings = Settings.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(_messages(exc, where)) from None
+    return _resolve(settings, base)
+
+
+def load(path: Path) -> Settings:
+    """Read and validate a TOML configuration file."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc.strerror}") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: configuration must be UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    return parse(data, path.resolve().parent, str(path))
+
+
+def defaults(out_dir: Path | None = None, source_dir: Path | None = None) -> Settings:
+    """Settings with no configuration file: the embedded sample issue, output under ``out_dir``."""
+    data: dict[str, Any] = {"output": {"dir": str(out_dir or Path("feeds"))}}
+    if source_dir is not None:
+        data["source"] = {"type": "folder", "path": str(source_dir)}
+    return parse(data, Path.cwd())
+
+
+def override(settings: Settings, out_dir: Path | None, source_dir: Path | None) -> Settings:
+    """Apply ``--out`` / ``--source`` from the command line."""
+    update: dict[str, Any] = {}
+    if out_dir is not None:
+        update["output"] = settings.output.model_copy(update={"dir": out_dir.resolve()})
+    if source_dir is not None:
+        update["source"] = settings.source.model_copy(update={"type": "folder", "path": source_dir.resolve()})
+    return settings.model_copy(update=update)

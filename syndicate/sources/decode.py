@@ -1,0 +1,62 @@
+"""Page bytes -> text, in a fixed order: declared charset, BOM, strict UTF-8, then GB18030.
+
+GB18030 is a superset of GBK and GB2312, so it reads all three (the ``gb2312`` codec fails on
+characters such as 镕). Statistical detection is only a last resort, flagged in the result:
+detectors misread short GBK text as Big5 or CP949.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+from ..errors import DecodeError
+
+# Characters that legitimately appear in page text besides printable ones.
+_ALLOWED_CONTROLS = {"\n", "\r", "\t", "\f"}
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    guessed: bool = False  # True when only statistical detection fitted
+
+
+def _plausible(text: str) -> bool:
+    """Reject decodings full of control characters: binary that happens to decode."""
+    if not text.strip():
+        return False
+    bad = sum(1 for ch in text if (ch < " " and ch not in _ALLOWED_CONTROLS) or ch == "\ufffd")
+    return bad <= max(2, len(text) // 1000)
+
+
+def decode_page(data: bytes, name: str, declared: str | None = None, allow_guess: bool = False) -> Decoded:
+    """Decode one page file; raise ``DecodeError`` naming ``name`` when no candidate fits."""
+    if not data.strip():
+        raise DecodeError(f"{name}: empty page file")
+    candidates: list[tuple[str, bytes]] = []
+    if declared:
+        try:
+            candidates.append((codecs.lookup(declared).name, data))
+        except LookupError:
+            pass
+    if data.startswith(codecs.BOM_UTF8):
+        candidates.append(("utf-8-sig", data))
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates.append(("utf-16", data))
+    candidates += [("utf-8", data), ("gb18030", data)]
+    for encoding, raw in candidates:
+        try:
+            text = raw.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if _plausible(text):
+            return Decoded(text.lstrip("\ufeff"), "gb18030" if encoding in ("gbk", "gb2312") else encoding)
+    if allow_guess:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is not None and _plausible(str(best)):
+            return Decoded(str(best), best.encoding, guessed=True)
+    raise DecodeError(f"{name}: cannot decode page: not UTF-8 or GB18030/GBK/GB2312 text")
