@@ -1,0 +1,230 @@
+"""The WSGI application: routing, public files, partner pulls. Read-only; never writes under out.
+
+Routes::
+
+    GET|HEAD /                                            public/index.html
+    GET|HEAD /<name>                                      public/<name>
+    GET|HEAD /partners/<id>/index.atom[?since=RFC3339]    the partner's Atom index (bearer token)
+    GET|HEAD /partners/<id>/newsml/<date>/<article>.xml   one NewsML-G2 item (bearer token)
+
+Every refusal about *what* is asked (missing, outside the root, another section, under embargo)
+is the same ``404``; only a bad or missing credential is ``401``, and a bad ``since`` ``400``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from urllib.parse import parse_qs, quote
+from wsgiref.types import StartResponse, WSGIEnvironment
+
+from ..config import Partner, Settings
+from . import partners as p
+from .files import Entry, FileStore, decode_path, safe_parts
+from .httputil import (
+    BASE_HEADERS,
+    Response,
+    accepts_gzip,
+    is_not_modified,
+    method_not_allowed,
+    not_found,
+    plain,
+    strong_etag,
+)
+
+log = logging.getLogger("syndicate.serve")
+
+Clock = Callable[[], dt.datetime]
+
+# Feed readers poll every few minutes; five minutes of freshness keeps CDNs and readers from
+# asking more often than a nightly job can change anything, and revalidation is a cheap 304.
+PUBLIC_CACHE_CONTROL = "public, max-age=300"
+# Partner answers depend on the credential: no shared cache may keep them, the partner may
+# revalidate with its ETag.
+PARTNER_CACHE_CONTROL = "private, no-cache"
+_UNAUTHORIZED_HEADERS = [("WWW-Authenticate", 'Bearer realm="syndicate"')]
+_READ_METHODS = ("GET", "HEAD")
+_HIDDEN_TOP = frozenset({"partners", "newsml", "state"})
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _newsml_type(_name: str) -> str:
+    return p.NEWSITEM_TYPE
+
+
+def _request_base(environ: WSGIEnvironment) -> str:
+    """scheme://host[/prefix] as the client addressed us (waitress applies trusted proxy headers)."""
+    scheme = environ.get("wsgi.url_scheme", "http")
+    host = (
+        environ.get("HTTP_HOST")
+        or f"{environ.get('SERVER_NAME', 'localhost')}:{environ.get('SERVER_PORT', '80')}"
+    )
+    return f"{scheme}://{host}{quote(environ.get('SCRIPT_NAME', ''))}"
+
+
+def file_response(entry: Entry, environ: WSGIEnvironment, cache_control: str, gzip_ok: bool) -> Response:
+    """200 or 304 for a file, gzip-encoded when the client takes it and it is worth it.
+
+    This is the hot path of a polling feed reader: one stat (in the store), one header compare.
+    """
+    headers = [
+        ("ETag", entry.etag),
+        ("Last-Modified", entry.last_modified),
+        ("Cache-Control", cache_control),
+        *BASE_HEADERS,
+    ]
+    use_gzip = False
+    if entry.compressible:
+        headers.append(("Vary", "Accept-Encoding"))
+        use_gzip = gzip_ok
+        if use_gzip:
+            headers[0] = ("ETag", entry.etag_gz)
+    if is_not_modified(
+        environ.get("HTTP_IF_NONE_MATCH"), environ.get("HTTP_IF_MODIFIED_SINCE"), entry.etags, entry.mtime
+    ):
+        return Response("304 Not Modified", headers)
+    body = entry.gzipped() if use_gzip else entry.body
+    headers.append(("Content-Type", entry.content_type))
+    headers.append(("Content-Length", str(len(body))))
+    if use_gzip:
+        headers.append(("Content-Encoding", "gzip"))
+    return Response("200 OK", headers, body)
+
+
+class App:
+    """The WSGI callable. ``clock`` returns an aware "now" (injected by tests; UTC by default)."""
+
+    def __init__(self, settings: Settings, clock: Clock = _utcnow) -> None:
+        out = Path(settings.out_dir)
+        self.settings = settings
+        self.clock = clock
+        self.public = FileStore(out / "public", forbidden=(out / "newsml", settings.state_dir))
+        self.newsml = FileStore(out / "newsml", content_type=_newsml_type, forbidden=(settings.state_dir,))
+        self.catalog = p.Catalog(out / "newsml" / "catalog.json", settings.publication)
+        self.partners: dict[str, Partner] = {partner.id: partner for partner in settings.partners}
+
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        try:
+            response = self.handle(environ)
+        except Exception:  # one broken request must not take the server down, nor leak a traceback
+            log.exception("error answering %s %r", environ.get("REQUEST_METHOD"), environ.get("PATH_INFO"))
+            response = plain("500 Internal Server Error", "internal error")
+        start_response(response.status, response.headers)
+        if environ.get("REQUEST_METHOD") == "HEAD":
+            return []  # headers (Content-Length included) as for GET, no body
+        return [response.body]
+
+    def handle(self, environ: WSGIEnvironment) -> Response:
+        """Route one request to a response."""
+        method = environ.get("REQUEST_METHOD", "GET")
+        if method not in _READ_METHODS:
+            return method_not_allowed()
+        path = decode_path(environ.get("PATH_INFO", "") or "/")
+        if path is None or not path.startswith("/"):
+            return not_found()
+        if path.startswith("/partners/"):
+            return self.partner(environ, path[len("/partners/") :])
+        return self.public_file(environ, path[1:])
+
+    # --- public ----------------------------------------------------------------------------------
+
+    def public_file(self, environ: WSGIEnvironment, rel: str) -> Response:
+        """``public/<rel>``; ``/`` and ``dir/`` mean their index.html."""
+        if rel == "" or rel.endswith("/"):
+            rel += "index.html"
+        parts = safe_parts(rel)
+        if parts is None or parts[0] in _HIDDEN_TOP:
+            return not_found()
+        entry = self.public.get(parts)
+        if entry is None:
+            return not_found()
+        gzip_ok = entry.compressible and _gzip_ok(environ)
+        return file_response(entry, environ, PUBLIC_CACHE_CONTROL, gzip_ok)
+
+    # --- partners --------------------------------------------------------------------------------
+
+    def partner(self, environ: WSGIEnvironment, rel: str) -> Response:
+        """Authenticate, answer, and log the partner id with the outcome (never the token)."""
+        parts = safe_parts(rel)
+        if parts is None:
+            # Path checks come before the credential: a traversal attempt learns nothing either way.
+            return not_found()
+        pid = parts[0]
+        partner = self.partners.get(pid)
+        if not p.authenticate(partner, environ.get("HTTP_AUTHORIZATION")):
+            log.warning(
+                "partner=%s %s %s -> 401 (%s)",
+                _loggable(pid),
+                environ.get("REQUEST_METHOD"),
+                _loggable(rel),
+                "no bearer token"
+                if p.bearer_token(environ.get("HTTP_AUTHORIZATION")) is None
+                else "bad token",
+            )
+            return plain("401 Unauthorized", "unauthorized", _UNAUTHORIZED_HEADERS)
+        assert partner is not None
+        rest = parts[1:]
+        if rest == ("index.atom",):
+            response = self.partner_index(environ, partner)
+        elif len(rest) == 3 and rest[0] == "newsml" and rest[2].endswith(".xml"):
+            response = self.partner_item(environ, partner, rest[1], rest[2][: -len(".xml")])
+        else:
+            response = not_found()
+        query = environ.get("QUERY_STRING", "")
+        log.info(
+            "partner=%s %s /partners/%s%s -> %s",
+            partner.id,
+            environ.get("REQUEST_METHOD"),
+            _loggable(rel),
+            "?" + _loggable(query) if query else "",
+            response.status.split(" ", 1)[0],
+        )
+        return response
+
+    def partner_index(self, environ: WSGIEnvironment, partner: Partner) -> Response:
+        """The partner's Atom index, filtered by ``since`` when given."""
+        query = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
+        since: dt.datetime | None = None
+        if "since" in query:
+            values = query["since"]
+            since = p.parse_rfc3339(values[0]) if len(values) == 1 else None
+            if since is None:
+                return plain("400 Bad Request", "since must be one RFC 3339 date-time with an offset")
+        now = self.clock()
+        snapshot = self.catalog.snapshot()
+        items = p.listing(snapshot, partner, now, since)
+        base = _request_base(environ)
+        self_url = f"{base}/partners/{quote(partner.id)}/index.atom"
+        if environ.get("QUERY_STRING"):
+            self_url += "?" + environ["QUERY_STRING"]
+        body = p.render_index(items, partner, self.settings.publication, base, self_url, now, snapshot.mtime)
+        etag = strong_etag(body)
+        headers = [("ETag", etag), ("Cache-Control", PARTNER_CACHE_CONTROL), *BASE_HEADERS]
+        if is_not_modified(environ.get("HTTP_IF_NONE_MATCH"), None, (etag,), None):
+            return Response("304 Not Modified", headers)
+        headers += [("Content-Type", "application/atom+xml"), ("Content-Length", str(len(body)))]
+        return Response("200 OK", headers, body)
+
+    def partner_item(self, environ: WSGIEnvironment, partner: Partner, date: str, article: str) -> Response:
+        """One NewsML item, if the catalog lists it and the partner may see it now."""
+        item = self.catalog.snapshot().by_key.get((date, article))
+        if item is None or not item.visible_to(partner, self.clock()):
+            return not_found()
+        entry = self.newsml.get(item.path)
+        if entry is None:
+            return not_found()
+        return file_response(entry, environ, PARTNER_CACHE_CONTROL, entry.compressible and _gzip_ok(environ))
+
+
+def _gzip_ok(environ: WSGIEnvironment) -> bool:
+    return accepts_gzip(environ.get("HTTP_ACCEPT_ENCODING"))
+
+
+def _loggable(text: str) -> str:
+    """Untrusted text for a log line: control characters escaped, so a request cannot forge lines."""
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)[:300]
