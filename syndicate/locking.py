@@ -1,0 +1,50 @@
+"""One pass at a time, across processes: a file lock in the state folder.
+
+A hand-started ``syndicate run``, the scheduler's cron pass, its release-time pass and a backfill
+all take this lock, so they never overlap. It is an OS file lock (``filelock.FileLock``), not a
+flag in a database: it is released by the kernel when a process dies, and it also holds between
+two scheduler processes started by mistake on one job store (APScheduler 3 would run each fire
+time once in each of them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from .errors import LockError
+
+LOCK_NAME = "pass.lock"
+
+
+@contextmanager
+def pass_lock(state_dir: Path, timeout: float) -> Iterator[Path]:
+    """Hold the pass lock while the block runs; wait at most ``timeout`` seconds for it.
+
+    Creates ``state_dir`` when needed and yields the lock file's path. Raises ``LockError`` when
+    another pass still holds the lock after ``timeout`` seconds (0 = do not wait).
+    """
+    try:
+        state_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LockError(
+            f"{state_dir}: cannot create the state folder for the pass lock: {exc.strerror}"
+        ) from None
+    path = state_dir / LOCK_NAME
+    # thread_local=False: the scheduler's worker threads and the main thread share no lock object
+    # anyway, and a thread-local lock would make release from another thread silently fail.
+    lock = FileLock(path, timeout=timeout, thread_local=False)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise LockError(
+            f"another pass is running: the lock {path} is still held after {timeout:g} s "
+            "(wait for it to finish, or raise schedule.lock_timeout)"
+        ) from None
+    try:
+        yield path
+    finally:
+        lock.release()
