@@ -52,10 +52,11 @@ class Block:
     """A re-flowed paragraph or a stand-alone line, with its 1-based line span in the page file."""
 
     kind: BlockKind
-    text: str
+    text: str  # re-flowed, letter-spacing closed up
     first_line: int
     last_line: int
     blank_before: bool = False  # a blank line separated it from the previous block
+    raw: str = ""  # re-flowed but spacing as printed: bylines need the spaces between names
 
 
 class FragmentKind(Enum):
@@ -92,6 +93,7 @@ class Fragment:
     dateline: str | None = None
     jump_in: Jump | None = None
     jump_out: Jump | None = None
+    run_in: bool = False  # the text runs straight on from the jump-in marker (same paragraph)
 
 
 @dataclass(frozen=True)

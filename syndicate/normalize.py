@@ -1,0 +1,170 @@
+"""Page text -> blocks: paragraphs re-flowed from narrow columns, and stand-alone lines.
+
+How a typesetter reads extracted text:
+- a paragraph starts at a full-width indent; every other line continues it, also after a blank
+  line (blank lines are column breaks, never paragraph breaks on their own);
+- an unindented line stands alone (headline, kicker, byline, jump head) only when the paragraph
+  before it is finished and the run of unindented lines it opens looks like a headline block,
+  i.e. is followed by the indented start of a body;
+- wrapped pieces join with nothing between CJK and one space between Latin words;
+- letter-spaced justified lines (``建 设 新 时 代``) are closed up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import rules
+from .model import Block, BlockKind
+from .text import close_up, join
+
+
+@dataclass(frozen=True)
+class _Line:
+    number: int  # 1-based line number in the page file
+    text: str  # without indent and trailing space
+    indented: bool
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def _lines(text: str) -> list[_Line]:
+    out = []
+    # split("\n"), not splitlines(): form feeds and U+2028 must not shift line numbers.
+    for n, raw in enumerate(text.split("\n"), start=1):
+        raw = raw.rstrip("\r").rstrip()
+        m = rules.INDENT.match(raw)
+        body = raw[m.end() :] if m else raw.lstrip(" \t")
+        out.append(_Line(n, body.strip("\u3000 \t"), bool(m)))
+    return out
+
+
+def is_strong(text: str) -> bool:
+    """A line that stands alone wherever it appears: a byline or a jump-in marker alone."""
+    if rules.BYLINE_LINE.match(text) and len(text) <= 40:
+        return True
+    m = rules.JUMP_IN.match(text) or rules.JUMP_IN_EN.match(text)
+    return bool(m) and not text[m.end() :].strip()
+
+
+def _headline_like(text: str) -> bool:
+    if is_strong(text):
+        return True
+    return (
+        len(text) <= rules.HEADLINE_MAX
+        and not rules.BODY_LINE_END.search(text)
+        and "。" not in text
+        and not rules.JUMP_OUT.search(text)
+    )
+
+
+def _closed(text: str) -> bool:
+    """The paragraph so far ends where a new block may start."""
+    return bool(
+        rules.SENTENCE_END.search(text)
+        or rules.SIGN_OFF.search(text)
+        or rules.JUMP_OUT.search(text)
+        or rules.JUMP_OUT_EN.search(text)
+    )
+
+
+def _starts_article(line: _Line) -> bool:
+    return line.indented and bool(rules.DATELINE.match(line.text) or is_strong(line.text))
+
+
+class _Builder:
+    """Collects blocks; a paragraph stays open while lines keep coming."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.pieces: list[_Line] = []
+        self.blank_before = False
+
+    def flush(self) -> None:
+        if self.pieces:
+            raw = ""
+            for piece in self.pieces:
+                raw = join(raw, piece.text)
+            first, last = self.pieces[0].number, self.pieces[-1].number
+            self.blocks.append(Block(BlockKind.PARAGRAPH, close_up(raw), first, last, self.blank_before, raw))
+            self.pieces = []
+
+    def line(self, line: _Line, blank_before: bool) -> None:
+        self.flush()
+        self.blocks.append(
+            Block(BlockKind.LINE, close_up(line.text), line.number, line.number, blank_before, line.text)
+        )
+
+    def start(self, line: _Line, blank_before: bool) -> None:
+        self.flush()
+        self.pieces = [line]
+        self.blank_before = blank_before
+
+    def add(self, line: _Line, blank_before: bool) -> None:
+        if self.pieces:
+            self.pieces.append(line)
+        else:
+            self.start(line, blank_before)
+
+    @property
+    def open(self) -> bool:
+        return bool(self.pieces) and not _closed(self.pieces[-1].text)
+
+
+def blocks(text: str) -> list[Block]:
+    """Re-flow one page's text into blocks, keeping each block's line span."""
+    lines = _lines(text)
+    b = _Builder()
+    i, blank = 0, False
+    while i < len(lines):
+        line = lines[i]
+        if line.blank:
+            blank, i = True, i + 1
+            continue
+        if is_strong(line.text):
+            b.line(line, blank)
+        elif line.indented:
+            b.start(line, blank)
+        elif rules.JUMP_OUT.fullmatch(line.text) or rules.JUMP_OUT_EN.fullmatch(line.text):
+            b.add(line, blank)  # a jump-out marker alone on its line ends the paragraph above
+        else:
+            i = _unindented_run(lines, i, b, blank)
+            blank = False
+            continue
+        blank, i = False, i + 1
+    b.flush()
+    return b.blocks
+
+
+def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int:
+    """Place the run of unindented lines starting at ``i``; return the index after what was placed."""
+    run: list[tuple[int, bool]] = []  # (index, blank before)
+    j, gap = i, blank
+    while j < len(lines) and (lines[j].blank or not lines[j].indented):
+        if lines[j].blank:
+            gap = True
+        else:
+            if is_strong(lines[j].text) and run:
+                break
+            run.append((j, gap))
+            gap = False
+        j += 1
+    end = j  # the first indented line after the run (or a strong line, or the end)
+    prefix = 0
+    while prefix < len(run) and _headline_like(lines[run[prefix][0]].text):
+        prefix += 1
+    followed_by_body = end >= len(lines) or lines[end].indented or is_strong(lines[end].text)
+    whole = prefix == len(run) and followed_by_body
+    if whole and b.open:
+        # An unfinished paragraph (a caption, a credit line) is followed by a headline block only
+        # when a body clearly starts below it.
+        whole = end < len(lines) and _starts_article(lines[end])
+    if whole:
+        for k, gap_before in run:
+            b.line(lines[k], gap_before)
+        return run[-1][0] + 1
+    for k, gap_before in run:
+        b.add(lines[k], gap_before)
+    return run[-1][0] + 1 if run else i + 1

@@ -1,0 +1,63 @@
+"""A ``Reading`` as the JSON document of CONTRACT.md section 2, and its human-readable forms."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Article, JumpDecision, Reading
+
+
+def article_to_json(a: Article) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "section": a.section,
+        "headline": a.headline,
+        "headline_derived": a.headline_derived,
+        "kicker": a.kicker,
+        "subheadline": a.subheadline,
+        "byline": list(a.byline),
+        "dateline": a.dateline,
+        "paragraphs": list(a.paragraphs),
+        "parts": [
+            {"page": p.page, "order": p.order, "lines": [p.first_line, p.last_line], "first": p.first, "last": p.last}
+            for p in a.parts
+        ],
+        "complete": a.complete,
+        "unresolved_jump": (
+            {"to_page": a.unresolved_jump.page, "marker": a.unresolved_jump.marker} if a.unresolved_jump else None
+        ),
+        "kind": a.kind.value,
+        "byline_text": a.byline_text,
+    }
+
+
+def reading_to_json(r: Reading) -> dict[str, Any]:
+    return {
+        "date": r.date.isoformat(),
+        "articles": [article_to_json(a) for a in r.articles],
+        "orphans": [
+            {"page": o.page, "order": o.order, "lines": [o.first_line, o.last_line], "text": o.text} for o in r.orphans
+        ],
+        "problems": list(r.problems),
+    }
+
+
+def _decision(d: JumpDecision) -> str:
+    to = f"page {d.to_page} #{d.to_order}" if d.to_order else f"page {d.to_page}: unresolved"
+    evidence = ", ".join(f"{k}={v:.3f}" for k, v in sorted(d.evidence.items()))
+    return f"jump page {d.from_page} #{d.from_order} -> {to}  score={d.score:.3f} {evidence} {d.note}".rstrip()
+
+
+def explain(r: Reading) -> str:
+    """The scores behind each jump decision, one line each."""
+    return "\n".join(_decision(d) for d in r.decisions) or "no jumps"
+
+
+def summary(r: Reading) -> str:
+    lines = [f"{r.date}: {len(r.articles)} articles, {len(r.orphans)} orphan headline blocks"]
+    for a in r.articles:
+        pages = "+".join(str(p) for p in a.pages)
+        flag = "" if a.complete else f"  [incomplete: jumps to page {a.unresolved_jump.page if a.unresolved_jump else '?'}]"
+        mark = "*" if a.headline_derived else " "
+        lines.append(f" {mark} p{pages:<6} {a.headline}{flag}")
+    return "\n".join(lines)

@@ -1,0 +1,111 @@
+"""Every pattern the page reader uses, in one place.
+
+Each pattern is named after what a typesetter would call the thing it finds; tests in
+``tests/test_rules.py`` pin each one with real-looking lines. Papers that print things
+differently get their variants added here, not as special cases in the stages.
+"""
+
+from __future__ import annotations
+
+import re
+
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# CJK and full-width punctuation: nothing goes between these when lines are joined.
+WIDE = CJK + r"\u3000-\u303f\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019\u00b7\u2022\u25a0-\u25ff"
+NUMERAL = "〇零一二两三四五六七八九十百"
+
+# --- lines -------------------------------------------------------------------------------------
+
+# A paragraph starts at a full-width indent, possibly after ASCII spaces left by extraction.
+INDENT = re.compile(r"^[ \t]*\u3000+")
+# A line ends a sentence: 。！？… possibly inside closing quotes/brackets.
+SENTENCE_END = re.compile(r"[。！？!?…；;][”’」』）)】\]]*\s*$")
+# A closing sign-off: （张嘉赫）, （来源：新华社）, （WMO官网编译：何静怡）, 图/王启蒙文/李长培, 摄.
+SIGN_OFF = re.compile(
+    r"(?:[（(][^（）()]{1,40}[）)]|(?:图|文|摄影?|制图)\s*[/／:：][^，。,]{1,20}|来源[:：][^，。]{1,20})\s*$"
+)
+# Characters a headline line does not end with (a wrapped body line often does).
+BODY_LINE_END = re.compile(r"[。，、；：,;:]\s*$")
+HEADLINE_MAX = 60
+
+# --- bylines and datelines ---------------------------------------------------------------------
+
+_S = r"\s?"  # letter-spaced role words: 通讯 员
+ROLE = (
+    r"(?:(?:本报|本刊)?(?:全媒体|融媒体|特约|见习|实习|首席)?"
+    rf"(?:记{_S}者|通{_S}讯{_S}员|实{_S}习{_S}生|评{_S}论{_S}员|摄{_S}影|摄{_S}像|编{_S}译|撰{_S}稿|"
+    rf"文{_S}/{_S}图|图{_S}/{_S}文|文{_S}/{_S}摄影|图{_S}片|文))"
+)
+_NAMES = rf"[{CJK}·•\s、]{{1,24}}?"
+# A byline printed on its own line: □记者 李涛 报道, 本报记者 王五 赵六, ■ 全媒体记者 …
+BYLINE_LINE = re.compile(
+    rf"^[□■●◆▲★◇○\s]*(?:本报|本刊)?{ROLE}[\s:：]*{_NAMES}"
+    rf"(?:\s*{ROLE}[\s:：]*{_NAMES})*\s*(?:报道|摄|撰文|整理|报)?\s*$"
+)
+ROLE_SPLIT = re.compile(rf"[□■●◆▲★◇○]|{ROLE}|报道|撰文|整理|摄$|^本报")
+# Datelines: 本报讯, 本报10月24日讯, 本报海口7月8日讯, 新华社北京10月24日电, 据新华社北京…电
+_PLACE = rf"(?:(?!通{_S}讯|记{_S}者)[{CJK}]){{0,6}}?"
+DATELINE = re.compile(
+    rf"^(?P<dateline>据?(?:本报|新华社|中新社|中新网|人民网|央视网|[{CJK}]{{2,6}}社)"
+    rf"{_PLACE}(?:\d{{1,2}}月\d{{1,2}}日)?(?:电|讯)(?!{_S}员))"
+)
+# A byline run into the dateline: （记者 曹马志 通讯员 林清政） or ` 记者 刘蕊 报道`.
+RUN_IN_BYLINE = re.compile(
+    rf"^\s*(?:[（(](?P<bracketed>\s*{ROLE}[^（）()]{{1,40}})[）)]|(?P<plain>\s*{ROLE}[^，。,]{{1,40}}?)报道)"
+)
+EDITORS_NOTE = re.compile(r"^(?:编者按|编者的话|编辑按)[:：]")
+
+# --- continuation markers ----------------------------------------------------------------------
+
+_NUM = rf"(?:[A-Za-z]?\d{{1,3}}|[{NUMERAL}]{{1,3}}|[A-Za-z][{NUMERAL}]{{1,3}})"
+_PAGE = rf"(?:第\s?)?(?P<label>{_NUM})\s?版"
+# （下转第二版） / (转2版) / 下转A2版 — at the end of a part.
+JUMP_OUT = re.compile(rf"[（(]?\s*(?:下?转|接)(?:至|到)?\s?{_PAGE}\s*[）)]?\s*$")
+# （上接第一版） / 上接1版 / ◀上接A01版 / 接第一版 — opening a fragment.
+JUMP_IN = re.compile(rf"^[◀◆▲■□\s]*[（(]?\s*(?:上接|接|承)\s?{_PAGE}\s*[）)]?")
+# English: (Continued on page 3), See BUDGET, Page A6 / (Continued from page one)
+JUMP_OUT_EN = re.compile(
+    r"[(\[]?\s*(?:Continued on page|See [A-Z][A-Z ]+,? Page)\s+(?P<label>[A-Za-z]?\d{1,3}|[a-z]+)\s*[)\]]?\s*$",
+    re.I,
+)
+JUMP_IN_EN = re.compile(r"^\s*[(\[]?\s*Continued from page\s+(?P<label>[A-Za-z]?\d{1,3}|[a-z]+)\s*[)\]]?", re.I)
+
+# --- article boundaries without a headline -----------------------------------------------------
+
+# A paragraph opening with one of these refers back to what precedes: not a new article.
+ANAPHORIC_OPENER = re.compile(
+    r"^(?:会议|会上|会后|他|她|他们|她们|该|此外|同时|与此同时|这|此次|本次|其中|对此|另外|另据|"
+    r"据介绍|据了解|据悉|上述|下一步|接下来|随后|最后|首先|其次|再次|一是|二是|三是|一要|二要|三要|"
+    r"[一二三四五六七八九十]+[、是要]|（[一二三四五六七八九十]+）|\d+[.、])"
+)
+# Texts of a photo-news heading (图片新闻, 图片报道).
+PHOTO_HEADING = re.compile(r"^(?:图片新闻|图片报道|新闻图片|图说新闻)$")
+
+EN_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+
+
+def page_number(label: str) -> int | None:
+    """二 -> 2, 12 -> 12, 十二 -> 12, A2 / A02 -> 2, one -> 1; None when unreadable."""
+    label = label.strip()
+    if label.lower() in EN_NUMBERS:
+        return EN_NUMBERS[label.lower()]
+    label = label.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+    if label.isdigit():
+        return int(label) or None
+    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+    if not label or any(c not in digits and c not in "十百" for c in label):
+        return None
+    total, current = 0, 0
+    for c in label:
+        if c == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif c == "十":
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = digits[c]
+    return (total + current) or None

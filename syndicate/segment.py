@@ -1,0 +1,281 @@
+"""Blocks of one page -> article fragments and orphan headline blocks (pure).
+
+A new fragment starts at a headline line, a byline, a dateline, a jump-in marker, or after a
+jump-out; a paragraph after a blank line starts one only when the text says so (the previous
+part is signed off, or the two sides share too little to be one article). Patterns: ``rules``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import rules
+from .model import Block, BlockKind, Fragment, FragmentKind, Jump, Orphan
+from .text import bigrams, close_up
+
+# Share of a headline's bigrams that must recur in the body below it for the headline to be
+# that body's; below it the headline block is an orphan (seed page: 王台老工业区 above a study session).
+HEADLINE_BELONGS = 0.12
+# Cohesion below which two sides of a blank line are two articles (see _cohesion).
+SOFT_SPLIT_COHESION = 0.22
+
+
+@dataclass
+class _Draft:
+    """A fragment being built."""
+
+    heads: list[Block] = field(default_factory=list)  # headline lines, in print order
+    byline_raw: list[str] = field(default_factory=list)
+    dateline: str | None = None
+    jump_in: Jump | None = None
+    jump_out: Jump | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    first_line: int = 0
+    last_line: int = 0
+    body_first_line: int = 0  # first line of what is not a headline line (byline, body)
+    soft: bool = False  # started only by a blank line: may be merged back
+    run_in: bool = False
+    subtitle: str | None = None
+
+    def touch(self, block: Block, head: bool = False) -> None:
+        self.first_line = self.first_line or block.first_line
+        if block not in self.heads and not self.body_first_line:
+            self.body_first_line = block.first_line
+        self.last_line = max(self.last_line, block.last_line)
+
+    @property
+    def has_body(self) -> bool:
+        return bool(self.paragraphs)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.heads or self.byline_raw or self.paragraphs or self.jump_in)
+
+
+def _jump(m: re.Match[str]) -> Jump:
+    label = m.group("label")
+    return Jump(rules.page_number(label), m.group(0).strip(), label)
+
+
+def byline_names(raw: str) -> tuple[str, ...]:
+    """□记者 李涛 报道 -> (李涛,); 记者 张三 通讯员 李四 -> (张三, 李四)."""
+    names: list[str] = []
+    for chunk in rules.ROLE_SPLIT.split(raw):
+        for name in re.split(r"[\s、，,]+", chunk.strip(" \t\u3000:：（）()")):
+            if name and name not in names and rules.CJK and re.fullmatch(rf"[{rules.CJK}·•]{{2,12}}", name):
+                names.append(name)
+    return tuple(names)
+
+
+def _read_dateline(draft: _Draft, raw: str) -> str:
+    """Take dateline and run-in byline off the start of a first paragraph; return the rest."""
+    m = rules.DATELINE.match(raw.strip())
+    if not m:
+        return raw
+    draft.dateline = close_up(m.group("dateline"))
+    rest = raw.strip()[m.end() :]
+    b = rules.RUN_IN_BYLINE.match(rest)
+    if b:
+        draft.byline_raw.append(b.group("bracketed") or b.group("plain"))
+        rest = rest[b.end() :]
+    return rest.lstrip(" ，,：:")
+
+
+class _Page:
+    def __init__(self, page: int, blocks: list[Block]) -> None:
+        self.page = page
+        self.blocks = blocks
+        self.done: list[_Draft] = []
+        self.cur = _Draft()
+
+    def close(self) -> None:
+        if not self.cur.empty:
+            self.done.append(self.cur)
+        self.cur = _Draft()
+
+    def new(self, soft: bool = False) -> None:
+        self.close()
+        self.cur.soft = soft
+
+    def run(self) -> list[_Draft]:
+        for i, block in enumerate(self.blocks):
+            nxt = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+            if block.kind is BlockKind.LINE:
+                self.line(block)
+            else:
+                self.paragraph(block, nxt)
+        self.close()
+        return self.done
+
+    def line(self, block: Block) -> None:
+        cur, text = self.cur, block.text
+        if rules.BYLINE_LINE.match(block.raw) and len(block.raw) <= 40:
+            if cur.has_body:
+                self.new()
+            self.cur.byline_raw.append(block.raw)
+            self.cur.touch(block, head=True)
+            return
+        m = rules.JUMP_IN.match(text) or rules.JUMP_IN_EN.match(text)
+        if m:
+            if cur.has_body or cur.jump_in:
+                self.new()
+            self.cur.jump_in = _jump(m)
+            self.cur.touch(block, head=True)
+            return
+        if cur.has_body or cur.byline_raw or cur.jump_in:
+            self.new()
+        self.cur.heads.append(block)
+        self.cur.touch(block, head=True)
+
+    def paragraph(self, block: Block, nxt: Block | None) -> None:
+        cur, raw = self.cur, block.raw.strip()
+        m = rules.JUMP_IN.match(raw) or rules.JUMP_IN_EN.match(raw)
+        if m:
+            if cur.has_body or cur.jump_in:
+                self.new()
+            self.cur.jump_in = _jump(m)
+            raw = raw[m.end() :].strip()
+            self.cur.run_in = bool(raw)
+            if not raw:
+                self.cur.touch(block, head=True)
+                return
+        elif rules.DATELINE.match(raw):
+            if cur.has_body:
+                self.new()
+        elif self._indented_head(raw, nxt):
+            if cur.has_body or cur.byline_raw:
+                self.new()
+            self.cur.heads.append(block)
+            self.cur.touch(block, head=True)
+            return
+        elif raw.startswith(("—", "－", "-")) and cur.heads and not cur.has_body and not cur.subtitle:
+            self.cur.subtitle = close_up(raw.lstrip("—－- "))
+            self.cur.touch(block, head=True)
+            return
+        elif cur.has_body and block.blank_before and self._soft_break(raw):
+            self.new(soft=True)
+        cur = self.cur
+        if not cur.has_body and not cur.dateline:
+            raw = _read_dateline(cur, raw)
+        out = rules.JUMP_OUT.search(raw) or rules.JUMP_OUT_EN.search(raw)
+        if out:
+            cur.jump_out = _jump(out)
+            raw = raw[: out.start()]
+        text = close_up(raw)
+        if text:
+            cur.paragraphs.append(text)
+        cur.touch(block)
+        if out:
+            self.close()
+
+    def _indented_head(self, raw: str, nxt: Block | None) -> bool:
+        """An indented line printed as a headline: unfinished, short, and a dateline or byline follows."""
+        if nxt is None or len(raw) > rules.HEADLINE_MAX or rules.SENTENCE_END.search(raw):
+            return False
+        if rules.BODY_LINE_END.search(raw) or "。" in raw:
+            return False
+        follows = nxt.raw.strip()
+        return bool(rules.DATELINE.match(follows) or rules.BYLINE_LINE.match(follows))
+
+    def _soft_break(self, raw: str) -> bool:
+        """A blank line then an indent, after a finished paragraph: a candidate article boundary."""
+        last = self.cur.paragraphs[-1]
+        if not rules.SENTENCE_END.search(last) and not rules.SIGN_OFF.search(last):
+            return False
+        return not rules.ANAPHORIC_OPENER.match(close_up(raw))
+
+
+def _cohesion(before: list[str], after: list[str]) -> float:
+    """How much two runs of paragraphs share: overlap of bigrams, relative to the smaller side."""
+    a, b = bigrams("".join(before[-3:])), bigrams("".join(after[:3]))
+    if not a or not b:
+        return 1.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def _merge_soft(drafts: list[_Draft]) -> list[_Draft]:
+    """Merge a blank-line split back unless the text shows two articles."""
+    out: list[_Draft] = []
+    for d in drafts:
+        prev = out[-1] if out else None
+        if d.soft and prev is not None and prev.jump_out is None and prev.has_body:
+            signed = bool(rules.SIGN_OFF.search(prev.paragraphs[-1]))
+            if not signed and _cohesion(prev.paragraphs, d.paragraphs) >= SOFT_SPLIT_COHESION:
+                prev.paragraphs += d.paragraphs
+                prev.last_line = d.last_line
+                prev.jump_out = d.jump_out
+                continue
+        out.append(d)
+    return out
+
+
+def _belongs(heads: list[str], paragraphs: list[str]) -> bool:
+    """Does any headline line share enough with the body? Lines too short to tell are no evidence."""
+    body = bigrams("".join(paragraphs))
+    ratios = [len(g & body) / len(g) for g in map(bigrams, heads) if len(g) >= 5]
+    return not ratios or max(ratios) >= HEADLINE_BELONGS
+
+
+def _titles(heads: list[str], subtitle: str | None) -> tuple[str | None, str | None, str | None]:
+    """(kicker, headline, subheadline) from the headline lines in print order."""
+    if not heads:
+        return None, None, subtitle
+    if len(heads) == 1:
+        return None, heads[0], subtitle
+    if len(heads) == 2 and subtitle is None:
+        first, second = heads
+        if second.startswith(("—", "－")):
+            return None, first, second.lstrip("—－ ")
+        if len(first) < len(second):
+            return first, second, None
+        return None, first, second
+    return heads[0], heads[1], subtitle or " ".join(heads[2:]) or None
+
+
+def split(page: int, blocks: list[Block]) -> tuple[list[Fragment], list[Orphan]]:
+    """Split one page's blocks into fragments (in reading order) and orphan headline blocks."""
+    drafts = _merge_soft(_Page(page, blocks).run())
+    fragments: list[Fragment] = []
+    orphans: list[Orphan] = []
+    for d in drafts:
+        heads = [h.text for h in d.heads if not rules.PHOTO_HEADING.match(h.text)]
+        photo = len(heads) < len(d.heads)
+        if not d.has_body and d.jump_in is None:
+            text = " ".join([h.text for h in d.heads] + [close_up(b) for b in d.byline_raw])
+            orphans.append(Orphan(page, len(orphans) + 1, d.first_line, d.last_line, text))
+            continue
+        first_line = d.first_line
+        kicker, headline, subheadline = _titles(heads, d.subtitle)
+        if heads and not _belongs(heads, d.paragraphs):
+            text = " ".join(h.text for h in d.heads)
+            orphans.append(Orphan(page, len(orphans) + 1, d.first_line, d.heads[-1].last_line, text))
+            first_line = d.body_first_line or d.first_line
+            kicker = headline = subheadline = None
+        kind = FragmentKind.STORY
+        if d.jump_in is not None:
+            kind = FragmentKind.CONTINUATION
+        elif photo:
+            kind = FragmentKind.PHOTO
+        byline_text = " ".join(close_up(b) for b in d.byline_raw) or None
+        names = tuple(n for b in d.byline_raw for n in byline_names(b))
+        fragments.append(
+            Fragment(
+                page=page,
+                order=len(fragments) + 1,
+                kind=kind,
+                first_line=first_line,
+                last_line=d.last_line,
+                paragraphs=tuple(d.paragraphs),
+                kicker=kicker,
+                headline=headline,
+                subheadline=subheadline,
+                byline=tuple(dict.fromkeys(names)),
+                byline_text=byline_text,
+                dateline=d.dateline,
+                jump_in=d.jump_in,
+                jump_out=d.jump_out,
+                run_in=d.run_in,
+            )
+        )
+    return fragments, orphans

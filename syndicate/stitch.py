@@ -1,0 +1,211 @@
+"""Fragments of an issue -> whole articles: continuation jumps decided from evidence (pure).
+
+Every jump-out (``（下转第二版）``) and jump-in (``（上接第一版）``) of an issue is scored pairwise
+within its (source page, target page) bucket, and one assignment per bucket is solved
+(``scipy.optimize.linear_sum_assignment``), so each fragment is used at most once. Evidence:
+rare character bigrams shared by the two sides, a jump head repeating the headline, a part cut
+mid-sentence continuing a fragment whose text runs straight on from its marker; order is only
+the last tie-break. Papers that print only the jump-in are matched the same way against the
+source page's articles that have no jump-out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from . import rules
+from .lead import derive_headline
+from .model import Article, Fragment, FragmentKind, Jump, JumpDecision, Orphan, Part, Reading
+from .text import bigrams, join
+
+MIN_SCORE = 0.08  # below this a pair is no evidence of a continuation at all
+MIN_SCORE_NO_OUT = 0.25  # stricter when the source page printed no jump-out
+Key = tuple[int, int]  # (page, order)
+
+
+def _key(f: Fragment) -> Key:
+    return (f.page, f.order)
+
+
+class _Evidence:
+    """Bigram weights over the whole issue: a bigram found in few fragments is strong evidence."""
+
+    def __init__(self, fragments: list[Fragment]) -> None:
+        self.grams = {_key(f): bigrams("".join(f.paragraphs)) for f in fragments}
+        df: Counter[str] = Counter()
+        for grams in self.grams.values():
+            df.update(grams)
+        n = max(len(fragments), 2)
+        self.idf = {g: math.log(n / c) for g, c in df.items()}
+
+    def shared(self, a: Key, b: Key) -> float:
+        ga, gb = self.grams[a], self.grams[b]
+        if not ga or not gb:
+            return 0.0
+        common = sum(self.idf[g] for g in ga & gb)
+        smaller = min(sum(self.idf[g] for g in ga), sum(self.idf[g] for g in gb)) or 1.0
+        return common / smaller
+
+
+def _unfinished(f: Fragment) -> bool:
+    return bool(f.paragraphs) and not rules.SENTENCE_END.search(f.paragraphs[-1])
+
+
+def _score(out: Fragment, into: Fragment, ev: _Evidence, head: str | None) -> dict[str, float]:
+    evidence = {"text": ev.shared(_key(out), _key(into))}
+    if into.headline and head:
+        a, b = bigrams(into.headline), bigrams(head)
+        evidence["jump_head"] = len(a & b) / max(1, min(len(a), len(b)))
+    if _unfinished(out) and into.run_in:
+        evidence["mid_sentence"] = 0.15
+    return evidence
+
+
+def _assign(
+    outs: list[Fragment], ins: list[Fragment], ev: _Evidence, heads: Mapping[Key, str | None], floor: float
+) -> list[tuple[Fragment, Fragment | None, dict[str, float]]]:
+    """Solve one bucket: each jump-out gets at most one jump-in, each jump-in at most one source."""
+    table = [[_score(o, i, ev, heads.get(_key(o))) for i in ins] for o in outs]
+    scores = np.array([[sum(e.values()) for e in row] for row in table], dtype=float)
+    # Order as the last tie-break: the k-th jump prefers the k-th continuation, by a hair.
+    for r in range(len(outs)):
+        for c in range(len(ins)):
+            scores[r, c] -= 1e-6 * abs(r - c)
+    rows, cols = linear_sum_assignment(scores, maximize=True)
+    chosen = {int(r): int(c) for r, c in zip(rows, cols, strict=True) if scores[r, c] >= floor}
+    return [(o, ins[chosen[r]] if r in chosen else None, table[r][chosen[r]] if r in chosen else {})
+            for r, o in enumerate(outs)]  # fmt: skip
+
+
+def _links(
+    fragments: list[Fragment], pages: set[int]
+) -> tuple[dict[Key, Key], list[JumpDecision], dict[Key, Jump]]:
+    """(source -> continuation links, decisions, unresolved jump-outs)."""
+    ev = _Evidence(fragments)
+    heads = {_key(f): f.headline or (derive_headline(f.paragraphs[0]) if f.paragraphs else None) for f in fragments}
+    ins = [f for f in fragments if f.kind is FragmentKind.CONTINUATION]
+    buckets: dict[tuple[int, int], tuple[list[Fragment], list[Fragment]]] = defaultdict(lambda: ([], []))
+    links: dict[Key, Key] = {}
+    decisions: list[JumpDecision] = []
+    unresolved: dict[Key, Jump] = {}
+    for f in fragments:
+        if f.jump_out is None:
+            continue
+        target = f.jump_out.page
+        if target is None or target not in pages:
+            unresolved[_key(f)] = f.jump_out
+            decisions.append(JumpDecision(f.page, f.order, target, None, 0.0, note="target page not in the issue"))
+        else:
+            buckets[(f.page, target)][0].append(f)
+    for i in ins:
+        src = i.jump_in.page if i.jump_in else None
+        for (p, q), (_, bucket_ins) in list(buckets.items()):
+            if q == i.page and src in (p, None):
+                bucket_ins.append(i)
+    used: set[Key] = set()
+    for (_, target), (outs, bucket_ins) in sorted(buckets.items()):
+        free = [i for i in bucket_ins if _key(i) not in used]
+        for o, i, evidence in _assign(outs, free, ev, heads, MIN_SCORE):
+            if i is None:
+                assert o.jump_out is not None
+                unresolved[_key(o)] = o.jump_out
+                decisions.append(JumpDecision(o.page, o.order, target, None, 0.0, note="no continuation matched"))
+                continue
+            used.add(_key(i))
+            links[_key(o)] = _key(i)
+            decisions.append(JumpDecision(o.page, o.order, i.page, i.order, sum(evidence.values()), evidence))
+    # Jump-ins whose source printed no jump-out: match against that page's unlinked article ends.
+    taken = set(links)
+    by_source: dict[int, list[Fragment]] = defaultdict(list)
+    for i in ins:
+        if _key(i) not in used and i.jump_in is not None and i.jump_in.page in pages:
+            by_source[i.jump_in.page].append(i)
+    for src, orphan_ins in sorted(by_source.items()):
+        ends = [f for f in fragments if f.page == src and f.jump_out is None and _key(f) not in taken]
+        if not ends:
+            continue
+        for i, o, evidence in _assign(orphan_ins, ends, ev, heads, MIN_SCORE_NO_OUT):
+            if o is not None:
+                used.add(_key(i))
+                links[_key(o)] = _key(i)
+                decisions.append(JumpDecision(o.page, o.order, i.page, i.order, sum(evidence.values()), evidence,
+                                              note="jump-in only"))  # fmt: skip
+    return links, decisions, unresolved
+
+
+def _part(f: Fragment) -> Part:
+    body = "".join(f.paragraphs)
+    return Part(f.page, f.order, f.first_line, f.last_line, body[:20], body[-20:])
+
+
+def _article(chain: list[Fragment], date: dt.date, section: str, unresolved: Jump | None) -> Article:
+    first = chain[0]
+    paragraphs: list[str] = []
+    for f in chain:
+        paras = list(f.paragraphs)
+        if paragraphs and paras and f.run_in and _unfinished_text(paragraphs[-1]):
+            paragraphs[-1] = join(paragraphs[-1], paras.pop(0))  # a sentence cut by the jump
+        paragraphs += paras
+    headline = first.headline or ""
+    derived = not headline
+    if derived:
+        headline = derive_headline(paragraphs[0]) if paragraphs else ""
+    byline = tuple(dict.fromkeys(n for f in chain for n in f.byline))
+    return Article(
+        id=f"{date:%Y%m%d}-{first.page:02d}{first.order:02d}",
+        date=date,
+        section=section,
+        headline=headline,
+        headline_derived=derived,
+        kicker=first.kicker,
+        subheadline=first.subheadline,
+        byline=byline,
+        dateline=first.dateline,
+        paragraphs=tuple(paragraphs),
+        parts=tuple(_part(f) for f in chain),
+        complete=unresolved is None,
+        unresolved_jump=unresolved,
+        kind=first.kind,
+        byline_text=first.byline_text,
+    )
+
+
+def _unfinished_text(text: str) -> bool:
+    return not rules.SENTENCE_END.search(text)
+
+
+def stitch(
+    date: dt.date,
+    fragments: Iterable[Fragment],
+    orphans: Iterable[Orphan],
+    sections: Mapping[int, str],
+    problems: Iterable[str] = (),
+) -> Reading:
+    """Stitch an issue's fragments into articles, in print order of their first part."""
+    frags = sorted(fragments, key=_key)
+    by_key = {_key(f): f for f in frags}
+    links, decisions, unresolved = _links(frags, set(sections))
+    targets = set(links.values())
+    notes = list(problems)
+    articles: list[Article] = []
+    for f in frags:
+        if _key(f) in targets:
+            continue
+        chain = [f]
+        while _key(chain[-1]) in links and len(chain) < 20:
+            chain.append(by_key[links[_key(chain[-1])]])
+        last = chain[-1]
+        jump = unresolved.get(_key(last))
+        if jump is not None and jump.page in sections:
+            notes.append(f"page {last.page}: jump {jump.marker} at line {last.last_line} matched no continuation")
+        if f.kind is FragmentKind.CONTINUATION:
+            notes.append(f"page {f.page}: continuation {f.jump_in.marker if f.jump_in else ''} at line "
+                         f"{f.first_line} has no source; kept as a fragment of its own")  # fmt: skip
+        articles.append(_article(chain, date, sections.get(f.page, ""), jump))
+    return Reading(date, tuple(articles), tuple(orphans), tuple(decisions), tuple(notes))

@@ -1,0 +1,44 @@
+"""Small text helpers shared by the reading stages: joining wrapped lines, closing up letter-spacing."""
+
+from __future__ import annotations
+
+import re
+
+from .rules import CJK, WIDE
+
+_WIDE_CHAR = re.compile(f"[{WIDE}]")
+_CJK_SPACE = re.compile(f"(?<=[{WIDE}])[ \u3000\u00a0]+(?=[{WIDE}])")
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_CJK_CHARS = re.compile(f"[{CJK}]")
+
+
+def is_wide(ch: str) -> bool:
+    return bool(_WIDE_CHAR.match(ch))
+
+
+def join(left: str, right: str) -> str:
+    """Join two wrapped pieces: nothing between CJK, one space between Latin words or numbers."""
+    left, right = left.rstrip(), right.lstrip()
+    if not left or not right:
+        return left + right
+    if is_wide(left[-1]) or is_wide(right[0]):
+        return left + right
+    if left.endswith("-") and left[-2:-1].isalpha() and right[0].islower():
+        return left[:-1] + right  # a word hyphenated at the line end
+    return f"{left} {right}"
+
+
+def close_up(text: str) -> str:
+    """Remove letter-spacing between CJK characters (justified lines); keep spaces around Latin."""
+    text = _XML_INVALID.sub("", text)
+    return re.sub(r"[ \t]{2,}", " ", _CJK_SPACE.sub("", text)).strip()
+
+
+def cjk_count(text: str) -> int:
+    return len(_CJK_CHARS.findall(text))
+
+
+def bigrams(text: str) -> set[str]:
+    """Character bigrams of the CJK/alphanumeric content: the evidence for similarity."""
+    chars = re.sub(r"[^\w]|_", "", text)
+    return {chars[i : i + 2] for i in range(len(chars) - 1)}
