@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
 from . import normalize, segment, stitch
+from .errors import SyndicateError
 from .model import Issue, Reading
+
+if TYPE_CHECKING:
+    from .config import Settings
+    from .sources import IssueSource
 
 
 def read(issue: Issue) -> Reading:
@@ -17,3 +28,79 @@ def read(issue: Issue) -> Reading:
         orphans.extend(page_orphans)
     sections = {p.number: p.section for p in issue.pages}
     return stitch.stitch(issue.date, fragments, orphans, sections, issue.problems)
+
+
+@dataclass
+class PassReport:
+    """What one pass did: counts for the log line, and every problem met (none of them fatal)."""
+
+    issues_seen: int = 0
+    issues_new: int = 0
+    issues_updated: int = 0
+    articles_published: int = 0  # article pages written (released, new or changed)
+    articles_embargoed: int = 0  # stored and exported to partners, public after release
+    unresolved_jumps: int = 0
+    files_written: int = 0
+    seconds: float = 0.0
+    problems: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One log line."""
+        return (
+            f"pass: {self.issues_seen} issue(s) seen, {self.issues_new} new, {self.issues_updated} updated; "
+            f"{self.articles_published} article(s) published, {self.articles_embargoed} under embargo; "
+            f"{self.unresolved_jumps} unresolved jump(s); {self.files_written} file(s) written; "
+            f"{len(self.problems)} problem(s); {self.seconds:.2f} s"
+        )
+
+
+def run_pass(
+    settings: Settings,
+    *,
+    now: dt.datetime | None = None,
+    dates: Iterable[dt.date] | None = None,
+    source: IssueSource | None = None,
+) -> PassReport:
+    """One pass of the nightly job: read every new or changed issue, store it, publish from the store.
+
+    Everything is read before anything is stored or written. ``now`` (the real clock by default)
+    decides embargoes and stamps new versions; nothing else depends on the clock.
+    """
+    from . import publish
+    from .sources import open_source
+    from .store import Store
+
+    started = time.perf_counter()
+    now = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
+    source = source or open_source(settings)
+    report = PassReport()
+    with Store(settings.state_dir / "syndicate.sqlite") as store:
+        readings: list[tuple[Issue, Reading]] = []
+        for got in source.issues(dates):
+            if isinstance(got, SyndicateError):
+                report.problems.append(str(got))
+                continue
+            report.issues_seen += 1
+            if store.issue_hash(got.date) == got.content_hash:
+                continue
+            try:
+                reading = read(got)
+            except SyndicateError as exc:
+                report.problems.append(f"issue {got.date}: {exc}")
+                continue
+            readings.append((got, reading))
+            problems = dict.fromkeys((*got.problems, *reading.problems))
+            report.problems.extend(problems)
+            report.unresolved_jumps += sum(1 for a in reading.articles if a.unresolved_jump is not None)
+        for issue, reading in readings:
+            saved = store.save_issue(issue, reading, now)
+            if saved.new_issue:
+                report.issues_new += 1
+            else:
+                report.issues_updated += 1
+        done = publish.publish(settings, store, now)
+    report.articles_published = done.released
+    report.articles_embargoed = done.embargoed
+    report.files_written = done.written
+    report.seconds = time.perf_counter() - started
+    return report

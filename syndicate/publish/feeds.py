@@ -1,0 +1,136 @@
+"""RSS 2.0 and Atom 1.0 feeds with feedgen, deterministic to the byte.
+
+feedgen's defaults that would break that, each pinned by a test in tests/test_publish_feeds.py:
+entries are prepended unless added with ``order="append"``; ``updated``/``lastBuildDate`` default
+to now and the generator carries feedgen's version; the RSS channel ``link`` is the *last*
+``link()`` call (so the self link goes first); an author without e-mail vanishes from RSS (we
+write ``dc:creator``); Atom content needs ``type="html"``; and its RFC 822 formatter switches the
+process locale, so RSS dates are written by ``item.rfc822`` through a small extension instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Sequence
+from typing import Any
+
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
+from feedgen.feed import FeedGenerator
+
+from .item import EPOCH, Item, Site, body_paragraphs, rfc822
+
+GENERATOR = "syndicate"  # without a version: upgrading must not change every feed's bytes
+
+
+class _Dates(BaseExtension):  # type: ignore[misc]
+    """Writes the RSS channel's ``lastBuildDate`` from a string we formatted ourselves."""
+
+    def __init__(self) -> None:
+        self.last_build: str | None = None
+
+    def extend_rss(self, rss_feed: Any) -> Any:
+        if self.last_build:
+            channel = rss_feed[0]
+            el = channel.makeelement("lastBuildDate", {})
+            el.text = self.last_build
+            # right after <language> or <description>: where feedgen would have put it
+            anchor = channel.find("language")
+            if anchor is None:
+                anchor = channel.find("description")
+            anchor.addnext(el)
+        return rss_feed
+
+
+class _EntryDates(BaseEntryExtension):  # type: ignore[misc]
+    """Writes an RSS item's ``pubDate`` from a string we formatted ourselves."""
+
+    def __init__(self) -> None:
+        self.pub_date: str | None = None
+
+    def extend_rss(self, item: Any) -> Any:
+        if self.pub_date:
+            el = item.makeelement("pubDate", {})
+            el.text = self.pub_date
+            item.append(el)
+        return item
+
+
+def title(site: Site, section: str | None) -> str:
+    return site.name if section is None else f"{site.name} · {section}"
+
+
+def feed_path(site: Site, section: str | None, fmt: str) -> str:
+    """Path under ``public/`` of a feed: ``all.rss.xml``, ``yaowen.atom.xml``."""
+    slug = "all" if section is None else site.slug(section)
+    return f"{slug}.{fmt}.xml"
+
+
+def body_html(item: Item) -> str:
+    """The full text as escaped HTML paragraphs (what goes in content:encoded / Atom content)."""
+    return "".join(f"<p>{html.escape(p, quote=False)}</p>" for p in body_paragraphs(item.article))
+
+
+def feed_updated(site: Site, items: Sequence[Item]) -> dt.datetime:
+    """Derived from the entries, never from the clock: an unchanged store gives unchanged bytes."""
+    return max((site.updated(i) for i in items), default=EPOCH).astimezone(site.tz)
+
+
+def _generator(site: Site, items: Sequence[Item], section: str | None, fmt: str) -> FeedGenerator:
+    rss = fmt == "rss"
+    fg = FeedGenerator()
+    fg.register_extension("syndicate_dates", _Dates, _EntryDates, atom=False, rss=True)
+    if rss:
+        fg.load_extension("dc", atom=False, rss=True)
+    self_url = site.url(feed_path(site, section, fmt))
+    fg.id(self_url)
+    fg.title(title(site, section))
+    fg.link(href=self_url, rel="self")  # first: feedgen takes the last link() as the RSS channel link
+    fg.link(href=site.base_url, rel="alternate")
+    fg.description(f"{site.name}：{'全部版面' if section is None else section + '版'}全文")
+    fg.language(site.language)
+    fg.author({"name": site.name})
+    fg.generator(GENERATOR)
+    fg.rights(site.copyright_holder)
+    updated = feed_updated(site, items)
+    fg.updated(updated)
+    if rss:
+        # fg.updated() also set feedgen's lastBuildDate, which it would format with setlocale().
+        fg._FeedGenerator__rss_lastBuildDate = None
+        fg.syndicate_dates.last_build = rfc822(updated, site.tz)
+    for item in items:
+        _entry(fg, site, item, rss)
+    return fg
+
+
+def _entry(fg: FeedGenerator, site: Site, item: Item, rss: bool) -> None:
+    a = item.article
+    fe = fg.add_entry(order="append")  # feedgen prepends by default
+    fe.id(site.tag(item))  # also the RSS guid (isPermaLink="false")
+    fe.title(a.headline)
+    fe.link(href=site.url(site.article_path(item)), rel="alternate", type="text/html")
+    fe.content(body_html(item), type="html")
+    if a.lead:
+        fe.summary(html.escape(a.lead, quote=False), type="html")  # RSS descriptions are HTML too
+    fe.category(term=a.section, label=a.section)
+    fe.updated(site.updated(item))
+    if rss:
+        for name in a.byline:
+            fe.dc.dc_creator(name)
+        fe.syndicate_dates.pub_date = rfc822(site.published(item), site.tz)
+    else:
+        for name in a.byline:
+            fe.author({"name": name})
+        fe.published(site.published(item))
+
+
+def render_rss(site: Site, items: Sequence[Item], section: str | None = None) -> bytes:
+    """RSS 2.0 of ``items`` in the given order (``section`` None: the feed of every section)."""
+    out: bytes = _generator(site, items, section, "rss").rss_str(pretty=True)
+    return out
+
+
+def render_atom(site: Site, items: Sequence[Item], section: str | None = None) -> bytes:
+    """Atom 1.0 of ``items`` in the given order."""
+    out: bytes = _generator(site, items, section, "atom").atom_str(pretty=True)
+    return out
