@@ -149,42 +149,41 @@ class App:
     # --- partners --------------------------------------------------------------------------------
 
     def partner(self, environ: WSGIEnvironment, rel: str) -> Response:
-        """Authenticate, answer, and log the partner id with the outcome (never the token)."""
-        parts = safe_parts(rel)
-        if parts is None:
-            # Path checks come before the credential: a traversal attempt learns nothing either way.
-            return not_found()
-        pid = parts[0]
-        partner = self.partners.get(pid)
-        if not p.authenticate(partner, environ.get("HTTP_AUTHORIZATION")):
-            log.warning(
-                "partner=%s %s %s -> 401 (%s)",
-                _loggable(pid),
-                environ.get("REQUEST_METHOD"),
-                _loggable(rel),
-                "no bearer token"
-                if p.bearer_token(environ.get("HTTP_AUTHORIZATION")) is None
-                else "bad token",
-            )
-            return plain("401 Unauthorized", "unauthorized", _UNAUTHORIZED_HEADERS)
-        assert partner is not None
-        rest = parts[1:]
-        if rest == ("index.atom",):
-            response = self.partner_index(environ, partner)
-        elif len(rest) == 3 and rest[0] == "newsml" and rest[2].endswith(".xml"):
-            response = self.partner_item(environ, partner, rest[1], rest[2][: -len(".xml")])
-        else:
-            response = not_found()
+        """Answer a partner request and log it with the partner id and outcome (never the token)."""
+        response, note = self._partner(environ, rel)
         query = environ.get("QUERY_STRING", "")
-        log.info(
-            "partner=%s %s /partners/%s%s -> %s",
-            partner.id,
+        log.log(
+            logging.WARNING if response.status.startswith("401") else logging.INFO,
+            "partner=%s %s /partners/%s%s -> %s%s",
+            _loggable(rel.split("/", 1)[0]),
             environ.get("REQUEST_METHOD"),
             _loggable(rel),
             "?" + _loggable(query) if query else "",
             response.status.split(" ", 1)[0],
+            f" ({note})" if note else "",
         )
         return response
+
+    def _partner(self, environ: WSGIEnvironment, rel: str) -> tuple[Response, str]:
+        parts = safe_parts(rel)
+        if parts is None:
+            # Path checks come before the credential: a traversal attempt learns nothing either way.
+            return not_found(), "refused path"
+        partner = self.partners.get(parts[0])
+        authorization = environ.get("HTTP_AUTHORIZATION")
+        if partner is None or not p.authenticate(partner, authorization):
+            if partner is None:
+                p.authenticate(None, authorization)  # same work as for a known id: timing tells nothing
+                note = "unknown partner"
+            else:
+                note = "no bearer token" if p.bearer_token(authorization) is None else "wrong token"
+            return plain("401 Unauthorized", "unauthorized", _UNAUTHORIZED_HEADERS), note
+        rest = parts[1:]
+        if rest == ("index.atom",):
+            return self.partner_index(environ, partner), ""
+        if len(rest) == 3 and rest[0] == "newsml" and rest[2].endswith(".xml"):
+            return self.partner_item(environ, partner, rest[1], rest[2][: -len(".xml")]), ""
+        return not_found(), ""
 
     def partner_index(self, environ: WSGIEnvironment, partner: Partner) -> Response:
         """The partner's Atom index, filtered by ``since`` when given."""
