@@ -55,6 +55,7 @@ def _headline_like(text: str) -> bool:
     return (
         len(text) <= rules.HEADLINE_MAX
         and not rules.BODY_LINE_END.search(text)
+        and not rules.NOT_HEADLINE.search(text)
         and "。" not in text
         and not rules.JUMP_OUT.search(text)
     )
@@ -110,7 +111,9 @@ class _Builder:
 
     @property
     def open(self) -> bool:
-        return bool(self.pieces) and not _closed(self.pieces[-1].text)
+        # The tail of the joined text: a sign-off such as （来源：…编译：…） may span two lines.
+        tail = "".join(p.text for p in self.pieces[-3:])
+        return bool(self.pieces) and not _closed(tail)
 
 
 def blocks(text: str) -> list[Block]:
@@ -139,32 +142,32 @@ def blocks(text: str) -> list[Block]:
 
 
 def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int:
-    """Place the run of unindented lines starting at ``i``; return the index after what was placed."""
+    """Place unindented line ``i``: the start of a headline block, or a continuation line.
+
+    A headline block is a run of headline-like lines (blank lines allowed between) that ends
+    right above an indented line, a byline, or the end of the page. Returns the next index.
+    """
     run: list[tuple[int, bool]] = []  # (index, blank before)
     j, gap = i, blank
-    while j < len(lines) and (lines[j].blank or not lines[j].indented):
-        if lines[j].blank:
-            gap = True
-        else:
-            if is_strong(lines[j].text) and run:
-                break
-            run.append((j, gap))
-            gap = False
-        j += 1
-    end = j  # the first indented line after the run (or a strong line, or the end)
-    prefix = 0
-    while prefix < len(run) and _headline_like(lines[run[prefix][0]].text):
-        prefix += 1
-    followed_by_body = end >= len(lines) or lines[end].indented or is_strong(lines[end].text)
-    whole = prefix == len(run) and followed_by_body
-    if whole and b.open:
-        # An unfinished paragraph (a caption, a credit line) is followed by a headline block only
-        # when a body clearly starts below it.
-        whole = end < len(lines) and _starts_article(lines[end])
-    if whole:
-        for k, gap_before in run:
-            b.line(lines[k], gap_before)
-        return run[-1][0] + 1
+    while j < len(lines):
+        line = lines[j]
+        if line.blank:
+            gap, j = True, j + 1
+            continue
+        if line.indented or (run and is_strong(line.text)) or not _headline_like(line.text):
+            break
+        run.append((j, gap))
+        gap, j = False, j + 1
+    block = bool(run) and (j >= len(lines) or lines[j].indented or is_strong(lines[j].text))
+    if block and b.open:
+        # An unfinished paragraph goes on, unless it is a caption or credit line (it has
+        # punctuation, so it is no wrapped headline) and a body clearly starts below the block.
+        caption = not all(_headline_like(p.text) for p in b.pieces)
+        credit = len(run) == 1 and len(lines[i].text) <= 4  # 张宣: the photographer's name
+        block = caption and not credit and j < len(lines) and _starts_article(lines[j])
+    if not block:
+        b.add(lines[i], blank)
+        return i + 1
     for k, gap_before in run:
-        b.add(lines[k], gap_before)
-    return run[-1][0] + 1 if run else i + 1
+        b.line(lines[k], gap_before)
+    return run[-1][0] + 1

@@ -19,13 +19,16 @@ NUMERAL = "〇零一二两三四五六七八九十百"
 # A paragraph starts at a full-width indent, possibly after ASCII spaces left by extraction.
 INDENT = re.compile(r"^[ \t]*\u3000+")
 # A line ends a sentence: 。！？… possibly inside closing quotes/brackets.
-SENTENCE_END = re.compile(r"[。！？!?…；;][”’」』）)】\]]*\s*$")
+SENTENCE_END = re.compile(r"[。！？!?…][”’」』）)】\]]*\s*$")
 # A closing sign-off: （张嘉赫）, （来源：新华社）, （WMO官网编译：何静怡）, 图/王启蒙文/李长培, 摄.
 SIGN_OFF = re.compile(
-    r"(?:[（(][^（）()]{1,40}[）)]|(?:图|文|摄影?|制图)\s*[/／:：][^，。,]{1,20}|来源[:：][^，。]{1,20})\s*$"
+    r"(?:[（(][^（）()]{1,40}[）)]|(?:图|文|摄影?|制图)\s*[/／:：][^，。,]{1,20}|供图|摄)\s*$"
 )
 # Characters a headline line does not end with (a wrapped body line often does).
 BODY_LINE_END = re.compile(r"[。，、；：,;:]\s*$")
+# What a headline line never looks like: a sentence end inside it, a leading mark of punctuation
+# (the tail of a wrapped line), a bracketed sign-off （吴卉） or the tail of one (…编译：何静怡）).
+NOT_HEADLINE = re.compile(r"[。！？!?](?=.*[\w\u3400-\u9fff])|^[，。、；：,.;:/）)》”’]|^[（(][^（）()]*[）)]$|^[^（(]*[）)]$")
 HEADLINE_MAX = 60
 
 # --- bylines and datelines ---------------------------------------------------------------------
@@ -34,7 +37,7 @@ _S = r"\s?"  # letter-spaced role words: 通讯 员
 ROLE = (
     r"(?:(?:本报|本刊)?(?:全媒体|融媒体|特约|见习|实习|首席)?"
     rf"(?:记{_S}者|通{_S}讯{_S}员|实{_S}习{_S}生|评{_S}论{_S}员|摄{_S}影|摄{_S}像|编{_S}译|撰{_S}稿|"
-    rf"文{_S}/{_S}图|图{_S}/{_S}文|文{_S}/{_S}摄影|图{_S}片|文))"
+    rf"文{_S}/{_S}图|图{_S}/{_S}文|文{_S}/{_S}摄影))"
 )
 _NAMES = rf"[{CJK}·•\s、]{{1,24}}?"
 # A byline printed on its own line: □记者 李涛 报道, 本报记者 王五 赵六, ■ 全媒体记者 …
