@@ -278,6 +278,22 @@ def test_conditional_gets_answer_304(base: str, session: requests.Session) -> No
         assert r.content == first.content
 
 
+def test_304_keeps_the_connection_open(base: str) -> None:
+    conn = http.client.HTTPConnection("127.0.0.1", int(base.rsplit(":", 1)[1]), timeout=10)
+    conn.request("GET", "/all.rss.xml")
+    first = conn.getresponse()
+    first.read()
+    sock = conn.sock
+    for _ in range(3):
+        conn.request("GET", "/all.rss.xml", headers={"If-None-Match": first.headers["ETag"]})
+        resp = conn.getresponse()
+        assert resp.status == 304
+        assert resp.read() == b""
+        assert resp.headers.get("Connection") != "close"
+        assert conn.sock is sock  # the same TCP connection, not a reconnect
+    conn.close()
+
+
 def test_gzip_when_accepted(base: str, out: Path, session: requests.Session) -> None:
     plain_body = (out / "public" / "all.rss.xml").read_bytes()
     r = session.get(base + "/all.rss.xml", headers={"Accept-Encoding": "gzip"}, stream=True)

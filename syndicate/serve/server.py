@@ -10,6 +10,8 @@ from types import FrameType
 from typing import Any
 
 import waitress.server
+from waitress.channel import HTTPChannel
+from waitress.task import WSGITask
 
 from ..config import Settings
 from ..errors import SyndicateError
@@ -55,14 +57,41 @@ def server_options(**overrides: Any) -> dict[str, Any]:
     return options
 
 
+class _KeepAliveTask(WSGITask):  # type: ignore[misc]
+    """waitress 3.0 closes every HTTP/1.1 connection whose answer carries no Content-Length, and
+    it strips Content-Length from 304s: every feed reader's cheap revalidation would cost a new
+    TCP (and TLS) connection. A 304 or 204 never has a body, its end is the blank line after the
+    headers (RFC 9112 section 6.3), so the connection can stay open unless the client said close.
+    """
+
+    def set_close_on_finish(self) -> None:
+        keep = (
+            not self.has_body
+            and self.version == "1.1"
+            and self.request.headers.get("CONNECTION", "").lower() != "close"
+        )
+        if not keep:
+            super().set_close_on_finish()
+
+
+class _Channel(HTTPChannel):  # type: ignore[misc]
+    task_class = _KeepAliveTask
+
+
 def make_server(settings: Settings, host: str, port: int, clock: Clock = _utcnow, **overrides: Any) -> Any:
     """A bound, not yet running waitress server for ``settings`` (``port=0`` picks a free one;
     read it back from ``server.effective_port``)."""
     app = App(settings, clock)
     try:
-        return waitress.server.create_server(app, host=host, port=port, **server_options(**overrides))
+        server = waitress.server.create_server(app, host=host, port=port, **server_options(**overrides))
     except OSError as exc:
         raise SyndicateError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    # A host name with several addresses gives a MultiSocketServer whose listeners sit in its map.
+    listeners = getattr(server, "map", {server: server}).values()
+    for listener in listeners:
+        if getattr(listener, "channel_class", None) is HTTPChannel:
+            listener.channel_class = _Channel
+    return server
 
 
 class _Stop(SystemExit):
