@@ -38,7 +38,10 @@ def article(
     date: dt.date = DAY,
     section: str = "要闻",
     headline: str = "青岛开发区聚力推动王台老工业区蝶变升级",
-    paragraphs: tuple[str, ...] = ("根据我区开展主题教育工作安排，今天下午进行集体学习研讨。", "会议强调，要牢固树立正确的政绩观。"),
+    paragraphs: tuple[str, ...] = (
+        "根据我区开展主题教育工作安排，今天下午进行集体学习研讨。",
+        "会议强调，要牢固树立正确的政绩观。",
+    ),
     byline: tuple[str, ...] = ("李涛",),
     pages: tuple[int, ...] = (1,),
     **kw: object,
@@ -63,7 +66,9 @@ def article(
     )
 
 
-def item(a: Article | None = None, *, version: int = 1, seq: int = 0, created: dt.datetime = NIGHT, **kw: object) -> Item:
+def item(
+    a: Article | None = None, *, version: int = 1, seq: int = 0, created: dt.datetime = NIGHT, **kw: object
+) -> Item:
     return Item(a or article(), version, seq, NIGHT, created, **kw)  # type: ignore[arg-type]
 
 
@@ -83,7 +88,9 @@ def issue(date: dt.date, pages: dict[int, str], problems: tuple[str, ...] = ()) 
     made = []
     for number, text in sorted(pages.items()):
         digest = hashlib.sha256(text.encode()).hexdigest()
-        made.append(Page(number, "要闻" if number == 1 else "综合", text, f"page-{number:02d}.txt", "utf-8", digest))
+        made.append(
+            Page(number, "要闻" if number == 1 else "综合", text, f"page-{number:02d}.txt", "utf-8", digest)
+        )
     return Issue(date, tuple(made), "西海岸新闻", problems)
 
 

@@ -28,7 +28,9 @@ def sample_items() -> list[feeds.Item]:
         subheadline="副题",
         paragraphs=("根据安排，今天下午<进行>集体学习研讨 & 交流。\x0b", "会议强调\x00要树牢正确政绩观。"),
     )
-    second = article("20231024-0102", headline="无署名的短讯", byline=(), paragraphs=("本报讯 新区秋季招聘会举行。",))
+    second = article(
+        "20231024-0102", headline="无署名的短讯", byline=(), paragraphs=("本报讯 新区秋季招聘会举行。",)
+    )
     third = article("20231024-0201", section="综合", headline="社区食堂开进老旧小区", byline=("王芳", "张伟"))
     older = article("20231023-0101", date=dt.date(2023, 10, 23), headline="前一天的头条")
     return [
@@ -64,7 +66,11 @@ def test_golden_section_feed(update_golden: bool) -> None:
 
 def test_validators_and_feedparser_accept_the_feeds(rss: bytes, atom: bytes, tmp_path: Path) -> None:
     files = []
-    for name, data in [("all.rss.xml", rss), ("all.atom.xml", atom), ("empty.rss.xml", feeds.render_rss(site(), []))]:
+    for name, data in [
+        ("all.rss.xml", rss),
+        ("all.atom.xml", atom),
+        ("empty.rss.xml", feeds.render_rss(site(), [])),
+    ]:
         (tmp_path / name).write_bytes(data)
         files.append(str(tmp_path / name))
         parsed = feedparser.parse(data)

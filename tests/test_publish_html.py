@@ -16,8 +16,14 @@ SECTIONS = ["要闻", "综合"]
 
 def items() -> list[html.Item]:
     return [
-        item(article(kicker="引题", subheadline="副题<b>", pages=(1, 2), byline_text="□记者 李涛 报道"), seq=0),
-        item(article("20231024-0201", section="综合", headline="社区食堂", byline=(), dateline=None), seq=1, version=2),
+        item(
+            article(kicker="引题", subheadline="副题<b>", pages=(1, 2), byline_text="□记者 李涛 报道"), seq=0
+        ),
+        item(
+            article("20231024-0201", section="综合", headline="社区食堂", byline=(), dateline=None),
+            seq=1,
+            version=2,
+        ),
     ]
 
 
@@ -39,7 +45,7 @@ def test_golden_catalog(update_golden: bool) -> None:
 
 def test_article_page_shows_everything_escaped() -> None:
     page = html.render_article(site(), items()[0]).decode()
-    assert page.startswith("<!DOCTYPE html>\n<html lang=\"zh-CN\">")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="zh-CN">')
     doc = lxml.html.document_fromstring(page)
     assert doc.findtext(".//h1") == "青岛开发区聚力推动王台老工业区蝶变升级"
     assert doc.find(".//p[@class='subheadline']").text == "副题<b>"  # escaped, not markup
@@ -58,9 +64,15 @@ def test_front_page_autodiscovers_every_feed() -> None:
 
 
 def test_opml_lists_every_public_feed() -> None:
-    urls = [o.get("xmlUrl") for o in etree.fromstring(opml.render(site(), SECTIONS)).iter("outline") if o.get("xmlUrl")]
+    urls = [
+        o.get("xmlUrl")
+        for o in etree.fromstring(opml.render(site(), SECTIONS)).iter("outline")
+        if o.get("xmlUrl")
+    ]
     assert urls == [
-        f"https://news.example.org/{slug}.{fmt}.xml" for slug in ("all", "yaowen", "zonghe") for fmt in ("rss", "atom")
+        f"https://news.example.org/{slug}.{fmt}.xml"
+        for slug in ("all", "yaowen", "zonghe")
+        for fmt in ("rss", "atom")
     ]
 
 

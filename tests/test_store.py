@@ -1,0 +1,110 @@
+"""The article store: stable ids, versions only on change, withdrawals, transactions, indexed windows."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from test_publish_data import DAY, MORNING, NIGHT, PAGE1, PAGE2, article, fake_read, issue
+
+from syndicate.model import Jump, Reading
+from syndicate.store import Store, article_from_json, article_to_json
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store(tmp_path / "state" / "syndicate.sqlite")
+
+
+def save(store: Store, pages: dict[int, str], now: dt.datetime = NIGHT, date: dt.date = DAY):  # type: ignore[no-untyped-def]
+    got = issue(date, pages)
+    return store.save_issue(got, fake_read(got), now)
+
+
+def test_article_json_round_trips() -> None:
+    a = article(kicker="引题", pages=(1, 2), complete=False, unresolved_jump=Jump(2, "（下转第二版）", "二"))
+    assert article_from_json(article_to_json(a)) == a
+
+
+def test_first_save_creates_version_1_and_remembers_the_hash(store: Store) -> None:
+    saved = save(store, {1: PAGE1})
+    assert (saved.new_issue, saved.created, saved.updated) == (True, 2, 0)
+    assert store.issue_hash(DAY) == issue(DAY, {1: PAGE1}).content_hash
+    assert [(i.id, i.version) for i in store.issue_items(DAY)] == [("20231024-0101", 1), ("20231024-0102", 1)]
+
+
+def test_unchanged_articles_write_nothing_changed_ones_get_the_next_version(store: Store) -> None:
+    save(store, {1: PAGE1})
+    store.done(store.queued())
+    saved = save(store, {1: PAGE1, 2: PAGE2}, now=MORNING)
+    assert (saved.new_issue, saved.created, saved.updated, saved.unchanged) == (False, 1, 1, 1)
+    items = {i.id: i for i in store.issue_items(DAY)}
+    stitched = items["20231024-0101"]
+    assert (stitched.version, stitched.first_created, stitched.created) == (2, NIGHT, MORNING)
+    assert items["20231024-0102"].version == 1
+    assert {i.id for i in store.queued()} == {"20231024-0101", "20231024-0201"}
+    assert store.package(DAY).version == 2
+
+
+def test_an_article_gone_from_a_new_reading_gets_a_withdrawn_version(store: Store) -> None:
+    save(store, {1: PAGE1, 2: PAGE2})
+    save(store, {1: PAGE1 + "\n"}, now=MORNING)  # page 2 is gone
+    items = {i.id: i for i in store.issue_items(DAY)}
+    assert items["20231024-0201"].withdrawn and items["20231024-0201"].version == 2
+    assert "20231024-0201" not in {i.id for i in store.window(10, DAY)}
+
+
+def test_a_failed_save_leaves_the_last_good_state(store: Store) -> None:
+    save(store, {1: PAGE1})
+    bad = issue(DAY, {1: PAGE1, 2: PAGE2})
+    reading = fake_read(bad)
+    twice = Reading(DAY, reading.articles + reading.articles[:1], ())
+    with pytest.raises(Exception, match="two articles"):
+        store.save_issue(bad, twice, MORNING)
+    assert store.issue_hash(DAY) == issue(DAY, {1: PAGE1}).content_hash
+    assert [i.version for i in store.issue_items(DAY)] == [1, 1]
+
+
+def test_windows_are_newest_issue_first_print_order_within(store: Store) -> None:
+    save(store, {1: PAGE1, 2: PAGE2})
+    save(store, {1: "20231025-0101|要闻|次日|正文。"}, date=DAY + dt.timedelta(days=1))
+    assert [i.id for i in store.window(3, DAY + dt.timedelta(days=1))] == [
+        "20231025-0101",
+        "20231024-0101",
+        "20231024-0102",
+    ]
+    assert [i.id for i in store.window(10, DAY)][0] == "20231024-0101"  # the next day is not released yet
+    assert [i.id for i in store.window(10, DAY, "综合")] == ["20231024-0201"]
+    assert store.sections() == ["要闻", "综合"]
+
+
+@pytest.mark.parametrize("section", [None, "要闻"])
+def test_windows_read_an_index_not_the_whole_table(store: Store, section: str | None) -> None:
+    save(store, {1: PAGE1, 2: PAGE2})
+    where = (
+        "a.date <= ? AND a.withdrawn = 0"
+        if section is None
+        else "a.section = ? AND a.date <= ? AND a.withdrawn = 0"
+    )
+    args = ("2023-10-24",) if section is None else ("要闻", "2023-10-24")
+    plan = " | ".join(
+        row[-1]
+        for row in store.db.execute(
+            "EXPLAIN QUERY PLAN SELECT a.id FROM articles a JOIN article_versions v ON v.date = a.date"
+            f" AND v.id = a.id AND v.version = a.version WHERE {where} ORDER BY a.date DESC, a.seq LIMIT 50",
+            args,
+        )
+    )
+    assert "USING INDEX articles_" in plan and "TEMP B-TREE" not in plan, plan
+
+
+def test_print_order_moves_without_a_new_version(store: Store) -> None:
+    save(store, {1: PAGE1})
+    got = issue(DAY, {1: PAGE1})
+    reading = fake_read(got)
+    swapped = dataclasses.replace(reading, articles=reading.articles[::-1])
+    saved = store.save_issue(dataclasses.replace(got, problems=("x",)), swapped, MORNING)
+    assert saved.updated == 0
+    assert [i.id for i in store.issue_items(DAY)] == ["20231024-0102", "20231024-0101"]
