@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import shutil
 import signal
 import subprocess
@@ -281,7 +280,7 @@ def test_schedule_command_stops_cleanly_on_sigterm(
     assert "scheduler stopped" in log.read_text()
 
 
-@pytest.mark.skipif(os.environ.get("SYNDICATE_SKIP_SLOW") == "1", reason="slow: waits for the next minute")
+@pytest.mark.slow  # waits for the next minute: 1 to 61 s (skip with -m "not slow")
 def test_schedule_publishes_within_the_minute(
     tmp_path: Path, drop_folder: Path, cleanup: list[subprocess.Popen[bytes]]
 ) -> None:
