@@ -12,6 +12,7 @@ How a typesetter reads extracted text:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import rules
@@ -52,8 +53,11 @@ def is_strong(text: str) -> bool:
 def _headline_like(text: str) -> bool:
     if is_strong(text):
         return True
+    if text.count("）") + text.count(")") > text.count("（") + text.count("("):
+        return False  # the tail of a bracket opened on an earlier line
     return (
-        len(text) <= rules.HEADLINE_MAX
+        (len(text) >= rules.HEADLINE_MIN or bool(rules.PHOTO_HEADING.match(close_up(text))))
+        and len(text) <= rules.HEADLINE_MAX
         and not rules.BODY_LINE_END.search(text)
         and not rules.NOT_HEADLINE.search(text)
         and "。" not in text
@@ -110,9 +114,15 @@ class _Builder:
             self.start(line, blank_before)
 
     @property
+    def in_dateline(self) -> bool:
+        """The open paragraph is a dateline whose run-in byline wraps: 本报讯 记者 刘淑乔 / 通讯员 …"""
+        text = "".join(p.text for p in self.pieces)
+        return self.open and len(text) < 30 and bool(rules.DATELINE.match(text)) and "，" not in text
+
+    @property
     def open(self) -> bool:
         # The tail of the joined text: a sign-off such as （来源：…编译：…） may span two lines.
-        tail = "".join(p.text for p in self.pieces[-3:])
+        tail = "".join(p.text for p in self.pieces[-5:])
         return bool(self.pieces) and not _closed(tail)
 
 
@@ -126,7 +136,7 @@ def blocks(text: str) -> list[Block]:
         if line.blank:
             blank, i = True, i + 1
             continue
-        if is_strong(line.text):
+        if is_strong(line.text) and not b.in_dateline:
             b.line(line, blank)
         elif line.indented:
             b.start(line, blank)
@@ -158,7 +168,13 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
             break
         run.append((j, gap))
         gap, j = False, j + 1
+    if not run and not b.pieces and b.blocks and b.blocks[-1].kind is BlockKind.LINE:
+        nxt = next((k for k in range(i + 1, len(lines)) if not lines[k].blank), None)
+        if nxt is not None and _starts_article(lines[nxt]) and not rules.BODY_LINE_END.search(lines[i].text):
+            run, j = [(i, blank)], nxt  # a long deck under the headline, right above the body
     block = bool(run) and (j >= len(lines) or lines[j].indented or is_strong(lines[j].text))
+    if block and sum(1 for k, _ in run if re.search("[，、,]", lines[k].text)) > 1:
+        block = False  # several lines with commas: wrapped body text, not a headline block
     if block and b.open:
         # An unfinished paragraph goes on, unless it is a caption or credit line (it has
         # punctuation, so it is no wrapped headline) and a body clearly starts below the block.

@@ -28,8 +28,9 @@ SIGN_OFF = re.compile(
 BODY_LINE_END = re.compile(r"[。，、；：,;:]\s*$")
 # What a headline line never looks like: a sentence end inside it, a leading mark of punctuation
 # (the tail of a wrapped line), a bracketed sign-off （吴卉） or the tail of one (…编译：何静怡）).
-NOT_HEADLINE = re.compile(r"[。！？!?](?=.*[\w\u3400-\u9fff])|^[，。、；：,.;:/）)》”’]|^[（(][^（）()]*[）)]$|^[^（(]*[）)]$")
+NOT_HEADLINE = re.compile(r"[。！？!?](?=.*[\w\u3400-\u9fff])|^[，。、；：,.;:/）)》”’]|^[（(][^（）()]*[）)]$|^(?:来源|编译|责任编辑|编辑|校对)[:：]")
 HEADLINE_MAX = 60
+HEADLINE_MIN = 5  # shorter lines are credits (张宣) or wraps, except 图片新闻
 
 # --- bylines and datelines ---------------------------------------------------------------------
 

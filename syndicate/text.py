@@ -42,3 +42,8 @@ def bigrams(text: str) -> set[str]:
     """Character bigrams of the CJK/alphanumeric content: the evidence for similarity."""
     chars = re.sub(r"[^\w]|_", "", text)
     return {chars[i : i + 2] for i in range(len(chars) - 1)}
+
+
+def trigrams(text: str) -> set[str]:
+    chars = re.sub(r"[^\w]|_", "", text)
+    return {chars[i : i + 3] for i in range(len(chars) - 2)}

@@ -93,6 +93,24 @@ class Item:
 
 
 @dataclass(frozen=True)
+class CatalogRow:
+    """The few facts of an article version that the partner catalog lists."""
+
+    date: dt.date
+    id: str
+    section: str
+    headline: str
+    version: int
+    created: dt.datetime
+    withdrawn: bool = False
+
+    @classmethod
+    def of(cls, item: Item) -> CatalogRow:
+        a = item.article
+        return cls(a.date, a.id, a.section, a.headline, item.version, item.created, item.withdrawn)
+
+
+@dataclass(frozen=True)
 class Site:
     """The publication as the renderers see it: names, URLs, zone, release time, section slugs."""
 
