@@ -40,7 +40,11 @@ def test_golden_opml(update_golden: bool) -> None:
 
 
 def test_golden_catalog(update_golden: bool) -> None:
-    compare_golden(catalog.render(site(), items()), GOLDEN / "catalog.json", update_golden)
+    compare_golden(
+        catalog.render(site(), [catalog.CatalogRow.of(i) for i in items()]),
+        GOLDEN / "catalog.json",
+        update_golden,
+    )
 
 
 def test_article_page_shows_everything_escaped() -> None:
@@ -77,7 +81,7 @@ def test_opml_lists_every_public_feed() -> None:
 
 
 def test_catalog_entries_have_the_agreed_fields() -> None:
-    entries = json.loads(catalog.render(site(), items()))
+    entries = json.loads(catalog.render(site(), [catalog.CatalogRow.of(i) for i in items()]))
     assert entries[1] == {
         "date": "2023-10-24",
         "id": "20231024-0201",
