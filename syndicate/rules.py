@@ -78,7 +78,7 @@ JUMP_IN_EN = re.compile(r"^\s*[(\[]?\s*Continued from page\s+(?P<label>[A-Za-z]?
 
 # A paragraph opening with one of these refers back to what precedes: not a new article.
 ANAPHORIC_OPENER = re.compile(
-    r"^(?:会议|会上|会后|他|她|他们|她们|该|此外|同时|与此同时|这|此次|本次|其中|对此|另外|另据|"
+    r"^(?:答[:：]|会议|会上|会后|他|她|他们|她们|该|此外|同时|与此同时|这|此次|本次|其中|对此|另外|另据|"
     r"据介绍|据了解|据悉|上述|下一步|接下来|随后|最后|首先|其次|再次|一是|二是|三是|一要|二要|三要|"
     r"[一二三四五六七八九十]+[、是要]|（[一二三四五六七八九十]+）|\d+[.、])"
 )

@@ -133,7 +133,7 @@ class _Page:
             cur.touch(block, head=True)
             return
         if cur.has_body or cur.byline_raw or cur.jump_in:
-            self.new()
+            self.new(soft=cur.has_body and cur.jump_out is None)
         self.cur.heads.append(block)
         self.cur.touch(block, head=True)
 
@@ -208,7 +208,16 @@ def _merge_soft(drafts: list[_Draft]) -> list[_Draft]:
     out: list[_Draft] = []
     for d in drafts:
         prev = out[-1] if out else None
-        if d.soft and prev is not None and prev.jump_out is None and prev.has_body:
+        if d.soft and d.heads and prev is not None and prev.has_body:
+            # Headline-like lines above a paragraph that refers back (答：, 会议指出) are no
+            # headline: a paragraph like that cannot open an article.
+            lone = not (d.byline_raw or d.dateline or d.jump_in)
+            if lone and d.paragraphs and rules.ANAPHORIC_OPENER.match(d.paragraphs[0]):
+                prev.paragraphs[-1] += "".join(h.text for h in d.heads)
+                prev.paragraphs += d.paragraphs
+                prev.last_line, prev.jump_out = d.last_line, d.jump_out
+                continue
+        elif d.soft and prev is not None and prev.jump_out is None and prev.has_body:
             signed = bool(rules.SIGN_OFF.search(prev.paragraphs[-1]))
             if not signed and _cohesion(prev.paragraphs, d.paragraphs) >= SOFT_SPLIT_COHESION:
                 prev.paragraphs += d.paragraphs
