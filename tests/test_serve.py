@@ -577,6 +577,13 @@ def test_partner_index_and_item_revalidate(base: str, session: requests.Session)
     assert session.get(item, headers={"If-None-Match": r.headers["ETag"]}).status_code == 401
 
 
+def test_links_follow_the_trusted_proxy(base: str, session: requests.Session) -> None:
+    # The test client is on 127.0.0.1, the address trusted by default (the proxy of docs/deploy.md).
+    headers = {**auth("coastal"), "X-Forwarded-Proto": "https", "X-Forwarded-Host": "partners.example.org"}
+    body = session.get(f"{base}/partners/coastal/index.atom", headers=headers).text
+    assert f'href="https://partners.example.org/partners/coastal/newsml/{YESTERDAY}/y-yaowen.xml"' in body
+
+
 def test_since_filters_the_listing(base: str, session: requests.Session) -> None:
     everything = index(base, session, "wire")
     assert len(everything) == 5
