@@ -103,7 +103,8 @@ class Output(_Strict):
 
 class Schedule(_Strict):
     cron: str = "30 2 * * *"
-    misfire_grace_time: Annotated[int, Field(ge=1)] = 6 * 3600  # seconds; APScheduler's default 1 s skips a missed night
+    # seconds a missed run may be late and still run; APScheduler's default 1 s skips a missed night
+    misfire_grace_time: Annotated[int, Field(ge=1)] = 6 * 3600
     lock_timeout: Annotated[float, Field(ge=0)] = 600.0  # seconds a pass waits for another to finish
 
     @field_validator("cron")
@@ -122,9 +123,18 @@ class Schedule(_Strict):
 
 class Partner(_Strict):
     id: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
-    token_sha256: Annotated[str, Field(pattern=r"^[0-9a-fA-F]{64}$")]
+    token_sha256: str
     sections: Annotated[list[str], Field(min_length=1)]
     embargo: Literal["honour", "deliver"] = "honour"
+
+    @field_validator("token_sha256")
+    @classmethod
+    def _digest(cls, v: str) -> str:
+        if not re.fullmatch(r"[0-9a-fA-F]{64}", v):
+            raise ValueError(
+                "must be the SHA-256 of the partner's token as 64 hex digits, not the token itself"
+            )
+        return v
 
     def entitled(self, section: str) -> bool:
         return "*" in self.sections or section in self.sections
@@ -156,12 +166,14 @@ class Settings(_Strict):
                 raise ValueError(f"slug {slug!r} for {name!r} must be lowercase ASCII letters, digits, '-'")
         return v
 
-    @model_validator(mode="after")
-    def _unique_partners(self) -> Settings:
-        ids = [p.id for p in self.partners]
-        if len(ids) != len(set(ids)):
-            raise ValueError("partner ids must be unique")
-        return self
+    @field_validator("partners")
+    @classmethod
+    def _unique_partners(cls, v: list[Partner]) -> list[Partner]:
+        ids = [p.id for p in v]
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        if repeated:
+            raise ValueError(f"partner ids must be unique: {', '.join(repeated)} repeated")
+        return v
 
     @property
     def out_dir(self) -> Path:
