@@ -348,3 +348,28 @@ def test_default_dates_are_today_in_publication_zone_and_lookback(
 def test_polled_dates() -> None:
     assert polled_dates(DAY, 0) == [DAY]
     assert polled_dates(DAY, 1) == [DAY - dt.timedelta(days=1), DAY]
+
+
+def test_passes_over_http_complete_a_late_issue_then_cost_304s(
+    tmp_path: Path, paper: tuple[FakePaper, str]
+) -> None:
+    from syndicate import pipeline
+
+    fake, base = paper
+    now = dt.datetime(2023, 10, 24, 2, 30, tzinfo=dt.UTC)
+    with_etag = {"Content-Type": "text/plain", "ETag": '"v1"'}
+    serve_issue(fake, Reply(404))
+    fake.route("/epaper/2023-10-24/page-01.txt", Reply(200, PAGE1, with_etag))
+    settings = settings_for(tmp_path, base)
+    first = pipeline.run_pass(settings, now=now, dates=[DAY])
+    assert (first.issues_new, first.issues_updated) == (1, 0)
+    assert any("page-02.txt" in p for p in first.problems)
+    serve_issue(fake, Reply(200, PAGE2_GBK, {"Content-Type": "text/plain", "ETag": '"v1"'}))
+    fake.route("/epaper/2023-10-24/page-01.txt", Reply(200, PAGE1, with_etag))
+    second = pipeline.run_pass(settings, now=now, dates=[DAY])
+    assert (second.issues_new, second.issues_updated) == (0, 1)
+    assert not any("page-02.txt" in p for p in second.problems)
+    hits = len(fake.hits)
+    third = pipeline.run_pass(settings, now=now, dates=[DAY])
+    assert (third.issues_seen, third.issues_new, third.issues_updated) == (1, 0, 0)
+    assert [h.get("If-None-Match") for p, h in fake.hits[hits:] if p.endswith(".txt")] == ['"v1"', '"v1"']
