@@ -558,7 +558,7 @@ def test_partner_atom_index_is_valid(base: str, session: requests.Session, tmp_p
         f.write_bytes(body)
         done = subprocess.run([sys.executable, str(validator), str(f)], capture_output=True, text=True)
         assert done.returncode == 0, done.stdout + done.stderr
-        assert "OK" in done.stdout
+        assert "OK" in done.stdout and "warning" not in done.stdout, done.stdout
 
 
 def test_partner_index_and_item_revalidate(base: str, session: requests.Session) -> None:
@@ -627,6 +627,18 @@ def test_new_version_shows_as_updated(tmp_path: Path, session: requests.Session)
         assert "old-yaowen" in after_entries[0]["id"]
         since = index(base, session, "coastal", since=dt.datetime.now(TZ).replace(microsecond=0).isoformat())
         assert names(since) == ["old-yaowen"] or since == []  # the same second, or just before it
+        # A withdrawn article stays listed, marked, so that partners learn to take it down.
+        for e in entries:
+            if e["id"] == "y-yaowen":
+                e["status"] = "canceled"
+        write_catalog(out, entries)
+        marked = {
+            n: e["terms"]
+            for n, e in zip(
+                names(index(base, session, "coastal")), index(base, session, "coastal"), strict=True
+            )
+        }
+        assert "canceled" in marked["y-yaowen"] and "canceled" not in marked["old-yaowen"]
 
 
 def test_catalog_missing_or_broken(tmp_path: Path, session: requests.Session) -> None:

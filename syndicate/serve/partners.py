@@ -91,6 +91,7 @@ class Item:
     embargo_until: dt.datetime
     updated: dt.datetime
     path: tuple[str, ...]  # safe segments relative to <out>/newsml/
+    status: str = "usable"  # NewsML pubStatus: "canceled" when the article was withdrawn
 
     def visible_to(self, partner: Partner, now: dt.datetime) -> bool:
         """Entitled section, and released unless the partner takes embargoed items early."""
@@ -156,6 +157,7 @@ def _item(raw: Any, publication: Publication) -> Item:
         embargo_until=embargo,
         updated=updated,
         path=parts,
+        status=str(raw.get("status") or "usable"),
     )
 
 
@@ -278,6 +280,7 @@ def render_index(
 
     # Parsed rather than built with nsmap, so that Atom is the default namespace (no "ns0:" prefixes).
     feed = etree.fromstring(f'<feed xmlns="{ATOM_NS}"/>'.encode())
+    feed.set("{http://www.w3.org/XML/1998/namespace}lang", publication.language)
     el(feed, "id", f"tag:{authority},2023:partners/{partner.id}")
     el(feed, "title", f"{publication.name}: NewsML-G2 items for {partner.id}")
     newest = max((i.updated for i in items), default=fallback_updated)
@@ -294,6 +297,10 @@ def render_index(
         el(entry, "link", rel="alternate", type=NEWSITEM_TYPE, href=item_url(base, partner, item))
         el(entry, "category", term=item.section, label=item.section)
         summary = f"{item.section} · version {item.version}"
+        if item.status != "usable":
+            # A withdrawn article stays listed, updated, so that partners learn to take it down.
+            el(entry, "category", term=item.status, scheme=STATUS_SCHEME, label=item.status.capitalize())
+            summary += f" · {item.status}"
         if item.embargoed(now):
             # Only "deliver" partners ever see this: early, and told so.
             el(entry, "category", term="embargoed", scheme=STATUS_SCHEME, label="Embargoed")
