@@ -18,6 +18,7 @@ from filelock import FileLock, Timeout
 from .errors import LockError
 
 LOCK_NAME = "pass.lock"
+SCHEDULER_LOCK_NAME = "scheduler.lock"
 
 
 @contextmanager
@@ -27,22 +28,34 @@ def pass_lock(state_dir: Path, timeout: float) -> Iterator[Path]:
     Creates ``state_dir`` when needed and yields the lock file's path. Raises ``LockError`` when
     another pass still holds the lock after ``timeout`` seconds (0 = do not wait).
     """
+    with _hold(
+        state_dir, LOCK_NAME, timeout, "another pass is running", "raise schedule.lock_timeout"
+    ) as path:
+        yield path
+
+
+@contextmanager
+def scheduler_lock(state_dir: Path) -> Iterator[Path]:
+    """Held by ``syndicate schedule`` while it runs: a second scheduler on the same state is refused."""
+    with _hold(state_dir, SCHEDULER_LOCK_NAME, 0, "another scheduler is running", "stop it first") as path:
+        yield path
+
+
+@contextmanager
+def _hold(state_dir: Path, name: str, timeout: float, busy: str, hint: str) -> Iterator[Path]:
     try:
         state_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise LockError(
-            f"{state_dir}: cannot create the state folder for the pass lock: {exc.strerror}"
-        ) from None
-    path = state_dir / LOCK_NAME
-    # thread_local=False: the scheduler's worker threads and the main thread share no lock object
-    # anyway, and a thread-local lock would make release from another thread silently fail.
+        raise LockError(f"{state_dir}: cannot create the state folder for {name}: {exc.strerror}") from None
+    path = state_dir / name
+    # thread_local=False: a thread-local lock would make release from another thread silently fail.
     lock = FileLock(path, timeout=timeout, thread_local=False)
     try:
         lock.acquire()
     except Timeout:
+        waited = f"after {timeout:g} s " if timeout else ""
         raise LockError(
-            f"another pass is running: the lock {path} is still held after {timeout:g} s "
-            "(wait for it to finish, or raise schedule.lock_timeout)"
+            f"{busy}: the lock {path} is still held {waited}(wait for it to finish, or {hint})"
         ) from None
     try:
         yield path

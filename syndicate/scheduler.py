@@ -15,8 +15,9 @@ APScheduler 3 traps, each pinned by a test in ``tests/test_scheduler.py``:
   (default 6 h), with ``coalesce`` so that several missed runs make one;
 - the next fire time is saved *before* a job runs, so a pass killed midway is not retried by the
   scheduler: the pass itself resumes (it skips stored, unchanged issues);
-- two scheduler processes on one job store run each fire time twice: every pass takes the
-  cross-process file lock of ``locking``.
+- two scheduler processes on one job store run each fire time twice: a second ``run_forever`` on
+  the same state folder is refused (``locking.scheduler_lock``), and every pass takes the
+  cross-process pass lock, so a hand-started ``syndicate run`` never overlaps a scheduled pass.
 
 ``run_forever`` uses a ``BackgroundScheduler`` and keeps the main thread for signals, rather than a
 ``BlockingScheduler``: the latter's ``start()`` blocks, so it cannot be started paused, have its
@@ -172,24 +173,26 @@ def locked_pass(settings: Settings, label: str, dates: list[dt.date] | None = No
 def run_forever(settings: Settings, *, func: str = PASS_FUNC, stop: threading.Event | None = None) -> None:
     """Run the two jobs until SIGINT/SIGTERM (or ``stop`` is set); the current pass finishes first."""
     global _active
-    _active = settings
     stop = stop or threading.Event()
-    scheduler = make_scheduler(settings)
-    restore = _on_signals(stop)
-    scheduler.start(paused=True)
-    try:
-        for change in ensure_jobs(scheduler, settings, func):
-            log.info("job store %s: %s", settings.state_dir / JOBS_DB, change)
-        scheduler.resume()
-        for job in scheduler.get_jobs():
-            log.info("scheduler started: %s next at %s", job.name, job.next_run_time)
-        while not stop.wait(1.0):
-            pass
-        log.info("stopping: waiting for the current pass to finish")
-    finally:
-        scheduler.shutdown(wait=True)
-        restore()
-        _active = None
+    with locking.scheduler_lock(settings.state_dir):
+        _active = settings
+        scheduler = make_scheduler(settings)
+        restore = _on_signals(stop)
+        try:
+            scheduler.start(paused=True)
+            for change in ensure_jobs(scheduler, settings, func):
+                log.info("job store %s: %s", settings.state_dir / JOBS_DB, change)
+            scheduler.resume()
+            for job in scheduler.get_jobs():
+                log.info("scheduler started: %s next at %s", job.name, job.next_run_time)
+            while not stop.wait(1.0):
+                pass
+            log.info("stopping: waiting for the current pass to finish")
+        finally:
+            if scheduler.running:
+                scheduler.shutdown(wait=True)
+            restore()
+            _active = None
     log.info("scheduler stopped")
 
 

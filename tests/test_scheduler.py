@@ -269,12 +269,19 @@ def cleanup() -> Iterator[list[subprocess.Popen[bytes]]]:
             proc.wait()
 
 
-def test_schedule_command_stops_cleanly_on_sigterm(
+def test_schedule_command_is_single_and_stops_cleanly_on_sigterm(
     tmp_path: Path, drop_folder: Path, cleanup: list[subprocess.Popen[bytes]]
 ) -> None:
     proc, log = _start_schedule(tmp_path, folder_config(tmp_path, "30 2 * * *"))
     cleanup.append(proc)
     assert wait_for(_stderr_has(log, "scheduler started"), 60), log.read_text()
+    second = subprocess.run(
+        [SYNDICATE, "schedule", "--config", str(tmp_path / "paper.toml")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert second.returncode == 1 and "another scheduler is running" in second.stderr
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(30) == 0
     assert "scheduler stopped" in log.read_text()
