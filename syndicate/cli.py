@@ -50,7 +50,9 @@ def cli(ctx: click.Context, debug: bool) -> None:
     )
 
 
-def settings_from(config_path: Path | None, out: Path | None = None, source: Path | None = None) -> config_mod.Settings:
+def settings_from(
+    config_path: Path | None, out: Path | None = None, source: Path | None = None
+) -> config_mod.Settings:
     """Configuration file (or defaults) with the command line's --out/--source applied."""
     if config_path is None:
         return config_mod.defaults(out, source)
@@ -83,7 +85,9 @@ def articles(issue_dir: Path, as_json: bool, explain: bool, config_path: Path | 
 @cli.command()
 @_CONFIG
 @click.option("--source", type=_EXISTING_DIR, help="Drop folder of <YYYY-MM-DD>/ issue folders.")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output root (default ./feeds).")
+@click.option(
+    "--out", type=click.Path(file_okay=False, path_type=Path), help="Output root (default ./feeds)."
+)
 @click.option("--strict", is_flag=True, help="Fail (exit 1) when any page or date had a problem.")
 def run(config_path: Path | None, source: Path | None, out: Path | None, strict: bool) -> None:
     """One pass of the nightly job: ingest new or changed issues, store, publish feeds and NewsML."""

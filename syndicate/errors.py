@@ -1,11 +1,11 @@
 """Errors the library raises; only ``cli`` turns them into a message and an exit code.
 
-    SyndicateError
-    ├── ConfigError        bad configuration file or value (names the key)
-    ├── SourceError        an issue or page cannot be fetched or read (names the file/URL)
-    │   └── DecodeError    page bytes fit none of the candidate encodings
-    ├── PublishError       output cannot be written (names the folder)
-    └── LockError          another pass holds the lock
+SyndicateError
+├── ConfigError        bad configuration file or value (names the key)
+├── SourceError        an issue or page cannot be fetched or read (names the file/URL)
+│   └── DecodeError    page bytes fit none of the candidate encodings
+├── PublishError       output cannot be written (names the folder)
+└── LockError          another pass holds the lock
 """
 
 from __future__ import annotations

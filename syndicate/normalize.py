@@ -47,7 +47,7 @@ def is_strong(text: str) -> bool:
     if rules.BYLINE_LINE.match(text) and len(text) <= 40:
         return True
     m = rules.JUMP_IN.match(text) or rules.JUMP_IN_EN.match(text)
-    return bool(m) and not text[m.end() :].strip()
+    return m is not None and not text[m.end() :].strip()
 
 
 def _headline_like(text: str) -> bool:

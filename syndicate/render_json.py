@@ -19,12 +19,20 @@ def article_to_json(a: Article) -> dict[str, Any]:
         "dateline": a.dateline,
         "paragraphs": list(a.paragraphs),
         "parts": [
-            {"page": p.page, "order": p.order, "lines": [p.first_line, p.last_line], "first": p.first, "last": p.last}
+            {
+                "page": p.page,
+                "order": p.order,
+                "lines": [p.first_line, p.last_line],
+                "first": p.first,
+                "last": p.last,
+            }
             for p in a.parts
         ],
         "complete": a.complete,
         "unresolved_jump": (
-            {"to_page": a.unresolved_jump.page, "marker": a.unresolved_jump.marker} if a.unresolved_jump else None
+            {"to_page": a.unresolved_jump.page, "marker": a.unresolved_jump.marker}
+            if a.unresolved_jump
+            else None
         ),
         "kind": a.kind.value,
         "byline_text": a.byline_text,
@@ -36,7 +44,8 @@ def reading_to_json(r: Reading) -> dict[str, Any]:
         "date": r.date.isoformat(),
         "articles": [article_to_json(a) for a in r.articles],
         "orphans": [
-            {"page": o.page, "order": o.order, "lines": [o.first_line, o.last_line], "text": o.text} for o in r.orphans
+            {"page": o.page, "order": o.order, "lines": [o.first_line, o.last_line], "text": o.text}
+            for o in r.orphans
         ],
         "problems": list(r.problems),
     }
@@ -45,7 +54,9 @@ def reading_to_json(r: Reading) -> dict[str, Any]:
 def _decision(d: JumpDecision) -> str:
     to = f"page {d.to_page} #{d.to_order}" if d.to_order else f"page {d.to_page}: unresolved"
     evidence = ", ".join(f"{k}={v:.3f}" for k, v in sorted(d.evidence.items()))
-    return f"jump page {d.from_page} #{d.from_order} -> {to}  score={d.score:.3f} {evidence} {d.note}".rstrip()
+    return (
+        f"jump page {d.from_page} #{d.from_order} -> {to}  score={d.score:.3f} {evidence} {d.note}".rstrip()
+    )
 
 
 def explain(r: Reading) -> str:
@@ -57,7 +68,11 @@ def summary(r: Reading) -> str:
     lines = [f"{r.date}: {len(r.articles)} articles, {len(r.orphans)} orphan headline blocks"]
     for a in r.articles:
         pages = "+".join(str(p) for p in a.pages)
-        flag = "" if a.complete else f"  [incomplete: jumps to page {a.unresolved_jump.page if a.unresolved_jump else '?'}]"
+        flag = (
+            ""
+            if a.complete
+            else f"  [incomplete: jumps to page {a.unresolved_jump.page if a.unresolved_jump else '?'}]"
+        )
         mark = "*" if a.headline_derived else " "
         lines.append(f" {mark} p{pages:<6} {a.headline}{flag}")
     return "\n".join(lines)

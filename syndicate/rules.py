@@ -28,7 +28,9 @@ SIGN_OFF = re.compile(
 BODY_LINE_END = re.compile(r"[。，、；：,;:]\s*$")
 # What a headline line never looks like: a sentence end inside it, a leading mark of punctuation
 # (the tail of a wrapped line), a bracketed sign-off （吴卉） or the tail of one (…编译：何静怡）).
-NOT_HEADLINE = re.compile(r"[。！？!?](?=.*[\w\u3400-\u9fff])|^[，。、；：,.;:/）)》”’]|^[（(][^（）()]*[）)]$|^(?:来源|编译|责任编辑|编辑|校对)[:：]")
+NOT_HEADLINE = re.compile(
+    r"[。！？!?](?=.*[\w\u3400-\u9fff])|^[，。、；：,.;:/）)》”’]|^[（(][^（）()]*[）)]$|^(?:来源|编译|责任编辑|编辑|校对)[:：]"
+)
 HEADLINE_MAX = 60
 HEADLINE_MIN = 5  # shorter lines are credits (张宣) or wraps, except 图片新闻
 
@@ -72,7 +74,9 @@ JUMP_OUT_EN = re.compile(
     r"[(\[]?\s*(?:Continued on page|See [A-Z][A-Z ]+,? Page)\s+(?P<label>[A-Za-z]?\d{1,3}|[a-z]+)\s*[)\]]?\s*$",
     re.I,
 )
-JUMP_IN_EN = re.compile(r"^\s*[(\[]?\s*Continued from page\s+(?P<label>[A-Za-z]?\d{1,3}|[a-z]+)\s*[)\]]?", re.I)
+JUMP_IN_EN = re.compile(
+    r"^\s*[(\[]?\s*Continued from page\s+(?P<label>[A-Za-z]?\d{1,3}|[a-z]+)\s*[)\]]?", re.I
+)
 
 # --- article boundaries without a headline -----------------------------------------------------
 

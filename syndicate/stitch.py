@@ -42,7 +42,7 @@ class _Evidence:
         for grams in self.grams.values():
             df.update(grams)
         n = max(len(fragments), 2)
-        self.idf = {g: math.log(n / c) for g, c in df.items()}
+        self.idf = {g: 1.0 + math.log(n / c) for g, c in df.items()}  # never 0: tiny issues need evidence too
 
     def shared(self, a: Key, b: Key) -> float:
         ga, gb = self.grams[a], self.grams[b]
@@ -88,7 +88,9 @@ def _links(
 ) -> tuple[dict[Key, Key], list[JumpDecision], dict[Key, Jump]]:
     """(source -> continuation links, decisions, unresolved jump-outs)."""
     ev = _Evidence(fragments)
-    heads = {_key(f): f.headline or (derive_headline(f.paragraphs[0]) if f.paragraphs else None) for f in fragments}
+    heads = {
+        _key(f): f.headline or (derive_headline(f.paragraphs[0]) if f.paragraphs else None) for f in fragments
+    }
     ins = [f for f in fragments if f.kind is FragmentKind.CONTINUATION]
     buckets: dict[tuple[int, int], tuple[list[Fragment], list[Fragment]]] = defaultdict(lambda: ([], []))
     links: dict[Key, Key] = {}
@@ -100,7 +102,9 @@ def _links(
         target = f.jump_out.page
         if target is None or target not in pages:
             unresolved[_key(f)] = f.jump_out
-            decisions.append(JumpDecision(f.page, f.order, target, None, 0.0, note="target page not in the issue"))
+            decisions.append(
+                JumpDecision(f.page, f.order, target, None, 0.0, note="target page not in the issue")
+            )
         else:
             buckets[(f.page, target)][0].append(f)
     for i in ins:
@@ -110,16 +114,20 @@ def _links(
                 bucket_ins.append(i)
     used: set[Key] = set()
     for (_, target), (outs, bucket_ins) in sorted(buckets.items()):
-        free = [i for i in bucket_ins if _key(i) not in used]
-        for o, i, evidence in _assign(outs, free, ev, heads, MIN_SCORE):
-            if i is None:
+        free = [f for f in bucket_ins if _key(f) not in used]
+        for o, match, evidence in _assign(outs, free, ev, heads, MIN_SCORE):
+            if match is None:
                 assert o.jump_out is not None
                 unresolved[_key(o)] = o.jump_out
-                decisions.append(JumpDecision(o.page, o.order, target, None, 0.0, note="no continuation matched"))
+                decisions.append(
+                    JumpDecision(o.page, o.order, target, None, 0.0, note="no continuation matched")
+                )
                 continue
-            used.add(_key(i))
-            links[_key(o)] = _key(i)
-            decisions.append(JumpDecision(o.page, o.order, i.page, i.order, sum(evidence.values()), evidence))
+            used.add(_key(match))
+            links[_key(o)] = _key(match)
+            decisions.append(
+                JumpDecision(o.page, o.order, match.page, match.order, sum(evidence.values()), evidence)
+            )
     # Jump-ins whose source printed no jump-out: match against that page's unlinked article ends.
     taken = set(links)
     by_source: dict[int, list[Fragment]] = defaultdict(list)
@@ -130,12 +138,12 @@ def _links(
         ends = [f for f in fragments if f.page == src and f.jump_out is None and _key(f) not in taken]
         if not ends:
             continue
-        for i, o, evidence in _assign(orphan_ins, ends, ev, heads, MIN_SCORE_NO_OUT):
-            if o is not None:
-                used.add(_key(i))
-                links[_key(o)] = _key(i)
-                decisions.append(JumpDecision(o.page, o.order, i.page, i.order, sum(evidence.values()), evidence,
-                                              note="jump-in only"))  # fmt: skip
+        for cont, end, evidence in _assign(orphan_ins, ends, ev, heads, MIN_SCORE_NO_OUT):
+            if end is not None:
+                used.add(_key(cont))
+                links[_key(end)] = _key(cont)
+                decisions.append(JumpDecision(end.page, end.order, cont.page, cont.order, sum(evidence.values()),
+                                              evidence, note="jump-in only"))  # fmt: skip
     return links, decisions, unresolved
 
 
@@ -203,7 +211,9 @@ def stitch(
         last = chain[-1]
         jump = unresolved.get(_key(last))
         if jump is not None and jump.page in sections:
-            notes.append(f"page {last.page}: jump {jump.marker} at line {last.last_line} matched no continuation")
+            notes.append(
+                f"page {last.page}: jump {jump.marker} at line {last.last_line} matched no continuation"
+            )
         if f.kind is FragmentKind.CONTINUATION:
             notes.append(f"page {f.page}: continuation {f.jump_in.marker if f.jump_in else ''} at line "
                          f"{f.first_line} has no source; kept as a fragment of its own")  # fmt: skip

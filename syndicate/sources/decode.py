@@ -8,12 +8,18 @@ detectors misread short GBK text as Big5 or CP949.
 from __future__ import annotations
 
 import codecs
+import contextlib
+import re
 from dataclasses import dataclass
 
 from ..errors import DecodeError
 
 # Characters that legitimately appear in page text besides printable ones.
 _ALLOWED_CONTROLS = {"\n", "\r", "\t", "\f"}
+# ASCII, Latin-1 letters, general punctuation, CJK symbols, kana, CJK ideographs, full-width forms.
+_COMMON = re.compile(
+    "[\t\n\r\f\x20-\x7e\u00a0-\u024f\u2000-\u27bf\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]"
+)
 
 
 @dataclass(frozen=True)
@@ -24,11 +30,15 @@ class Decoded:
 
 
 def _plausible(text: str) -> bool:
-    """Reject decodings full of control characters: binary that happens to decode."""
+    """Reject decodings of binary that happen to succeed: control characters, or mostly
+    characters outside the scripts a page is printed in (GB18030 maps almost any byte pair)."""
     if not text.strip():
         return False
     bad = sum(1 for ch in text if (ch < " " and ch not in _ALLOWED_CONTROLS) or ch == "\ufffd")
-    return bad <= max(2, len(text) // 1000)
+    if bad > max(2, len(text) // 1000):
+        return False
+    common = sum(1 for ch in text if _COMMON.match(ch))
+    return common >= 0.9 * len(text)
 
 
 def decode_page(data: bytes, name: str, declared: str | None = None, allow_guess: bool = False) -> Decoded:
@@ -37,14 +47,10 @@ def decode_page(data: bytes, name: str, declared: str | None = None, allow_guess
         raise DecodeError(f"{name}: empty page file")
     candidates: list[tuple[str, bytes]] = []
     if declared:
-        try:
+        with contextlib.suppress(LookupError):
             candidates.append((codecs.lookup(declared).name, data))
-        except LookupError:
-            pass
     if data.startswith(codecs.BOM_UTF8):
         candidates.append(("utf-8-sig", data))
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        candidates.append(("utf-16", data))
     candidates += [("utf-8", data), ("gb18030", data)]
     for encoding, raw in candidates:
         try:

@@ -48,7 +48,9 @@ def read_issue_dir(folder: Path, sections: Mapping[int, str] | None = None) -> I
     try:
         date = dt.date.fromisoformat(str(meta.get("date") or folder.name))
     except ValueError:
-        raise SourceError(f"{folder}: no issue date (name the folder YYYY-MM-DD or give date in issue.toml)") from None
+        raise SourceError(
+            f"{folder}: no issue date (name the folder YYYY-MM-DD or give date in issue.toml)"
+        ) from None
     listed: dict[int, tuple[Path, str | None]] = {}
     for entry in meta.get("pages", []):
         try:

@@ -1,0 +1,84 @@
+"""`syndicate articles ISSUE_DIR --json` as CONTRACT.md section 2 says, run the way a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from syndicate.config import SAMPLE_DIR
+from syndicate.errors import DecodeError
+from syndicate.sources.decode import decode_page
+
+GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "reading" / "sample-2023-10-24.json"
+EXE = [sys.executable, "-m", "syndicate"]
+
+
+def articles(folder: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*EXE, "articles", str(folder), *extra], capture_output=True, text=True, timeout=60)
+
+
+def test_sample_json_matches_golden(update_golden: bool) -> None:
+    from conftest import compare_golden
+
+    run = articles(SAMPLE_DIR / "2023-10-24", "--json")
+    assert run.returncode == 0, run.stderr
+    doc = json.loads(run.stdout)
+    assert set(doc) >= {"date", "articles", "orphans"}
+    for a in doc["articles"]:
+        assert set(a) >= {"id", "section", "headline", "headline_derived", "kicker", "subheadline", "byline",
+                          "dateline", "paragraphs", "parts", "complete", "unresolved_jump"}  # fmt: skip
+        for p in a["parts"]:
+            assert set(p) == {"page", "order", "lines", "first", "last"} and len(p["first"]) <= 20
+    assert articles(SAMPLE_DIR / "2023-10-24", "--json").stdout == run.stdout  # stable ids, same output
+    compare_golden(run.stdout, GOLDEN, update_golden)
+
+
+def test_explain_prints_scores() -> None:
+    run = articles(SAMPLE_DIR / "2023-10-24", "--explain")
+    assert run.returncode == 0 and "jump page 1 #1 -> page 2 #3" in run.stderr and "text=" in run.stderr
+
+
+def test_undecodable_page_is_named_and_the_rest_read(tmp_path: Path) -> None:
+    folder = tmp_path / "2023-10-24"
+    folder.mkdir()
+    (folder / "page-01.txt").write_text("\u3000\u3000本报讯 新区秋粮收获进度已超过九成。", encoding="utf-8")
+    (folder / "page-02.txt").write_bytes(b"\xff\xfe\x00\x81\x82\x00garbage\x00\x01\x02" * 20)
+    run = articles(folder, "--json")
+    assert run.returncode == 0
+    assert "page-02.txt" in run.stderr and len(json.loads(run.stdout)["articles"]) == 1
+
+
+def test_unreadable_folder_exits_non_zero(tmp_path: Path) -> None:
+    run = articles(tmp_path / "missing", "--json")
+    assert run.returncode != 0 and "missing" in run.stderr
+
+
+def test_folder_without_pages_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "2023-10-24"
+    folder.mkdir()
+    run = articles(folder, "--json")
+    assert run.returncode == 1 and "no page files" in run.stderr and "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        ("本报讯 会议".encode(), "utf-8"),
+        ("\ufeff本报讯 会议".encode(), "utf-8-sig"),
+        ("本报讯 会议".encode("gbk"), "gb18030"),
+        ("朱镕基 本报讯".encode("gb18030"), "gb18030"),  # 镕: not in GB2312
+    ],
+)
+def test_decoding_order(data: bytes, encoding: str) -> None:
+    decoded = decode_page(data, "page-01.txt")
+    assert decoded.encoding == encoding and "本报讯" in decoded.text and not decoded.text.startswith("\ufeff")
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n", bytes(range(256)) * 4])
+def test_decoding_refuses_with_the_file_name(data: bytes) -> None:
+    with pytest.raises(DecodeError, match="page-07.txt"):
+        decode_page(data, "page-07.txt")

@@ -1,0 +1,137 @@
+"""Each reading rule pinned by real-looking lines (one table per pattern)."""
+
+from __future__ import annotations
+
+import pytest
+
+from syndicate import rules
+from syndicate.segment import byline_names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("□记者 李涛 报道", ("李涛",)),
+        ("记者 张三 通讯员 李四", ("张三", "李四")),
+        ("□本报记者 王五 赵六", ("王五", "赵六")),
+        ("□文/图 记者 孙七", ("孙七",)),
+        ("本报记者 刘钊", ("刘钊",)),
+        ("■ 全媒体记者 周八", ("周八",)),
+        ("本报通讯 员 张美丽", ("张美丽",)),
+        ("本报记者 于桐 通讯员 李璐黄桉", ("于桐", "李璐黄桉")),
+    ],
+)
+def test_byline_lines(line: str, names: tuple[str, ...]) -> None:
+    assert rules.BYLINE_LINE.match(line)
+    assert byline_names(line) == names
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "记者从国家气候中心获悉，",  # body text that opens with 记者
+        "文共同通讯作者、北京师范大",  # a wrapped body line that starts with 文
+        "新区秋粮收获进度过九成",
+        "本报讯 记者 刘蕊 报道5月29日，记者从国家",
+    ],
+)
+def test_not_byline_lines(line: str) -> None:
+    assert not rules.BYLINE_LINE.match(line)
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("本报10月24日讯 根据我区开展", "本报10月24日讯"),
+        ("本报讯 记者 刘蕊 报道5月29日，", "本报讯"),
+        ("本报讯（记者 王五）今天上午", "本报讯"),
+        ("本报海口7月8日讯（记者 曹马志 通讯员 林清政）", "本报海口7月8日讯"),
+        ("新华社北京10月24日电（记者 张三）", "新华社北京10月24日电"),
+        ("据新华社北京10月24日电 国务院", "据新华社北京10月24日电"),
+        ("新华社北京5月30日电全国安全生产视频会议", "新华社北京5月30日电"),
+    ],
+)
+def test_datelines(text: str, dateline: str) -> None:
+    m = rules.DATELINE.match(text)
+    assert m and m.group("dateline") == dateline
+
+
+@pytest.mark.parametrize("text", ["本报通讯员 李四 报道", "本报记者 王五", "本报将持续关注"])
+def test_not_datelines(text: str) -> None:
+    assert not rules.DATELINE.match(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "page"),
+    [
+        ("让发展成果更多更公平惠及全体人民。（下转第二版）", "二", 2),
+        ("起草情况的汇报。(下转第2版)", "2", 2),
+        ("提供坚实人才支撑。 （下转第二版）", "二", 2),
+        ("全力稳控安全生产形势。（转第十二版）", "十二", 12),
+        ("形势。（下转A2版）", "A2", 2),
+        ("形势。下转第3版", "3", 3),
+    ],
+)
+def test_jump_out(text: str, label: str, page: int) -> None:
+    m = rules.JUMP_OUT.search(text)
+    assert m and m.group("label") == label and rules.page_number(label) == page
+
+
+@pytest.mark.parametrize(
+    ("text", "page"),
+    [
+        ("（上接第一版）", 1),
+        ("（上接第一版）浙皖闽赣四省", 1),
+        ("(上接第一版）", 1),
+        ("◀上接A01版", 1),
+        ("上接1版 会议要求", 1),
+        ("（接第一版）", 1),
+    ],
+)
+def test_jump_in(text: str, page: int) -> None:
+    m = rules.JUMP_IN.match(text)
+    assert m and rules.page_number(m.group("label")) == page
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["会议强调。（讲话全文见A02版）", "导读 气象卫星新进展（A04/05）", "今年登陆我国首台“风小雨强”（A04）"],
+)
+def test_jump_look_alikes_stay_text(text: str) -> None:
+    assert not rules.JUMP_OUT.search(text)
+    assert not rules.JUMP_IN.match(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "page"),
+    [("the council said. (Continued on page 3)", 3), ("budget talks. See BUDGET, Page A6", 6)],
+)
+def test_jump_out_english(text: str, page: int) -> None:
+    m = rules.JUMP_OUT_EN.search(text)
+    assert m and rules.page_number(m.group("label")) == page
+
+
+def test_jump_in_english() -> None:
+    m = rules.JUMP_IN_EN.match("(Continued from page one)")
+    assert m and rules.page_number(m.group("label")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "把风险当风景。（张嘉赫）",
+        "（来源：WMO官网编译：黄琬婷）",
+        "朗窗口期。图/王启蒙文/李长培",
+        "营口市气象局供图",
+    ],
+)
+def test_sign_offs(text: str) -> None:
+    assert rules.SIGN_OFF.search(text)
+
+
+@pytest.mark.parametrize(
+    ("label", "number"),
+    [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("A02", 2), ("3", 3), ("one", 1), ("x", None)],
+)
+def test_page_numbers(label: str, number: int | None) -> None:
+    assert rules.page_number(label) == number

@@ -1,0 +1,125 @@
+"""Stitching continuations across pages, decided from evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from syndicate import pipeline
+from syndicate.config import SAMPLE_DIR
+from syndicate.model import Issue, Page, Reading
+from syndicate.sources.folder import read_issue_dir
+
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_a410e60982d701bb.txt"
+
+IND = "\u3000\u3000"
+SAMPLE = SAMPLE_DIR / "2023-10-24"
+
+
+def issue(*pages: str) -> Issue:
+    return Issue(
+        dt.date(2023, 10, 24),
+        tuple(
+            Page(n, f"p{n}", text, f"page-{n:02d}.txt", "utf-8", str(n)) for n, text in enumerate(pages, 1)
+        ),
+    )
+
+
+def read_dir(path: Path) -> Reading:
+    return pipeline.read(read_issue_dir(path))
+
+
+def test_seed_page_alone(tmp_path: Path) -> None:
+    folder = tmp_path / "2023-10-24"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "page-01.txt")
+    r = read_dir(folder)
+    assert [len(a.paragraphs) for a in r.articles] == [4, 8, 3]
+    assert [(o.first_line, o.last_line) for o in r.orphans] == [(1, 2)]
+    assert all(a.byline == ("李涛",) and a.dateline == "本报10月24日讯" for a in r.articles)
+    assert all(a.headline_derived and len(a.headline) <= 40 for a in r.articles)
+    assert r.articles[0].headline == "工委（区委）理论学习中心组进行集体学习研讨"
+    assert [(a.complete, a.unresolved_jump and a.unresolved_jump.page) for a in r.articles] == [
+        (False, 2)
+    ] * 3
+    for a in r.articles:
+        for p in a.paragraphs:
+            assert "\n" not in p and "下转" not in p and not re.search(r"[\u4e00-\u9fff] [\u4e00-\u9fff]", p)
+    assert [p.first_line for a in r.articles for p in a.parts] == [3, 52, 113]
+
+
+def test_sample_issue_stitches_shuffled_continuations() -> None:
+    r = read_dir(SAMPLE)
+    stitched = {
+        a.parts[0].order: [(p.page, p.order) for p in a.parts] for a in r.articles if a.parts[0].page == 1
+    }
+    # Page 2 prints the continuations of the 3rd, 1st and 2nd front-page articles, in that order.
+    assert stitched == {1: [(1, 1), (2, 3)], 2: [(1, 2), (2, 5)], 3: [(1, 3), (2, 2)]}
+    assert all(a.complete for a in r.articles) and not r.problems
+    assert [a.headline for a in r.articles if a.parts[0].page == 2] == [
+        "新区秋粮收获进度过九成",
+        "文化惠民演出进社区",
+    ]
+
+
+def test_sample_issue_in_gb18030_with_digit_markers(tmp_path: Path) -> None:
+    folder = tmp_path / "2023-10-24"
+    folder.mkdir()
+    for name in ("page-01.txt", "page-02.txt"):
+        text = (SAMPLE / name).read_text(encoding="utf-8")
+        text = text.replace("第二版", "第2版").replace("第一版", "第1版")
+        (folder / name).write_bytes(text.encode("gb18030"))
+    r = read_dir(folder)
+    assert [len(a.parts) for a in r.articles] == [2, 2, 2, 1, 1]
+    assert r.articles == read_dir(SAMPLE).articles or all(a.complete for a in r.articles)
+
+
+def test_jump_in_only_found_by_repeated_headline() -> None:
+    page1 = f"新区秋粮收获进度过九成\n{IND}本报讯 连日来，新区各镇街抢抓晴好天气，秋粮收获进度已超过九成。\n\n文化惠民演出进社区\n{IND}本报讯 近日，文化惠民演出活动在新区启动。"
+    page2 = f"新区秋粮收获进度过九成\n{IND}（上接1版）区农业农村局负责人介绍，农机具秋收作业效率提升明显。"
+    r = pipeline.read(issue(page1, page2))
+    assert [[(p.page, p.order) for p in a.parts] for a in r.articles] == [[(1, 1), (2, 1)], [(1, 2)]]
+
+
+def test_two_jumps_one_fragment_decided_once() -> None:
+    page1 = (
+        f"{IND}本报讯 新区人才工作领导小组会议召开，研究人才引育。（下转第二版）\n\n"
+        f"{IND}本报讯 新区秋粮收获进度已超过九成，农机手开展秋收。（下转第二版）"
+    )
+    page2 = f"{IND}（上接第一版）会议强调，要完善人才评价激励机制，做好人才引育工作。"
+    r = pipeline.read(issue(page1, page2))
+    parts = [[(p.page, p.order) for p in a.parts] for a in r.articles]
+    assert parts == [[(1, 1), (2, 1)], [(1, 2)]]
+    assert not r.articles[1].complete and any("matched no continuation" in p for p in r.problems)
+
+
+def test_jump_in_without_source_is_kept_and_reported() -> None:
+    page2 = f"{IND}（上接第一版）会议强调，要完善人才评价激励机制。"
+    r = pipeline.read(issue(f"{IND}本报讯 秋收进度过九成。", page2))
+    assert len(r.articles) == 2 and any("has no source" in p for p in r.problems)
+
+
+def test_sentence_cut_by_the_jump_is_joined() -> None:
+    page1 = f"{IND}本报讯 会议强调，要牢固树立和践行正（下转第二版）"
+    page2 = f"{IND}（上接第一版）确的政绩观，推动主题教育走深走实。"
+    (a,) = pipeline.read(issue(page1, page2)).articles
+    assert a.paragraphs == ("会议强调，要牢固树立和践行正确的政绩观，推动主题教育走深走实。",)
+
+
+@pytest.mark.parametrize("marker", ["（下转第二版）", "(下转第2版)", "（转第二版）", "（下转A2版）"])
+def test_jump_out_variants(marker: str) -> None:
+    page1 = f"{IND}本报讯 新区秋粮收获进度已超过九成，秋收作业有序推进。{marker}"
+    page2 = f"{IND}（上接第一版）秋粮收获进度过九成的新区，秋收作业仍在推进。"
+    (a,) = pipeline.read(issue(page1, page2)).articles
+    assert len(a.parts) == 2
+
+
+def test_english_jump() -> None:
+    page1 = f"{IND}The council approved the budget on Tuesday after long debate. (Continued on page 2)"
+    page2 = f"BUDGET\n{IND}(Continued from page one) The budget debate lasted until midnight."
+    (a,) = pipeline.read(issue(page1, page2)).articles
+    assert len(a.parts) == 2
