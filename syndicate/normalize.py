@@ -25,6 +25,8 @@ class _Line:
     number: int  # 1-based line number in the page file
     text: str  # without indent and trailing space
     indented: bool
+    strong: bool  # stands alone wherever it is (byline, jump-in marker)
+    heady: bool  # could be a headline line
 
     @property
     def blank(self) -> bool:
@@ -35,48 +37,57 @@ def _lines(text: str) -> list[_Line]:
     out = []
     # split("\n"), not splitlines(): form feeds and U+2028 must not shift line numbers.
     for n, raw in enumerate(text.split("\n"), start=1):
-        raw = raw.rstrip("\r").rstrip()
-        m = rules.INDENT.match(raw)
-        body = raw[m.end() :] if m else raw.lstrip(" \t")
-        out.append(_Line(n, body.strip("\u3000 \t"), bool(m)))
+        lead = raw.lstrip(" \t")
+        indented = lead.startswith("\u3000")  # rules.INDENT, without a regex on every line
+        body = lead.strip("\u3000 \t\r")
+        strong = bool(body) and is_strong(body)
+        out.append(_Line(n, body, indented, strong, bool(body) and (strong or _headline_like(body))))
     return out
+
+
+_ROLE_HINTS = frozenset("记员生评摄编撰/")  # a byline has one of these near its start
 
 
 def is_strong(text: str) -> bool:
     """A line that stands alone wherever it appears: a byline or a jump-in marker alone."""
-    if rules.BYLINE_LINE.match(text) and len(text) <= 40:
+    if len(text) <= 40 and not _ROLE_HINTS.isdisjoint(text[:14]) and rules.BYLINE_LINE.match(text):
         return True
+    if "接" not in text and "承" not in text and "ontinued" not in text:
+        return False  # cheap test first: this runs on every line
     m = rules.JUMP_IN.match(text) or rules.JUMP_IN_EN.match(text)
     return m is not None and not text[m.end() :].strip()
 
 
 def _headline_like(text: str) -> bool:
-    if is_strong(text):
-        return True
+    if not rules.HEADLINE_MIN <= len(text) <= rules.HEADLINE_MAX:
+        return "图" in text and bool(rules.PHOTO_HEADING.match(close_up(text)))
+    if text[-1] in rules.BODY_LINE_END_CHARS or "。" in text:
+        return False
     if text.count("）") + text.count(")") > text.count("（") + text.count("("):
         return False  # the tail of a bracket opened on an earlier line
-    return (
-        (len(text) >= rules.HEADLINE_MIN or bool(rules.PHOTO_HEADING.match(close_up(text))))
-        and len(text) <= rules.HEADLINE_MAX
-        and not rules.BODY_LINE_END.search(text)
-        and not rules.NOT_HEADLINE.search(text)
-        and "。" not in text
-        and not rules.JUMP_OUT.search(text)
-    )
+    return not rules.NOT_HEADLINE.search(text) and not ("版" in text and rules.JUMP_OUT.search(text))
 
 
 def _closed(text: str) -> bool:
-    """The paragraph so far ends where a new block may start."""
-    return bool(
-        rules.SENTENCE_END.search(text)
-        or rules.SIGN_OFF.search(text)
-        or rules.JUMP_OUT.search(text)
-        or rules.JUMP_OUT_EN.search(text)
+    """The paragraph so far ends where a new block may start. Runs on every line: cheap tests first."""
+    text = text.rstrip()
+    if not text:
+        return False
+    last = text[-1]
+    if last in rules.SENTENCE_END_CHARS:
+        return True
+    if last in rules.CLOSING_CHARS and rules.SENTENCE_END.search(text[-8:]):
+        return True
+    tail = text[-60:]
+    if last in "版)）" and (rules.JUMP_OUT.search(tail) or rules.JUMP_OUT_EN.search(tail)):
+        return True
+    return (last in "）)图摄" or "/" in tail or "／" in tail or "：" in tail) and bool(
+        rules.SIGN_OFF.search(tail)
     )
 
 
 def _starts_article(line: _Line) -> bool:
-    return line.indented and bool(rules.DATELINE.match(line.text) or is_strong(line.text))
+    return line.indented and (line.strong or bool(rules.DATELINE.match(line.text)))
 
 
 class _Builder:
@@ -86,6 +97,16 @@ class _Builder:
         self.blocks: list[Block] = []
         self.pieces: list[_Line] = []
         self.blank_before = False
+        self.open = False  # the paragraph being collected is unfinished
+        self.all_heady = True  # every line of it could be a headline line (a wrapped headline)
+
+    def _update(self) -> None:
+        # The tail of the joined text: a sign-off such as （来源：…编译：…） may span lines.
+        last = self.pieces[-1].text
+        # A sign-off such as （来源：…编译：…） may span lines: look further back only then.
+        tail = "".join(p.text for p in self.pieces[-5:]) if last[-1:] in "）)" else last
+        self.open = not _closed(tail)
+        self.all_heady = self.all_heady and self.pieces[-1].heady
 
     def flush(self) -> None:
         if self.pieces:
@@ -95,6 +116,7 @@ class _Builder:
             first, last = self.pieces[0].number, self.pieces[-1].number
             self.blocks.append(Block(BlockKind.PARAGRAPH, close_up(raw), first, last, self.blank_before, raw))
             self.pieces = []
+            self.open = False
 
     def line(self, line: _Line, blank_before: bool) -> None:
         self.flush()
@@ -106,10 +128,13 @@ class _Builder:
         self.flush()
         self.pieces = [line]
         self.blank_before = blank_before
+        self.all_heady = True
+        self._update()
 
     def add(self, line: _Line, blank_before: bool) -> None:
         if self.pieces:
             self.pieces.append(line)
+            self._update()
         else:
             self.start(line, blank_before)
 
@@ -118,12 +143,6 @@ class _Builder:
         """The open paragraph is a dateline whose run-in byline wraps: 本报讯 记者 刘淑乔 / 通讯员 …"""
         text = "".join(p.text for p in self.pieces)
         return self.open and len(text) < 30 and bool(rules.DATELINE.match(text)) and "，" not in text
-
-    @property
-    def open(self) -> bool:
-        # The tail of the joined text: a sign-off such as （来源：…编译：…） may span two lines.
-        tail = "".join(p.text for p in self.pieces[-5:])
-        return bool(self.pieces) and not _closed(tail)
 
 
 def blocks(text: str) -> list[Block]:
@@ -136,7 +155,7 @@ def blocks(text: str) -> list[Block]:
         if line.blank:
             blank, i = True, i + 1
             continue
-        if is_strong(line.text) and not b.in_dateline:
+        if line.strong and not b.in_dateline:
             b.line(line, blank)
         elif line.indented:
             b.start(line, blank)
@@ -157,6 +176,9 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
     A headline block is a run of headline-like lines (blank lines allowed between) that ends
     right above an indented line, a byline, or the end of the page. Returns the next index.
     """
+    if b.open and (not lines[i].heady or b.all_heady):
+        b.add(lines[i], blank)  # the common case: a wrapped line of an unfinished paragraph
+        return i + 1
     run: list[tuple[int, bool]] = []  # (index, blank before)
     j, gap = i, blank
     while j < len(lines):
@@ -164,7 +186,7 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
         if line.blank:
             gap, j = True, j + 1
             continue
-        if line.indented or (run and is_strong(line.text)) or not _headline_like(line.text):
+        if line.indented or (run and line.strong) or not line.heady:
             break
         run.append((j, gap))
         gap, j = False, j + 1
@@ -172,13 +194,13 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
         nxt = next((k for k in range(i + 1, len(lines)) if not lines[k].blank), None)
         if nxt is not None and _starts_article(lines[nxt]) and not rules.BODY_LINE_END.search(lines[i].text):
             run, j = [(i, blank)], nxt  # a long deck under the headline, right above the body
-    block = bool(run) and (j >= len(lines) or lines[j].indented or is_strong(lines[j].text))
+    block = bool(run) and (j >= len(lines) or lines[j].indented or lines[j].strong)
     if block and sum(1 for k, _ in run if re.search("[，、,]", lines[k].text)) > 1:
         block = False  # several lines with commas: wrapped body text, not a headline block
     if block and b.open:
         # An unfinished paragraph goes on, unless it is a caption or credit line (it has
         # punctuation, so it is no wrapped headline) and a body clearly starts below the block.
-        caption = not all(_headline_like(p.text) for p in b.pieces)
+        caption = not b.all_heady
         credit = len(run) == 1 and len(lines[i].text) <= 4  # 张宣: the photographer's name
         block = caption and not credit and j < len(lines) and _starts_article(lines[j])
     if not block:

@@ -20,12 +20,15 @@ NUMERAL = "〇零一二两三四五六七八九十百"
 INDENT = re.compile(r"^[ \t]*\u3000+")
 # A line ends a sentence: 。！？… possibly inside closing quotes/brackets.
 SENTENCE_END = re.compile(r"[。！？!?…][”’」』）)】\]]*\s*$")
+SENTENCE_END_CHARS = "。！？!?…"
+CLOSING_CHARS = "”’」』）)】]"
 # A closing sign-off: （张嘉赫）, （来源：新华社）, （WMO官网编译：何静怡）, 图/王启蒙文/李长培, 摄.
 SIGN_OFF = re.compile(
     r"(?:[（(][^（）()]{1,40}[）)]|(?:图|文|摄影?|制图)\s*[/／:：][^，。,]{1,20}|供图|摄)\s*$"
 )
 # Characters a headline line does not end with (a wrapped body line often does).
 BODY_LINE_END = re.compile(r"[。，、；：,;:]\s*$")
+BODY_LINE_END_CHARS = "。，、；：,;:"
 # What a headline line never looks like: a sentence end inside it, a leading mark of punctuation
 # (the tail of a wrapped line), a bracketed sign-off （吴卉） or the tail of one (…编译：何静怡）).
 NOT_HEADLINE = re.compile(

@@ -26,6 +26,9 @@ from .text import bigrams, join
 
 MIN_SCORE = 0.08  # below this a pair is no evidence of a continuation at all
 MIN_SCORE_NO_OUT = 0.25  # stricter when the source page printed no jump-out
+DENSE_LIMIT = 1024  # pairs in one bucket solved exactly; beyond, candidates by rare bigrams
+CANDIDATES = 8  # candidates per jump-out in a large bucket
+RARE = 24  # rarest bigrams of a fragment used to find candidates
 Key = tuple[int, int]  # (page, order)
 
 
@@ -44,6 +47,9 @@ class _Evidence:
         n = max(len(fragments), 2)
         self.idf = {g: 1.0 + math.log(n / c) for g, c in df.items()}  # never 0: tiny issues need evidence too
 
+    def rarest(self, key: Key) -> list[str]:
+        return sorted(self.grams[key], key=lambda g: (-self.idf[g], g))[:RARE]
+
     def shared(self, a: Key, b: Key) -> float:
         ga, gb = self.grams[a], self.grams[b]
         if not ga or not gb:
@@ -51,6 +57,11 @@ class _Evidence:
         common = sum(self.idf[g] for g in ga & gb)
         smaller = min(sum(self.idf[g] for g in ga), sum(self.idf[g] for g in gb)) or 1.0
         return common / smaller
+
+
+def _jump_sources(fragments: list[Fragment]) -> set[int]:
+    """Pages named by jump-in markers: their articles are candidates when no jump-out was printed."""
+    return {f.jump_in.page for f in fragments if f.jump_in and f.jump_in.page is not None}
 
 
 def _unfinished(f: Fragment) -> bool:
@@ -71,6 +82,8 @@ def _assign(
     outs: list[Fragment], ins: list[Fragment], ev: _Evidence, heads: Mapping[Key, str | None], floor: float
 ) -> list[tuple[Fragment, Fragment | None, dict[str, float]]]:
     """Solve one bucket: each jump-out gets at most one jump-in, each jump-in at most one source."""
+    if len(outs) * len(ins) > DENSE_LIMIT:
+        return _assign_sparse(outs, ins, ev, heads, floor)
     table = [[_score(o, i, ev, heads.get(_key(o))) for i in ins] for o in outs]
     scores = np.array([[sum(e.values()) for e in row] for row in table], dtype=float)
     # Order as the last tie-break: the k-th jump prefers the k-th continuation, by a hair.
@@ -83,11 +96,43 @@ def _assign(
             for r, o in enumerate(outs)]  # fmt: skip
 
 
+def _assign_sparse(
+    outs: list[Fragment], ins: list[Fragment], ev: _Evidence, heads: Mapping[Key, str | None], floor: float
+) -> list[tuple[Fragment, Fragment | None, dict[str, float]]]:
+    """Large buckets: score only candidates sharing rare bigrams, then take pairs best-first.
+
+    Keeps stitching near n log n when hundreds of jumps land on one page; the exact assignment
+    is kept for the sizes real issues have.
+    """
+    index: dict[str, list[int]] = defaultdict(list)
+    for c, f in enumerate(ins):
+        for g in ev.rarest(_key(f)):
+            index[g].append(c)
+    pairs: list[tuple[float, int, int, dict[str, float]]] = []
+    for r, o in enumerate(outs):
+        votes: Counter[int] = Counter(c for g in ev.rarest(_key(o)) for c in index.get(g, ()))
+        for c, _ in votes.most_common(CANDIDATES):
+            evidence = _score(o, ins[c], ev, heads.get(_key(o)))
+            if sum(evidence.values()) >= floor:
+                pairs.append((sum(evidence.values()), r, c, evidence))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    chosen: dict[int, tuple[int, dict[str, float]]] = {}
+    taken: set[int] = set()
+    for _, r, c, evidence in pairs:
+        if r not in chosen and c not in taken:
+            chosen[r] = (c, evidence)
+            taken.add(c)
+    return [(o, ins[chosen[r][0]] if r in chosen else None, chosen[r][1] if r in chosen else {})
+            for r, o in enumerate(outs)]  # fmt: skip
+
+
 def _links(
     fragments: list[Fragment], pages: set[int]
 ) -> tuple[dict[Key, Key], list[JumpDecision], dict[Key, Jump]]:
     """(source -> continuation links, decisions, unresolved jump-outs)."""
-    ev = _Evidence(fragments)
+    # Weights come from the fragments that take part in jumps: enough to tell a rare shared
+    # bigram from a common one, and it keeps pages without jumps free of this work.
+    ev = _Evidence([f for f in fragments if f.jump_out or f.jump_in or f.page in _jump_sources(fragments)])
     heads = {
         _key(f): f.headline or (derive_headline(f.paragraphs[0]) if f.paragraphs else None) for f in fragments
     }

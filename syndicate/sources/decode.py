@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 from ..errors import DecodeError
 
-# Characters that legitimately appear in page text besides printable ones.
-_ALLOWED_CONTROLS = {"\n", "\r", "\t", "\f"}
-# ASCII, Latin-1 letters, general punctuation, CJK symbols, kana, CJK ideographs, full-width forms.
-_COMMON = re.compile(
-    "[\t\n\r\f\x20-\x7e\u00a0-\u024f\u2000-\u27bf\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]"
+# Control characters that do not belong in page text (tab, newlines, form feed do).
+_BAD = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+# Outside ASCII, Latin letters, general punctuation, CJK symbols, kana, CJK ideographs, full-width forms.
+_UNCOMMON = re.compile(
+    "[^\t\n\r\f\x20-\x7e\u00a0-\u024f\u2000-\u27bf\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]"
 )
 
 
@@ -34,11 +34,9 @@ def _plausible(text: str) -> bool:
     characters outside the scripts a page is printed in (GB18030 maps almost any byte pair)."""
     if not text.strip():
         return False
-    bad = sum(1 for ch in text if (ch < " " and ch not in _ALLOWED_CONTROLS) or ch == "\ufffd")
-    if bad > max(2, len(text) // 1000):
+    if len(_BAD.findall(text)) > max(2, len(text) // 1000):
         return False
-    common = sum(1 for ch in text if _COMMON.match(ch))
-    return common >= 0.9 * len(text)
+    return len(_UNCOMMON.findall(text)) <= 0.1 * len(text)
 
 
 def decode_page(data: bytes, name: str, declared: str | None = None, allow_guess: bool = False) -> Decoded:
