@@ -148,7 +148,7 @@ def bench_fan_in(seed: int) -> None:
     for n in (4, 16, 64, 256):
         bodies = [rng.sample(paras, 2) for _ in range(n)]
         page1: list[str] = []
-        for k, (a, b) in enumerate(bodies):
+        for k, (a, _) in enumerate(bodies):
             page1 += ["", f"第{k + 1}篇新闻标题示例", *_wrap("本报讯 " + a + "（下转第二版）", rng)]
         page2: list[str] = []
         for k in rng.sample(range(n), n):
