@@ -75,24 +75,35 @@ def run_pass(
     source = source or open_source(settings)
     report = PassReport()
     with Store(settings.state_dir / "syndicate.sqlite") as store:
-        readings: list[tuple[Issue, Reading]] = []
+        # One reading per date: when a source delivers a date twice (two folders claiming it),
+        # the later delivery wins, whether or not it differs from the store; otherwise the two
+        # would take turns and make a new version of the issue on every pass.
+        readings: dict[dt.date, tuple[Issue, Reading]] = {}
+        delivered: dict[dt.date, Issue] = {}
         for got in source.issues(dates):
             if isinstance(got, SyndicateError):
                 report.problems.append(str(got))
                 continue
-            report.issues_seen += 1
+            earlier = delivered.get(got.date)
+            if earlier is not None:
+                report.problems.append(
+                    f"issue {got.date}: delivered twice, {_origin(earlier)} and {_origin(got)};"
+                    f" using {_origin(got)} (remove the other)"
+                )
+                readings.pop(got.date, None)
+            else:
+                report.issues_seen += 1
+            delivered[got.date] = got
             if store.issue_hash(got.date) == got.content_hash:
                 continue
             try:
-                reading = read(got)
+                readings[got.date] = (got, read(got))
             except SyndicateError as exc:
                 report.problems.append(f"issue {got.date}: {exc}")
-                continue
-            readings.append((got, reading))
-            problems = dict.fromkeys((*got.problems, *reading.problems))
-            report.problems.extend(problems)
+        for issue, reading in readings.values():
+            report.problems.extend(dict.fromkeys((*issue.problems, *reading.problems)))
             report.unresolved_jumps += sum(1 for a in reading.articles if a.unresolved_jump is not None)
-        for issue, reading in readings:
+        for issue, reading in readings.values():
             saved = store.save_issue(issue, reading, now)
             if saved.new_issue:
                 report.issues_new += 1
@@ -104,3 +115,11 @@ def run_pass(
     report.files_written = done.written
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _origin(issue: Issue) -> str:
+    """Where an issue came from, for messages: its folder (or manifest URL's folder)."""
+    if not issue.pages:
+        return f"the issue of {issue.date}"
+    source = issue.pages[0].source
+    return source.rsplit("/", 1)[0] if "/" in source else source
