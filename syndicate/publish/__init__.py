@@ -16,11 +16,15 @@ from typing import TYPE_CHECKING, Any
 from . import catalog, feeds, html, newsml, opml
 from .item import Item, Site
 from .slug import slugs
-from .write import Writer
+from .write import Writer, in_progress
 
 if TYPE_CHECKING:
     from ..config import Settings
     from ..store import Store
+
+# In the state folder while a pass publishes; found at the start of a pass, it means the last one
+# did not finish, and the output tree is swept of the temporary files it may have left.
+IN_PROGRESS = "publishing"
 
 RENDERERS: dict[str, Callable[..., bytes]] = {
     "rss": feeds.render_rss,  # public/<slug>.rss.xml
@@ -71,6 +75,12 @@ def released_until(site: Site, now: dt.datetime) -> dt.date:
 
 def publish(settings: Settings, store: Store, now: dt.datetime) -> Published:
     """Render what changed (and every feed window) from the store; write it under ``settings.out_dir``."""
+    out_dir = settings.out_dir
+    with in_progress(settings.state_dir / IN_PROGRESS, out_dir / "public", out_dir / "newsml"):
+        return _publish(settings, store, now)
+
+
+def _publish(settings: Settings, store: Store, now: dt.datetime) -> Published:
     sections = store.sections()
     site = site_for(settings, sections)
     out = Writer(settings.out_dir)

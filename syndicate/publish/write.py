@@ -2,7 +2,9 @@
 
 A reader (web server, partner) never sees a half-written file, and a pass that fails midway
 leaves every file it had not yet replaced as the previous pass wrote it. Temporary files a
-crashed pass left behind are swept from a folder the first time a pass writes into it.
+crashed pass left behind are swept from a folder the first time a pass writes into it, and from
+the whole output tree at the start of the pass that follows a pass which did not finish
+(``in_progress``): a killed pass may have left one in a folder no later pass writes into.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import PublishError
@@ -30,6 +33,30 @@ def sweep(folder: Path) -> int:
                 os.unlink(entry.path)
                 removed += 1
     return removed
+
+
+def sweep_tree(root: Path) -> int:
+    """``sweep`` every folder under ``root``; return how many temporary files were removed."""
+    removed = 0
+    for folder, _dirs, _files in os.walk(root):
+        removed += sweep(Path(folder))
+    return removed
+
+
+@contextlib.contextmanager
+def in_progress(marker: Path, *roots: Path) -> Iterator[int]:
+    """Mark a publishing pass as running with the file ``marker`` (removed when the block ends
+    without an exception). If the marker is already there, the previous pass was killed or failed
+    while writing: sweep every folder under ``roots`` first. Yields how many files were swept."""
+    try:
+        swept = sum(sweep_tree(root) for root in roots) if marker.exists() else 0
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+    except OSError as exc:
+        where = exc.filename or marker.parent
+        raise PublishError(f"{where}: cannot prepare the output: {exc.strerror or exc}") from exc
+    yield swept
+    marker.unlink(missing_ok=True)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
