@@ -283,7 +283,7 @@ def split(page: int, blocks: list[Block]) -> tuple[list[Fragment], list[Orphan]]
             kind = FragmentKind.CONTINUATION
         elif photo:
             kind = FragmentKind.PHOTO
-        byline_text = " ".join(close_up(b) for b in d.byline_raw) or None
+        byline_text = " ".join(re.sub(r"\s+", " ", b.strip(" □■●◆▲★◇○\u3000")) for b in d.byline_raw) or None
         names = tuple(n for b in d.byline_raw for n in byline_names(b))
         fragments.append(
             Fragment(
