@@ -14,23 +14,29 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from . import rules
 from .model import Block, BlockKind
 from .text import close_up, join
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Line:
     number: int  # 1-based line number in the page file
     text: str  # without indent and trailing space
     indented: bool
     strong: bool  # stands alone wherever it is (byline, jump-in marker)
-    heady: bool  # could be a headline line
+    article_below: bool = False  # the next indented or strong line opens an article
 
     @property
     def blank(self) -> bool:
         return not self.text
+
+    @cached_property
+    def heady(self) -> bool:
+        """Could be a headline line. Computed only where a headline block is possible."""
+        return bool(self.text) and (self.strong or _headline_like(self.text))
 
 
 def _lines(text: str) -> list[_Line]:
@@ -40,8 +46,14 @@ def _lines(text: str) -> list[_Line]:
         lead = raw.lstrip(" \t")
         indented = lead.startswith("\u3000")  # rules.INDENT, without a regex on every line
         body = lead.strip("\u3000 \t\r")
-        strong = bool(body) and is_strong(body)
-        out.append(_Line(n, body, indented, strong, bool(body) and (strong or _headline_like(body))))
+        out.append(_Line(n, body, indented, bool(body) and is_strong(body)))
+    below = False
+    for k in range(len(out) - 1, -1, -1):  # one backward sweep: is an article start below?
+        line = out[k]
+        if line.indented or line.strong:
+            below = _starts_article(line)
+        else:
+            line.article_below = below
     return out
 
 
@@ -98,7 +110,6 @@ class _Builder:
         self.pieces: list[_Line] = []
         self.blank_before = False
         self.open = False  # the paragraph being collected is unfinished
-        self.all_heady = True  # every line of it could be a headline line (a wrapped headline)
 
     def _update(self) -> None:
         # The tail of the joined text: a sign-off such as （来源：…编译：…） may span lines.
@@ -106,7 +117,6 @@ class _Builder:
         # A sign-off such as （来源：…编译：…） may span lines: look further back only then.
         tail = "".join(p.text for p in self.pieces[-5:]) if last[-1:] in "）)" else last
         self.open = not _closed(tail)
-        self.all_heady = self.all_heady and self.pieces[-1].heady
 
     def flush(self) -> None:
         if self.pieces:
@@ -128,7 +138,6 @@ class _Builder:
         self.flush()
         self.pieces = [line]
         self.blank_before = blank_before
-        self.all_heady = True
         self._update()
 
     def add(self, line: _Line, blank_before: bool) -> None:
@@ -137,6 +146,11 @@ class _Builder:
             self._update()
         else:
             self.start(line, blank_before)
+
+    @property
+    def all_heady(self) -> bool:
+        """Every line so far could be a headline line: a wrapped headline, not a caption."""
+        return all(p.heady for p in self.pieces)
 
     @property
     def in_dateline(self) -> bool:
@@ -176,7 +190,7 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
     A headline block is a run of headline-like lines (blank lines allowed between) that ends
     right above an indented line, a byline, or the end of the page. Returns the next index.
     """
-    if b.open and (not lines[i].heady or b.all_heady):
+    if b.open and (not lines[i].article_below or not lines[i].heady or b.all_heady):
         b.add(lines[i], blank)  # the common case: a wrapped line of an unfinished paragraph
         return i + 1
     run: list[tuple[int, bool]] = []  # (index, blank before)

@@ -37,31 +37,42 @@ def _key(f: Fragment) -> Key:
 
 
 class _Evidence:
-    """Bigram weights over the whole issue: a bigram found in few fragments is strong evidence."""
+    """Bigram weights: a bigram found in few of the issue's jump fragments is strong evidence.
+
+    Document frequencies come from the fragments that carry a jump marker; other fragments (the
+    candidates of a jump-in printed without a jump-out) get their bigrams only when asked.
+    """
 
     def __init__(self, fragments: list[Fragment]) -> None:
-        self.grams = {_key(f): bigrams("".join(f.paragraphs)) for f in fragments}
+        self.by_key = {_key(f): f for f in fragments}
+        self._grams: dict[Key, set[str]] = {}
+        base = [f for f in fragments if f.jump_out or f.jump_in]
         df: Counter[str] = Counter()
-        for grams in self.grams.values():
-            df.update(grams)
-        n = max(len(fragments), 2)
-        self.idf = {g: 1.0 + math.log(n / c) for g, c in df.items()}  # never 0: tiny issues need evidence too
+        for f in base:
+            df.update(self.grams(_key(f)))
+        self.n = max(len(base), 2)
+        # 1 + log: never 0, so a tiny issue whose two fragments share everything still has evidence.
+        self.idf = {g: 1.0 + math.log(self.n / c) for g, c in df.items()}
+
+    def grams(self, key: Key) -> set[str]:
+        if key not in self._grams:
+            self._grams[key] = bigrams("".join(self.by_key[key].paragraphs))
+        return self._grams[key]
+
+    def weight(self, g: str) -> float:
+        return self.idf.get(g) or 1.0 + math.log(self.n)
 
     def rarest(self, key: Key) -> list[str]:
-        return sorted(self.grams[key], key=lambda g: (-self.idf[g], g))[:RARE]
+        return sorted(self.grams(key), key=lambda g: (-self.weight(g), g))[:RARE]
 
     def shared(self, a: Key, b: Key) -> float:
-        ga, gb = self.grams[a], self.grams[b]
+        ga, gb = self.grams(a), self.grams(b)
         if not ga or not gb:
             return 0.0
-        common = sum(self.idf[g] for g in ga & gb)
-        smaller = min(sum(self.idf[g] for g in ga), sum(self.idf[g] for g in gb)) or 1.0
+        w = self.weight
+        common = sum(w(g) for g in ga & gb)
+        smaller = min(sum(w(g) for g in ga), sum(w(g) for g in gb)) or 1.0
         return common / smaller
-
-
-def _jump_sources(fragments: list[Fragment]) -> set[int]:
-    """Pages named by jump-in markers: their articles are candidates when no jump-out was printed."""
-    return {f.jump_in.page for f in fragments if f.jump_in and f.jump_in.page is not None}
 
 
 def _unfinished(f: Fragment) -> bool:
@@ -130,9 +141,7 @@ def _links(
     fragments: list[Fragment], pages: set[int]
 ) -> tuple[dict[Key, Key], list[JumpDecision], dict[Key, Jump]]:
     """(source -> continuation links, decisions, unresolved jump-outs)."""
-    # Weights come from the fragments that take part in jumps: enough to tell a rare shared
-    # bigram from a common one, and it keeps pages without jumps free of this work.
-    ev = _Evidence([f for f in fragments if f.jump_out or f.jump_in or f.page in _jump_sources(fragments)])
+    ev = _Evidence(fragments)
     heads = {
         _key(f): f.headline or (derive_headline(f.paragraphs[0]) if f.paragraphs else None) for f in fragments
     }
