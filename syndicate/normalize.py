@@ -169,7 +169,9 @@ def blocks(text: str) -> list[Block]:
         if line.blank:
             blank, i = True, i + 1
             continue
-        if line.strong and not b.in_dateline:
+        if b.open and not (line.indented or line.strong or line.article_below):
+            b.add(line, blank)  # the common case, kept short: a wrapped line of an open paragraph
+        elif line.strong and not b.in_dateline:
             b.line(line, blank)
         elif line.indented:
             b.start(line, blank)

@@ -13,8 +13,17 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]
 _CJK_CHARS = re.compile(f"[{CJK}]")
 
 
+_WIDE_LOW = frozenset(ch for ch in map(chr, range(0x2E80)) if _WIDE_CHAR.match(ch))
+
+
 def is_wide(ch: str) -> bool:
-    return bool(_WIDE_CHAR.match(ch))
+    """CJK or full-width: joined to a neighbour without a space (range tests: this runs per line)."""
+    return (
+        "\u2e80" <= ch <= "\u9fff"
+        or "\uff00" <= ch <= "\uffef"
+        or "\uf900" <= ch <= "\ufaff"
+        or ch in _WIDE_LOW
+    )
 
 
 def join(left: str, right: str) -> str:
