@@ -87,7 +87,6 @@ def _publish(settings: Settings, store: Store, now: dt.datetime) -> Published:
     if not (settings.out_dir / "public" / "index.html").exists():
         store.requeue_all()  # a fresh or emptied output folder: everything again
     queued = store.queued()
-    store.done(queued)
     finished: list[Item] = []
     released = embargoed = 0
     for item in queued:
