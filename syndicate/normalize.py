@@ -57,7 +57,7 @@ def _lines(text: str) -> list[_Line]:
     return out
 
 
-_ROLE_HINTS = frozenset("记员生评摄编撰/")  # a byline has one of these near its start
+_ROLE_HINTS = frozenset("记员生评摄编撰/／")  # a byline has one of these near its start
 
 
 def is_strong(text: str) -> bool:

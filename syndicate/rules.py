@@ -41,14 +41,14 @@ HEADLINE_MIN = 5  # shorter lines are credits (张宣) or wraps, except 图片�
 
 _S = r"\s?"  # letter-spaced role words: 通讯 员
 ROLE = (
-    r"(?:(?:本报|本刊)?(?:全媒体|融媒体|特约|见习|实习|首席)?"
+    r"(?:(?:本报|本刊|新华社|中新社|人民日报)?(?:全媒体|融媒体|特约|见习|实习|首席)?"
     rf"(?:记{_S}者|通{_S}讯{_S}员|实{_S}习{_S}生|评{_S}论{_S}员|摄{_S}影|摄{_S}像|编{_S}译|撰{_S}稿|"
-    rf"文{_S}/{_S}图|图{_S}/{_S}文|文{_S}/{_S}摄影))"
+    rf"文{_S}/{_S}图|图{_S}/{_S}文|文{_S}/{_S}摄影|[文图]{_S}[/／]))"
 )
 _NAMES = rf"[{CJK}·•\s、]{{1,24}}?"
 # A byline printed on its own line: □记者 李涛 报道, 本报记者 王五 赵六, ■ 全媒体记者 …
 BYLINE_LINE = re.compile(
-    rf"^[□■●◆▲★◇○\s]*(?:本报|本刊)?{ROLE}[\s:：]*{_NAMES}"
+    rf"^[□■●◆▲★◇○\s]*{ROLE}[\s:：]*{_NAMES}"
     rf"(?:\s*{ROLE}[\s:：]*{_NAMES})*\s*(?:报道|摄|撰文|整理|报)?\s*$"
 )
 ROLE_SPLIT = re.compile(rf"[□■●◆▲★◇○]|{ROLE}|报道|撰文|整理|摄$|^本报")
