@@ -57,6 +57,8 @@ def _lines(text: str) -> list[_Line]:
     return out
 
 
+# Last characters after which a paragraph may be finished (sentence ends, closing brackets, credits).
+_MAY_CLOSE = frozenset(rules.SENTENCE_END_CHARS + rules.CLOSING_CHARS + "版图摄" + "/／")
 _ROLE_HINTS = frozenset("记员生评摄编撰/／")  # a byline has one of these near its start
 
 
@@ -111,7 +113,7 @@ class _Builder:
         self.blank_before = False
         self.open = False  # the paragraph being collected is unfinished
 
-    def _update(self) -> None:
+    def update(self) -> None:
         # The tail of the joined text: a sign-off such as （来源：…编译：…） may span lines.
         last = self.pieces[-1].text
         # A sign-off such as （来源：…编译：…） may span lines: look further back only then.
@@ -138,12 +140,12 @@ class _Builder:
         self.flush()
         self.pieces = [line]
         self.blank_before = blank_before
-        self._update()
+        self.update()
 
     def add(self, line: _Line, blank_before: bool) -> None:
         if self.pieces:
             self.pieces.append(line)
-            self._update()
+            self.update()
         else:
             self.start(line, blank_before)
 
@@ -170,7 +172,15 @@ def blocks(text: str) -> list[Block]:
             blank, i = True, i + 1
             continue
         if b.open and not (line.indented or line.strong or line.article_below):
-            b.add(line, blank)  # the common case, kept short: a wrapped line of an open paragraph
+            # The common case, kept short: a wrapped line of an open paragraph.
+            b.pieces.append(line)
+            if (
+                line.text[-1] in _MAY_CLOSE
+                or line.text[-1].isdigit()
+                or "/" in line.text
+                or "：" in line.text
+            ):
+                b.update()  # otherwise it ends on a character that cannot close a paragraph
         elif line.strong and not b.in_dateline:
             b.line(line, blank)
         elif line.indented:
