@@ -35,6 +35,7 @@ def parse(data: bytes, name: str) -> etree._Element:
     except etree.XMLSyntaxError as exc:
         raise SourceError(f"{name}: not well-formed XML: {exc}") from None
     info = root.getroottree().docinfo
-    if info.doctype or info.internalDTD is not None or info.externalDTD is not None:
+    doctype = getattr(info, "doctype", "")  # missing from lxml-stubs
+    if doctype or info.internalDTD is not None or info.externalDTD is not None:
         raise SourceError(f"{name}: XML with a DOCTYPE is refused (entities and DTDs are not read)")
     return root
