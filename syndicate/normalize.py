@@ -100,6 +100,12 @@ def _closed(text: str) -> bool:
     )
 
 
+def _deck(line: _Line) -> bool:
+    """Too long for a headline line, yet unwrapped: a deck (导语) printed as one line."""
+    text = line.text
+    return not line.indented and len(text) > 2 * rules.HEADLINE_MAX / 3 and not rules.BODY_LINE_END.search(text)
+
+
 def _starts_article(line: _Line) -> bool:
     return line.indented and (line.strong or bool(rules.DATELINE.match(line.text)))
 
@@ -216,10 +222,11 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
             break
         run.append((j, gap))
         gap, j = False, j + 1
-    if not run and not b.pieces and b.blocks and b.blocks[-1].kind is BlockKind.LINE:
-        nxt = next((k for k in range(i + 1, len(lines)) if not lines[k].blank), None)
-        if nxt is not None and _starts_article(lines[nxt]) and not rules.BODY_LINE_END.search(lines[i].text):
-            run, j = [(i, blank)], nxt  # a long deck under the headline, right above the body
+    if j < len(lines) and _deck(lines[j]) and not b.open and (run or b.blocks[-1:] and not b.pieces):
+        # A deck: one long line of sentences under the headline, right above a dated body.
+        nxt = next((k for k in range(j + 1, len(lines)) if not lines[k].blank), None)
+        if nxt is not None and _starts_article(lines[nxt]) and not any("，" in lines[k].text for k, _ in run):
+            run, j = [*run, (j, gap)], nxt
     block = bool(run) and (j >= len(lines) or lines[j].indented or lines[j].strong)
     if block and sum(1 for k, _ in run if re.search("[，、,]", lines[k].text)) > 1:
         block = False  # several lines with commas: wrapped body text, not a headline block
