@@ -123,3 +123,12 @@ def test_english_jump() -> None:
     page2 = f"BUDGET\n{IND}(Continued from page one) The budget debate lasted until midnight."
     (a,) = pipeline.read(issue(page1, page2)).articles
     assert len(a.parts) == 2
+
+
+def test_word_hyphenated_across_the_jump() -> None:
+    page1 = f"{IND}The council approved the budget after long negoti- (Continued on page 2)"
+    page2 = f"BUDGET\n{IND}(Continued from page one) ations with the unions over the budget."
+    (a,) = pipeline.read(issue(page1, page2)).articles
+    assert a.paragraphs == (
+        "The council approved the budget after long negotiations with the unions over the budget.",
+    )
