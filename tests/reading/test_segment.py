@@ -138,7 +138,9 @@ def test_feature_byline_wraps() -> None:
 
 def test_long_deck_line_under_the_headline() -> None:
     deck = "习近平发表重要讲话强调，中国共产党之所以能够在奋斗中不断铸就辉煌，根本在于党具有优秀特质。我们要坚定信心"
-    text = f"庆祝大会在京隆重举行\n{deck}\n{IND}新华社北京7月1日电庆\n祝大会7月1日上午在北京人民大会堂隆重举行。"
+    text = (
+        f"庆祝大会在京隆重举行\n{deck}\n{IND}新华社北京7月1日电庆\n祝大会7月1日上午在北京人民大会堂隆重举行。"
+    )
     (f,), orphans = read(text)
     assert f.first_line == 1 and f.dateline == "新华社北京7月1日电" and not orphans
     assert f.paragraphs == ("庆祝大会7月1日上午在北京人民大会堂隆重举行。",)
