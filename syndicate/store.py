@@ -161,15 +161,15 @@ class Store:
     """The SQLite store at ``path``; use as a context manager (or call ``close``)."""
 
     def __init__(self, path: Path) -> None:
+        self.path = path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(path, isolation_level=None)
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.executescript(SCHEMA)
         except (OSError, sqlite3.Error) as exc:
             raise PublishError(f"{path}: cannot open the article store: {exc}") from exc
-        self.path = path
-        self.db.execute("PRAGMA foreign_keys = ON")
-        self.db.execute("PRAGMA journal_mode = WAL")
-        self.db.executescript(SCHEMA)
 
     def __enter__(self) -> Store:
         return self
@@ -182,14 +182,21 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One all-or-nothing write: committed on success, rolled back on any exception."""
-        self.db.execute("BEGIN IMMEDIATE")
+        """One all-or-nothing write: committed on success, rolled back on any exception.
+
+        A write SQLite refuses (disk full, read-only file or folder) becomes a ``PublishError``
+        naming the store; the store keeps its last committed state."""
         try:
-            yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+                self.db.execute("COMMIT")
+            except BaseException:
+                if self.db.in_transaction:  # SQLite may have rolled back already (SQLITE_FULL)
+                    self.db.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as exc:
+            raise PublishError(f"{self.path}: cannot write the article store: {exc}") from exc
 
     # ---- ingest -------------------------------------------------------------------------------
 
