@@ -94,6 +94,7 @@ def run(config_path: Path | None, source: Path | None, out: Path | None, strict:
     from . import locking, pipeline
 
     settings = settings_from(config_path, out, source)
+    pipeline.preflight(settings)
     with locking.pass_lock(settings.state_dir, settings.schedule.lock_timeout):
         report = pipeline.run_pass(settings)
     for problem in report.problems:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from . import normalize, segment, stitch
-from .errors import SyndicateError
+from .errors import ConfigError, SyndicateError
 from .model import Issue, Reading
 
 if TYPE_CHECKING:
@@ -52,6 +52,16 @@ class PassReport:
             f"{self.unresolved_jumps} unresolved jump(s); {self.files_written} file(s) written; "
             f"{len(self.problems)} problem(s); {self.seconds:.2f} s"
         )
+
+
+def preflight(settings: Settings) -> None:
+    """What can be checked before a pass touches anything: refuse it with ``ConfigError`` naming
+    the key, so that a mistyped path fails at once instead of publishing from nothing."""
+    if settings.source.type == "folder" and not settings.source_dir.is_dir():
+        raise ConfigError(f"source.path: {settings.source_dir} is not a folder (the drop folder)")
+    out = settings.out_dir
+    if out.exists() and not out.is_dir():
+        raise ConfigError(f"output.dir: {out} exists and is not a folder")
 
 
 def run_pass(
