@@ -29,18 +29,21 @@ DAY = dt.date(2023, 10, 24)
 LATER = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 
 # ``syndicate run`` with the clock pinned, so that two runs (one killed many times, one not) can
-# be compared byte for byte: the pass stamps versions and feeds with "now". Nothing else changes.
+# be compared byte for byte: the pass stamps versions and feeds with "now". It also prints a line
+# as the pass starts (after the interpreter's start-up), so that a test can time a kill from there.
 PINNED_RUN = """
 import datetime as dt, sys
 from syndicate import cli, pipeline
 _pass = pipeline.run_pass
 def run_pass(settings, **kw):
     kw.setdefault("now", dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
+    print(PASS_STARTS, flush=True)
     return _pass(settings, **kw)
 pipeline.run_pass = run_pass
 sys.argv[0] = "syndicate"
 cli.main()
-"""
+""".replace("PASS_STARTS", repr("syndicate-test: the pass starts"))
+PASS_STARTS = "syndicate-test: the pass starts"
 
 
 def sample_page(number: int) -> str:
