@@ -9,6 +9,7 @@ by name while the rest of the issue goes out.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import socket
 import struct
@@ -63,10 +64,8 @@ class Paper:
                 self.wfile.write(body)
 
             def finish(self) -> None:
-                try:
+                with contextlib.suppress(OSError):  # the connection was reset on purpose
                     super().finish()
-                except OSError:
-                    pass  # the connection was reset on purpose
 
         return Handler
 
