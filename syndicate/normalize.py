@@ -103,7 +103,9 @@ def _closed(text: str) -> bool:
 def _deck(line: _Line) -> bool:
     """Too long for a headline line, yet unwrapped: a deck (导语) printed as one line."""
     text = line.text
-    return not line.indented and len(text) > 2 * rules.HEADLINE_MAX / 3 and not rules.BODY_LINE_END.search(text)
+    return (
+        not line.indented and len(text) > 2 * rules.HEADLINE_MAX / 3 and not rules.BODY_LINE_END.search(text)
+    )
 
 
 def _starts_article(line: _Line) -> bool:
