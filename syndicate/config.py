@@ -78,13 +78,13 @@ class Source(_Strict):
     type: Literal["folder", "http"] = "folder"
     path: Path | None = None  # folder: root of <YYYY-MM-DD>/ issue folders
     url: str | None = None  # http: manifest URL template with {date}
-    lookback_days: Annotated[int, Field(ge=0, le=366)] = 3
-    connect_timeout: Annotated[float, Field(gt=0)] = 5.0
-    read_timeout: Annotated[float, Field(gt=0)] = 30.0
-    deadline: Annotated[float, Field(gt=0)] = 120.0  # total seconds per request, retries included
-    retries: Annotated[int, Field(ge=0, le=20)] = 4
-    backoff_factor: Annotated[float, Field(ge=0)] = 1.0
-    max_retry_after: Annotated[float, Field(ge=0)] = 60.0  # cap on a server's Retry-After
+    lookback_days: Annotated[int, Field(ge=0, le=366, strict=True)] = 3
+    connect_timeout: Annotated[float, Field(gt=0, strict=True)] = 5.0
+    read_timeout: Annotated[float, Field(gt=0, strict=True)] = 30.0
+    deadline: Annotated[float, Field(gt=0, strict=True)] = 120.0  # total seconds per request, retries included
+    retries: Annotated[int, Field(ge=0, le=20, strict=True)] = 4
+    backoff_factor: Annotated[float, Field(ge=0, strict=True)] = 1.0
+    max_retry_after: Annotated[float, Field(ge=0, strict=True)] = 60.0  # cap on a server's Retry-After
 
     @model_validator(mode="after")
     def _needs(self) -> Source:
@@ -97,15 +97,15 @@ class Source(_Strict):
 
 class Output(_Strict):
     dir: Path = Path("feeds")
-    feed_entries: Annotated[int, Field(ge=1, le=1000)] = 50
+    feed_entries: Annotated[int, Field(ge=1, le=1000, strict=True)] = 50
     state_dir: Path | None = None  # defaults to <dir>/state
 
 
 class Schedule(_Strict):
     cron: str = "30 2 * * *"
     # seconds a missed run may be late and still run; APScheduler's default 1 s skips a missed night
-    misfire_grace_time: Annotated[int, Field(ge=1)] = 6 * 3600
-    lock_timeout: Annotated[float, Field(ge=0)] = 600.0  # seconds a pass waits for another to finish
+    misfire_grace_time: Annotated[int, Field(ge=1, strict=True)] = 6 * 3600
+    lock_timeout: Annotated[float, Field(ge=0, strict=True)] = 600.0  # seconds a pass waits for another to finish
 
     @field_validator("cron")
     @classmethod

@@ -173,6 +173,9 @@ def locked_pass(settings: Settings, label: str, dates: list[dt.date] | None = No
 def run_forever(settings: Settings, *, func: str = PASS_FUNC, stop: threading.Event | None = None) -> None:
     """Run the two jobs until SIGINT/SIGTERM (or ``stop`` is set); the current pass finishes first."""
     global _active
+    from . import pipeline
+
+    pipeline.preflight(settings)  # a mistyped path fails now, not at 02:30
     stop = stop or threading.Event()
     with locking.scheduler_lock(settings.state_dir):
         _active = settings

@@ -300,3 +300,10 @@ def test_schedule_publishes_within_the_minute(
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(60) == 0
     assert "scheduler stopped" in log.read_text()
+
+
+def test_schedule_refuses_a_missing_source_folder_at_start(tmp_path: Path) -> None:
+    settings = config.parse({"source": {"path": "missing"}, "output": {"dir": "out"}}, tmp_path)
+    with pytest.raises(config.ConfigError, match="source.path"):
+        scheduler.run_forever(settings, stop=threading.Event())
+    assert not (tmp_path / "out").exists()

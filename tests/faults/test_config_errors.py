@@ -134,10 +134,6 @@ def test_an_output_folder_that_is_a_file_is_refused_naming_the_key(tmp_path: Pat
     assert (tmp_path / "out").read_text() == "not a folder"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="config.py validates in pydantic's lax mode: '3' passes for an int, true for 1 (needs strict types)",
-)
 @pytest.mark.parametrize(
     ("table", "line", "named"),
     [
