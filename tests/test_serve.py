@@ -1,4 +1,4 @@
-"""``syndicate serve``: the real waitress server on a loopback port, spoken to over HTTP.
+"""``syndicate serve``: the real server (uvicorn) on a loopback port, spoken to over HTTP.
 
 Each test module run writes its own small output tree (feeds, article pages, NewsML items and
 ``newsml/catalog.json``) in a tmp dir, so nothing here waits for the publisher. Dates are real:
@@ -174,14 +174,13 @@ def settings_for(out: Path) -> config.Settings:
 
 @contextlib.contextmanager
 def running(settings: config.Settings) -> Iterator[str]:
-    """The real waitress server in a thread on a free loopback port; yields its base URL."""
+    """The real server (uvicorn) in a thread on a free loopback port; yields its base URL."""
     server = make_server(settings, "127.0.0.1", 0)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.effective_port}"
     finally:
-        server.task_dispatcher.shutdown()
         server.close()
         thread.join(timeout=2)
 

@@ -58,7 +58,7 @@ def _newsml_type(_name: str) -> str:
 
 
 def _request_base(environ: WSGIEnvironment) -> str:
-    """scheme://host[/prefix] as the client addressed us (waitress applies trusted proxy headers)."""
+    """scheme://host[/prefix] as the client addressed us (the adapter applies trusted proxy headers)."""
     scheme = environ.get("wsgi.url_scheme", "http")
     host = (
         environ.get("HTTP_HOST")

@@ -1,104 +1,90 @@
-"""waitress wiring: limits, proxy trust, and a foreground run that SIGINT/SIGTERM end cleanly."""
+"""uvicorn wiring: the listening socket, limits, proxy trust, and a foreground run that
+SIGINT/SIGTERM end cleanly (uvicorn finishes the requests in flight, then returns)."""
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import os
 import signal
-import threading
+import socket
 from types import FrameType
 from typing import Any
 
-import waitress.server
-from waitress.channel import HTTPChannel
-from waitress.task import WSGITask
+import uvicorn
 
 from ..config import Settings
 from ..errors import SyndicateError
 from .app import App, Clock, _utcnow
+from .asgi import AsgiApp
 
 log = logging.getLogger("syndicate.serve")
 
-# Requests are bodiless GETs with a few headers; anything bigger is an attack or a mistake, and
-# waitress answers it 431/413 on its own without involving the app.
-MAX_HEADER_BYTES = 32 * 1024
-MAX_BODY_BYTES = 16 * 1024
-# Answers come from memory in microseconds; the GIL makes more threads slower, not faster
-# (measured with bench/serve.py: 1 thread 7.0k, 2: 8.9k, 4: 10.0k, 8: 8.4k 304s per second).
-THREADS = 4
-# Waitress trusts X-Forwarded-* only from this address (the reverse proxy of docs/deploy.md) and
-# strips them from anyone else; SYNDICATE_TRUSTED_PROXY changes it ("" trusts nobody).
+# Feed readers keep connections open between polls of several feeds.
+KEEP_ALIVE_SECONDS = 60
+# More connections than this at once get 503: a burst must not exhaust file descriptors.
+MAX_CONNECTIONS = 1000
+# X-Forwarded-Proto/-Host are trusted only from this address (the reverse proxy of
+# docs/deploy.md); SYNDICATE_TRUSTED_PROXY changes it ("" trusts nobody).
 DEFAULT_TRUSTED_PROXY = "127.0.0.1"
-TRUSTED_PROXY_HEADERS = "x-forwarded-for x-forwarded-host x-forwarded-proto x-forwarded-port"
+
+
+def trusted_proxies() -> frozenset[str]:
+    """Addresses whose X-Forwarded-Proto/-Host are believed (comma-separated in the environment)."""
+    value = os.environ.get("SYNDICATE_TRUSTED_PROXY", DEFAULT_TRUSTED_PROXY)
+    return frozenset(a.strip() for a in value.split(",") if a.strip())
 
 
 def server_options(**overrides: Any) -> dict[str, Any]:
-    """The waitress adjustments syndicate runs with (``overrides`` win; tests and bench use them)."""
+    """The uvicorn settings syndicate runs with (``overrides`` win; tests and bench use them)."""
     options: dict[str, Any] = {
-        "threads": THREADS,
-        "ident": "syndicate",
-        "max_request_header_size": MAX_HEADER_BYTES,
-        "max_request_body_size": MAX_BODY_BYTES,
-        "channel_timeout": 60,
-        "connection_limit": 1000,
+        # httptools (llhttp) and uvloop: the C parser and loop make a 304 cost tens of microseconds.
+        "http": "httptools",
+        "loop": "uvloop" if importlib.util.find_spec("uvloop") else "asyncio",
+        "lifespan": "on",
+        "log_config": None,  # keep the application's logging as the CLI set it up
+        "access_log": False,
+        "server_header": False,
+        "timeout_keep_alive": KEEP_ALIVE_SECONDS,
+        "limit_concurrency": MAX_CONNECTIONS,
         "backlog": 1024,
-        "asyncore_use_poll": True,  # select() fails past 1024 descriptors
-        "expose_tracebacks": False,
+        "proxy_headers": False,  # the ASGI adapter applies X-Forwarded-* from trusted_proxies()
     }
-    trusted = os.environ.get("SYNDICATE_TRUSTED_PROXY", DEFAULT_TRUSTED_PROXY).strip()
-    if trusted:
-        options.update(
-            trusted_proxy=trusted,
-            trusted_proxy_headers=TRUSTED_PROXY_HEADERS,
-            clear_untrusted_proxy_headers=True,
-            log_untrusted_proxy_headers=False,
-        )
     options.update(overrides)
     return options
 
 
-class _KeepAliveTask(WSGITask):  # type: ignore[misc]
-    """waitress 3.0 closes every HTTP/1.1 connection whose answer carries no Content-Length, and
-    it strips Content-Length from 304s: every feed reader's cheap revalidation would cost a new
-    TCP (and TLS) connection. A 304 or 204 never has a body, its end is the blank line after the
-    headers (RFC 9112 section 6.3), so the connection can stay open unless the client said close.
-    """
+class Server:
+    """A bound, not yet running server; ``run()`` serves until ``close()`` or SIGINT/SIGTERM."""
 
-    def set_close_on_finish(self) -> None:
-        keep = (
-            not self.has_body
-            and self.version == "1.1"
-            and self.request.headers.get("CONNECTION", "").lower() != "close"
-        )
-        if not keep:
-            super().set_close_on_finish()
+    def __init__(
+        self, settings: Settings, host: str, port: int, clock: Clock = _utcnow, **overrides: Any
+    ) -> None:
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        try:
+            self.socket = socket.create_server((host, port), family=family, backlog=1024)
+        except OSError as exc:
+            raise SyndicateError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+        self.effective_host, self.effective_port = self.socket.getsockname()[:2]
+        app = AsgiApp(App(settings, clock), trusted_proxies())
+        config = uvicorn.Config(app, **server_options(**overrides))
+        self._server = uvicorn.Server(config)
 
+    def run(self) -> None:
+        """Serve in this thread until stopped (signals are caught only in the main thread)."""
+        try:
+            self._server.run(sockets=[self.socket])
+        finally:
+            self.socket.close()
 
-class _Channel(HTTPChannel):  # type: ignore[misc]
-    task_class = _KeepAliveTask
-
-
-def make_server(settings: Settings, host: str, port: int, clock: Clock = _utcnow, **overrides: Any) -> Any:
-    """A bound, not yet running waitress server for ``settings`` (``port=0`` picks a free one;
-    read it back from ``server.effective_port``)."""
-    app = App(settings, clock)
-    # With answers this short every thread is often busy for a moment; waitress warns about each
-    # queued task ("Task queue depth is N"), which under load would flood the log with noise.
-    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
-    try:
-        server = waitress.server.create_server(app, host=host, port=port, **server_options(**overrides))
-    except OSError as exc:
-        raise SyndicateError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
-    # A host name with several addresses gives a MultiSocketServer whose listeners sit in its map.
-    listeners = getattr(server, "map", {server: server}).values()
-    for listener in listeners:
-        if getattr(listener, "channel_class", None) is HTTPChannel:
-            listener.channel_class = _Channel
-    return server
+    def close(self) -> None:
+        """Ask ``run()`` to finish the requests in flight and return."""
+        self._server.should_exit = True
 
 
-class _Stop(SystemExit):
-    """Raised by the SIGTERM handler; waitress's loop ends on SystemExit as on KeyboardInterrupt."""
+def make_server(settings: Settings, host: str, port: int, clock: Clock = _utcnow, **overrides: Any) -> Server:
+    """A server bound to host:port (``port=0`` picks a free one: read ``effective_port``)."""
+    return Server(settings, host, port, clock, **overrides)
 
 
 def serve(settings: Settings, host: str, port: int) -> None:
@@ -115,17 +101,16 @@ def serve(settings: Settings, host: str, port: int) -> None:
         server.effective_host,
         server.effective_port,
     )
-
-    def stop(signum: int, frame: FrameType | None) -> None:
-        raise _Stop(0)
-
-    previous = None
-    if threading.current_thread() is threading.main_thread():
-        previous = signal.signal(signal.SIGTERM, stop)
+    # uvicorn catches SIGINT/SIGTERM while it runs, shuts down cleanly, then raises the signal
+    # again for the handler that was there before: make that one a no-op, so a stop exits 0.
+    previous = {sig: signal.signal(sig, _ignore) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
-        server.run()  # returns after KeyboardInterrupt/SystemExit, workers already shut down
+        server.run()
     finally:
-        server.close()
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
     log.info("stopped")
+
+
+def _ignore(signum: int, frame: FrameType | None) -> None:
+    log.info("signal %d: stopping", signum)

@@ -1,4 +1,4 @@
-"""Row 11: hostile partner requests against the real server (waitress on a loopback port), over an
+"""Row 11: hostile partner requests against the real server (uvicorn on a loopback port), over an
 output root the real publisher wrote: wrong tokens, other partners' ids, traversal paths, huge
 headers, 1,000 requests in a burst. 401/404 as the contract says, no byte from outside the output
 root (or from its state and newsml folders through the public side), and the server keeps answering.
@@ -56,7 +56,6 @@ def port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     yield server.effective_port
-    server.task_dispatcher.shutdown()
     server.close()
     thread.join(timeout=2)
 

@@ -80,7 +80,6 @@ def test_a_killed_pass_leaves_a_temp_file_swept_before_the_next_pass_writes(
         assert get(server.effective_port, "/" + left.name) == 404
         assert get(server.effective_port, "/index.html") == 200
     finally:
-        server.task_dispatcher.shutdown()
         server.close()
         thread.join(timeout=2)
 
