@@ -81,7 +81,8 @@ class Source(_Strict):
     lookback_days: Annotated[int, Field(ge=0, le=366, strict=True)] = 3
     connect_timeout: Annotated[float, Field(gt=0, strict=True)] = 5.0
     read_timeout: Annotated[float, Field(gt=0, strict=True)] = 30.0
-    deadline: Annotated[float, Field(gt=0, strict=True)] = 120.0  # total seconds per request, retries included
+    # total seconds per request, retries included
+    deadline: Annotated[float, Field(gt=0, strict=True)] = 120.0
     retries: Annotated[int, Field(ge=0, le=20, strict=True)] = 4
     backoff_factor: Annotated[float, Field(ge=0, strict=True)] = 1.0
     max_retry_after: Annotated[float, Field(ge=0, strict=True)] = 60.0  # cap on a server's Retry-After
@@ -105,7 +106,8 @@ class Schedule(_Strict):
     cron: str = "30 2 * * *"
     # seconds a missed run may be late and still run; APScheduler's default 1 s skips a missed night
     misfire_grace_time: Annotated[int, Field(ge=1, strict=True)] = 6 * 3600
-    lock_timeout: Annotated[float, Field(ge=0, strict=True)] = 600.0  # seconds a pass waits for another to finish
+    # seconds a pass waits for another to finish
+    lock_timeout: Annotated[float, Field(ge=0, strict=True)] = 600.0
 
     @field_validator("cron")
     @classmethod
