@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..errors import DecodeError
 
 # Control characters that do not belong in page text (tab, newlines, form feed do).
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _BAD = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
 # Outside ASCII, Latin letters, general punctuation, CJK symbols, kana, CJK ideographs, full-width forms.
 _UNCOMMON = re.compile(
@@ -36,6 +37,8 @@ def _plausible(text: str) -> bool:
         return False
     if len(_BAD.findall(text)) > max(2, len(text) // 1000):
         return False
+    if len(_PRIVATE_USE.findall(text)) > max(2, len(text) // 200):
+        return False  # GB18030 maps byte pairs it has no character for to private use: not Chinese text
     return len(_UNCOMMON.findall(text)) <= 0.1 * len(text)
 
 

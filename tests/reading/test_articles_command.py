@@ -78,7 +78,15 @@ def test_decoding_order(data: bytes, encoding: str) -> None:
     assert decoded.encoding == encoding and "本报讯" in decoded.text and not decoded.text.startswith("\ufeff")
 
 
-@pytest.mark.parametrize("data", [b"", b"   \n", bytes(range(256)) * 4])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"   \n",
+        bytes(range(256)) * 4,
+        "The council approved the budget on Tuesday after debate.".encode("cp500"),
+    ],
+)
 def test_decoding_refuses_with_the_file_name(data: bytes) -> None:
     with pytest.raises(DecodeError, match="page-07.txt"):
         decode_page(data, "page-07.txt")
