@@ -33,6 +33,7 @@ BODY_LINE_END_CHARS = "。，、；：,;:"
 # (the tail of a wrapped line), a bracketed sign-off （吴卉） or the tail of one (…编译：何静怡）).
 NOT_HEADLINE = re.compile(
     r"[。！？!?](?=.*[\w\u3400-\u9fff])|^[，。、；：,.;:/）)》”’]|^[（(][^（）()]*[）)]$|^(?:来源|编译|责任编辑|编辑|校对)[:：]"
+    r"|(?:责编|编辑|设计|美编|校对|制图)[:：]"
 )
 HEADLINE_MAX = 60
 HEADLINE_MIN = 5  # shorter lines are credits (张宣) or wraps, except 图片新闻
@@ -55,7 +56,7 @@ ROLE_SPLIT = re.compile(rf"[□■●◆▲★◇○]|{ROLE}|报道|撰文|整�
 # Datelines: 本报讯, 本报10月24日讯, 本报海口7月8日讯, 新华社北京10月24日电, 据新华社北京…电
 _PLACE = rf"(?:(?!通{_S}讯|记{_S}者)[{CJK}]){{0,6}}?"
 DATELINE = re.compile(
-    rf"^(?P<dateline>据?(?:本报|新华社|中新社|中新网|人民网|央视网|[{CJK}]{{2,6}}社)"
+    rf"^(?P<dateline>据?(?:本报|新华社|中新社|中新网|人民网|央视网|央广网|光明网|[{CJK}]{{2,4}}(?:日报|晚报|通讯)社)"
     rf"{_PLACE}(?:\d{{1,2}}月\d{{1,2}}日)?(?:电|讯)(?!{_S}员))"
 )
 # A byline run into the dateline: （记者 曹马志 通讯员 林清政） or ` 记者 刘蕊 报道`.

@@ -52,6 +52,8 @@ def test_not_byline_lines(line: str) -> None:
         ("新华社北京10月24日电（记者 张三）", "新华社北京10月24日电"),
         ("据新华社北京10月24日电 国务院", "据新华社北京10月24日电"),
         ("新华社北京5月30日电全国安全生产视频会议", "新华社北京5月30日电"),
+        ("本报北京10月23日电 （记者 张三）", "本报北京10月23日电"),
+        ("青岛日报社讯 近日", "青岛日报社讯"),
     ],
 )
 def test_datelines(text: str, dateline: str) -> None:
@@ -59,7 +61,10 @@ def test_datelines(text: str, dateline: str) -> None:
     assert m and m.group("dateline") == dateline
 
 
-@pytest.mark.parametrize("text", ["本报通讯员 李四 报道", "本报记者 王五", "本报将持续关注"])
+@pytest.mark.parametrize(
+    "text",
+    ["本报通讯员 李四 报道", "本报记者 王五", "本报将持续关注", "农民专业合作社电商平台上线", "合作社讯息"],
+)
 def test_not_datelines(text: str) -> None:
     assert not rules.DATELINE.match(text)
 
@@ -138,3 +143,12 @@ def test_sign_offs(text: str) -> None:
 )
 def test_page_numbers(label: str, number: int | None) -> None:
     assert rules.page_number(label) == number
+
+
+@pytest.mark.parametrize(
+    "line", ["本版责编：王三 李四", "版式设计：张五", "（吴卉）", "来源：新华社", "献）"]
+)
+def test_page_furniture_and_credits_are_no_headlines(line: str) -> None:
+    from syndicate.normalize import _headline_like
+
+    assert not _headline_like(line)
