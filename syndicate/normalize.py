@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
 
 from . import rules
 from .model import Block, BlockKind
@@ -28,15 +27,18 @@ class _Line:
     indented: bool
     strong: bool  # stands alone wherever it is (byline, jump-in marker)
     article_below: bool = False  # the next indented or strong line opens an article
+    _heady: bool | None = None
 
     @property
     def blank(self) -> bool:
         return not self.text
 
-    @cached_property
+    @property
     def heady(self) -> bool:
-        """Could be a headline line. Computed only where a headline block is possible."""
-        return bool(self.text) and (self.strong or _headline_like(self.text))
+        """Could be a headline line. Computed only where a headline block is possible, once."""
+        if self._heady is None:
+            self._heady = bool(self.text) and (self.strong or _headline_like(self.text))
+        return self._heady
 
 
 def _lines(text: str) -> list[_Line]:
@@ -44,7 +46,7 @@ def _lines(text: str) -> list[_Line]:
     # split("\n"), not splitlines(): form feeds and U+2028 must not shift line numbers.
     for n, raw in enumerate(text.split("\n"), start=1):
         lead = raw.lstrip(" \t")
-        indented = lead.startswith("\u3000")  # rules.INDENT, without a regex on every line
+        indented = lead.startswith(rules.INDENT)
         body = lead.strip("\u3000 \t\r")
         out.append(_Line(n, body, indented, bool(body) and is_strong(body)))
     below = False
@@ -212,6 +214,10 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
     """
     if b.open and (not lines[i].article_below or not lines[i].heady or b.all_heady):
         b.add(lines[i], blank)  # the common case: a wrapped line of an unfinished paragraph
+        return i + 1
+    text = lines[i].text
+    if b.pieces and (text[-1] in rules.BODY_LINE_END_CHARS or "。" in text):
+        b.add(lines[i], blank)  # cannot be a headline line: no need to look ahead
         return i + 1
     run: list[tuple[int, bool]] = []  # (index, blank before)
     j, gap = i, blank

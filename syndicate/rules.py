@@ -17,7 +17,7 @@ NUMERAL = "〇零一二两三四五六七八九十百"
 # --- lines -------------------------------------------------------------------------------------
 
 # A paragraph starts at a full-width indent, possibly after ASCII spaces left by extraction.
-INDENT = re.compile(r"^[ \t]*\u3000+")
+INDENT = "\u3000"
 # A line ends a sentence: 。！？… possibly inside closing quotes/brackets.
 SENTENCE_END = re.compile(r"[。！？!?…][”’」』）)】\]]*\s*$")
 SENTENCE_END_CHARS = "。！？!?…"
