@@ -26,7 +26,7 @@ class _Line:
     text: str  # without indent and trailing space
     indented: bool
     strong: bool  # stands alone wherever it is (byline, jump-in marker)
-    article_below: bool = False  # the next indented or strong line opens an article
+    article_below: bool = False  # in a run of headline-like lines right above an article start
     _heady: bool | None = None
 
     @property
@@ -49,12 +49,15 @@ def _lines(text: str) -> list[_Line]:
         indented = lead.startswith(rules.INDENT)
         body = lead.strip("\u3000 \t\r")
         out.append(_Line(n, body, indented, bool(body) and is_strong(body)))
+    # One backward sweep: which unindented lines could head the article that starts below them?
+    # Only a run of headline-like lines (or a deck) right above an article start can.
     below = False
-    for k in range(len(out) - 1, -1, -1):  # one backward sweep: is an article start below?
+    for k in range(len(out) - 1, -1, -1):
         line = out[k]
         if line.indented or line.strong:
             below = _starts_article(line)
-        else:
+        elif line.text and below:
+            below = line.heady or _deck(line)
             line.article_below = below
     return out
 
