@@ -13,21 +13,24 @@ How a typesetter reads extracted text:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from . import rules
 from .model import Block, BlockKind
 from .text import close_up, join
 
 
-@dataclass
 class _Line:
-    number: int  # 1-based line number in the page file
-    text: str  # without indent and trailing space
-    indented: bool
-    strong: bool  # stands alone wherever it is (byline, jump-in marker)
-    article_below: bool = False  # in a run of headline-like lines right above an article start
-    _heady: bool | None = None
+    """One line of the page file, with what the reader needs to know of it."""
+
+    __slots__ = ("number", "text", "indented", "strong", "article_below", "_heady")
+
+    def __init__(self, number: int, text: str, indented: bool, strong: bool) -> None:
+        self.number = number  # 1-based line number in the page file
+        self.text = text  # without indent and trailing space
+        self.indented = indented
+        self.strong = strong  # stands alone wherever it is (byline, jump-in marker)
+        self.article_below = False  # in a run of headline-like lines right above an article start
+        self._heady: bool | None = None
 
     @property
     def blank(self) -> bool:
@@ -64,12 +67,12 @@ def _lines(text: str) -> list[_Line]:
 
 # Last characters after which a paragraph may be finished (sentence ends, closing brackets, credits).
 _MAY_CLOSE = frozenset(rules.SENTENCE_END_CHARS + rules.CLOSING_CHARS + "版图摄" + "/／")
-_ROLE_HINTS = frozenset("记员生评摄编撰/／")  # a byline has one of these near its start
+_ROLE_HINTS = frozenset("记员习评摄编撰/／")  # a byline has one of these in its first 8 characters
 
 
 def is_strong(text: str) -> bool:
     """A line that stands alone wherever it appears: a byline or a jump-in marker alone."""
-    if len(text) <= 40 and not _ROLE_HINTS.isdisjoint(text[:14]) and rules.BYLINE_LINE.match(text):
+    if len(text) <= 40 and not _ROLE_HINTS.isdisjoint(text[:8]) and rules.BYLINE_LINE.match(text):
         return True
     if "接" not in text and "承" not in text and "ontinued" not in text:
         return False  # cheap test first: this runs on every line
