@@ -63,6 +63,8 @@ DATELINE = re.compile(
 RUN_IN_BYLINE = re.compile(
     rf"^\s*(?:[（(](?P<bracketed>\s*{ROLE}[^（）()]{{1,40}})[）)]|(?P<plain>\s*{ROLE}[^，。,]{{1,40}}?)报道)"
 )
+# A first paragraph opening with its byline, no dateline: 记者 张三 报道：5月29日，…
+BYLINE_OPENING = re.compile(rf"^\s*(?P<byline>{ROLE}[^，。,：:]{{1,30}}?)报道[：:]?")
 EDITORS_NOTE = re.compile(r"^(?:编者按|编者的话|编辑按)[:：]")
 
 # --- continuation markers ----------------------------------------------------------------------

@@ -77,6 +77,10 @@ def _read_dateline(draft: _Draft, raw: str) -> str:
     """Take dateline and run-in byline off the start of a first paragraph; return the rest."""
     m = rules.DATELINE.match(raw.strip())
     if not m:
+        opening = rules.BYLINE_OPENING.match(raw)
+        if opening:
+            draft.byline_raw.append(opening.group("byline"))
+            return raw[opening.end() :].lstrip(" ，,：:")
         return raw
     draft.dateline = close_up(m.group("dateline"))
     rest = raw.strip()[m.end() :]
@@ -149,7 +153,7 @@ class _Page:
             if not raw:
                 self.cur.touch(block, head=True)
                 return
-        elif rules.DATELINE.match(raw):
+        elif rules.DATELINE.match(raw) or rules.BYLINE_OPENING.match(raw):
             if cur.has_body:
                 self.new()
         elif self._indented_head(raw, nxt):
@@ -187,7 +191,11 @@ class _Page:
         if rules.BODY_LINE_END.search(raw) or "。" in raw or rules.SIGN_OFF.search(raw):
             return False
         follows = nxt.raw.strip()
-        return bool(rules.DATELINE.match(follows) or rules.BYLINE_LINE.match(follows))
+        return bool(
+            rules.DATELINE.match(follows)
+            or rules.BYLINE_LINE.match(follows)
+            or rules.BYLINE_OPENING.match(follows)
+        )
 
     def _soft_break(self, raw: str) -> bool:
         """A blank line then an indent, after a finished paragraph: a candidate article boundary."""

@@ -144,3 +144,13 @@ def test_long_deck_line_under_the_headline() -> None:
     (f,), orphans = read(text)
     assert f.first_line == 1 and f.dateline == "新华社北京7月1日电" and not orphans
     assert f.paragraphs == ("庆祝大会7月1日上午在北京人民大会堂隆重举行。",)
+
+
+def test_first_paragraph_opening_with_its_byline() -> None:
+    text = (
+        f"{IND}本报讯 新区秋粮收获进度已超过九成。\n"
+        f"{IND}记者 张三 报道：5月29日，全市防汛工作会议召开。\n{IND}会议要求，做好防汛准备。"
+    )
+    frags, _ = read(text)
+    assert len(frags) == 2 and frags[1].byline == ("张三",)
+    assert frags[1].paragraphs == ("5月29日，全市防汛工作会议召开。", "会议要求，做好防汛准备。")
