@@ -78,6 +78,13 @@ CREATE TABLE IF NOT EXISTS render_queue (date TEXT NOT NULL, id TEXT NOT NULL, P
 
 _ITEM_COLUMNS = "a.seq, a.version, a.withdrawn, a.first_created, a.created, v.article"
 _ITEM_JOIN = "articles a JOIN article_versions v ON v.date = a.date AND v.id = a.id AND v.version = a.version"
+# The catalog's month of versions. INDEXED BY: left alone, SQLite walks the whole articles_window
+# index to avoid sorting a month of rows, which costs a scan of the archive (1.4 s cold on 10 years).
+RECENT_SQL = (
+    "SELECT a.date, a.id, a.section, json_extract(v.article, '$.headline'), a.version, a.created, a.withdrawn"
+    f" FROM {_ITEM_JOIN.replace('articles a', 'articles a INDEXED BY articles_created', 1)}"
+    " WHERE a.created >= ? ORDER BY a.date DESC, a.seq"
+)
 
 
 @dataclass(frozen=True)
@@ -377,13 +384,9 @@ class Store:
         if row[0] is None:
             return []
         since = _stamp(_time(row[0]) - dt.timedelta(days=days))
-        sql = (
-            "SELECT a.date, a.id, a.section, json_extract(v.article, '$.headline'), a.version, a.created,"
-            f" a.withdrawn FROM {_ITEM_JOIN} WHERE a.created >= ? ORDER BY a.date DESC, a.seq"
-        )
         return [
             CatalogRow(dt.date.fromisoformat(d), i, s, h, v, _time(c), bool(w))
-            for d, i, s, h, v, c, w in self.db.execute(sql, (since,))
+            for d, i, s, h, v, c, w in self.db.execute(RECENT_SQL, (since,))
         ]
 
     def sections(self) -> list[str]:

@@ -108,3 +108,12 @@ def test_print_order_moves_without_a_new_version(store: Store) -> None:
     saved = store.save_issue(dataclasses.replace(got, problems=("x",)), swapped, MORNING)
     assert saved.updated == 0
     assert [i.id for i in store.issue_items(DAY)] == ["20231024-0102", "20231024-0101"]
+
+
+def test_catalog_query_reads_a_range_of_the_created_index_not_the_archive(store: Store) -> None:
+    from syndicate.store import RECENT_SQL
+
+    plan = " | ".join(
+        row[-1] for row in store.db.execute("EXPLAIN QUERY PLAN " + RECENT_SQL, ("2023-10-01",))
+    )
+    assert "SEARCH a USING INDEX articles_created (created>?)" in plan, plan
