@@ -117,3 +117,10 @@ def test_catalog_query_reads_a_range_of_the_created_index_not_the_archive(store:
         row[-1] for row in store.db.execute("EXPLAIN QUERY PLAN " + RECENT_SQL, ("2023-10-01",))
     )
     assert "SEARCH a USING INDEX articles_created (created>?)" in plan, plan
+
+
+def test_render_queue_drives_its_join_instead_of_scanning_the_archive(store: Store) -> None:
+    from syndicate.store import QUEUED_SQL
+
+    plan = [row[-1] for row in store.db.execute("EXPLAIN QUERY PLAN " + QUEUED_SQL)]
+    assert plan[0].startswith("SCAN q") and all(not p.startswith("SCAN a") for p in plan), plan
