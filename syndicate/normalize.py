@@ -51,6 +51,8 @@ def _lines(text: str) -> list[_Line]:
         lead = raw.lstrip(" \t")
         indented = lead.startswith(rules.INDENT)
         body = lead.strip("\u3000 \t\r")
+        if body and body[0] in "本责编美校版设组" and rules.PAGE_FURNITURE.match(body):
+            body = ""
         out.append(_Line(n, body, indented, bool(body) and is_strong(body)))
     # One backward sweep: which unindented lines could head the article that starts below them?
     # Only a run of headline-like lines (or a deck) right above an article start can.

@@ -46,7 +46,7 @@ ROLE = (
     rf"(?:记{_S}者|通{_S}讯{_S}员|实{_S}习{_S}生|评{_S}论{_S}员|摄{_S}影|摄{_S}像|编{_S}译|撰{_S}稿|"
     rf"文{_S}/{_S}图|图{_S}/{_S}文|文{_S}/{_S}摄影|[文图]{_S}[/／]))"
 )
-_NAMES = rf"[{CJK}·•\s、]{{1,24}}?"
+_NAMES = rf"[{CJK}·•\s、]{{0,24}}?"
 # A byline printed on its own line: □记者 李涛 报道, 本报记者 王五 赵六, ■ 全媒体记者 …
 BYLINE_LINE = re.compile(
     rf"^[□■●◆▲★◇○\s]*{ROLE}[\s:：]*{_NAMES}"
@@ -65,6 +65,8 @@ RUN_IN_BYLINE = re.compile(
 )
 # A first paragraph opening with its byline, no dateline: 记者 张三 报道：5月29日，…
 BYLINE_OPENING = re.compile(rf"^\s*(?P<byline>{ROLE}[^，。,：:]{{1,30}}?)报道[：:]?")
+# Page furniture, not article text: the page's editors and designers. Read as a blank line.
+PAGE_FURNITURE = re.compile(r"^(?:本版|本期)?(?:责编|责任编辑|编辑|美编|校对|版式设计|版式|设计|组版)[:：]")
 EDITORS_NOTE = re.compile(r"^(?:编者按|编者的话|编辑按)[:：]")
 
 # --- continuation markers ----------------------------------------------------------------------

@@ -132,9 +132,15 @@ class _Page:
             self.cur.jump_in = _jump(m)
             self.cur.touch(block, head=True)
             return
-        if cur.byline_raw and not cur.has_body and re.fullmatch(rf"[{rules.CJK}\s]{{1,16}}", block.raw):
+        named = bool(cur.byline_raw) and bool(byline_names(" ".join(cur.byline_raw)))
+        if named and not cur.has_body and re.fullmatch(rf"[{rules.CJK}\s]{{1,12}}", block.raw):
             cur.byline_raw[-1] += text  # a byline wrapped onto a second line: 张美丽安明尹 / 家智
             cur.touch(block, head=True)
+            return
+        if cur.byline_raw and not named and not (cur.has_body or cur.heads or cur.jump_in):
+            # A role without names above a headline (本报评论员 / 推动高质量发展…): a commentary's byline.
+            self.cur.heads.append(block)
+            self.cur.touch(block, head=True)
             return
         if cur.has_body or cur.byline_raw or cur.jump_in:
             self.new(soft=cur.has_body and cur.jump_out is None)

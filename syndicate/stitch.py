@@ -169,7 +169,12 @@ def _links(
     used: set[Key] = set()
     for (_, target), (outs, bucket_ins) in sorted(buckets.items()):
         free = [f for f in bucket_ins if _key(f) not in used]
-        for o, match, evidence in _assign(outs, free, ev, heads, MIN_SCORE):
+        # As many continuations as jumps, each marker naming the other's page: every jump has its
+        # continuation here, and the assignment only decides which; otherwise weak pairs stay apart.
+        floor = (
+            0.0 if len(free) == len(outs) and all(f.jump_in and f.jump_in.page for f in free) else MIN_SCORE
+        )
+        for o, match, evidence in _assign(outs, free, ev, heads, floor):
             if match is None:
                 assert o.jump_out is not None
                 unresolved[_key(o)] = o.jump_out

@@ -154,3 +154,13 @@ def test_first_paragraph_opening_with_its_byline() -> None:
     frags, _ = read(text)
     assert len(frags) == 2 and frags[1].byline == ("张三",)
     assert frags[1].paragraphs == ("5月29日，全市防汛工作会议召开。", "会议要求，做好防汛准备。")
+
+
+def test_commentary_byline_above_its_headline_and_page_furniture_dropped() -> None:
+    text = (
+        f"本报评论员\n推动高质量发展迈出新步伐\n{IND}高质量发展是首要任务。各地区各部门要坚决\n"
+        "贯彻落实党中央决策部署。\n本版责编：王三 李四 版式设计：张五"
+    )
+    (f,), orphans = read(text)
+    assert f.headline == "推动高质量发展迈出新步伐" and f.byline_text == "本报评论员" and not orphans
+    assert f.paragraphs == ("高质量发展是首要任务。各地区各部门要坚决贯彻落实党中央决策部署。",)

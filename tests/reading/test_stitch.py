@@ -132,3 +132,10 @@ def test_word_hyphenated_across_the_jump() -> None:
     assert a.paragraphs == (
         "The council approved the budget after long negotiations with the unions over the budget.",
     )
+
+
+def test_one_jump_one_continuation_are_matched_even_on_thin_evidence() -> None:
+    page1 = f"{IND}新华社电 当地时间上午，两国元首会谈。（下转第二版）"
+    page2 = f"{IND}（上接第一版）\n{IND}武契奇表示，塞方坚定奉行一个中国政策。"
+    (a,) = pipeline.read(issue(page1, page2)).articles
+    assert [(p.page, p.order) for p in a.parts] == [(1, 1), (2, 1)]
