@@ -189,9 +189,6 @@ class Settings(_Strict):
     def source_dir(self) -> Path:
         return self.source.path or SAMPLE_DIR
 
-    def section_for(self, page: int) -> str | None:
-        return self.sections.get(page)
-
 
 def _resolve(settings: Settings, base: Path) -> Settings:
     """Resolve relative paths against ``base`` (the configuration file's folder)."""

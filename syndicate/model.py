@@ -7,6 +7,7 @@ source (``Issue`` of ``Page``) -> normalize (``Block``) -> segment (``Fragment``
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -34,8 +35,6 @@ class Issue:
 
     @property
     def content_hash(self) -> str:
-        import hashlib
-
         h = hashlib.sha256()
         for p in sorted(self.pages, key=lambda p: p.number):
             h.update(f"{p.number}:{p.section}:{p.sha256}\n".encode())
@@ -63,7 +62,6 @@ class FragmentKind(Enum):
     STORY = "story"
     CONTINUATION = "continuation"  # opens with a jump-in marker
     PHOTO = "photo"  # a captioned picture (图片新闻)
-    ORPHAN = "orphan"  # headline block with no body
 
 
 @dataclass(frozen=True)

@@ -272,7 +272,7 @@ class Store:
                 self._add_version(db, day, article.id, 1, digest, False, text, stamp)
                 created += 1
                 continue
-            version, old_digest, withdrawn, old_seq, old_section = known[article.id]
+            version, old_digest, withdrawn, old_seq, _section = known[article.id]
             if old_digest == digest and not withdrawn:
                 if old_seq != seq:  # print order moved (a late page); no new version
                     db.execute(

@@ -1,8 +1,8 @@
 """Page bytes -> text, in a fixed order: declared charset, BOM, strict UTF-8, then GB18030.
 
 GB18030 is a superset of GBK and GB2312, so it reads all three (the ``gb2312`` codec fails on
-characters such as 镕). Statistical detection is only a last resort, flagged in the result:
-detectors misread short GBK text as Big5 or CP949.
+characters such as 镕). No statistical detection: detectors misread short GBK text as Big5 or
+CP949, and a page that fits none of these is better refused by name than published as mojibake.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from ..errors import DecodeError
 
-# Control characters that do not belong in page text (tab, newlines, form feed do).
+# GB18030 maps byte pairs it has no character for to the private use area.
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+# Control characters that do not belong in page text (tab, newlines, form feed do).
 _BAD = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
 # Outside ASCII, Latin letters, general punctuation, CJK symbols, kana, CJK ideographs, full-width forms.
 _UNCOMMON = re.compile(
@@ -27,7 +28,6 @@ _UNCOMMON = re.compile(
 class Decoded:
     text: str
     encoding: str
-    guessed: bool = False  # True when only statistical detection fitted
 
 
 def _plausible(text: str) -> bool:
@@ -42,7 +42,7 @@ def _plausible(text: str) -> bool:
     return len(_UNCOMMON.findall(text)) <= 0.1 * len(text)
 
 
-def decode_page(data: bytes, name: str, declared: str | None = None, allow_guess: bool = False) -> Decoded:
+def decode_page(data: bytes, name: str, declared: str | None = None) -> Decoded:
     """Decode one page file; raise ``DecodeError`` naming ``name`` when no candidate fits."""
     if not data.strip():
         raise DecodeError(f"{name}: empty page file")
@@ -60,10 +60,4 @@ def decode_page(data: bytes, name: str, declared: str | None = None, allow_guess
             continue
         if _plausible(text):
             return Decoded(text.lstrip("\ufeff"), "gb18030" if encoding in ("gbk", "gb2312") else encoding)
-    if allow_guess:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data).best()
-        if best is not None and _plausible(str(best)):
-            return Decoded(str(best), best.encoding, guessed=True)
     raise DecodeError(f"{name}: cannot decode page: not UTF-8 or GB18030/GBK/GB2312 text")
