@@ -119,9 +119,7 @@ def _deck(line: _Line) -> bool:
 
 
 def _starts_article(line: _Line) -> bool:
-    return line.indented and (
-        line.strong or bool(rules.DATELINE.match(line.text) or rules.BYLINE_OPENING.match(line.text))
-    )
+    return line.indented and (line.strong or bool(rules.ARTICLE_OPENING.match(line.text)))
 
 
 class _Builder:

@@ -65,9 +65,10 @@ RUN_IN_BYLINE = re.compile(
 )
 # A first paragraph opening with its byline, no dateline: 记者 张三 报道：5月29日，…
 BYLINE_OPENING = re.compile(rf"^\s*(?P<byline>{ROLE}[^，。,：:]{{1,30}}?)报道[：:]?")
+# A paragraph that can only be the first of an article: a dateline or a byline opening it.
+ARTICLE_OPENING = re.compile(f"{DATELINE.pattern}|{BYLINE_OPENING.pattern}")
 # Page furniture, not article text: the page's editors and designers. Read as a blank line.
 PAGE_FURNITURE = re.compile(r"^(?:本版|本期)?(?:责编|责任编辑|编辑|美编|校对|版式设计|版式|设计|组版)[:：]")
-EDITORS_NOTE = re.compile(r"^(?:编者按|编者的话|编辑按)[:：]")
 
 # --- continuation markers ----------------------------------------------------------------------
 

@@ -159,7 +159,7 @@ class _Page:
             if not raw:
                 self.cur.touch(block, head=True)
                 return
-        elif rules.DATELINE.match(raw) or rules.BYLINE_OPENING.match(raw):
+        elif rules.ARTICLE_OPENING.match(raw):
             if cur.has_body:
                 self.new()
         elif self._indented_head(raw, nxt):
@@ -197,11 +197,7 @@ class _Page:
         if rules.BODY_LINE_END.search(raw) or "。" in raw or rules.SIGN_OFF.search(raw):
             return False
         follows = nxt.raw.strip()
-        return bool(
-            rules.DATELINE.match(follows)
-            or rules.BYLINE_LINE.match(follows)
-            or rules.BYLINE_OPENING.match(follows)
-        )
+        return bool(rules.ARTICLE_OPENING.match(follows) or rules.BYLINE_LINE.match(follows))
 
     def _soft_break(self, raw: str) -> bool:
         """A blank line then an indent, after a finished paragraph: a candidate article boundary."""

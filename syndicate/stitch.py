@@ -75,8 +75,9 @@ class _Evidence:
         return common / smaller
 
 
-def _unfinished(f: Fragment) -> bool:
-    return bool(f.paragraphs) and not rules.SENTENCE_END.search(f.paragraphs[-1])
+def _unfinished(text: str) -> bool:
+    """Cut mid-sentence: the text does not end with a sentence end."""
+    return not rules.SENTENCE_END.search(text)
 
 
 def _score(out: Fragment, into: Fragment, ev: _Evidence, head: str | None) -> dict[str, float]:
@@ -84,7 +85,7 @@ def _score(out: Fragment, into: Fragment, ev: _Evidence, head: str | None) -> di
     if into.headline and head:
         a, b = bigrams(into.headline), bigrams(head)
         evidence["jump_head"] = len(a & b) / max(1, min(len(a), len(b)))
-    if _unfinished(out) and into.run_in:
+    if out.paragraphs and _unfinished(out.paragraphs[-1]) and into.run_in:
         evidence["mid_sentence"] = 0.15
     return evidence
 
@@ -216,7 +217,7 @@ def _article(chain: list[Fragment], date: dt.date, section: str, unresolved: Jum
     paragraphs: list[str] = []
     for f in chain:
         paras = list(f.paragraphs)
-        if paragraphs and paras and f.run_in and _unfinished_text(paragraphs[-1]):
+        if paragraphs and paras and f.run_in and _unfinished(paragraphs[-1]):
             paragraphs[-1] = join(paragraphs[-1], paras.pop(0))  # a sentence cut by the jump
         paragraphs += paras
     headline = first.headline or ""
@@ -241,10 +242,6 @@ def _article(chain: list[Fragment], date: dt.date, section: str, unresolved: Jum
         kind=first.kind,
         byline_text=first.byline_text,
     )
-
-
-def _unfinished_text(text: str) -> bool:
-    return not rules.SENTENCE_END.search(text)
 
 
 def stitch(
