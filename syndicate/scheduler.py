@@ -257,6 +257,9 @@ def backfill(settings: Settings, start: dt.date, end: dt.date) -> BackfillReport
     """
     from tqdm import tqdm
 
+    from . import pipeline
+
+    pipeline.preflight(settings)  # as `run` and `schedule` do: a bad path fails before any date
     report = BackfillReport(start, end)
     days = list(_dates(start, end))
     tty = sys.stderr.isatty()

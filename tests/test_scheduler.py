@@ -310,3 +310,10 @@ def test_schedule_refuses_a_missing_source_folder_at_start(tmp_path: Path) -> No
     with pytest.raises(config.ConfigError, match="source.path"):
         scheduler.run_forever(settings, stop=threading.Event())
     assert not (tmp_path / "out").exists()
+
+
+def test_backfill_refuses_a_missing_source_folder_at_start(tmp_path: Path) -> None:
+    settings = config.parse({"source": {"path": "missing"}, "output": {"dir": "out"}}, tmp_path)
+    with pytest.raises(config.ConfigError, match="source.path"):
+        scheduler.backfill(settings, dt.date(2023, 10, 1), dt.date(2023, 10, 2))
+    assert not (tmp_path / "out").exists()
