@@ -104,6 +104,26 @@ EN_NUMBERS = {
 }  # fmt: skip
 
 
+def chinese_numeral(n: int) -> str:
+    """12 -> 十二, 101 -> 一百零一, 110 -> 一百一十: the inverse of ``page_number`` for page labels."""
+    digits = "〇一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    out, gap = "", False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        if n < value:
+            continue
+        digit = n // value % 10
+        if digit == 0:
+            gap = True
+            continue
+        out += ("零" if gap else "") + digits[digit] + unit
+        gap = False
+    return out
+
+
 def page_number(label: str) -> int | None:
     """二 -> 2, 12 -> 12, 十二 -> 12, A2 / A02 -> 2, one -> 1; None when unreadable."""
     label = label.strip()

@@ -212,6 +212,15 @@ def _part(f: Fragment) -> Part:
     return Part(f.page, f.order, f.first_line, f.last_line, body[:20], body[-20:])
 
 
+def article_id(date: dt.date, page: int, order: int) -> str:
+    """``<yyyymmdd>-<page><order>`` of an article's first part: ``20231024-0102``. When the page or
+    the order needs three digits they are set apart (``-123-01``, ``-12-301``), so that no two
+    positions give one id (page 12, order 301 and page 123, order 1 were both ``12301``)."""
+    if page < 100 and order < 100:
+        return f"{date:%Y%m%d}-{page:02d}{order:02d}"
+    return f"{date:%Y%m%d}-{page:02d}-{order:02d}"
+
+
 def _article(chain: list[Fragment], date: dt.date, section: str, unresolved: Jump | None) -> Article:
     first = chain[0]
     paragraphs: list[str] = []
@@ -226,7 +235,7 @@ def _article(chain: list[Fragment], date: dt.date, section: str, unresolved: Jum
         headline = derive_headline(paragraphs[0]) if paragraphs else ""
     byline = tuple(dict.fromkeys(n for f in chain for n in f.byline))
     return Article(
-        id=f"{date:%Y%m%d}-{first.page:02d}{first.order:02d}",
+        id=article_id(date, first.page, first.order),
         date=date,
         section=section,
         headline=headline,

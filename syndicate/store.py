@@ -158,6 +158,11 @@ def article_from_json(d: dict[str, Any]) -> Article:
     )
 
 
+def _published_form(d: dict[str, Any]) -> dict[str, Any]:
+    """A stored article without what no output shows: where each part sits on its page."""
+    return {**d, "parts": [p[0] for p in d["parts"]]}
+
+
 def _stamp(t: dt.datetime) -> str:
     """Stored times: UTC, whole seconds, so text order is time order."""
     return t.astimezone(dt.UTC).replace(microsecond=0).isoformat()
@@ -273,11 +278,14 @@ class Store:
                 created += 1
                 continue
             version, old_digest, withdrawn, old_seq, _section = known[article.id]
-            if old_digest == digest and not withdrawn:
-                if old_seq != seq:  # print order moved (a late page); no new version
-                    db.execute(
-                        "UPDATE articles SET seq = ? WHERE date = ? AND id = ?", (seq, day, article.id)
-                    )
+            if not withdrawn and (
+                old_digest == digest or self._moved_only(db, day, article.id, version, text)
+            ):
+                # the same article, maybe printed elsewhere on its pages: no new version
+                db.execute(
+                    "UPDATE articles SET seq = ?, content_hash = ? WHERE date = ? AND id = ?",
+                    (seq, digest, day, article.id),
+                )
                 unchanged += 1
                 continue
             db.execute(
@@ -301,6 +309,23 @@ class Store:
             self._add_version(db, day, gone, version + 1, digest, True, text, stamp)
             updated += 1
         return created, updated, unchanged
+
+    @staticmethod
+    def _moved_only(db: sqlite3.Connection, day: str, id: str, version: int, text: str) -> bool:
+        """Whether the stored version differs from ``text`` only in where its parts sit on their
+        pages (order, lines): nothing published shows that, so it is no new version. The stored
+        version then takes the new positions."""
+        old = db.execute(
+            "SELECT article FROM article_versions WHERE date = ? AND id = ? AND version = ?",
+            (day, id, version),
+        ).fetchone()[0]
+        if _published_form(json.loads(old)) != _published_form(json.loads(text)):
+            return False
+        db.execute(
+            "UPDATE article_versions SET article = ?, content_hash = ? WHERE date = ? AND id = ? AND version = ?",
+            (text, _hash(text), day, id, version),
+        )
+        return True
 
     @staticmethod
     def _add_version(

@@ -12,22 +12,16 @@ from typing import Any
 
 from ..errors import SourceError
 from ..model import Issue, Page
+from ..rules import chinese_numeral
 from .decode import decode_page
 
 PAGE_FILE = re.compile(r"^page-(\d{1,3})\.txt$")
 DATE_DIR = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-CN_DIGITS = "〇一二三四五六七八九"
 
 
 def page_label(number: int) -> str:
-    """第一版, 第十二版: the default section name of a page without configuration."""
-    if number < 10:
-        num = CN_DIGITS[number]
-    elif number < 20:
-        num = "十" + (CN_DIGITS[number % 10] if number % 10 else "")
-    else:
-        num = CN_DIGITS[number // 10] + "十" + (CN_DIGITS[number % 10] if number % 10 else "")
-    return f"第{num}版"
+    """第一版, 第十二版, 第一百零一版: the default section name of a page without configuration."""
+    return f"第{chinese_numeral(number)}版"
 
 
 def _manifest(folder: Path) -> dict[str, Any]:
