@@ -15,6 +15,8 @@ import math
 import random
 import time
 
+from common import goal
+
 from syndicate import normalize, pipeline, segment, stitch
 from syndicate.config import SAMPLE_DIR
 from syndicate.model import Issue, Page
@@ -113,6 +115,7 @@ def bench_throughput(issues: int, seed: int) -> None:
         f"reading: {size / 1e6 / took:.1f} MB/s as delivered (half UTF-8, half GB18030), "
         f"{utf8 / 1e6 / took:.1f} MB/s of UTF-8 text, one core (decode + normalize + segment + stitch)"
     )
+    goal("reading: MB/s of page text (as UTF-8), one core", utf8 / 1e6 / took, ">=", 10, unit=" MB/s")
 
 
 def bench_stitch_scaling(seed: int) -> None:

@@ -7,12 +7,17 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from . import config as config_mod
 from .errors import SyndicateError
+
+if TYPE_CHECKING:
+    from .config import Settings
+
+# Subcommands import what they use when they run: `syndicate --help` and `syndicate articles` stay
+# clear of pydantic, scipy and the publishing and serving stack (start-up is most of a small command).
 
 _EXISTING_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
 _CONFIG = click.option(
@@ -50,10 +55,10 @@ def cli(ctx: click.Context, debug: bool) -> None:
     )
 
 
-def settings_from(
-    config_path: Path | None, out: Path | None = None, source: Path | None = None
-) -> config_mod.Settings:
+def settings_from(config_path: Path | None, out: Path | None = None, source: Path | None = None) -> Settings:
     """Configuration file (or defaults) with the command line's --out/--source applied."""
+    from . import config as config_mod
+
     if config_path is None:
         return config_mod.defaults(out, source)
     return config_mod.override(config_mod.load(config_path), out, source)
@@ -69,8 +74,9 @@ def articles(issue_dir: Path, as_json: bool, explain: bool, config_path: Path | 
     from . import pipeline, render_json
     from .sources.folder import read_issue_dir
 
-    settings = settings_from(config_path)
-    issue = read_issue_dir(issue_dir, settings.sections)
+    # Without a configuration pages keep their default names: no settings to validate.
+    sections = settings_from(config_path).sections if config_path is not None else {}
+    issue = read_issue_dir(issue_dir, sections)
     reading = pipeline.read(issue)
     for problem in reading.problems:
         click.echo(f"syndicate: warning: {problem}", err=True)
@@ -109,6 +115,8 @@ def run(config_path: Path | None, source: Path | None, out: Path | None, strict:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def check_config(file: Path) -> None:
     """Validate a configuration file and print what was understood."""
+    from . import config as config_mod
+
     settings = config_mod.load(file)
     click.echo(json.dumps(settings.model_dump(mode="json"), ensure_ascii=False, indent=2))
 

@@ -2,7 +2,7 @@
 
 Every jump-out (``（下转第二版）``) and jump-in (``（上接第一版）``) of an issue is scored pairwise
 within its (source page, target page) bucket, and one assignment per bucket is solved
-(``scipy.optimize.linear_sum_assignment``), so each fragment is used at most once. Evidence:
+(``assignment.maximize``), so each fragment is used at most once. Evidence:
 rare character bigrams shared by the two sides, a jump head repeating the headline, a part cut
 mid-sentence continuing a fragment whose text runs straight on from its marker; order is only
 the last tie-break. Papers that print only the jump-in are matched the same way against the
@@ -16,10 +16,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
-import numpy as np
-from scipy.optimize import linear_sum_assignment
-
-from . import rules
+from . import assignment, rules
 from .lead import derive_headline
 from .model import Article, Fragment, FragmentKind, Jump, JumpDecision, Orphan, Part, Reading
 from .text import bigrams, join
@@ -97,13 +94,9 @@ def _assign(
     if len(outs) * len(ins) > DENSE_LIMIT:
         return _assign_sparse(outs, ins, ev, heads, floor)
     table = [[_score(o, i, ev, heads.get(_key(o))) for i in ins] for o in outs]
-    scores = np.array([[sum(e.values()) for e in row] for row in table], dtype=float)
     # Order as the last tie-break: the k-th jump prefers the k-th continuation, by a hair.
-    for r in range(len(outs)):
-        for c in range(len(ins)):
-            scores[r, c] -= 1e-6 * abs(r - c)
-    rows, cols = linear_sum_assignment(scores, maximize=True)
-    chosen = {int(r): int(c) for r, c in zip(rows, cols, strict=True) if scores[r, c] >= floor}
+    scores = [[sum(e.values()) - 1e-6 * abs(r - c) for c, e in enumerate(row)] for r, row in enumerate(table)]
+    chosen = {r: c for r, c in assignment.maximize(scores) if scores[r][c] >= floor}
     return [(o, ins[chosen[r]] if r in chosen else None, table[r][chosen[r]] if r in chosen else {})
             for r, o in enumerate(outs)]  # fmt: skip
 

@@ -31,8 +31,9 @@ from .httputil import (
     method_not_allowed,
     not_found,
     plain,
-    strong_etag,
 )
+from .partner_index import IndexCache
+from .partner_index import Request as IndexRequest
 
 log = logging.getLogger("syndicate.serve")
 
@@ -106,6 +107,7 @@ class App:
         self.public = FileStore(out / "public", forbidden=(out / "newsml", settings.state_dir))
         self.newsml = FileStore(out / "newsml", content_type=_newsml_type, forbidden=(settings.state_dir,))
         self.catalog = p.Catalog(out / "newsml" / "catalog.json", settings.publication)
+        self.indexes = IndexCache(settings.publication)
         self.partners: dict[str, Partner] = {partner.id: partner for partner in settings.partners}
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
@@ -194,18 +196,16 @@ class App:
             since = p.parse_rfc3339(values[0]) if len(values) == 1 else None
             if since is None:
                 return plain("400 Bad Request", "since must be one RFC 3339 date-time with an offset")
-        now = self.clock()
-        snapshot = self.catalog.snapshot()
-        items = p.listing(snapshot, partner, now, since)
         base = _request_base(environ)
         self_url = f"{base}/partners/{quote(partner.id)}/index.atom"
         if environ.get("QUERY_STRING"):
             self_url += "?" + environ["QUERY_STRING"]
-        body = p.render_index(items, partner, self.settings.publication, base, self_url, now, snapshot.mtime)
-        etag = strong_etag(body)
-        headers = [("ETag", etag), ("Cache-Control", PARTNER_CACHE_CONTROL), *BASE_HEADERS]
-        if is_not_modified(environ.get("HTTP_IF_NONE_MATCH"), None, (etag,), None):
-            return Response("304 Not Modified", headers)
+        request = IndexRequest(partner, since, base, self_url)
+        index = self.indexes.get(self.catalog.snapshot(), request, self.clock())
+        headers = [("ETag", index.etag), ("Cache-Control", PARTNER_CACHE_CONTROL), *BASE_HEADERS]
+        if is_not_modified(environ.get("HTTP_IF_NONE_MATCH"), None, (index.etag,), None):
+            return Response("304 Not Modified", headers)  # known before (and without) rendering
+        body = index.body()
         headers += [("Content-Type", "application/atom+xml"), ("Content-Length", str(len(body)))]
         return Response("200 OK", headers, body)
 

@@ -168,6 +168,7 @@ class Snapshot:
     items: tuple[Item, ...]
     by_key: Mapping[tuple[str, str], Item]
     mtime: dt.datetime
+    version: str = ""  # SHA-256 of the catalog's bytes: what cached partner indexes are keyed by
 
 
 _EMPTY = Snapshot((), {}, dt.datetime(1970, 1, 1, tzinfo=dt.UTC))
@@ -200,7 +201,8 @@ class Catalog:
 
     def _read(self, mtime: float) -> Snapshot | None:
         try:
-            data = json.loads(self.path.read_bytes())
+            text = self.path.read_bytes()
+            data = json.loads(text)
         except (OSError, ValueError) as exc:
             log.error("cannot read %s: %s; keeping the previous catalog", self.path, exc)
             return None
@@ -216,7 +218,8 @@ class Catalog:
                 log.warning("%s: entry %d skipped: %s", self.path, n, exc)
         items.sort(key=lambda i: (i.updated, i.date, i.id), reverse=True)
         by_key = {(i.date, i.id): i for i in items}
-        return Snapshot(tuple(items), by_key, dt.datetime.fromtimestamp(mtime, dt.UTC))
+        mtime_utc = dt.datetime.fromtimestamp(mtime, dt.UTC)
+        return Snapshot(tuple(items), by_key, mtime_utc, hashlib.sha256(text).hexdigest())
 
 
 def listing(snapshot: Snapshot, partner: Partner, now: dt.datetime, since: dt.datetime | None) -> list[Item]:

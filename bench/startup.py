@@ -1,0 +1,76 @@
+"""Start-up benchmark: what a small command costs before it does anything.
+
+Times (median of ``--repeat`` runs, each a fresh interpreter) ``python -c pass``,
+``syndicate --help`` and ``syndicate articles`` on a one-page issue, and lists the heavy modules
+each of them imports. Goals (issue 13): ``--help`` <= 4x ``python -c pass``; ``articles`` on a
+one-page issue <= 1.5x ``--help``. Usage: ``python bench/startup.py [--repeat 15]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from common import drop_folder, goal, median_time
+
+HEAVY = ("scipy", "numpy", "pypinyin", "lxml", "jinja2", "feedgen", "uvicorn", "apscheduler", "sqlalchemy")
+CLI = "import sys; from syndicate.cli import main; sys.argv[0] = 'syndicate'; main()"
+WHAT_LOADED = (
+    "import sys, runpy; sys.argv = ['syndicate', *sys.argv[1:]]\n"
+    "try:\n    runpy.run_module('syndicate', run_name='__main__')\n"
+    "except SystemExit:\n    pass\n"
+    "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})), file=sys.stderr)"
+)
+
+
+def heavy_modules(args: list[str]) -> list[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", WHAT_LOADED, *args], capture_output=True, text=True, check=False
+    )
+    loaded = set(done.stderr.strip().splitlines()[-1].split()) if done.stderr.strip() else set()
+    return [m for m in HEAVY if m in loaded]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=15)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-startup-") as tmp:
+        issue = drop_folder(Path(tmp), [dt.date(2024, 3, 1)], pages=1, per_page=6) / "2024-03-01"
+        commands = {
+            "python -c pass": [sys.executable, "-c", "pass"],
+            "syndicate --help": [sys.executable, "-c", CLI, "--help"],
+            "syndicate articles (1 page)": [sys.executable, "-c", CLI, "articles", str(issue), "--json"],
+        }
+        for cmd in commands.values():  # warm the page cache and the .pyc files
+            subprocess.run(cmd, capture_output=True, check=True)
+        times = {
+            name: median_time(lambda c=cmd: subprocess.run(c, capture_output=True, check=True), args.repeat)
+            for name, cmd in commands.items()
+        }
+        for name, seconds in times.items():
+            print(f"{name:<30} {seconds * 1000:7.1f} ms")
+        for name, extra in (("--help", ["--help"]), ("articles", ["articles", str(issue), "--json"])):
+            print(
+                f"heavy modules imported by `syndicate {name}`: {', '.join(heavy_modules(extra)) or 'none'}"
+            )
+    goal(
+        "startup: syndicate --help / python -c pass",
+        times["syndicate --help"] / times["python -c pass"],
+        "<=",
+        4,
+    )
+    goal(
+        "startup: syndicate articles (1 page) / syndicate --help",
+        times["syndicate articles (1 page)"] / times["syndicate --help"],
+        "<=",
+        1.5,
+    )
+
+
+if __name__ == "__main__":
+    main()
