@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from . import identity, normalize, segment, stitch
+from . import normalize, segment, stitch
 from .errors import ConfigError, SyndicateError
 from .model import Issue, Reading
 
@@ -114,8 +114,13 @@ def run_pass(
             report.problems.extend(dict.fromkeys((*issue.problems, *reading.problems)))
             report.unresolved_jumps += sum(1 for a in reading.articles if a.unresolved_jump is not None)
         for issue, reading in readings.values():
-            # ids follow content: the stored articles this reading still holds keep theirs
-            reading = identity.assign(reading, store.issue_items(issue.date))
+            # ids follow content: the stored articles this reading still holds keep theirs. A new
+            # issue has nothing to match (and so needs no scipy, which identity imports).
+            stored = store.issue_items(issue.date)
+            if stored:
+                from . import identity
+
+                reading = identity.assign(reading, stored)
             saved = store.save_issue(issue, reading, now)
             if saved.new_issue:
                 report.issues_new += 1
