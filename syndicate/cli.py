@@ -75,9 +75,9 @@ def articles(issue_dir: Path, as_json: bool, explain: bool, config_path: Path | 
     from .sources.folder import read_issue_dir
 
     # Without a configuration pages keep their default names: no settings to validate.
-    sections = settings_from(config_path).sections if config_path is not None else {}
-    issue = read_issue_dir(issue_dir, sections)
-    reading = pipeline.read(issue)
+    settings = settings_from(config_path) if config_path is not None else None
+    issue = read_issue_dir(issue_dir, settings.sections if settings else {})
+    reading = pipeline.read(issue, settings.publication.language if settings else None)
     for problem in reading.problems:
         click.echo(f"syndicate: warning: {problem}", err=True)
     if explain:

@@ -16,20 +16,22 @@ import re
 
 from . import rules
 from .model import Block, BlockKind
-from .text import close_up, join
+from .profile import CHINESE, Profile
+from .text import close_up
 
 
 class _Line:
     """One line of the page file, with what the reader needs to know of it."""
 
-    __slots__ = ("number", "text", "indented", "strong", "article_below", "_heady")
+    __slots__ = ("number", "text", "indented", "strong", "article_below", "profile", "_heady")
 
-    def __init__(self, number: int, text: str, indented: bool, strong: bool) -> None:
+    def __init__(self, number: int, text: str, indented: bool, strong: bool, profile: Profile) -> None:
         self.number = number  # 1-based line number in the page file
         self.text = text  # without indent and trailing space
         self.indented = indented
         self.strong = strong  # stands alone wherever it is (byline, jump-in marker)
         self.article_below = False  # in a run of headline-like lines right above an article start
+        self.profile = profile
         self._heady: bool | None = None
 
     @property
@@ -40,59 +42,55 @@ class _Line:
     def heady(self) -> bool:
         """Could be a headline line. Computed only where a headline block is possible, once."""
         if self._heady is None:
-            self._heady = bool(self.text) and (self.strong or _headline_like(self.text))
+            self._heady = bool(self.text) and (self.strong or _headline_like(self.text, self.profile))
         return self._heady
 
 
-def _lines(text: str) -> list[_Line]:
+def _lines(text: str, p: Profile) -> list[_Line]:
     out = []
     # split("\n"), not splitlines(): form feeds and U+2028 must not shift line numbers.
     for n, raw in enumerate(text.split("\n"), start=1):
         lead = raw.lstrip(" \t")
-        indented = lead.startswith(rules.INDENT)
+        indented = p.paragraph_indent is not None and lead.startswith(p.paragraph_indent)
         body = lead.strip("\u3000 \t\r")
-        if body and body[0] in "本责编美校版设组" and rules.PAGE_FURNITURE.match(body):
+        if body and body[0] in p.furniture_first and p.furniture.match(body):
             body = ""
-        out.append(_Line(n, body, indented, bool(body) and is_strong(body)))
+        out.append(_Line(n, body, indented, bool(body) and is_strong(body, p), p))
     # One backward sweep: which unindented lines could head the article that starts below them?
     # Only a run of headline-like lines (or a deck) right above an article start can.
     below = False
     for k in range(len(out) - 1, -1, -1):
         line = out[k]
         if line.indented or line.strong:
-            below = _starts_article(line)
+            below = _starts_article(line, p)
         elif line.text and below:
-            below = line.heady or _deck(line)
+            below = line.heady or _deck(line, p)
             line.article_below = below
     return out
 
 
 # Last characters after which a paragraph may be finished (sentence ends, closing brackets, credits).
 _MAY_CLOSE = frozenset(rules.SENTENCE_END_CHARS + rules.CLOSING_CHARS + "版图摄" + "/／")
-_ROLE_HINTS = frozenset("记员习评摄编撰/／")  # a byline has one of these in its first 8 characters
 
 
-def is_strong(text: str) -> bool:
+def is_strong(text: str, p: Profile = CHINESE) -> bool:
     """A line that stands alone wherever it appears: a byline or a jump-in marker alone."""
-    if len(text) <= 40 and not _ROLE_HINTS.isdisjoint(text[:8]) and rules.BYLINE_LINE.match(text):
+    if len(text) <= p.byline_max and not p.byline_hints.isdisjoint(text[:8]) and p.byline_line.match(text):
         return True
-    if "接" not in text and "承" not in text and "ontinued" not in text:
-        return False  # cheap test first: this runs on every line
-    m = rules.JUMP_IN.match(text) or rules.JUMP_IN_EN.match(text)
-    return m is not None and not text[m.end() :].strip()
+    return rules.jump_alone(text, "in")
 
 
-def _headline_like(text: str) -> bool:
-    if not rules.HEADLINE_MIN <= len(text) <= rules.HEADLINE_MAX:
-        return "图" in text and bool(rules.PHOTO_HEADING.match(close_up(text)))
+def _headline_like(text: str, p: Profile) -> bool:
+    if not p.headline_min <= len(text) <= p.headline_max:
+        return bool(p.photo_heading.match(close_up(text)))
     if text[-1] in rules.BODY_LINE_END_CHARS or "。" in text:
         return False
     if text.count("）") + text.count(")") > text.count("（") + text.count("("):
         return False  # the tail of a bracket opened on an earlier line
-    return not rules.NOT_HEADLINE.search(text) and not ("版" in text and rules.JUMP_OUT.search(text))
+    return not p.not_headline.search(text) and rules.jump_out(text) is None
 
 
-def _closed(text: str) -> bool:
+def _closed(text: str, p: Profile) -> bool:
     """The paragraph so far ends where a new block may start. Runs on every line: cheap tests first."""
     text = text.rstrip()
     if not text:
@@ -103,29 +101,28 @@ def _closed(text: str) -> bool:
     if last in rules.CLOSING_CHARS and rules.SENTENCE_END.search(text[-8:]):
         return True
     tail = text[-60:]
-    if last in "版)）" and (rules.JUMP_OUT.search(tail) or rules.JUMP_OUT_EN.search(tail)):
+    if rules.jump_out(tail):
         return True
     return (last in "）)图摄" or "/" in tail or "／" in tail or "：" in tail) and bool(
-        rules.SIGN_OFF.search(tail)
+        p.sign_off.search(tail)
     )
 
 
-def _deck(line: _Line) -> bool:
+def _deck(line: _Line, p: Profile) -> bool:
     """Too long for a headline line, yet unwrapped: a deck (导语) printed as one line."""
     text = line.text
-    return (
-        not line.indented and len(text) > 2 * rules.HEADLINE_MAX / 3 and not rules.BODY_LINE_END.search(text)
-    )
+    return not line.indented and len(text) > 2 * p.headline_max / 3 and not rules.BODY_LINE_END.search(text)
 
 
-def _starts_article(line: _Line) -> bool:
-    return line.indented and (line.strong or bool(rules.ARTICLE_OPENING.match(line.text)))
+def _starts_article(line: _Line, p: Profile) -> bool:
+    return line.indented and (line.strong or bool(p.article_opening.match(line.text)))
 
 
 class _Builder:
     """Collects blocks; a paragraph stays open while lines keep coming."""
 
-    def __init__(self) -> None:
+    def __init__(self, profile: Profile) -> None:
+        self.p = profile
         self.blocks: list[Block] = []
         self.pieces: list[_Line] = []
         self.blank_before = False
@@ -136,13 +133,13 @@ class _Builder:
         last = self.pieces[-1].text
         # A sign-off such as （来源：…编译：…） may span lines: look further back only then.
         tail = "".join(p.text for p in self.pieces[-5:]) if last[-1:] in "）)" else last
-        self.open = not _closed(tail)
+        self.open = not _closed(tail, self.p)
 
     def flush(self) -> None:
         if self.pieces:
             raw = ""
             for piece in self.pieces:
-                raw = join(raw, piece.text)
+                raw = self.p.join(raw, piece.text)
             first, last = self.pieces[0].number, self.pieces[-1].number
             self.blocks.append(Block(BlockKind.PARAGRAPH, close_up(raw), first, last, self.blank_before, raw))
             self.pieces = []
@@ -176,13 +173,13 @@ class _Builder:
     def in_dateline(self) -> bool:
         """The open paragraph is a dateline whose run-in byline wraps: 本报讯 记者 刘淑乔 / 通讯员 …"""
         text = "".join(p.text for p in self.pieces)
-        return self.open and len(text) < 30 and bool(rules.DATELINE.match(text)) and "，" not in text
+        return self.open and len(text) < 30 and bool(self.p.dateline.match(text)) and "，" not in text
 
 
-def blocks(text: str) -> list[Block]:
+def blocks(text: str, profile: Profile = CHINESE) -> list[Block]:
     """Re-flow one page's text into blocks, keeping each block's line span."""
-    lines = _lines(text)
-    b = _Builder()
+    lines = _lines(text, profile)
+    b = _Builder(profile)
     i, blank = 0, False
     while i < len(lines):
         line = lines[i]
@@ -203,7 +200,7 @@ def blocks(text: str) -> list[Block]:
             b.line(line, blank)
         elif line.indented:
             b.start(line, blank)
-        elif rules.JUMP_OUT.fullmatch(line.text) or rules.JUMP_OUT_EN.fullmatch(line.text):
+        elif rules.jump_alone(line.text, "out"):
             b.add(line, blank)  # a jump-out marker alone on its line ends the paragraph above
         else:
             i = _unindented_run(lines, i, b, blank)
@@ -238,10 +235,14 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
             break
         run.append((j, gap))
         gap, j = False, j + 1
-    if j < len(lines) and _deck(lines[j]) and not b.open and (run or b.blocks[-1:] and not b.pieces):
+    if j < len(lines) and _deck(lines[j], b.p) and not b.open and (run or b.blocks[-1:] and not b.pieces):
         # A deck: one long line of sentences under the headline, right above a dated body.
         nxt = next((k for k in range(j + 1, len(lines)) if not lines[k].blank), None)
-        if nxt is not None and _starts_article(lines[nxt]) and not any("，" in lines[k].text for k, _ in run):
+        if (
+            nxt is not None
+            and _starts_article(lines[nxt], b.p)
+            and not any("，" in lines[k].text for k, _ in run)
+        ):
             run, j = [*run, (j, gap)], nxt
     block = bool(run) and (j >= len(lines) or lines[j].indented or lines[j].strong)
     if block and sum(1 for k, _ in run if re.search("[，、,]", lines[k].text)) > 1:
@@ -251,7 +252,7 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
         # punctuation, so it is no wrapped headline) and a body clearly starts below the block.
         caption = not b.all_heady
         credit = len(run) == 1 and len(lines[i].text) <= 4  # 张宣: the photographer's name
-        block = caption and not credit and j < len(lines) and _starts_article(lines[j])
+        block = caption and not credit and j < len(lines) and _starts_article(lines[j], b.p)
     if not block:
         b.add(lines[i], blank)
         return i + 1

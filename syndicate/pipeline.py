@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from . import normalize, segment, stitch
+from . import normalize, profile, segment, stitch
 from .errors import ConfigError, SyndicateError
 from .model import Issue, Reading
 
@@ -17,13 +17,14 @@ if TYPE_CHECKING:
     from .sources import IssueSource
 
 
-def read(issue: Issue) -> Reading:
+def read(issue: Issue, language: str | None = None) -> Reading:
     """Read every page of an issue and stitch its articles (pure: no store, no output)."""
     fragments = []
     orphans = []
     for page in sorted(issue.pages, key=lambda p: p.number):
-        blocks = normalize.blocks(page.text)
-        page_fragments, page_orphans = segment.split(page.number, blocks)
+        paper = profile.for_page(page.text, language)
+        blocks = normalize.blocks(page.text, paper)
+        page_fragments, page_orphans = segment.split(page.number, blocks, paper)
         fragments.extend(page_fragments)
         orphans.extend(page_orphans)
     sections = {p.number: p.section for p in issue.pages}

@@ -8,6 +8,8 @@ differently get their variants added here, not as special cases in the stages.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Literal
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # CJK and full-width punctuation: nothing goes between these when lines are joined.
@@ -74,18 +76,103 @@ PAGE_FURNITURE = re.compile(r"^(?:本版|本期)?(?:责编|责任编辑|编辑|�
 
 _NUM = rf"(?:[A-Za-z]?\d{{1,3}}|[{NUMERAL}]{{1,3}}|[A-Za-z][{NUMERAL}]{{1,3}})"
 _PAGE = rf"(?:第\s?)?(?P<label>{_NUM})\s?版"
-# （下转第二版） / (转2版) / 下转A2版 — at the end of a part.
-JUMP_OUT = re.compile(rf"[（(]?\s*(?:下?转|接)(?:至|到)?\s?{_PAGE}\s*[）)]?\s*$")
-# （上接第一版） / 上接1版 / ◀上接A01版 / 接第一版 — opening a fragment.
-JUMP_IN = re.compile(rf"^[◀◆▲■□\s]*[（(]?\s*(?:上接|接|承)\s?{_PAGE}\s*[）)]?")
-# English: (Continued on page 3), See BUDGET, Page A6 / (Continued from page one)
-JUMP_OUT_EN = re.compile(
-    r"[(\[]?\s*(?:Continued on page|See [A-Z][A-Z ]+,? Page)\s+(?P<label>[A-Za-z]?\d{1,3}|[a-z]+)\s*[)\]]?\s*$",
-    re.I,
-)
-JUMP_IN_EN = re.compile(
-    r"^\s*[(\[]?\s*Continued from page\s+(?P<label>[A-Za-z]?\d{1,3}|[a-z]+)\s*[)\]]?", re.I
-)
+
+
+@dataclass(frozen=True)
+class JumpMarker:
+    """One printed form of a continuation marker, with the cheap test that guards its pattern.
+
+    ``out`` markers end a part (searched at the end of a line), ``in`` markers open a fragment
+    (matched at its start). Every line of a page meets these tests, so the pattern runs only when
+    one of ``needles`` occurs in the last (out) or first (in) ``window`` characters. A marker's
+    pattern has a ``label`` group: the page as printed (二, 2, A2, B02, one).
+    """
+
+    name: str
+    language: str
+    direction: Literal["out", "in"]
+    pattern: re.Pattern[str]
+    needles: tuple[str, ...]
+    window: int
+
+    def find(self, line: str) -> re.Match[str] | None:
+        if self.direction == "out":
+            start = max(0, len(line) - self.window)
+            for needle in self.needles:
+                if needle in line[start:]:
+                    return self.pattern.search(line, start)
+            return None
+        head = line[: self.window]
+        for needle in self.needles:
+            if needle in head:
+                return self.pattern.match(line)
+        return None
+
+
+# Every continuation marker the reader knows: a new form (or language) is one entry plus its test.
+JUMP_MARKERS: tuple[JumpMarker, ...] = (
+    # （下转第二版） / (转2版) / 下转A2版 / 转B02版 — at the end of a part.
+    JumpMarker(
+        "下转", "zh", "out",
+        re.compile(rf"[（(]?\s*(?:下?转|接)(?:至|到)?\s?{_PAGE}\s*[）)]?\s*$"), ("版",), 24,
+    ),
+    # （上接第一版） / 上接1版 / ◀上接A01版 / 接第一版 / 承B01版 — opening a fragment.
+    JumpMarker(
+        "上接", "zh", "in",
+        re.compile(rf"^[◀◆▲■□\s]*[（(]?\s*(?:上接|接|承)\s?{_PAGE}\s*[）)]?"), ("接", "承"), 10,
+    ),
+    # (Continued on page 3), See BUDGET, Page A6
+    JumpMarker(
+        "Continued on", "en", "out",
+        re.compile(
+            r"[(\[]?\s*(?:Continued on page|See [A-Z][A-Z ]+,? Page)\s+(?P<label>[A-Za-z]?\d{1,3}|[a-z]+)\s*[)\]]?\s*$",
+            re.I,
+        ),
+        ("age", "AGE"), 60,
+    ),
+    # (Continued from page one)
+    JumpMarker(
+        "Continued from", "en", "in",
+        re.compile(r"^\s*[(\[]?\s*Continued from page\s+(?P<label>[A-Za-z]?\d{1,3}|[a-z]+)\s*[)\]]?", re.I),
+        ("ontinued", "ONTINUED"), 16,
+    ),
+)  # fmt: skip
+_JUMP_OUT = tuple(m for m in JUMP_MARKERS if m.direction == "out")
+_JUMP_IN = tuple(m for m in JUMP_MARKERS if m.direction == "in")
+_IN_WINDOW = max(m.window for m in _JUMP_IN)
+
+
+def jump_out(line: str) -> re.Match[str] | None:
+    """The jump-out marker ending ``line`` (any language), or None."""
+    for marker in _JUMP_OUT:
+        m = marker.find(line)
+        if m:
+            return m
+    return None
+
+
+def jump_in(line: str) -> re.Match[str] | None:
+    """The jump-in marker opening ``line`` (any language), or None. Runs on every line: the
+    markers' pre-checks first, inline."""
+    head = line[:_IN_WINDOW]
+    for marker in _JUMP_IN:
+        for needle in marker.needles:
+            if needle in head:
+                m = marker.pattern.match(line)
+                if m:
+                    return m
+                break
+    return None
+
+
+def jump_alone(line: str, direction: Literal["out", "in"]) -> bool:
+    """The line is nothing but a jump marker (spaces and brackets aside)."""
+    m = jump_out(line) if direction == "out" else jump_in(line)
+    if m is None:
+        return False
+    rest = line[: m.start()] if direction == "out" else line[m.end() :]
+    return not rest.strip()
+
 
 # --- article boundaries without a headline -----------------------------------------------------
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from . import rules
 from .model import Block, BlockKind, Fragment, FragmentKind, Jump, Orphan
+from .profile import CHINESE, Profile
 from .text import bigrams, close_up, trigrams
 
 # A headline block belongs to the dated news report below it when some headline line shares this
@@ -73,9 +74,9 @@ def byline_names(raw: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _read_dateline(draft: _Draft, raw: str) -> str:
+def _read_dateline(draft: _Draft, raw: str, p: Profile) -> str:
     """Take dateline and run-in byline off the start of a first paragraph; return the rest."""
-    m = rules.DATELINE.match(raw.strip())
+    m = p.dateline.match(raw.strip())
     if not m:
         opening = rules.BYLINE_OPENING.match(raw)
         if opening:
@@ -92,7 +93,8 @@ def _read_dateline(draft: _Draft, raw: str) -> str:
 
 
 class _Page:
-    def __init__(self, page: int, blocks: list[Block]) -> None:
+    def __init__(self, page: int, blocks: list[Block], profile: Profile) -> None:
+        self.p = profile
         self.page = page
         self.blocks = blocks
         self.done: list[_Draft] = []
@@ -119,13 +121,13 @@ class _Page:
 
     def line(self, block: Block) -> None:
         cur, text = self.cur, block.text
-        if rules.BYLINE_LINE.match(block.raw) and len(block.raw) <= 40:
+        if len(block.raw) <= self.p.byline_max and self.p.byline_line.match(block.raw):
             if cur.has_body:
                 self.new()
             self.cur.byline_raw.append(block.raw)
             self.cur.touch(block, head=True)
             return
-        m = rules.JUMP_IN.match(text) or rules.JUMP_IN_EN.match(text)
+        m = rules.jump_in(text)
         if m:
             if cur.has_body or cur.jump_in:
                 self.new()
@@ -149,7 +151,7 @@ class _Page:
 
     def paragraph(self, block: Block, nxt: Block | None) -> None:
         cur, raw = self.cur, block.raw.strip()
-        m = rules.JUMP_IN.match(raw) or rules.JUMP_IN_EN.match(raw)
+        m = rules.jump_in(raw)
         if m:
             if cur.has_body or cur.jump_in:
                 self.new()
@@ -159,7 +161,7 @@ class _Page:
             if not raw:
                 self.cur.touch(block, head=True)
                 return
-        elif rules.ARTICLE_OPENING.match(raw):
+        elif self.p.article_opening.match(raw):
             if cur.has_body:
                 self.new()
         elif self._indented_head(raw, nxt):
@@ -176,10 +178,8 @@ class _Page:
             self.new(soft=True)
         cur = self.cur
         if not cur.has_body and not cur.dateline:
-            raw = _read_dateline(cur, raw)
-        out = None
-        if "版" in raw[-16:] or "age" in raw[-40:]:  # cheap test first: this runs on every paragraph
-            out = rules.JUMP_OUT.search(raw) or rules.JUMP_OUT_EN.search(raw)
+            raw = _read_dateline(cur, raw, self.p)
+        out = rules.jump_out(raw)
         if out:
             cur.jump_out = _jump(out)
             raw = raw[: out.start()]
@@ -192,19 +192,19 @@ class _Page:
 
     def _indented_head(self, raw: str, nxt: Block | None) -> bool:
         """An indented line printed as a headline: unfinished, short, and a dateline or byline follows."""
-        if nxt is None or len(raw) > rules.HEADLINE_MAX or rules.SENTENCE_END.search(raw):
+        if nxt is None or len(raw) > self.p.headline_max or rules.SENTENCE_END.search(raw):
             return False
-        if rules.BODY_LINE_END.search(raw) or "。" in raw or rules.SIGN_OFF.search(raw):
+        if rules.BODY_LINE_END.search(raw) or "。" in raw or self.p.sign_off.search(raw):
             return False
         follows = nxt.raw.strip()
-        return bool(rules.ARTICLE_OPENING.match(follows) or rules.BYLINE_LINE.match(follows))
+        return bool(self.p.article_opening.match(follows) or self.p.byline_line.match(follows))
 
     def _soft_break(self, raw: str) -> bool:
         """A blank line then an indent, after a finished paragraph: a candidate article boundary."""
         last = self.cur.paragraphs[-1]
-        if not rules.SENTENCE_END.search(last) and not rules.SIGN_OFF.search(last):
+        if not rules.SENTENCE_END.search(last) and not self.p.sign_off.search(last):
             return False
-        return not rules.ANAPHORIC_OPENER.match(close_up(raw))
+        return not self.p.anaphoric_opener.match(close_up(raw))
 
 
 def _cohesion(before: list[str], after: list[str]) -> float:
@@ -215,7 +215,7 @@ def _cohesion(before: list[str], after: list[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
-def _merge_soft(drafts: list[_Draft]) -> list[_Draft]:
+def _merge_soft(drafts: list[_Draft], p: Profile) -> list[_Draft]:
     """Merge a blank-line split back unless the text shows two articles."""
     out: list[_Draft] = []
     for d in drafts:
@@ -224,13 +224,13 @@ def _merge_soft(drafts: list[_Draft]) -> list[_Draft]:
             # Headline-like lines above a paragraph that refers back (答：, 会议指出) are no
             # headline: a paragraph like that cannot open an article.
             lone = not (d.byline_raw or d.dateline or d.jump_in)
-            if lone and d.paragraphs and rules.ANAPHORIC_OPENER.match(d.paragraphs[0]):
+            if lone and d.paragraphs and p.anaphoric_opener.match(d.paragraphs[0]):
                 prev.paragraphs[-1] += "".join(h.text for h in d.heads)
                 prev.paragraphs += d.paragraphs
                 prev.last_line, prev.jump_out = d.last_line, d.jump_out
                 continue
         elif d.soft and prev is not None and prev.jump_out is None and prev.has_body:
-            signed = bool(rules.SIGN_OFF.search(prev.paragraphs[-1]))
+            signed = bool(p.sign_off.search(prev.paragraphs[-1]))
             if not signed and _cohesion(prev.paragraphs, d.paragraphs) >= SOFT_SPLIT_COHESION:
                 prev.paragraphs += d.paragraphs
                 prev.last_line = d.last_line
@@ -268,13 +268,13 @@ def _titles(heads: list[str], subtitle: str | None) -> tuple[str | None, str | N
     return heads[0], heads[1], subtitle or " ".join(heads[2:]) or None
 
 
-def split(page: int, blocks: list[Block]) -> tuple[list[Fragment], list[Orphan]]:
+def split(page: int, blocks: list[Block], profile: Profile = CHINESE) -> tuple[list[Fragment], list[Orphan]]:
     """Split one page's blocks into fragments (in reading order) and orphan headline blocks."""
-    drafts = _merge_soft(_Page(page, blocks).run())
+    drafts = _merge_soft(_Page(page, blocks, profile).run(), profile)
     fragments: list[Fragment] = []
     orphans: list[Orphan] = []
     for d in drafts:
-        heads = [h.text for h in d.heads if not rules.PHOTO_HEADING.match(h.text)]
+        heads = [h.text for h in d.heads if not profile.photo_heading.match(h.text)]
         photo = len(heads) < len(d.heads)
         if not d.has_body and d.jump_in is None:
             text = " ".join([h.text for h in d.heads] + [close_up(b) for b in d.byline_raw])

@@ -78,10 +78,12 @@ def test_not_datelines(text: str) -> None:
         ("全力稳控安全生产形势。（转第十二版）", "十二", 12),
         ("形势。（下转A2版）", "A2", 2),
         ("形势。下转第3版", "3", 3),
+        ("形势。（下转B02版）", "B02", 2),
+        ("形势。（ 下转 第 二 版 ）", "二", 2),
     ],
 )
 def test_jump_out(text: str, label: str, page: int) -> None:
-    m = rules.JUMP_OUT.search(text)
+    m = rules.jump_out(text)
     assert m and m.group("label") == label and rules.page_number(label) == page
 
 
@@ -94,10 +96,12 @@ def test_jump_out(text: str, label: str, page: int) -> None:
         ("◀上接A01版", 1),
         ("上接1版 会议要求", 1),
         ("（接第一版）", 1),
+        ("（承A1版）", 1),
+        ("上接B01版", 1),
     ],
 )
 def test_jump_in(text: str, page: int) -> None:
-    m = rules.JUMP_IN.match(text)
+    m = rules.jump_in(text)
     assert m and rules.page_number(m.group("label")) == page
 
 
@@ -106,8 +110,8 @@ def test_jump_in(text: str, page: int) -> None:
     ["会议强调。（讲话全文见A02版）", "导读 气象卫星新进展（A04/05）", "今年登陆我国首台“风小雨强”（A04）"],
 )
 def test_jump_look_alikes_stay_text(text: str) -> None:
-    assert not rules.JUMP_OUT.search(text)
-    assert not rules.JUMP_IN.match(text)
+    assert not rules.jump_out(text)
+    assert not rules.jump_in(text)
 
 
 @pytest.mark.parametrize(
@@ -115,12 +119,12 @@ def test_jump_look_alikes_stay_text(text: str) -> None:
     [("the council said. (Continued on page 3)", 3), ("budget talks. See BUDGET, Page A6", 6)],
 )
 def test_jump_out_english(text: str, page: int) -> None:
-    m = rules.JUMP_OUT_EN.search(text)
+    m = rules.jump_out(text)
     assert m and rules.page_number(m.group("label")) == page
 
 
 def test_jump_in_english() -> None:
-    m = rules.JUMP_IN_EN.match("(Continued from page one)")
+    m = rules.jump_in("(Continued from page one)")
     assert m and rules.page_number(m.group("label")) == 1
 
 
@@ -150,5 +154,22 @@ def test_page_numbers(label: str, number: int | None) -> None:
 )
 def test_page_furniture_and_credits_are_no_headlines(line: str) -> None:
     from syndicate.normalize import _headline_like
+    from syndicate.profile import CHINESE
 
-    assert not _headline_like(line)
+    assert not _headline_like(line, CHINESE)
+
+
+def test_every_marker_has_its_pre_check() -> None:
+    """A marker's cheap pre-check never hides a line its pattern would find."""
+    lines = {
+        "下转": "地方。（下转第二版）",
+        "上接": "（上接第一版）会议",
+        "Continued on": "said. (Continued on page 3)",
+        "Continued from": "(Continued from page one)",
+    }
+    assert {m.name for m in rules.JUMP_MARKERS} <= set(lines)
+    for marker in rules.JUMP_MARKERS:
+        line = lines[marker.name]
+        assert marker.find(line), marker.name
+        found = marker.pattern.search(line) if marker.direction == "out" else marker.pattern.match(line)
+        assert found

@@ -1,0 +1,86 @@
+"""Paper profiles: the conventions that differ between languages and papers, as data.
+
+The reader (``normalize`` -> ``segment`` -> ``stitch``) is one reader; what a paragraph mark, a
+byline, a dateline, a source credit or a page-furniture line looks like comes from the page's
+``Profile``. Chinese and English are two profiles of the same reader. ``for_page`` chooses one per
+page: from the page's own text when it is clear, else from ``publication.language``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import rules
+from .text import join
+
+
+@dataclass(frozen=True)
+class Profile:
+    """How one language's (or paper's) print marks the things the reader looks for."""
+
+    language: str  # BCP 47 primary tag: "zh", "en"
+    # How a paragraph start is marked: a line opening with this string (Chinese: a full-width
+    # indent). None: paragraphs are not marked by an indent (the profile must find them otherwise).
+    paragraph_indent: str | None
+    join: Callable[[str, str], str]  # joins two wrapped pieces of one paragraph
+    byline_line: re.Pattern[str]  # a byline printed on its own line
+    byline_max: int  # longer lines are never bylines
+    byline_hints: frozenset[str]  # a byline has one of these in its first 8 characters (cheap test)
+    dateline: re.Pattern[str]  # opens a first paragraph; group "dateline"
+    article_opening: re.Pattern[str]  # a paragraph that can only be an article's first
+    sign_off: re.Pattern[str]  # closes an article without a sentence end: credits, （完）
+    furniture: re.Pattern[str]  # page furniture, read as a blank line
+    furniture_first: frozenset[str]  # first characters of furniture lines (cheap test)
+    not_headline: re.Pattern[str]  # what a headline line never looks like
+    headline_min: int
+    headline_max: int
+    anaphoric_opener: re.Pattern[str]  # a paragraph opening like this refers back: no new article
+    photo_heading: re.Pattern[str]  # 图片新闻
+
+
+CHINESE = Profile(
+    language="zh",
+    paragraph_indent=rules.INDENT,
+    join=join,
+    byline_line=rules.BYLINE_LINE,
+    byline_max=40,
+    byline_hints=frozenset("记员习评摄编撰/／"),
+    dateline=rules.DATELINE,
+    article_opening=rules.ARTICLE_OPENING,
+    sign_off=rules.SIGN_OFF,
+    furniture=rules.PAGE_FURNITURE,
+    furniture_first=frozenset("本责编美校版设组"),
+    not_headline=rules.NOT_HEADLINE,
+    headline_min=rules.HEADLINE_MIN,
+    headline_max=rules.HEADLINE_MAX,
+    anaphoric_opener=rules.ANAPHORIC_OPENER,
+    photo_heading=rules.PHOTO_HEADING,
+)
+
+PROFILES: dict[str, Profile] = {"zh": CHINESE}
+
+_CJK_CHAR = re.compile(f"[{rules.CJK}]")
+_LATIN_CHAR = re.compile("[A-Za-z]")
+
+
+def detect(text: str) -> str | None:
+    """The page's language from its text ("zh", "en"), or None when the sample does not tell."""
+    sample = text[:1500]
+    cjk = len(_CJK_CHAR.findall(sample))
+    latin = len(_LATIN_CHAR.findall(sample))
+    if cjk + latin < 40:
+        return None
+    if cjk >= latin / 4:  # a Chinese page keeps a few Latin names and numbers
+        return "zh"
+    return "en"
+
+
+def for_page(text: str, language: str | None = None) -> Profile:
+    """The profile for one page: detected from its text, else the configured language, else Chinese."""
+    found = detect(text)
+    for tag in (found, (language or "").split("-")[0].lower() or None):
+        if tag in PROFILES:
+            return PROFILES[tag]
+    return CHINESE
