@@ -113,12 +113,33 @@ def run(config_path: Path | None, source: Path | None, out: Path | None, strict:
 
 @cli.command("check-config")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-def check_config(file: Path) -> None:
-    """Validate a configuration file and print what was understood."""
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
+def check_config(file: Path, strict: bool) -> None:
+    """Validate a configuration file, run the preflight of `run`, print what was understood, and
+    warn about values that would run but publish something wrong (example hosts, partner
+    sections no page is in, placeholder token digests)."""
+    from . import checks, pipeline
     from . import config as config_mod
 
     settings = config_mod.load(file)
+    pipeline.preflight(settings)
     click.echo(json.dumps(settings.model_dump(mode="json"), ensure_ascii=False, indent=2))
+    found = checks.warnings(settings, _stored_sections(settings))
+    for warning in found:
+        click.echo(f"syndicate: warning: {file}: {warning}", err=True)
+    if strict and found:
+        sys.exit(1)
+
+
+def _stored_sections(settings: Settings) -> list[str]:
+    """The sections already stored, when there is a store (never creates one)."""
+    from .store import Store
+
+    path = settings.state_dir / "syndicate.sqlite"
+    if not path.is_file():
+        return []
+    with Store(path) as store:
+        return store.sections()
 
 
 @cli.command()

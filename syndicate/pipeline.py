@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -60,9 +61,12 @@ def preflight(settings: Settings) -> None:
     the key, so that a mistyped path fails at once instead of publishing from nothing."""
     if settings.source.type == "folder" and not settings.source_dir.is_dir():
         raise ConfigError(f"source.path: {settings.source_dir} is not a folder (the drop folder)")
-    out = settings.out_dir
-    if out.exists() and not out.is_dir():
-        raise ConfigError(f"output.dir: {out} exists and is not a folder")
+    for key, folder in (("output.dir", settings.out_dir), ("output.state_dir", settings.state_dir)):
+        if folder.exists() and not folder.is_dir():
+            raise ConfigError(f"{key}: {folder} exists and is not a folder")
+        existing = next(p for p in (folder, *folder.parents) if p.exists())
+        if not os.access(existing, os.W_OK | os.X_OK):
+            raise ConfigError(f"{key}: {existing} is not writable (the pass writes {folder})")
 
 
 def run_pass(

@@ -15,6 +15,10 @@ APScheduler 3 traps, each pinned by a test in ``tests/test_scheduler.py``:
   (default 6 h), with ``coalesce`` so that several missed runs make one;
 - the next fire time is saved *before* a job runs, so a pass killed midway is not retried by the
   scheduler: the pass itself resumes (it skips stored, unchanged issues);
+- that saved next run time also means a pass killed midway (``kill -9``, a power cut) or a release
+  time passed while the scheduler was down beyond the grace leaves nothing due until the next fire
+  time, up to a day later: at start-up the scheduler runs the pass it owes at once
+  (``catch_up``, from ``passlog``), unless APScheduler is about to run a missed job itself;
 - two scheduler processes on one job store run each fire time twice: a second ``run_forever`` on
   the same state folder is refused (``locking.scheduler_lock``), and every pass takes the
   cross-process pass lock, so a hand-started ``syndicate run`` never overlaps a scheduled pass.
@@ -40,12 +44,13 @@ from typing import Any
 
 from apscheduler.events import EVENT_JOB_MISSED, JobExecutionEvent
 from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import STATE_STOPPED
 from apscheduler.triggers.cron import CronTrigger
 
-from . import locking, pipeline
+from . import locking, passlog, pipeline
 from .config import Settings
 from .errors import LockError, SyndicateError
 from .pipeline import PassReport
@@ -55,6 +60,7 @@ log = logging.getLogger(__name__)
 JOBS_DB = "jobs.sqlite"
 PASS_JOB = "nightly-pass"
 RELEASE_JOB = "release-pass"
+CATCH_UP_JOB = "catch-up-pass"  # one-off, in memory: owed at this start only
 # The job store keeps a textual reference to this function, never the settings themselves:
 # a changed configuration takes effect at the next start without touching the store.
 PASS_FUNC = "syndicate.scheduler:scheduled_pass"
@@ -93,7 +99,7 @@ def make_scheduler(settings: Settings) -> BackgroundScheduler:
     settings.state_dir.mkdir(parents=True, exist_ok=True)
     store = SQLAlchemyJobStore(url=f"sqlite:///{settings.state_dir / JOBS_DB}")
     scheduler = _Scheduler(
-        jobstores={"default": store},
+        jobstores={"default": store, "memory": MemoryJobStore()},
         executors={"default": ThreadPoolExecutor(1)},
         job_defaults=_job_options(settings),
         timezone=settings.publication.tz,
@@ -148,6 +154,30 @@ def ensure_jobs(scheduler: BackgroundScheduler, settings: Settings, func: str = 
     return changed
 
 
+def catch_up(
+    scheduler: BackgroundScheduler, settings: Settings, func: str = PASS_FUNC, now: dt.datetime | None = None
+) -> bool:
+    """Add a one-off pass to run at once when one is owed (see ``passlog.owed``); returns whether.
+
+    Not when a stored job is due within its grace: APScheduler runs that one on resume, and a
+    second pass right after it would find nothing to do."""
+    now = now or dt.datetime.now(settings.publication.tz)
+    grace = dt.timedelta(seconds=settings.schedule.misfire_grace_time)
+    for job in scheduler.get_jobs():
+        if job.next_run_time is not None and now - grace <= job.next_run_time <= now:
+            return False
+    record = passlog.read(settings.state_dir)
+    if not passlog.owed(record, (pass_trigger(settings), release_trigger(settings)), now):
+        return False
+    why = "the last pass did not finish" if record.interrupted else "a fire time passed since the last pass"
+    log.info("catch-up pass now: %s", why)
+    scheduler.add_job(
+        func, "date", run_date=now, args=["catch-up"], id=CATCH_UP_JOB, name="catch-up pass",
+        jobstore="memory", replace_existing=True, **_job_options(settings),
+    )  # fmt: skip
+    return True
+
+
 def scheduled_pass(kind: str = "nightly") -> None:
     """The job function (referenced by name from the job store): one locked pass, one log line."""
     if _active is None:
@@ -162,7 +192,10 @@ def scheduled_pass(kind: str = "nightly") -> None:
 
 def locked_pass(settings: Settings, label: str, dates: list[dt.date] | None = None) -> PassReport:
     """``pipeline.run_pass`` under the pass lock; logs one line with the time taken."""
-    with locking.pass_lock(settings.state_dir, settings.schedule.lock_timeout):
+    with (
+        locking.pass_lock(settings.state_dir, settings.schedule.lock_timeout),
+        passlog.recorded(settings.state_dir, dt.datetime.now(dt.UTC)),
+    ):
         report = pipeline.run_pass(settings, dates=dates)
     log.info("%s: %s", label, report.summary())
     for problem in report.problems:
@@ -185,6 +218,7 @@ def run_forever(settings: Settings, *, func: str = PASS_FUNC, stop: threading.Ev
             scheduler.start(paused=True)
             for change in ensure_jobs(scheduler, settings, func):
                 log.info("job store %s: %s", settings.state_dir / JOBS_DB, change)
+            catch_up(scheduler, settings, func)
             scheduler.resume()
             for job in scheduler.get_jobs():
                 log.info("scheduler started: %s next at %s", job.name, job.next_run_time)
