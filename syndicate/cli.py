@@ -72,11 +72,15 @@ def settings_from(config_path: Path | None, out: Path | None = None, source: Pat
 def articles(issue_dir: Path, as_json: bool, explain: bool, config_path: Path | None) -> None:
     """Read one issue folder: re-flow, split into articles, stitch continuations. Touches no store."""
     from . import pipeline, render_json
+    from .sources import read_limits
     from .sources.folder import read_issue_dir
 
-    # Without a configuration pages keep their default names: no settings to validate.
+    # Without a configuration pages keep their default names and the default caps: no settings to validate.
     settings = settings_from(config_path) if config_path is not None else None
-    issue = read_issue_dir(issue_dir, settings.sections if settings else {})
+    if settings is None:
+        issue = read_issue_dir(issue_dir)
+    else:
+        issue = read_issue_dir(issue_dir, settings.sections, limits=read_limits(settings))
     reading = pipeline.read(issue, settings.publication.language if settings else None)
     for problem in reading.problems:
         click.echo(f"syndicate: warning: {problem}", err=True)

@@ -23,6 +23,7 @@ from pydantic import (
 )
 
 from .errors import ConfigError
+from .sources.localfile import DEFAULT_MAX_PAGE_BYTES, DEFAULT_MAX_PAGES
 
 SAMPLE_DIR = Path(__file__).parent / "sample"
 
@@ -86,6 +87,9 @@ class Source(_Strict):
     retries: Annotated[int, Field(ge=0, le=20, strict=True)] = 4
     backoff_factor: Annotated[float, Field(ge=0, strict=True)] = 1.0
     max_retry_after: Annotated[float, Field(ge=0, strict=True)] = 60.0  # cap on a server's Retry-After
+    # caps on what one issue may make a pass read (folder and http)
+    max_page_bytes: Annotated[int, Field(ge=1024, strict=True)] = DEFAULT_MAX_PAGE_BYTES
+    max_pages: Annotated[int, Field(ge=1, le=10000, strict=True)] = DEFAULT_MAX_PAGES
 
     @model_validator(mode="after")
     def _needs(self) -> Source:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from ..errors import SourceError
 from ..model import Issue
+from .localfile import ReadLimits
 
 if TYPE_CHECKING:
     from ..config import Settings
@@ -31,4 +32,9 @@ def open_source(settings: Settings) -> IssueSource:
         return HttpSource(settings)
     from .folder import FolderSource
 
-    return FolderSource(settings.source_dir, settings.sections)
+    return FolderSource(settings.source_dir, settings.sections, read_limits(settings))
+
+
+def read_limits(settings: Settings) -> ReadLimits:
+    """The caps of ``[source]`` on what one issue may make a pass read."""
+    return ReadLimits(settings.source.max_page_bytes, settings.source.max_pages)

@@ -14,9 +14,12 @@ from ..errors import SourceError
 from ..model import Issue, Page
 from ..rules import chinese_numeral
 from .decode import decode_page
+from .localfile import DEFAULT_LIMITS, ReadLimits, is_inside, listed_file, page_number, read_capped
 
-PAGE_FILE = re.compile(r"^page-(\d{1,3})\.txt$")
-DATE_DIR = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# ASCII digits only (``\d`` also matches ``١`` or ``１``, which would read ``page-١.txt`` as page 1).
+PAGE_FILE = re.compile(r"^page-([0-9]{1,3})\.txt$", re.ASCII)
+DATE_DIR = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", re.ASCII)
+MAX_MANIFEST_BYTES = 1024 * 1024
 
 
 def page_label(number: int) -> str:
@@ -24,47 +27,84 @@ def page_label(number: int) -> str:
     return f"第{chinese_numeral(number)}版"
 
 
-def _manifest(folder: Path) -> dict[str, Any]:
+def _manifest(folder: Path, root: Path) -> dict[str, Any]:
     path = folder / "issue.toml"
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return {}
+    data = read_capped(path, root, MAX_MANIFEST_BYTES, "issue manifest", "the manifest cap")
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        return tomllib.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise SourceError(f"{path}: cannot read issue manifest: {exc}") from None
 
 
-def read_issue_dir(folder: Path, sections: Mapping[int, str] | None = None) -> Issue:
-    """Read one issue folder. Pages that cannot be decoded are left out and named in ``problems``."""
-    if not folder.is_dir():
-        raise SourceError(f"{folder}: not an issue folder")
-    meta = _manifest(folder)
+def _issue_date(folder: Path, meta: Mapping[str, Any]) -> dt.date:
     try:
-        date = dt.date.fromisoformat(str(meta.get("date") or folder.name))
+        return dt.date.fromisoformat(str(meta.get("date") or folder.name))
     except ValueError:
         raise SourceError(
             f"{folder}: no issue date (name the folder YYYY-MM-DD or give date in issue.toml)"
         ) from None
-    listed: dict[int, tuple[Path, str | None]] = {}
-    for entry in meta.get("pages", []):
+
+
+Listed = dict[int, tuple[Path, str | None]]
+
+
+def _listed(folder: Path, entries: Any, problems: list[str]) -> Listed:
+    """The pages ``issue.toml`` lists; a ``file`` outside the folder is a problem for its page."""
+    where = folder / "issue.toml"
+    if not isinstance(entries, list):
+        raise SourceError(f"{where}: pages must be [[pages]] tables with number and file")
+    listed: Listed = {}
+    for n, entry in enumerate(entries, 1):
+        number = page_number(entry.get("number")) if isinstance(entry, dict) else None
+        if number is None or "file" not in entry:
+            raise SourceError(f"{where}: pages[{n}]: each [[pages]] needs number (1, 2, ...) and file")
         try:
-            listed[int(entry["number"])] = (folder / str(entry["file"]), entry.get("name"))
-        except (KeyError, TypeError, ValueError):
-            raise SourceError(f"{folder / 'issue.toml'}: each [[pages]] needs number and file") from None
-    if not listed:
-        for path in sorted(folder.iterdir()):
-            m = PAGE_FILE.match(path.name)
-            if m:
-                listed[int(m.group(1))] = (path, None)
-    pages: list[Page] = []
+            listed[number] = (listed_file(folder, entry["file"], f"{where}: pages[{n}]"), entry.get("name"))
+        except SourceError as exc:
+            problems.append(str(exc))
+    return listed
+
+
+def _found(folder: Path) -> Listed:
+    """Without a manifest: the ``page-NN.txt`` files of the folder."""
+    listed: Listed = {}
+    for path in sorted(folder.iterdir()):
+        m = PAGE_FILE.match(path.name)
+        if m:
+            listed[int(m.group(1))] = (path, None)
+    return listed
+
+
+def read_issue_dir(
+    folder: Path,
+    sections: Mapping[int, str] | None = None,
+    *,
+    root: Path | None = None,
+    limits: ReadLimits = DEFAULT_LIMITS,
+) -> Issue:
+    """Read one issue folder of the drop folder ``root`` (default: the folder's parent).
+
+    Pages that cannot be read (outside ``root``, not a regular file, over the size cap,
+    undecodable) are left out and named in ``problems``.
+    """
+    root = root or folder.parent
+    if not folder.is_dir():
+        raise SourceError(f"{folder}: not an issue folder")
+    if not is_inside(folder, root):
+        raise SourceError(f"{folder}: refused: the issue folder leads outside the drop folder {root}")
+    meta = _manifest(folder, root)
+    date = _issue_date(folder, meta)
     problems: list[str] = []
+    listed = _listed(folder, meta["pages"], problems) if meta.get("pages") else _found(folder)
+    if len(listed) > limits.max_pages:
+        raise SourceError(f"{folder}: {len(listed)} pages, more than {limits.max_pages} (source.max_pages)")
+    pages: list[Page] = []
     for number, (path, name) in sorted(listed.items()):
         try:
-            data = path.read_bytes()
+            data = read_capped(path, root, limits.max_page_bytes)
             decoded = decode_page(data, str(path))
-        except OSError as exc:
-            problems.append(f"{path}: cannot read page: {exc.strerror}")
-            continue
         except SourceError as exc:
             problems.append(str(exc))
             continue
@@ -77,11 +117,19 @@ def read_issue_dir(folder: Path, sections: Mapping[int, str] | None = None) -> I
 
 
 class FolderSource:
-    """Every ``<YYYY-MM-DD>/`` folder under ``root``; the pipeline skips unchanged ones by hash."""
+    """Every ``<YYYY-MM-DD>/`` folder under ``root``; the pipeline skips unchanged ones by hash.
 
-    def __init__(self, root: Path, sections: Mapping[int, str] | None = None) -> None:
+    Any other entry (``20231027/``, ``2023-10-28.bak/``, a stray file) is reported as a problem
+    naming it, since it is most likely an issue dropped under the wrong name; hidden entries
+    (a leading dot: upload tools' temporary names) are passed over.
+    """
+
+    def __init__(
+        self, root: Path, sections: Mapping[int, str] | None = None, limits: ReadLimits = DEFAULT_LIMITS
+    ) -> None:
         self.root = root
         self.sections = sections
+        self.limits = limits
 
     def issues(self, dates: Iterable[dt.date] | None = None) -> Iterator[Issue | SourceError]:
         if not self.root.is_dir():
@@ -89,11 +137,14 @@ class FolderSource:
             return
         wanted = {d.isoformat() for d in dates} if dates is not None else None
         for folder in sorted(self.root.iterdir()):
-            if not folder.is_dir() or not DATE_DIR.match(folder.name):
+            if folder.name.startswith("."):
+                continue
+            if not DATE_DIR.match(folder.name) or not folder.is_dir():
+                yield SourceError(f"{folder}: not an issue, left out (an issue is a folder named YYYY-MM-DD)")
                 continue
             if wanted is not None and folder.name not in wanted:
                 continue
             try:
-                yield read_issue_dir(folder, self.sections)
+                yield read_issue_dir(folder, self.sections, root=self.root, limits=self.limits)
             except SourceError as exc:
                 yield exc
