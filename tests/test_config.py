@@ -80,6 +80,8 @@ BAD: list[tuple[str, Any, str, str]] = [
     ("source.retries", 99, "source.retries", "less than or equal to 20"),
     ("source.backoff_factor", -0.5, "source.backoff_factor", "greater than or equal to 0"),
     ("source.max_retry_after", -5, "source.max_retry_after", "greater than or equal to 0"),
+    ("source.max_page_bytes", 100, "source.max_page_bytes", "greater than or equal to 1024"),
+    ("source.max_pages", 0, "source.max_pages", "greater than or equal to 1"),
     ("output.dir", 5, "output.dir", "path"),
     ("output.feed_entries", 0, "output.feed_entries", "greater than or equal to 1"),
     ("output.state_dir", [], "output.state_dir", "path"),
