@@ -71,7 +71,7 @@ def setup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, Clock, 
     return make_app(settings, clock=clock), clock, renders, out
 
 
-def get(app: Any, partner: str, query: str = "", etag: str | None = None) -> tuple[str, str, bytes]:
+def request(partner: str, query: str = "", etag: str | None = None) -> dict[str, Any]:
     environ = {
         "REQUEST_METHOD": "GET", "PATH_INFO": f"/partners/{partner}/index.atom", "QUERY_STRING": query,
         "SERVER_NAME": "test", "SERVER_PORT": "80", "wsgi.url_scheme": "https", "wsgi.input": io.BytesIO(),
@@ -79,6 +79,11 @@ def get(app: Any, partner: str, query: str = "", etag: str | None = None) -> tup
     }  # fmt: skip
     if etag:
         environ["HTTP_IF_NONE_MATCH"] = etag
+    return environ
+
+
+def get(app: Any, partner: str, query: str = "", etag: str | None = None) -> tuple[str, str, bytes]:
+    environ = request(partner, query, etag)
     seen: list[tuple[str, list[tuple[str, str]]]] = []
     body = b"".join(app(environ, lambda status, headers, exc=None: seen.append((status, headers))))
     status, headers = seen[0]
@@ -130,3 +135,20 @@ def test_a_new_catalog_changes_the_index(setup: Any) -> None:
     os.utime(out / "newsml" / "catalog.json", ns=(1, 1))  # a new file, whatever its time
     status, after, body = get(app, "honour", etag=before)
     assert status.startswith("200") and after != before and b"/c.xml" in body
+
+
+def test_only_reading_a_catalog_or_rendering_is_left_to_a_thread(setup: Any) -> None:
+    app, _clock, renders, out = setup
+    assert app.answer_now(request("honour")) is None  # the catalog is not read yet
+    _, etag, body = get(app, "honour")
+    quick = app.answer_now(request("honour"))
+    assert quick is not None and quick.status.startswith("200") and quick.body == body
+    assert app.answer_now(request("early")) is None  # another partner's index: not rendered yet
+    fresh = make_app(app.settings, clock=app.clock)
+    get(fresh, "early")  # reads the catalog, renders another index
+    answer = fresh.answer_now(request("honour", etag=etag))
+    assert answer is not None and answer.status.startswith("304")  # ETag known, nothing rendered
+    write_catalog(out, [entry(DAY, "d")])
+    os.utime(out / "newsml" / "catalog.json", ns=(2, 2))
+    assert app.answer_now(request("honour", etag=etag)) is None  # a changed catalog: read it first
+    assert renders[0] == 2

@@ -123,6 +123,20 @@ class App:
 
     def handle(self, environ: WSGIEnvironment) -> Response:
         """Route one request to a response."""
+        return self._handle(environ, quick=False)
+
+    def answer_now(self, environ: WSGIEnvironment) -> Response | None:
+        """The response if it needs no blocking work, else None (then ``handle`` it in a thread).
+
+        Blocking work is reading a changed catalog and rendering a partner index; everything else
+        (public files, a partner's 304 or an index already rendered) is answered at once, so the
+        server's event loop keeps partner revalidations at the rate of public files."""
+        try:
+            return self._handle(environ, quick=True)
+        except _MustBlock:
+            return None
+
+    def _handle(self, environ: WSGIEnvironment, quick: bool) -> Response:
         method = environ.get("REQUEST_METHOD", "GET")
         if method not in _READ_METHODS:
             return method_not_allowed()
@@ -130,7 +144,7 @@ class App:
         if path is None or not path.startswith("/"):
             return not_found()
         if path.startswith("/partners/"):
-            return self.partner(environ, path[len("/partners/") :])
+            return self.partner(environ, path[len("/partners/") :], quick)
         return self.public_file(environ, path[1:])
 
     # --- public ----------------------------------------------------------------------------------
@@ -150,9 +164,9 @@ class App:
 
     # --- partners --------------------------------------------------------------------------------
 
-    def partner(self, environ: WSGIEnvironment, rel: str) -> Response:
+    def partner(self, environ: WSGIEnvironment, rel: str, quick: bool = False) -> Response:
         """Answer a partner request and log it with the partner id and outcome (never the token)."""
-        response, note = self._partner(environ, rel)
+        response, note = self._partner(environ, rel, quick)
         query = environ.get("QUERY_STRING", "")
         log.log(
             logging.WARNING if response.status.startswith("401") else logging.INFO,
@@ -166,7 +180,7 @@ class App:
         )
         return response
 
-    def _partner(self, environ: WSGIEnvironment, rel: str) -> tuple[Response, str]:
+    def _partner(self, environ: WSGIEnvironment, rel: str, quick: bool) -> tuple[Response, str]:
         parts = safe_parts(rel)
         if parts is None:
             # Path checks come before the credential: a traversal attempt learns nothing either way.
@@ -182,12 +196,12 @@ class App:
             return plain("401 Unauthorized", "unauthorized", _UNAUTHORIZED_HEADERS), note
         rest = parts[1:]
         if rest == ("index.atom",):
-            return self.partner_index(environ, partner), ""
+            return self.partner_index(environ, partner, quick), ""
         if len(rest) == 3 and rest[0] == "newsml" and rest[2].endswith(".xml"):
-            return self.partner_item(environ, partner, rest[1], rest[2][: -len(".xml")]), ""
+            return self.partner_item(environ, partner, rest[1], rest[2][: -len(".xml")], quick), ""
         return not_found(), ""
 
-    def partner_index(self, environ: WSGIEnvironment, partner: Partner) -> Response:
+    def partner_index(self, environ: WSGIEnvironment, partner: Partner, quick: bool = False) -> Response:
         """The partner's Atom index, filtered by ``since`` when given."""
         query = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
         since: dt.datetime | None = None
@@ -201,23 +215,38 @@ class App:
         if environ.get("QUERY_STRING"):
             self_url += "?" + environ["QUERY_STRING"]
         request = IndexRequest(partner, since, base, self_url)
-        index = self.indexes.get(self.catalog.snapshot(), request, self.clock())
+        index = self.indexes.get(self._catalog(quick), request, self.clock())
         headers = [("ETag", index.etag), ("Cache-Control", PARTNER_CACHE_CONTROL), *BASE_HEADERS]
         if is_not_modified(environ.get("HTTP_IF_NONE_MATCH"), None, (index.etag,), None):
             return Response("304 Not Modified", headers)  # known before (and without) rendering
+        if quick and not index.rendered:
+            raise _MustBlock
         body = index.body()
         headers += [("Content-Type", "application/atom+xml"), ("Content-Length", str(len(body)))]
         return Response("200 OK", headers, body)
 
-    def partner_item(self, environ: WSGIEnvironment, partner: Partner, date: str, article: str) -> Response:
+    def partner_item(
+        self, environ: WSGIEnvironment, partner: Partner, date: str, article: str, quick: bool = False
+    ) -> Response:
         """One NewsML item, if the catalog lists it and the partner may see it now."""
-        item = self.catalog.snapshot().by_key.get((date, article))
+        item = self._catalog(quick).by_key.get((date, article))
         if item is None or not item.visible_to(partner, self.clock()):
             return not_found()
         entry = self.newsml.get(item.path)
         if entry is None:
             return not_found()
         return file_response(entry, environ, PARTNER_CACHE_CONTROL, entry.compressible and _gzip_ok(environ))
+
+    def _catalog(self, quick: bool) -> p.Snapshot:
+        """The catalog; when answering ``quick``, only if it needs no (re-)reading."""
+        snapshot = self.catalog.current() if quick else self.catalog.snapshot()
+        if snapshot is None:
+            raise _MustBlock
+        return snapshot
+
+
+class _MustBlock(Exception):
+    """``App.answer_now``: this answer needs blocking work (read the catalog, render an index)."""
 
 
 def _gzip_ok(environ: WSGIEnvironment) -> bool:

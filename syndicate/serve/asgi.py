@@ -2,8 +2,9 @@
 
 ``App.handle`` takes a PEP 3333 environ; this module builds one from the ASGI scope, so routing,
 authentication and file logic stay in one place and are tested once. Public files are answered
-in the event loop (a stat and a dictionary lookup: microseconds); partner requests, which may
-render an Atom index, run in a worker thread so a slow one never holds up a feed reader's 304.
+in the event loop (a stat and a dictionary lookup: microseconds), and so are partner requests
+that need no blocking work (``App.answer_now``); one that must read a changed catalog or render an
+Atom index runs in a worker thread, so a slow one never holds up a feed reader's 304.
 """
 
 from __future__ import annotations
@@ -87,10 +88,9 @@ class AsgiApp:
             return
         environ = environ_from_scope(scope, self.trusted_proxies)
         try:
-            if environ["PATH_INFO"].startswith("/partners/"):
+            response = self.app.answer_now(environ)
+            if response is None:  # a catalog to read or an index to render: not in the event loop
                 response = await asyncio.to_thread(self.app.handle, environ)
-            else:
-                response = self.app.handle(environ)
         except Exception:  # one broken request must not take the server down, nor leak a traceback
             log.exception("error answering %s %r", scope.get("method"), scope.get("path"))
             response = plain("500 Internal Server Error", "internal error")

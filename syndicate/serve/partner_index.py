@@ -46,6 +46,10 @@ class PartnerIndex:
         self._body = b""
         self._lock = threading.Lock()
 
+    @property
+    def rendered(self) -> bool:
+        return self._render is None
+
     def body(self) -> bytes:
         with self._lock:
             if self._render is not None:

@@ -199,6 +199,15 @@ class Catalog:
                 self._key = key
         return self._snapshot
 
+    def current(self) -> Snapshot | None:
+        """The snapshot if the file is unchanged since it was read (no reading here), else None."""
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return _EMPTY
+        key = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+        return self._snapshot if key == self._key else None
+
     def _read(self, mtime: float) -> Snapshot | None:
         try:
             text = self.path.read_bytes()
