@@ -28,6 +28,21 @@ _CONFIG = click.option(
 )
 
 
+def _remember_title(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    ctx.ensure_object(dict)["title"] = value
+
+
+# Every command that takes --config takes --title; it is read by ``settings_from``, so that
+# commands need no parameter of their own for it.
+_TITLE = click.option(
+    "--title",
+    metavar="NAME",
+    expose_value=False,
+    callback=_remember_title,
+    help="With a group configuration ([[titles]]): the title to act on.",
+)
+
+
 class _Group(click.Group):
     """Turn library errors into one line on stderr and exit status 1 (traceback with --debug)."""
 
@@ -56,12 +71,18 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 def settings_from(config_path: Path | None, out: Path | None = None, source: Path | None = None) -> Settings:
-    """Configuration file (or defaults) with the command line's --out/--source applied."""
+    """Configuration file (or defaults) with the command line's --out/--source applied; with a group
+    configuration, the title named by ``--title``."""
     from . import config as config_mod
+    from . import group
 
+    title = click.get_current_context().find_object(dict) or {}
     if config_path is None:
+        if title.get("title"):
+            raise click.UsageError("--title needs --config (a group configuration)")
         return config_mod.defaults(out, source)
-    return config_mod.override(config_mod.load(config_path), out, source)
+    settings = group.load(config_path).title(title.get("title"))
+    return config_mod.override(settings, out, source)
 
 
 @cli.command()
@@ -69,6 +90,7 @@ def settings_from(config_path: Path | None, out: Path | None = None, source: Pat
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON document of CONTRACT.md section 2.")
 @click.option("--explain", is_flag=True, help="Also print the scores behind each jump decision (stderr).")
 @_CONFIG
+@_TITLE
 def articles(issue_dir: Path, as_json: bool, explain: bool, config_path: Path | None) -> None:
     """Read one issue folder: re-flow, split into articles, stitch continuations. Touches no store."""
     from . import pipeline, render_json
@@ -94,6 +116,7 @@ def articles(issue_dir: Path, as_json: bool, explain: bool, config_path: Path | 
 
 @cli.command()
 @_CONFIG
+@_TITLE
 @click.option("--source", type=_EXISTING_DIR, help="Drop folder of <YYYY-MM-DD>/ issue folders.")
 @click.option(
     "--out", type=click.Path(file_okay=False, path_type=Path), help="Output root (default ./feeds)."
@@ -119,18 +142,24 @@ def run(config_path: Path | None, source: Path | None, out: Path | None, strict:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
 def check_config(file: Path, strict: bool) -> None:
-    """Validate a configuration file, run the preflight of `run`, print what was understood, and
-    warn about values that would run but publish something wrong (example hosts, partner
-    sections no page is in, placeholder token digests)."""
-    from . import checks, pipeline
-    from . import config as config_mod
+    """Validate a configuration file (a title's or a group's), run the preflight of `run`, print
+    what was understood, and warn about values that would run but publish something wrong (example
+    hosts, partner sections no page is in, placeholder token digests)."""
+    from . import checks, group, pipeline
 
-    settings = config_mod.load(file)
-    pipeline.preflight(settings)
-    click.echo(json.dumps(settings.model_dump(mode="json"), ensure_ascii=False, indent=2))
-    found = checks.warnings(settings, _stored_sections(settings))
+    loaded = group.load(file)
+    found: list[str] = []
+    for name, settings in loaded.titles.items():
+        pipeline.preflight(settings)
+        where = str(file) if loaded.single else f"{file}: titles.{name}"
+        found += [f"{where}: {w}" for w in checks.warnings(settings, _stored_sections(settings))]
+    dumped = {name: s.model_dump(mode="json") for name, s in loaded.titles.items()}
+    shown = (
+        next(iter(dumped.values())) if loaded.single else {"titles": dumped, "jobs": loaded.jobs.model_dump()}
+    )
+    click.echo(json.dumps(shown, ensure_ascii=False, indent=2))
     for warning in found:
-        click.echo(f"syndicate: warning: {file}: {warning}", err=True)
+        click.echo(f"syndicate: warning: {warning}", err=True)
     if strict and found:
         sys.exit(1)
 
@@ -148,6 +177,7 @@ def _stored_sections(settings: Settings) -> list[str]:
 
 @cli.command()
 @_CONFIG
+@_TITLE
 def schedule(config_path: Path | None) -> None:
     """Run the nightly job in the foreground at the configured cron time (SIGINT/SIGTERM stop it)."""
     from . import scheduler
@@ -157,6 +187,7 @@ def schedule(config_path: Path | None) -> None:
 
 @cli.command()
 @_CONFIG
+@_TITLE
 @click.option("--from", "start", required=True, type=click.DateTime(["%Y-%m-%d"]), help="First date.")
 @click.option("--to", "end", required=True, type=click.DateTime(["%Y-%m-%d"]), help="Last date (inclusive).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output root.")
@@ -166,12 +197,18 @@ def backfill(config_path: Path | None, start: dt.datetime, end: dt.datetime, out
 
     if end < start:
         raise click.BadParameter("--to is before --from")
+    if config_path is not None and _engine_group(config_path) is not None:
+        from . import jobs_cli
+
+        jobs_cli.enqueue_backfill(_engine_group(config_path), _title(), start.date(), end.date())
+        return
     report = scheduler.backfill(settings_from(config_path, out), start.date(), end.date())
     click.echo(report.summary())
 
 
 @cli.command()
 @_CONFIG
+@_TITLE
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output root to serve.")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8080, show_default=True, type=int)
@@ -180,6 +217,64 @@ def serve(config_path: Path | None, out: Path | None, host: str, port: int) -> N
     from . import serve as serve_mod
 
     serve_mod.serve(settings_from(config_path, out), host, port)
+
+
+def _title() -> str | None:
+    found = click.get_current_context().find_object(dict) or {}
+    return found.get("title")
+
+
+def _engine_group(config_path: Path) -> Any:
+    """The group of ``config_path`` when it names a job engine (``[jobs] engine``), else None."""
+    from . import group
+
+    loaded = group.load(config_path)
+    return loaded if loaded.engine != "embedded" else None
+
+
+_REQUIRED_CONFIG = click.option(
+    "--config",
+    "config_path",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Group configuration ([[titles]], [store] url, [jobs] engine), or a title's with [store] url.",
+)
+
+
+@cli.group()
+def db() -> None:
+    """The shared PostgreSQL database of a newspaper group."""
+
+
+@db.command("upgrade")
+@_REQUIRED_CONFIG
+def db_upgrade(config_path: Path) -> None:
+    """Create or migrate the database schema (store and job tables); safe to run again."""
+    from . import jobs_cli
+
+    jobs_cli.db_upgrade(config_path)
+
+
+@cli.command()
+@_REQUIRED_CONFIG
+@click.option("--concurrency", default=1, show_default=True, type=click.IntRange(1, 64), help="Jobs at once.")
+@click.option("--name", help="Worker name shown in the job tables (default: Procrastinate's).")
+def worker(config_path: Path, concurrency: int, name: str | None) -> None:
+    """Run a worker of the job engine until SIGINT/SIGTERM (the running job finishes first)."""
+    from . import jobs_cli
+
+    jobs_cli.worker(config_path, concurrency, name)
+
+
+@cli.command()
+@_REQUIRED_CONFIG
+@_TITLE
+@click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), help="Enqueue this date's pass.")
+def enqueue(config_path: Path, day: dt.datetime | None) -> None:
+    """Enqueue the passes that are due now (or one date's) for every title, or the one --title names."""
+    from . import jobs_cli
+
+    jobs_cli.enqueue(config_path, _title(), None if day is None else day.date())
 
 
 def main() -> None:

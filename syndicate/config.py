@@ -104,6 +104,33 @@ class Output(_Strict):
     dir: Path = Path("feeds")
     feed_entries: Annotated[int, Field(ge=1, le=1000, strict=True)] = 50
     state_dir: Path | None = None  # defaults to <dir>/state
+    url: str | None = None  # object storage instead of dir: s3://bucket/prefix
+    endpoint_url: str | None = None  # an S3-compatible endpoint (Garage, SeaweedFS, Ceph, MinIO)
+
+    @field_validator("url")
+    @classmethod
+    def _object_url(cls, v: str | None) -> str | None:
+        if v is not None and not re.fullmatch(r"s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/[^\s]*)?", v):
+            raise ValueError("must be s3://bucket or s3://bucket/prefix")
+        return v
+
+    @field_validator("endpoint_url")
+    @classmethod
+    def _endpoint(cls, v: str | None) -> str | None:
+        if v is not None and not re.match(r"^https?://[^/\s]+", v):
+            raise ValueError("must be an http(s) URL, e.g. https://s3.example.org")
+        return v
+
+
+class StoreSettings(_Strict):
+    url: str | None = None  # postgresql://...; default: SQLite in the state folder
+
+    @field_validator("url")
+    @classmethod
+    def _postgres(cls, v: str | None) -> str | None:
+        if v is not None and not re.match(r"^postgres(ql)?://", v):
+            raise ValueError("must be a postgresql:// URL (without it: SQLite in output.state_dir)")
+        return v
 
 
 class Schedule(_Strict):
@@ -147,10 +174,14 @@ class Partner(_Strict):
 
 
 class Settings(_Strict):
+    # The title's short name in a newspaper group (set from the group's [[titles]] name); it keys
+    # the title's rows in a shared store and its jobs.
+    title: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$")] = "default"
     publication: Publication = Publication()
     source: Source = Source()
     output: Output = Output()
     schedule: Schedule = Schedule()
+    store: StoreSettings = StoreSettings()
     sections: dict[int, str] = {}
     slugs: dict[str, str] = {}  # section name -> feed slug, overriding the pinyin default
     partners: list[Partner] = []

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import services
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -30,3 +33,38 @@ def compare_golden(actual: bytes | str, path: Path, update: bool) -> None:
         path.write_bytes(data)
         return
     assert data == path.read_bytes(), f"output differs from golden file {path} (make golden to accept)"
+
+
+# ---- real servers for the group tests (PostgreSQL, S3) --------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[services.PostgresCluster]:
+    """A temporary PostgreSQL cluster on a loopback port, for the whole session.
+
+    Skipped when PostgreSQL is not installed, except on CI (``CI=true``), where ``.ci/run`` installs
+    it: there a missing server is a failure, not a quiet skip."""
+    with services.postgres() as cluster:
+        if cluster is None:
+            if os.environ.get("CI"):
+                pytest.fail("PostgreSQL's binaries are missing: .ci/run should have installed postgresql")
+            pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
+        yield cluster
+
+
+@pytest.fixture
+def pg_url(pg_cluster: services.PostgresCluster) -> str:
+    """The URL of a fresh, empty database of the session's cluster."""
+    return pg_cluster.new_database()
+
+
+@pytest.fixture(scope="session")
+def moto_s3() -> Iterator[services.MotoServer]:
+    """moto's S3 server on a loopback port, for the whole session."""
+    for key, value in services.S3_ENV.items():
+        os.environ.setdefault(key, value)
+    server = services.MotoServer().start()
+    try:
+        yield server
+    finally:
+        server.stop()
