@@ -36,7 +36,9 @@ def write_group(tmp_path: Path, extra: str = "", **titles: str) -> Path:
 
 
 def test_titles_keep_their_own_settings_and_share_the_store(tmp_path: Path) -> None:
-    path = write_group(tmp_path, '[store]\nurl = "postgresql://s@127.0.0.1/db"\n[jobs]\nengine = "procrastinate"\n')
+    path = write_group(
+        tmp_path, '[store]\nurl = "postgresql://s@127.0.0.1/db"\n[jobs]\nengine = "procrastinate"\n'
+    )
     loaded = group.load(path)
     assert list(loaded.titles) == ["westcoast", "harbour"] and not loaded.single
     west, harbour = loaded.title("westcoast"), loaded.title("harbour")
@@ -63,7 +65,7 @@ def test_a_titles_own_store_url_wins(tmp_path: Path) -> None:
         ('[jobs]\nengine = "procrastinate"\n', "jobs.engine: procrastinate needs store.url"),
         ('[jobs]\nengine = "celery"\n', "jobs.engine"),
         ('[store]\nurl = "mysql://x/y"\n', "store.url: must be a postgresql:// URL"),
-        ("[jobs]\ntick = \"every minute\"\n", "jobs.tick"),
+        ('[jobs]\ntick = "every minute"\n', "jobs.tick"),
         ("[jobs]\nworkers = 3\n", "jobs.workers: unknown key"),
     ],
 )

@@ -70,8 +70,14 @@ def test_due_runs_follow_each_titles_time_zone(tmp_path: Path) -> None:
     west = due_runs(loaded.title("westcoast"), since, until)
     harbour = due_runs(loaded.title("harbour"), since, until)
     # 02:30 in Shanghai is 18:30 UTC the day before; in New York (EST) 07:30 UTC
-    assert [(r.kind, r.due_at.strftime("%H:%M")) for r in west] == [("nightly", "18:30"), ("release", "22:00")]
-    assert [(r.kind, r.due_at.strftime("%H:%M")) for r in harbour] == [("nightly", "07:30"), ("release", "11:00")]
+    assert [(r.kind, r.due_at.strftime("%H:%M")) for r in west] == [
+        ("nightly", "18:30"),
+        ("release", "22:00"),
+    ]
+    assert [(r.kind, r.due_at.strftime("%H:%M")) for r in harbour] == [
+        ("nightly", "07:30"),
+        ("release", "11:00"),
+    ]
     nightly = west[0]
     assert nightly.days[-1] == dt.date(2024, 3, 2)  # already the 2nd in Shanghai
     assert len(nightly.days) == 4  # its local date and the three lookback days
@@ -99,10 +105,22 @@ def test_a_unit_is_unique_while_waiting_and_while_running(tmp_path: Path, upgrad
 
 def test_backfill_enqueues_one_unit_per_month(tmp_path: Path, upgraded: str) -> None:
     path = write_group(tmp_path, f'[store]\nurl = "{upgraded}"\n[jobs]\nengine = "procrastinate"\n')
-    args = ["backfill", "--config", str(path), "--title", "harbour", "--from", "2023-11-20", "--to", "2024-02-03"]
+    args = [
+        "backfill",
+        "--config",
+        str(path),
+        "--title",
+        "harbour",
+        "--from",
+        "2023-11-20",
+        "--to",
+        "2024-02-03",
+    ]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0 and "4 month unit(s) enqueued" in result.output, result.output
-    got = rows(upgraded, "SELECT args->>'month', args->>'first', args->>'last' FROM procrastinate_jobs ORDER BY id")
+    got = rows(
+        upgraded, "SELECT args->>'month', args->>'first', args->>'last' FROM procrastinate_jobs ORDER BY id"
+    )
     assert got == [
         ("2023-11", "2023-11-20", "2023-11-30"),
         ("2023-12", "2023-12-01", "2023-12-31"),
