@@ -4,18 +4,37 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_publish_data import DAY, MORNING, NIGHT, PAGE1, PAGE2, article, fake_read, issue
 
+from syndicate import db
 from syndicate.model import Jump, Reading
+from syndicate.pgstore import PostgresStore
 from syndicate.store import Store, article_from_json, article_to_json
 
 
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
+    """The SQLite store (query-plan tests below are SQLite's own)."""
     return Store(tmp_path / "state" / "syndicate.sqlite")
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
+    """Each store behind the same interface: the behaviour tests run against both."""
+    if request.param == "sqlite":
+        with Store(tmp_path / "state" / "syndicate.sqlite") as sqlite_store:
+            yield sqlite_store
+        return
+    url = request.getfixturevalue("pg_url")
+    db.upgrade(url)
+    with PostgresStore(url, "westcoast") as pg_store, PostgresStore(url, "harbour") as other:
+        save(other, {1: PAGE1, 2: PAGE2})  # another title of the group in the same tables
+        yield pg_store
 
 
 def save(store: Store, pages: dict[int, str], now: dt.datetime = NIGHT, date: dt.date = DAY):  # type: ignore[no-untyped-def]
@@ -28,56 +47,59 @@ def test_article_json_round_trips() -> None:
     assert article_from_json(article_to_json(a)) == a
 
 
-def test_first_save_creates_version_1_and_remembers_the_hash(store: Store) -> None:
-    saved = save(store, {1: PAGE1})
+def test_first_save_creates_version_1_and_remembers_the_hash(any_store: Any) -> None:
+    saved = save(any_store, {1: PAGE1})
     assert (saved.new_issue, saved.created, saved.updated) == (True, 2, 0)
-    assert store.issue_hash(DAY) == issue(DAY, {1: PAGE1}).content_hash
-    assert [(i.id, i.version) for i in store.issue_items(DAY)] == [("20231024-0101", 1), ("20231024-0102", 1)]
+    assert any_store.issue_hash(DAY) == issue(DAY, {1: PAGE1}).content_hash
+    assert [(i.id, i.version) for i in any_store.issue_items(DAY)] == [
+        ("20231024-0101", 1),
+        ("20231024-0102", 1),
+    ]
 
 
-def test_unchanged_articles_write_nothing_changed_ones_get_the_next_version(store: Store) -> None:
-    save(store, {1: PAGE1})
-    store.done(store.queued())
-    saved = save(store, {1: PAGE1, 2: PAGE2}, now=MORNING)
+def test_unchanged_articles_write_nothing_changed_ones_get_the_next_version(any_store: Any) -> None:
+    save(any_store, {1: PAGE1})
+    any_store.done(any_store.queued())
+    saved = save(any_store, {1: PAGE1, 2: PAGE2}, now=MORNING)
     assert (saved.new_issue, saved.created, saved.updated, saved.unchanged) == (False, 1, 1, 1)
-    items = {i.id: i for i in store.issue_items(DAY)}
+    items = {i.id: i for i in any_store.issue_items(DAY)}
     stitched = items["20231024-0101"]
     assert (stitched.version, stitched.first_created, stitched.created) == (2, NIGHT, MORNING)
     assert items["20231024-0102"].version == 1
-    assert {i.id for i in store.queued()} == {"20231024-0101", "20231024-0201"}
-    assert store.package(DAY).version == 2
+    assert {i.id for i in any_store.queued()} == {"20231024-0101", "20231024-0201"}
+    assert any_store.package(DAY).version == 2
 
 
-def test_an_article_gone_from_a_new_reading_gets_a_withdrawn_version(store: Store) -> None:
-    save(store, {1: PAGE1, 2: PAGE2})
-    save(store, {1: PAGE1 + "\n"}, now=MORNING)  # page 2 is gone
-    items = {i.id: i for i in store.issue_items(DAY)}
+def test_an_article_gone_from_a_new_reading_gets_a_withdrawn_version(any_store: Any) -> None:
+    save(any_store, {1: PAGE1, 2: PAGE2})
+    save(any_store, {1: PAGE1 + "\n"}, now=MORNING)  # page 2 is gone
+    items = {i.id: i for i in any_store.issue_items(DAY)}
     assert items["20231024-0201"].withdrawn and items["20231024-0201"].version == 2
-    assert "20231024-0201" not in {i.id for i in store.window(10, DAY)}
+    assert "20231024-0201" not in {i.id for i in any_store.window(10, DAY)}
 
 
-def test_a_failed_save_leaves_the_last_good_state(store: Store) -> None:
-    save(store, {1: PAGE1})
+def test_a_failed_save_leaves_the_last_good_state(any_store: Any) -> None:
+    save(any_store, {1: PAGE1})
     bad = issue(DAY, {1: PAGE1, 2: PAGE2})
     reading = fake_read(bad)
     twice = Reading(DAY, reading.articles + reading.articles[:1], ())
     with pytest.raises(Exception, match="two articles"):
-        store.save_issue(bad, twice, MORNING)
-    assert store.issue_hash(DAY) == issue(DAY, {1: PAGE1}).content_hash
-    assert [i.version for i in store.issue_items(DAY)] == [1, 1]
+        any_store.save_issue(bad, twice, MORNING)
+    assert any_store.issue_hash(DAY) == issue(DAY, {1: PAGE1}).content_hash
+    assert [i.version for i in any_store.issue_items(DAY)] == [1, 1]
 
 
-def test_windows_are_newest_issue_first_print_order_within(store: Store) -> None:
-    save(store, {1: PAGE1, 2: PAGE2})
-    save(store, {1: "20231025-0101|要闻|次日|正文。"}, date=DAY + dt.timedelta(days=1))
-    assert [i.id for i in store.window(3, DAY + dt.timedelta(days=1))] == [
+def test_windows_are_newest_issue_first_print_order_within(any_store: Any) -> None:
+    save(any_store, {1: PAGE1, 2: PAGE2})
+    save(any_store, {1: "20231025-0101|要闻|次日|正文。"}, date=DAY + dt.timedelta(days=1))
+    assert [i.id for i in any_store.window(3, DAY + dt.timedelta(days=1))] == [
         "20231025-0101",
         "20231024-0101",
         "20231024-0102",
     ]
-    assert [i.id for i in store.window(10, DAY)][0] == "20231024-0101"  # the next day is not released yet
-    assert [i.id for i in store.window(10, DAY, "综合")] == ["20231024-0201"]
-    assert store.sections() == ["要闻", "综合"]
+    assert [i.id for i in any_store.window(10, DAY)][0] == "20231024-0101"  # the next day is not released yet
+    assert [i.id for i in any_store.window(10, DAY, "综合")] == ["20231024-0201"]
+    assert any_store.sections() == ["要闻", "综合"]
 
 
 @pytest.mark.parametrize("section", [None, "要闻"])
@@ -100,14 +122,14 @@ def test_windows_read_an_index_not_the_whole_table(store: Store, section: str | 
     assert "USING INDEX articles_" in plan and "TEMP B-TREE" not in plan, plan
 
 
-def test_print_order_moves_without_a_new_version(store: Store) -> None:
-    save(store, {1: PAGE1})
+def test_print_order_moves_without_a_new_version(any_store: Any) -> None:
+    save(any_store, {1: PAGE1})
     got = issue(DAY, {1: PAGE1})
     reading = fake_read(got)
     swapped = dataclasses.replace(reading, articles=reading.articles[::-1])
-    saved = store.save_issue(dataclasses.replace(got, problems=("x",)), swapped, MORNING)
+    saved = any_store.save_issue(dataclasses.replace(got, problems=("x",)), swapped, MORNING)
     assert saved.updated == 0
-    assert [i.id for i in store.issue_items(DAY)] == ["20231024-0102", "20231024-0101"]
+    assert [i.id for i in any_store.issue_items(DAY)] == ["20231024-0102", "20231024-0101"]
 
 
 def test_catalog_query_reads_a_range_of_the_created_index_not_the_archive(store: Store) -> None:
@@ -124,3 +146,14 @@ def test_render_queue_drives_its_join_instead_of_scanning_the_archive(store: Sto
 
     plan = [row[-1] for row in store.db.execute("EXPLAIN QUERY PLAN " + QUEUED_SQL)]
     assert plan[0].startswith("SCAN q") and all(not p.startswith("SCAN a") for p in plan), plan
+
+
+def test_postgres_titles_do_not_see_each_other(pg_url: str) -> None:
+    db.upgrade(pg_url)
+    with PostgresStore(pg_url, "westcoast") as west, PostgresStore(pg_url, "harbour") as harbour:
+        save(west, {1: PAGE1, 2: PAGE2})
+        assert harbour.issue_hash(DAY) is None and harbour.queued() == [] and harbour.sections() == []
+        save(harbour, {1: PAGE1})
+        assert len(west.queued()) == 3 and len(harbour.queued()) == 2
+        harbour.done(harbour.queued())
+        assert len(west.queued()) == 3

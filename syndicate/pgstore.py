@@ -1,0 +1,264 @@
+"""The article store on PostgreSQL (psycopg 3): the SQLite store's behaviour, for a newspaper group.
+
+Every row carries the title, so one database holds the whole group; the schema is created and
+migrated by ``syndicate db upgrade`` (``syndicate/db``), never here. Each issue is saved in one
+transaction, as with SQLite; versions follow content changes, an article missing from a later
+reading gets a withdrawn version, and the render queue lists what must be (re)written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import psycopg
+
+from . import db
+from .errors import PublishError
+from .model import Article, Issue, Reading
+from .publish.item import CatalogRow, Item
+from .store import Package, Saved, _hash, article_from_json, article_to_json
+
+_ITEM_COLUMNS = "a.seq, a.version, a.withdrawn, a.first_created, a.created, v.article"
+_ITEM_JOIN = (
+    "syndicate_articles a JOIN syndicate_article_versions v"
+    " ON v.title = a.title AND v.date = a.date AND v.id = a.id AND v.version = a.version"
+)
+
+
+class PostgresStore:
+    """The store of ``title`` in the database at ``url``; a context manager like the SQLite one."""
+
+    def __init__(self, url: str, title: str) -> None:
+        self.url = url
+        self.title = title
+        self.db = db.connect(url)
+        try:
+            db.require_current(self.db, url)
+        except BaseException:
+            self.db.close()
+            raise
+
+    def __enter__(self) -> PostgresStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _all(self, sql: str, *args: Any) -> list[tuple[Any, ...]]:
+        self.db.rollback()  # reads see the latest commits (no snapshot left open between calls)
+        return self.db.execute(sql, (self.title, *args)).fetchall()
+
+    @contextmanager
+    def transaction(self) -> Iterator[psycopg.Connection[Any]]:
+        """One all-or-nothing write; a refused write becomes a ``PublishError`` naming the store."""
+        self.db.rollback()
+        try:
+            with self.db.transaction():
+                yield self.db
+        except psycopg.Error as exc:
+            raise PublishError(f"store {db._redact(self.url)}: cannot write: {str(exc).strip()}") from exc
+
+    # ---- ingest -------------------------------------------------------------------------------
+
+    def issue_hash(self, date: dt.date) -> str | None:
+        rows = self._all("SELECT content_hash FROM syndicate_issues WHERE title = %s AND date = %s", date)
+        return None if not rows else str(rows[0][0])
+
+    def save_issue(self, issue: Issue, reading: Reading, now: dt.datetime) -> Saved:
+        """Store one issue and its reading in one transaction; versions follow content changes."""
+        day, stamp, t = issue.date, now.astimezone(dt.UTC).replace(microsecond=0), self.title
+        with self.transaction() as conn:
+            # the issue row locked first: two passes of one title on one date serialize here
+            old = conn.execute(
+                "SELECT package_version FROM syndicate_issues WHERE title = %s AND date = %s FOR UPDATE",
+                (t, day),
+            ).fetchone()
+            if old is None:
+                conn.execute(
+                    "INSERT INTO syndicate_issues VALUES (%s, %s, %s, %s, 0, '', %s, %s)",
+                    (t, day, issue.content_hash, issue.publication, stamp, stamp),
+                )
+            else:
+                conn.execute(
+                    "UPDATE syndicate_issues SET content_hash = %s, publication = %s WHERE title = %s AND date = %s",
+                    (issue.content_hash, issue.publication, t, day),
+                )
+            conn.execute("DELETE FROM syndicate_pages WHERE title = %s AND date = %s", (t, day))
+            with conn.cursor() as cur:
+                cur.executemany(
+                    "INSERT INTO syndicate_pages VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                    [(t, day, p.number, p.section, p.sha256, p.source, p.encoding) for p in issue.pages],
+                )
+            counts = self._save_articles(conn, day, reading.articles, stamp)
+            self._bump_package(conn, day, stamp)
+        return Saved(new_issue=old is None, created=counts[0], updated=counts[1], unchanged=counts[2])
+
+    def _save_articles(
+        self, conn: psycopg.Connection[Any], day: dt.date, articles: Sequence[Article], stamp: dt.datetime
+    ) -> tuple[int, int, int]:
+        t = self.title
+        known = {
+            r[0]: r[1:]
+            for r in conn.execute(
+                "SELECT id, version, content_hash, withdrawn, seq FROM syndicate_articles WHERE title = %s AND date = %s",
+                (t, day),
+            )
+        }
+        created = updated = unchanged = 0
+        seen: set[str] = set()
+        for seq, article in enumerate(articles):
+            if article.id in seen:
+                raise PublishError(f"issue {day}: two articles with the id {article.id!r}")
+            seen.add(article.id)
+            text = json.dumps(article_to_json(article), ensure_ascii=False, sort_keys=True)
+            digest = _hash(text)
+            conn.execute(
+                "INSERT INTO syndicate_sections VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
+                (t, article.section, day),
+            )
+            if article.id not in known:
+                conn.execute(
+                    "INSERT INTO syndicate_articles VALUES (%s, %s, %s, %s, %s, 1, false, %s, %s, %s)",
+                    (t, day, article.id, article.section, seq, digest, stamp, stamp),
+                )
+                self._add_version(conn, day, article.id, 1, digest, False, text, stamp)
+                created += 1
+                continue
+            version, old_digest, withdrawn, old_seq = known[article.id]
+            if old_digest == digest and not withdrawn:
+                if old_seq != seq:
+                    conn.execute(
+                        "UPDATE syndicate_articles SET seq = %s WHERE title = %s AND date = %s AND id = %s",
+                        (seq, t, day, article.id),
+                    )
+                unchanged += 1
+                continue
+            conn.execute(
+                "UPDATE syndicate_articles SET section = %s, seq = %s, version = %s, withdrawn = false,"
+                " content_hash = %s, created = %s WHERE title = %s AND date = %s AND id = %s",
+                (article.section, seq, version + 1, digest, stamp, t, day, article.id),
+            )
+            self._add_version(conn, day, article.id, version + 1, digest, False, text, stamp)
+            updated += 1
+        for gone, (version, digest, withdrawn, _seq) in known.items():
+            if gone in seen or withdrawn:
+                continue
+            row = conn.execute(
+                "SELECT article::text FROM syndicate_article_versions"
+                " WHERE title = %s AND date = %s AND id = %s AND version = %s",
+                (t, day, gone, version),
+            ).fetchone()
+            assert row is not None
+            conn.execute(
+                "UPDATE syndicate_articles SET version = %s, withdrawn = true, created = %s"
+                " WHERE title = %s AND date = %s AND id = %s",
+                (version + 1, stamp, t, day, gone),
+            )
+            self._add_version(conn, day, gone, version + 1, digest, True, row[0], stamp)
+            updated += 1
+        return created, updated, unchanged
+
+    def _add_version(
+        self,
+        conn: psycopg.Connection[Any],
+        day: dt.date,
+        id: str,
+        version: int,
+        digest: str,
+        withdrawn: bool,
+        text: str,
+        stamp: dt.datetime,
+    ) -> None:
+        conn.execute(
+            "INSERT INTO syndicate_article_versions VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+            (self.title, day, id, version, digest, withdrawn, text, stamp),
+        )
+        conn.execute(
+            "INSERT INTO syndicate_render_queue VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
+            (self.title, day, id),
+        )
+
+    def _bump_package(self, conn: psycopg.Connection[Any], day: dt.date, stamp: dt.datetime) -> None:
+        rows = conn.execute(
+            "SELECT id, version, seq, section FROM syndicate_articles WHERE title = %s AND date = %s ORDER BY seq, id",
+            (self.title, day),
+        ).fetchall()
+        digest = _hash(json.dumps([list(r) for r in rows], ensure_ascii=False))
+        conn.execute(
+            "UPDATE syndicate_issues SET package_version = package_version + 1, package_hash = %s,"
+            " package_created = %s WHERE title = %s AND date = %s AND package_hash != %s",
+            (digest, stamp, self.title, day, digest),
+        )
+
+    # ---- publish ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _item(row: Sequence[Any]) -> Item:
+        seq, version, withdrawn, first, created, article = row
+        return Item(article_from_json(article), version, seq, first, created, bool(withdrawn))
+
+    def queued(self) -> list[Item]:
+        sql = (
+            f"SELECT {_ITEM_COLUMNS} FROM syndicate_render_queue q JOIN {_ITEM_JOIN}"
+            " ON a.title = q.title AND a.date = q.date AND a.id = q.id WHERE q.title = %s ORDER BY a.date, a.seq"
+        )
+        return [self._item(r) for r in self._all(sql)]
+
+    def done(self, items: Sequence[Item]) -> None:
+        with self.transaction() as conn, conn.cursor() as cur:
+            cur.executemany(
+                "DELETE FROM syndicate_render_queue WHERE title = %s AND date = %s AND id = %s",
+                [(self.title, i.date, i.id) for i in items],
+            )
+
+    def requeue_all(self) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO syndicate_render_queue SELECT title, date, id FROM syndicate_articles"
+                " WHERE title = %s ON CONFLICT DO NOTHING",
+                (self.title,),
+            )
+
+    def issue_items(self, date: dt.date) -> list[Item]:
+        sql = f"SELECT {_ITEM_COLUMNS} FROM {_ITEM_JOIN} WHERE a.title = %s AND a.date = %s ORDER BY a.seq"
+        return [self._item(r) for r in self._all(sql, date)]
+
+    def package(self, date: dt.date) -> Package:
+        rows = self._all(
+            "SELECT package_version, first_created, package_created FROM syndicate_issues WHERE title = %s AND date = %s",
+            date,
+        )
+        version, first, created = rows[0]
+        return Package(date, version, first, created)
+
+    def window(self, limit: int, until: dt.date, section: str | None = None) -> list[Item]:
+        where, args = "a.title = %s AND a.date <= %s AND NOT a.withdrawn", [until]
+        if section is not None:
+            where, args = where + " AND a.section = %s", [until, section]  # type: ignore[list-item]
+        sql = f"SELECT {_ITEM_COLUMNS} FROM {_ITEM_JOIN} WHERE {where} ORDER BY a.date DESC, a.seq LIMIT %s"
+        return [self._item(r) for r in self._all(sql, *args, limit)]
+
+    def recent(self, days: int) -> list[CatalogRow]:
+        newest = self._all("SELECT max(created) FROM syndicate_articles WHERE title = %s")[0][0]
+        if newest is None:
+            return []
+        sql = (
+            "SELECT a.date, a.id, a.section, v.article->>'headline', a.version, a.created, a.withdrawn"
+            f" FROM {_ITEM_JOIN} WHERE a.title = %s AND a.created >= %s ORDER BY a.date DESC, a.seq"
+        )
+        return [CatalogRow(*r) for r in self._all(sql, newest - dt.timedelta(days=days))]
+
+    def sections(self) -> list[str]:
+        return [
+            r[0]
+            for r in self._all(
+                "SELECT name FROM syndicate_sections WHERE title = %s ORDER BY first_date, seen"
+            )
+        ]
