@@ -115,6 +115,8 @@ def test_a_single_title_configuration_refuses_title(tmp_path: Path) -> None:
 
 
 def test_check_config_shows_every_title(tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["check-config", str(write_group(tmp_path))])
+    path = write_group(tmp_path)
+    (tmp_path / "titles" / "issues").mkdir()
+    result = CliRunner().invoke(cli, ["check-config", str(path)])
     assert result.exit_code == 0, result.output
     assert '"westcoast"' in result.output and '"America/New_York"' in result.output
