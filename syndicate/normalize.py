@@ -69,8 +69,9 @@ def _lines(text: str, p: Profile) -> list[_Line]:
     return out
 
 
+_CREDIT_ENDS = "道息闻网端电社号布报"  # last characters of source credits (据央视新闻, 综合新华社等报道)
 # Last characters after which a paragraph may be finished (sentence ends, closing brackets, credits).
-_MAY_CLOSE = frozenset(rules.SENTENCE_END_CHARS + rules.CLOSING_CHARS + "版图摄" + "/／")
+_MAY_CLOSE = frozenset(rules.SENTENCE_END_CHARS + rules.CLOSING_CHARS + "版图摄" + "/／" + _CREDIT_ENDS)
 
 
 def is_strong(text: str, p: Profile = CHINESE) -> bool:
@@ -103,9 +104,9 @@ def _closed(text: str, p: Profile) -> bool:
     tail = text[-60:]
     if rules.jump_out(tail):
         return True
-    return (last in "）)图摄" or "/" in tail or "／" in tail or "：" in tail) and bool(
-        p.sign_off.search(tail)
-    )
+    return (
+        last in "）)图摄" or last in _CREDIT_ENDS or "/" in tail or "／" in tail or "：" in tail
+    ) and bool(p.sign_off.search(tail))
 
 
 def _deck(line: _Line, p: Profile) -> bool:
@@ -132,7 +133,12 @@ class _Builder:
         # The tail of the joined text: a sign-off such as （来源：…编译：…） may span lines.
         last = self.pieces[-1].text
         # A sign-off such as （来源：…编译：…） may span lines: look further back only then.
-        tail = "".join(p.text for p in self.pieces[-5:]) if last[-1:] in "）)" else last
+        if last[-1:] in "）)":
+            tail = "".join(p.text for p in self.pieces[-5:])
+        elif last[-1:] in _CREDIT_ENDS:
+            tail = "".join(p.text for p in self.pieces[-2:])  # 据央 / 视新闻
+        else:
+            tail = last
         self.open = not _closed(tail, self.p)
 
     def flush(self) -> None:

@@ -25,9 +25,18 @@ SENTENCE_END = re.compile(r"[。！？!?…][”’」』）)】\]]*\s*$")
 SENTENCE_END_CHARS = "。！？!?…"
 CLOSING_CHARS = "”’」』）)】]"
 # A closing sign-off: （张嘉赫）, （来源：新华社）, （WMO官网编译：何静怡）, 图/王启蒙文/李长培, 摄.
-SIGN_OFF = re.compile(
-    r"(?:[（(][^（）()]{1,40}[）)]|(?:图|文|摄影?|制图)\s*[/／:：][^，。,]{1,20}|供图|摄)\s*$"
+# A source credit closing an article after its last sentence, no full stop: 据央视新闻,
+# 综合新华社等报道, 据上观新闻客户端; bracketed ones (（来源：…）, （完）) are sign-offs too.
+CREDIT_LINE = re.compile(
+    r"^(?:据|综合|来源[:：]|稿件来源[:：])[^，。！？,!?：:]{1,18}(?:报道|消息|新闻|网|客户端|电|社|号|发布|报)$"
 )
+_CREDIT_TAIL = r"(?<=[。！？!?”’」』])\s*(?:据|综合|来源[:：]|稿件来源[:：])[^，。！？,!?：:]{1,18}(?:报道|消息|新闻|网|客户端|电|社|号|发布|报)"
+SIGN_OFF = re.compile(
+    r"(?:[（(][^（）()]{1,40}[）)]|(?:图|文|摄影?|制图)\s*[/／:：][^，。,]{1,20}|供图|摄"
+    rf"|{_CREDIT_TAIL}|^{CREDIT_LINE.pattern[1:-1]})\s*$"
+)
+# A photo credit ends a caption, not an article: 图/王启蒙, 新华社记者 姚大伟摄, 供图, （张三 摄）.
+PHOTO_CREDIT = re.compile(r"(?:图\s*[/／:：][^，。,]{1,20}|供图|摄|[（(][^（）()]{0,24}摄[）)])\s*$")
 # Characters a headline line does not end with (a wrapped body line often does).
 BODY_LINE_END = re.compile(r"[。，、；：,;:]\s*$")
 BODY_LINE_END_CHARS = "。，、；：,;:"
@@ -35,7 +44,8 @@ BODY_LINE_END_CHARS = "。，、；：,;:"
 # (the tail of a wrapped line), a bracketed sign-off （吴卉） or the tail of one (…编译：何静怡）).
 NOT_HEADLINE = re.compile(
     r"[。！？!?](?=.*[\w\u3400-\u9fff])|^[，。、；：,.;:/）)》”’]|^[（(][^（）()]*[）)]$|^(?:来源|编译|责任编辑|编辑|校对)[:：]"
-    r"|(?:责编|编辑|设计|美编|校对|制图)[:：]"
+    r"|(?:责编|编辑|设计|美编|校对|制图)[:：]|(?:图|文|摄影?)\s?[/／]"
+    r"|^(?:据|综合)[^，。！？,]{1,18}(?:报道|消息|新闻|网|客户端)$"
 )
 HEADLINE_MAX = 60
 HEADLINE_MIN = 5  # shorter lines are credits (张宣) or wraps, except 图片新闻
@@ -178,7 +188,7 @@ def jump_alone(line: str, direction: Literal["out", "in"]) -> bool:
 
 # A paragraph opening with one of these refers back to what precedes: not a new article.
 ANAPHORIC_OPENER = re.compile(
-    r"^(?:答[:：]|会议|会上|会后|他|她|他们|她们|该|此外|同时|与此同时|这|此次|本次|其中|对此|另外|另据|"
+    r"^(?:答[:：]|会议|会上|会后|他|她|他们|她们|该|此外|同时|与此同时|这|此次|本次|其中|对此|另外|另据|双方|各方|为此|因此|然而|不过|但是|"
     r"据介绍|据了解|据悉|上述|下一步|接下来|随后|最后|首先|其次|再次|一是|二是|三是|一要|二要|三要|"
     r"[一二三四五六七八九十]+[、是要]|（[一二三四五六七八九十]+）|\d+[.、])"
 )

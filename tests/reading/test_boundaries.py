@@ -1,0 +1,101 @@
+"""Article boundaries decided from evidence, not from blank lines (issue 11 items 1, 2, 4).
+
+Each case is a real-looking excerpt of a page as extracted from print: blank lines fall wherever a
+column ends, articles end with source credits, captions run over several lines.
+"""
+
+from __future__ import annotations
+
+from syndicate.model import Fragment
+from syndicate.normalize import blocks
+from syndicate.segment import split
+
+IND = "\u3000\u3000"
+
+# Two long paragraphs of one report on a city's flood season, and another on a farm fair.
+FLOOD_1 = (
+    "入汛以来，江城市气象局密切监视强降雨过程，滚动发布暴雨预警信号十二次，"
+    "提前向防汛部门报送城市内涝风险提示，全市低洼路段积水点位全部纳入监测。"
+)
+FLOOD_2 = (
+    "江城市气象局还联合市防汛办开展内涝风险普查，在低洼路段布设积水监测点，"
+    "暴雨预警信号发布后，防汛部门按照监测点位提前转移群众，全市未发生人员伤亡。"
+)
+FAIR = (
+    "第三届乡村农货展销会昨天在东湖镇开幕，来自周边二十个村的合作社带来土鸡蛋、"
+    "手工米粉、蜂蜜等特色农产品，展销会持续三天，预计销售额突破百万元。"
+)
+
+LIBRARY = (
+    "市图书馆暑期开放时间延长至晚上九点，少儿阅览室新增绘本三千册，"
+    "每周六上午举办亲子阅读讲座，读者可通过官方公众号预约座位。"
+)
+
+
+def wrap(text: str, width: int = 15) -> str:
+    """A paragraph as a narrow column prints it: an indent, then lines of ``width`` characters."""
+    lines = [text[k : k + width] for k in range(0, len(text), width)]
+    return IND + "\n".join(lines)
+
+
+def read(text: str) -> list[Fragment]:
+    fragments, _ = split(1, blocks(text))
+    return fragments
+
+
+def test_a_blank_line_between_two_paragraphs_of_one_article_is_a_column_break() -> None:
+    text = f"江城全力应对强降雨\n{wrap(FLOOD_1)}\n\n{wrap(FLOOD_2)}\n"
+    (f,) = read(text)
+    assert f.paragraphs == (FLOOD_1, FLOOD_2)
+
+
+def test_a_source_credit_ends_the_article_and_the_next_headline_is_kept() -> None:
+    text = f"江城全力应对强降雨\n{wrap(FLOOD_1 + '据江城发布')}\n乡村农货展销会开幕\n{wrap(FAIR)}"
+    first, second = read(text)
+    assert first.paragraphs[-1].endswith("据江城发布")
+    assert second.headline == "乡村农货展销会开幕" and second.paragraphs == (FAIR,)
+
+
+def test_a_credit_split_over_two_lines_still_closes_the_paragraph() -> None:
+    body = FLOOD_1 + "综合新华社等报道"
+    lines = wrap(body, 16).split("\n")
+    assert not lines[-1].startswith("综合")  # the credit wraps: 综合新 / 华社等报道
+    text = "江城全力应对强降雨\n" + "\n".join(lines) + f"\n乡村农货展销会开幕\n{wrap(FAIR)}"
+    assert [f.headline for f in read(text)] == ["江城全力应对强降雨", "乡村农货展销会开幕"]
+
+
+def test_after_a_sign_off_an_indented_paragraph_starts_an_article_without_a_blank_line() -> None:
+    # The second article's headline was lost in extraction; its first paragraph follows at once.
+    text = f"江城全力应对强降雨\n{wrap(FLOOD_1 + '（来源：江城发布）')}\n{wrap(FAIR)}"
+    first, second = read(text)
+    assert first.paragraphs == (FLOOD_1 + "（来源：江城发布）",)
+    assert second.paragraphs == (FAIR,) and second.headline is None
+
+
+def test_a_contributors_line_stays_with_the_article_above() -> None:
+    text = f"江城全力应对强降雨\n{wrap(FLOOD_1)}\n\n{IND}（王明、李华、张强对本文有贡献）\n"
+    (f,) = read(text)
+    assert f.paragraphs[-1] == "（王明、李华、张强对本文有贡献）"
+
+
+def test_a_run_of_captions_is_one_block() -> None:
+    text = (
+        f"江城全力应对强降雨\n{wrap(FLOOD_1)}\n"
+        f"{IND}抢险队员在低洼路段排水。图/王小明\n{IND}气象服务人员查看积水监测数据。图/李四\n"
+    )
+    (f,) = read(text)
+    assert f.paragraphs[1:] == ("抢险队员在低洼路段排水。图/王小明", "气象服务人员查看积水监测数据。图/李四")
+
+
+def test_a_paragraph_opening_with_shuang_fang_refers_back() -> None:
+    lead = "本报讯 6月3日，江城市气象局与人保江城分公司签署合作协议。"
+    text = f"气象保险共护特色产业\n{wrap(lead)}\n\n{wrap('双方将聚焦茶叶、柑橘种植等特色产业，建立联合服务机制。')}"
+    (f,) = read(text)
+    assert len(f.paragraphs) == 2
+
+
+def test_a_headline_less_article_after_a_blank_line_needs_a_change_of_topic() -> None:
+    text = f"江城全力应对强降雨\n{wrap(FLOOD_1)}\n\n{wrap(LIBRARY)}"
+    assert len(read(text)) == 2
+    text = f"江城全力应对强降雨\n{wrap(FLOOD_1)}\n\n{wrap(FLOOD_2)}"
+    assert len(read(text)) == 1
