@@ -16,7 +16,7 @@ import re
 
 from . import rules
 from .model import Block, BlockKind
-from .profile import CHINESE, Profile
+from .profile import CHINESE, RECURRING_MAX, Profile, furniture_key
 from .text import close_up
 
 
@@ -49,11 +49,12 @@ class _Line:
 def _lines(text: str, p: Profile) -> list[_Line]:
     out = []
     # split("\n"), not splitlines(): form feeds and U+2028 must not shift line numbers.
-    for n, raw in enumerate(text.split("\n"), start=1):
+    raws = text.split("\n")
+    for n, raw in enumerate(raws, start=1):
         lead = raw.lstrip(" \t")
         indented = p.paragraph_indent is not None and lead.startswith(p.paragraph_indent)
         body = lead.strip("\u3000 \t\r")
-        if body and body[0] in p.furniture_first and p.furniture.match(body):
+        if body and _furniture(body, n <= rules.EDGE_LINES or n > len(raws) - rules.EDGE_LINES, p):
             body = ""
         out.append(_Line(n, body, indented, bool(body) and is_strong(body, p), p))
     # One backward sweep: which unindented lines could head the article that starts below them?
@@ -70,6 +71,17 @@ def _lines(text: str, p: Profile) -> list[_Line]:
 
 
 _CREDIT_ENDS = "道息闻网端电社号布报"  # last characters of source credits (据央视新闻, 综合新华社等报道)
+
+
+def _furniture(body: str, edge: bool, p: Profile) -> bool:
+    """Page furniture: editors' credits, the running head's date, page labels, recurring lines."""
+    if body[0] in p.furniture_first and p.furniture.match(body):
+        return True
+    if edge and p.edge_furniture.match(body):
+        return True
+    return bool(p.recurring) and len(body) <= RECURRING_MAX and furniture_key(body) in p.recurring
+
+
 # Last characters after which a paragraph may be finished (sentence ends, closing brackets, credits).
 _MAY_CLOSE = frozenset(rules.SENTENCE_END_CHARS + rules.CLOSING_CHARS + "版图摄" + "/／" + _CREDIT_ENDS)
 

@@ -22,8 +22,9 @@ def read(issue: Issue, language: str | None = None) -> Reading:
     """Read every page of an issue and stitch its articles (pure: no store, no output)."""
     fragments = []
     orphans = []
+    recurring = profile.recurring_lines(p.text for p in issue.pages)
     for page in sorted(issue.pages, key=lambda p: p.number):
-        paper = profile.for_page(page.text, language)
+        paper = profile.for_page(page.text, language, recurring)
         blocks = normalize.blocks(page.text, paper)
         page_fragments, page_orphans = segment.split(page.number, blocks, paper)
         fragments.extend(page_fragments)

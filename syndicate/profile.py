@@ -8,8 +8,10 @@ page: from the page's own text when it is clear, else from ``publication.languag
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from . import rules
@@ -33,11 +35,15 @@ class Profile:
     sign_off: re.Pattern[str]  # closes an article without a sentence end: credits, （完）
     furniture: re.Pattern[str]  # page furniture, read as a blank line
     furniture_first: frozenset[str]  # first characters of furniture lines (cheap test)
+    edge_furniture: re.Pattern[str]  # furniture only in a page's top and bottom lines
     not_headline: re.Pattern[str]  # what a headline line never looks like
     headline_min: int
     headline_max: int
     anaphoric_opener: re.Pattern[str]  # a paragraph opening like this refers back: no new article
     photo_heading: re.Pattern[str]  # 图片新闻
+    # Lines that recur on most pages of the issue (the paper's name, a running head): furniture.
+    # Detected per issue (recurring_lines), not configured.
+    recurring: frozenset[str] = frozenset()
 
 
 CHINESE = Profile(
@@ -51,7 +57,8 @@ CHINESE = Profile(
     article_opening=rules.ARTICLE_OPENING,
     sign_off=rules.SIGN_OFF,
     furniture=rules.PAGE_FURNITURE,
-    furniture_first=frozenset("本责编美校版设组"),
+    furniture_first=frozenset("本责编美校审版设组监主值星周0123456789"),
+    edge_furniture=rules.EDGE_FURNITURE,
     not_headline=rules.NOT_HEADLINE,
     headline_min=rules.HEADLINE_MIN,
     headline_max=rules.HEADLINE_MAX,
@@ -77,10 +84,42 @@ def detect(text: str) -> str | None:
     return "en"
 
 
-def for_page(text: str, language: str | None = None) -> Profile:
-    """The profile for one page: detected from its text, else the configured language, else Chinese."""
+def for_page(text: str, language: str | None = None, recurring: frozenset[str] = frozenset()) -> Profile:
+    """The profile for one page: detected from its text, else the configured language, else
+    Chinese; with the issue's recurring lines (see ``recurring_lines``) as furniture."""
     found = detect(text)
+    chosen = CHINESE
     for tag in (found, (language or "").split("-")[0].lower() or None):
         if tag in PROFILES:
-            return PROFILES[tag]
-    return CHINESE
+            chosen = PROFILES[tag]
+            break
+    return dataclasses.replace(chosen, recurring=recurring) if recurring else chosen
+
+
+RECURRING_MAX = 30  # longer lines are text, not a running head
+RECURRING_PAGES = 3  # a line must recur on at least this many pages (a jump head recurs on two)
+RECURRING_SHARE = 0.6  # ...and on this share of the issue's pages
+
+
+_BODY_PUNCTUATION = re.compile("[，。、；！？]")
+
+
+def furniture_key(line: str) -> str:
+    return "".join(line.split())
+
+
+def recurring_lines(texts: Iterable[str]) -> frozenset[str]:
+    """Short lines printed on most pages of an issue: the paper's name, its running head."""
+    counts: Counter[str] = Counter()
+    pages = 0
+    for text in texts:
+        pages += 1
+        counts.update(
+            furniture_key(line)
+            for line in set(text.split("\n"))
+            if 0 < len(line.strip()) <= RECURRING_MAX
+            and not line.lstrip(" ").startswith("\u3000")  # a paragraph's first line
+            and not _BODY_PUNCTUATION.search(line)
+        )
+    need = max(RECURRING_PAGES, RECURRING_SHARE * pages)
+    return frozenset(line for line, n in counts.items() if n >= need and line)
