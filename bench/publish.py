@@ -25,10 +25,10 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
-from syndicate import config, publish
+from syndicate import config, pipeline
 from syndicate.model import Article, Issue, Page, Part, Reading
 from syndicate.publish import write
-from syndicate.store import Store
+from syndicate.store.sqlite import SqliteStore as Store
 
 SECTIONS = ["要闻", "综合", "经济", "民生", "文化", "体育", "国际", "副刊"]
 DAY = dt.date(2024, 6, 1)
@@ -107,11 +107,11 @@ def one_pass(root: Path, template: Path | None) -> tuple[float, float, list[str]
                 finally:
                     writing[0] += time.perf_counter() - t
 
-        publish.Writer = Recording  # type: ignore[misc]
+        write.Writer = Recording  # type: ignore[misc]
         try:
-            publish.publish(settings, store, NOW)
+            pipeline.publish_step(settings, store, NOW, pipeline.PassReport())
         finally:
-            publish.Writer = real_writer  # type: ignore[misc]
+            write.Writer = real_writer  # type: ignore[misc]
         return time.perf_counter() - started, writing[0], writer_files, settings.out_dir
 
 

@@ -104,12 +104,14 @@ def articles(issue_dir: Path, as_json: bool, explain: bool, config_path: Path | 
     else:
         issue = read_issue_dir(issue_dir, settings.sections, limits=read_limits(settings))
     reading = pipeline.read(issue, settings.publication.language if settings else None)
-    for problem in reading.problems:
+    problems = [str(p) for p in pipeline.problems_of(issue, reading)]
+    for problem in problems:
         click.echo(f"syndicate: warning: {problem}", err=True)
     if explain:
         click.echo(render_json.explain(reading), err=True)
     if as_json:
-        click.echo(json.dumps(render_json.reading_to_json(reading), ensure_ascii=False, indent=2))
+        document = render_json.reading_to_json(reading, problems)
+        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
     else:
         click.echo(render_json.summary(reading))
 
@@ -124,12 +126,10 @@ def articles(issue_dir: Path, as_json: bool, explain: bool, config_path: Path | 
 @click.option("--strict", is_flag=True, help="Fail (exit 1) when any page or date had a problem.")
 def run(config_path: Path | None, source: Path | None, out: Path | None, strict: bool) -> None:
     """One pass of the nightly job: ingest new or changed issues, store, publish feeds and NewsML."""
-    from . import locking, pipeline
+    from . import pipeline
 
     settings = settings_from(config_path, out, source)
-    pipeline.preflight(settings)
-    with locking.pass_lock(settings.state_dir, settings.schedule.lock_timeout):
-        report = pipeline.run_pass(settings)
+    report = pipeline.run(settings)
     for problem in report.problems:
         click.echo(f"syndicate: warning: {problem}", err=True)
     click.echo(report.summary())
@@ -166,12 +166,11 @@ def check_config(file: Path, strict: bool) -> None:
 
 def _stored_sections(settings: Settings) -> list[str]:
     """The sections already stored, when there is a store (never creates one)."""
-    from .store import Store
+    from .store import STORE_FILE, open_store
 
-    path = settings.state_dir / "syndicate.sqlite"
-    if not path.is_file():
+    if not (settings.state_dir / STORE_FILE).is_file():
         return []
-    with Store(path) as store:
+    with open_store(settings) as store:
         return store.sections()
 
 
@@ -193,7 +192,7 @@ def schedule(config_path: Path | None) -> None:
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output root.")
 def backfill(config_path: Path | None, start: dt.datetime, end: dt.datetime, out: Path | None) -> None:
     """Pull and publish a range of past issues; resumable (stored, unchanged issues are skipped)."""
-    from . import scheduler
+    from . import backfill as backfill_mod
 
     if end < start:
         raise click.BadParameter("--to is before --from")
@@ -202,7 +201,7 @@ def backfill(config_path: Path | None, start: dt.datetime, end: dt.datetime, out
 
         jobs_cli.enqueue_backfill(_engine_group(config_path), _title(), start.date(), end.date())
         return
-    report = scheduler.backfill(settings_from(config_path, out), start.date(), end.date())
+    report = backfill_mod.backfill(settings_from(config_path, out), start.date(), end.date())
     click.echo(report.summary())
 
 

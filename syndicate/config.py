@@ -12,12 +12,14 @@ import tomllib
 import zoneinfo
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
     ValidationError,
+    field_serializer,
     field_validator,
     model_validator,
 )
@@ -33,11 +35,13 @@ class _Strict(BaseModel):
 
 
 class Publication(_Strict):
+    """The one publication record: ``publish`` derives its site view from it, ``serve`` its embargoes."""
+
     name: str = "西海岸新闻"
     base_url: str = "https://news.example.org/"
     language: str = "zh-CN"
     timezone: str = "Asia/Shanghai"
-    release: str = "06:00"
+    release: dt.time = dt.time(6, 0)  # written HH:MM
     copyright_holder: str | None = None  # NewsML rightsInfo; defaults to the publication name
     usage_terms: str = "For use by licensed partners only."
     provider: str | None = None  # NewsML provider qcode part; defaults to the base URL's host
@@ -58,25 +62,47 @@ class Publication(_Strict):
             raise ValueError(f"unknown time zone {v!r} (use an IANA name such as Asia/Shanghai)") from exc
         return v
 
-    @field_validator("release")
+    @field_validator("release", mode="before")
     @classmethod
-    def _release(cls, v: str) -> str:
-        if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", v):
+    def _release(cls, v: Any) -> Any:
+        if isinstance(v, dt.time):
+            return v
+        if not isinstance(v, str) or not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", v):
             raise ValueError("must be a local time HH:MM, e.g. 06:00")
-        return v
+        hh, mm = v.split(":")
+        return dt.time(int(hh), int(mm))
+
+    @field_serializer("release")
+    def _release_text(self, v: dt.time) -> str:
+        return v.strftime("%H:%M")
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.timezone)
 
+    @property
+    def holder(self) -> str:
+        """The copyright holder: ``copyright_holder``, or the publication's name."""
+        return self.copyright_holder or self.name
+
+    @property
+    def host(self) -> str:
+        """The base URL's host: the authority of tag URIs and NewsML guids."""
+        return urlsplit(self.base_url).hostname or "localhost"
+
     def release_at(self, date: dt.date) -> dt.datetime:
         """The moment an issue dated ``date`` may be public, in the publication's zone."""
-        hh, mm = (int(x) for x in self.release.split(":"))
-        return dt.datetime.combine(date, dt.time(hh, mm), tzinfo=self.tz)
+        return dt.datetime.combine(date, self.release, tzinfo=self.tz)
+
+    def released_until(self, now: dt.datetime) -> dt.date:
+        """The newest issue date whose release time has passed at ``now``."""
+        local = now.astimezone(self.tz)
+        day = local.date()
+        return day if local >= self.release_at(day) else day - dt.timedelta(days=1)
 
 
 class Source(_Strict):
-    type: Literal["folder", "http"] = "folder"
+    type: Literal["folder", "http"] = "folder"  # the names of sources.SOURCE_TYPES
     path: Path | None = None  # folder: root of <YYYY-MM-DD>/ issue folders
     url: str | None = None  # http: manifest URL template with {date}
     lookback_days: Annotated[int, Field(ge=0, le=366, strict=True)] = 3

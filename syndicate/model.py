@@ -1,15 +1,40 @@
 """The data model that flows through the stages; no I/O here.
 
 source (``Issue`` of ``Page``) -> normalize (``Block``) -> segment (``Fragment``)
--> stitch (``Article``, ``Orphan``, ``Reading``) -> store / publish.
+-> stitch (``Article``, ``Orphan``, ``Reading``) -> store (``StoredArticle``, ``IssuePackage``,
+``CatalogEntry``, read together as one ``Snapshot``) -> publish. Any stage may report a
+``Problem``; ``pipeline`` joins them into the pass report.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something a stage met and reported without stopping: a page refused, a jump left open.
+
+    ``where`` names the file, URL, page or issue (it may be empty when ``message`` says it all);
+    ``str()`` is the line a user reads: ``where: message``.
+    """
+
+    stage: str  # "source", "read", "store", "publish"
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+    @classmethod
+    def of(cls, stage: str, text: str) -> Problem:
+        """A problem from a ``where: message`` line, as the reading stages still write them."""
+        where, sep, message = text.partition(": ")
+        return cls(stage, where, message) if sep else cls(stage, "", text)
 
 
 @dataclass(frozen=True)
@@ -31,7 +56,7 @@ class Issue:
     date: dt.date
     pages: tuple[Page, ...]
     publication: str | None = None
-    problems: tuple[str, ...] = ()  # pages refused (undecodable, empty...), one message each
+    problems: tuple[str, ...] = ()  # pages refused (undecodable, empty...): "where: message" each
 
     @property
     def content_hash(self) -> str:
@@ -168,3 +193,96 @@ class Reading:
     orphans: tuple[Orphan, ...]
     decisions: tuple[JumpDecision, ...] = ()
     problems: tuple[str, ...] = ()  # reported, not fatal: refused pages, unmatched jump-ins
+
+
+# ---- what the store keeps and gives back -----------------------------------------------------
+
+ArticleKey = tuple[dt.date, str]  # (issue date, article id): an article across its versions
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What saving one issue changed."""
+
+    new_issue: bool
+    created: int = 0  # articles stored for the first time
+    updated: int = 0  # articles that got a new version (withdrawals included)
+    unchanged: int = 0
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """One article as stored: its current version and when that version (and the first) appeared.
+
+    The text is as read (the renderers clean what their format cannot carry)."""
+
+    article: Article
+    version: int
+    seq: int  # 0-based position of the article in its issue's print order
+    first_created: dt.datetime  # when version 1 was stored (the pass's clock)
+    created: dt.datetime  # when this version was stored
+    withdrawn: bool = False  # the article is gone from a later reading of its issue
+
+    @property
+    def date(self) -> dt.date:
+        return self.article.date
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+    @property
+    def section(self) -> str:
+        return self.article.section
+
+    @property
+    def key(self) -> ArticleKey:
+        return (self.article.date, self.article.id)
+
+
+@dataclass(frozen=True)
+class IssuePackage:
+    """An issue as the NewsML package lists it: its own version, and every article in print order
+    (withdrawn ones included). The version is bumped when the list of article versions changes."""
+
+    date: dt.date
+    version: int
+    first_created: dt.datetime
+    created: dt.datetime
+    articles: tuple[StoredArticle, ...] = ()
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    """The few facts of a current article version that the partner catalog lists."""
+
+    date: dt.date
+    id: str
+    section: str
+    headline: str
+    version: int
+    created: dt.datetime
+    withdrawn: bool = False
+
+    @classmethod
+    def of(cls, stored: StoredArticle) -> CatalogEntry:
+        a = stored.article
+        return cls(a.date, a.id, a.section, a.headline, stored.version, stored.created, stored.withdrawn)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything one publishing step renders, read from the store at one moment.
+
+    ``changed``: the articles whose outputs must be (re)written (every article when the store says
+    the whole output must be rebuilt), in date and print order; ``packages``: the issues they belong
+    to; ``latest`` and ``by_section``: the feed windows (live articles of released issues, newest
+    issue first); ``catalog``: the partner catalog's entries."""
+
+    sections: tuple[str, ...]
+    changed: tuple[StoredArticle, ...]
+    packages: tuple[IssuePackage, ...]
+    latest: tuple[StoredArticle, ...]
+    by_section: Mapping[str, tuple[StoredArticle, ...]]
+    catalog: tuple[CatalogEntry, ...]
+    rebuild: bool = False

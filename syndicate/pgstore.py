@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -18,9 +18,20 @@ import psycopg
 
 from . import db
 from .errors import PublishError
-from .model import Article, Issue, Reading
-from .publish.item import CatalogRow, Item
-from .store import Package, Saved, _hash, article_from_json, article_to_json
+from .model import (
+    Article,
+    ArticleKey,
+    CatalogEntry,
+    Issue,
+    IssuePackage,
+    Reading,
+    Saved,
+    Snapshot,
+    StoredArticle,
+)
+from .store import Store, codec
+
+_hash = codec.digest
 
 _ITEM_COLUMNS = "a.seq, a.version, a.withdrawn, a.first_created, a.created, v.article"
 _ITEM_JOIN = (
@@ -36,6 +47,7 @@ class PostgresStore:
         self.url = url
         self.title = title
         self.db = db.connect(url)
+        self._in_snapshot = False
         try:
             db.require_current(self.db, url)
         except BaseException:
@@ -52,7 +64,8 @@ class PostgresStore:
         self.db.close()
 
     def _all(self, sql: str, *args: Any) -> list[tuple[Any, ...]]:
-        self.db.rollback()  # reads see the latest commits (no snapshot left open between calls)
+        if not self._in_snapshot:
+            self.db.rollback()  # reads see the latest commits (no snapshot left open between calls)
         return self.db.execute(sql, (self.title, *args)).fetchall()
 
     @contextmanager
@@ -117,7 +130,7 @@ class PostgresStore:
             if article.id in seen:
                 raise PublishError(f"issue {day}: two articles with the id {article.id!r}")
             seen.add(article.id)
-            text = json.dumps(article_to_json(article), ensure_ascii=False, sort_keys=True)
+            text = codec.dumps(article)
             digest = _hash(text)
             conn.execute(
                 "INSERT INTO syndicate_sections VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
@@ -199,26 +212,50 @@ class PostgresStore:
 
     # ---- publish ------------------------------------------------------------------------------
 
-    @staticmethod
-    def _item(row: Sequence[Any]) -> Item:
-        seq, version, withdrawn, first, created, article = row
-        return Item(article_from_json(article), version, seq, first, created, bool(withdrawn))
+    def snapshot(self, *, window: int, until: dt.date, catalog_days: int) -> Snapshot:
+        """Everything one publishing step renders, read in one REPEATABLE READ transaction."""
+        self.db.rollback()
+        try:
+            with self.db.transaction():
+                self.db.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                self._in_snapshot = True
+                changed = self.queued()
+                sections = self.sections()
+                return Snapshot(
+                    sections=tuple(sections),
+                    changed=tuple(changed),
+                    packages=tuple(self.package(d) for d in sorted({a.date for a in changed})),
+                    latest=tuple(self.window(window, until)),
+                    by_section={s: tuple(self.window(window, until, s)) for s in sections},
+                    catalog=tuple(self.recent(catalog_days)),
+                )
+        except psycopg.Error as exc:
+            raise PublishError(f"store {db._redact(self.url)}: cannot read: {str(exc).strip()}") from exc
+        finally:
+            self._in_snapshot = False
 
-    def queued(self) -> list[Item]:
+    @staticmethod
+    def _stored(row: Sequence[Any]) -> StoredArticle:
+        seq, version, withdrawn, first, created, article = row
+        return StoredArticle(
+            codec.article_from_record(article), version, seq, first, created, bool(withdrawn)
+        )
+
+    def queued(self) -> list[StoredArticle]:
         sql = (
             f"SELECT {_ITEM_COLUMNS} FROM syndicate_render_queue q JOIN {_ITEM_JOIN}"
             " ON a.title = q.title AND a.date = q.date AND a.id = q.id WHERE q.title = %s ORDER BY a.date, a.seq"
         )
-        return [self._item(r) for r in self._all(sql)]
+        return [self._stored(r) for r in self._all(sql)]
 
-    def done(self, items: Sequence[Item]) -> None:
+    def finish_pass(self, rendered: Iterable[ArticleKey]) -> None:
         with self.transaction() as conn, conn.cursor() as cur:
             cur.executemany(
                 "DELETE FROM syndicate_render_queue WHERE title = %s AND date = %s AND id = %s",
-                [(self.title, i.date, i.id) for i in items],
+                [(self.title, d, i) for d, i in rendered],
             )
 
-    def requeue_all(self) -> None:
+    def request_rebuild(self) -> None:
         with self.transaction() as conn:
             conn.execute(
                 "INSERT INTO syndicate_render_queue SELECT title, date, id FROM syndicate_articles"
@@ -226,26 +263,26 @@ class PostgresStore:
                 (self.title,),
             )
 
-    def issue_items(self, date: dt.date) -> list[Item]:
+    def issue_articles(self, date: dt.date) -> list[StoredArticle]:
         sql = f"SELECT {_ITEM_COLUMNS} FROM {_ITEM_JOIN} WHERE a.title = %s AND a.date = %s ORDER BY a.seq"
-        return [self._item(r) for r in self._all(sql, date)]
+        return [self._stored(r) for r in self._all(sql, date)]
 
-    def package(self, date: dt.date) -> Package:
+    def package(self, date: dt.date) -> IssuePackage:
         rows = self._all(
             "SELECT package_version, first_created, package_created FROM syndicate_issues WHERE title = %s AND date = %s",
             date,
         )
         version, first, created = rows[0]
-        return Package(date, version, first, created)
+        return IssuePackage(date, version, first, created, tuple(self.issue_articles(date)))
 
-    def window(self, limit: int, until: dt.date, section: str | None = None) -> list[Item]:
+    def window(self, limit: int, until: dt.date, section: str | None = None) -> list[StoredArticle]:
         where, args = "a.title = %s AND a.date <= %s AND NOT a.withdrawn", [until]
         if section is not None:
             where, args = where + " AND a.section = %s", [until, section]  # type: ignore[list-item]
         sql = f"SELECT {_ITEM_COLUMNS} FROM {_ITEM_JOIN} WHERE {where} ORDER BY a.date DESC, a.seq LIMIT %s"
-        return [self._item(r) for r in self._all(sql, *args, limit)]
+        return [self._stored(r) for r in self._all(sql, *args, limit)]
 
-    def recent(self, days: int) -> list[CatalogRow]:
+    def recent(self, days: int) -> list[CatalogEntry]:
         newest = self._all("SELECT max(created) FROM syndicate_articles WHERE title = %s")[0][0]
         if newest is None:
             return []
@@ -253,7 +290,7 @@ class PostgresStore:
             "SELECT a.date, a.id, a.section, v.article->>'headline', a.version, a.created, a.withdrawn"
             f" FROM {_ITEM_JOIN} WHERE a.title = %s AND a.created >= %s ORDER BY a.date DESC, a.seq"
         )
-        return [CatalogRow(*r) for r in self._all(sql, newest - dt.timedelta(days=days))]
+        return [CatalogEntry(*r) for r in self._all(sql, newest - dt.timedelta(days=days))]
 
     def sections(self) -> list[str]:
         return [
@@ -262,3 +299,7 @@ class PostgresStore:
                 "SELECT name FROM syndicate_sections WHERE title = %s ORDER BY first_date, seen"
             )
         ]
+
+
+def _satisfies_the_protocol() -> type[Store]:
+    return PostgresStore  # mypy checks that it has every method of ``store.Store``

@@ -1,4 +1,11 @@
-"""The one module that knows the stage order: source -> normalize -> segment -> stitch -> store -> publish."""
+"""The one module that knows the stage order: source -> normalize -> segment -> stitch -> store -> publish.
+
+``run`` is the pass every entry point calls (``syndicate run``, the scheduled jobs, backfill):
+preflight, the pass lock, then ``run_pass``. A pass reads every new or changed issue, stores it,
+reads one snapshot from the store, asks ``publish.plan`` for every output, writes them all
+through one writer, and only then tells the store the pass is done. Problems a stage meets are
+joined once into the report; none of them stops the pass.
+"""
 
 from __future__ import annotations
 
@@ -11,15 +18,24 @@ from typing import TYPE_CHECKING
 
 from . import normalize, profile, segment, stitch
 from .errors import ConfigError, SyndicateError
-from .model import Issue, Reading
+from .model import Issue, Problem, Reading
 
 if TYPE_CHECKING:
     from .config import Settings
     from .sources import IssueSource
+    from .store import Store
+
+
+def utcnow() -> dt.datetime:
+    """The pass's clock when none is given (the one place a pass reads the time)."""
+    return dt.datetime.now(dt.UTC)
 
 
 def read(issue: Issue, language: str | None = None) -> Reading:
-    """Read every page of an issue and stitch its articles (pure: no store, no output)."""
+    """Read every page of an issue and stitch its articles (pure: no store, no output).
+
+    The reading's problems are the reader's own; the issue's (pages the source refused) stay on
+    the issue (``problems_of`` joins both)."""
     fragments = []
     orphans = []
     recurring = profile.recurring_lines(p.text for p in issue.pages)
@@ -30,7 +46,14 @@ def read(issue: Issue, language: str | None = None) -> Reading:
         fragments.extend(page_fragments)
         orphans.extend(page_orphans)
     sections = {p.number: p.section for p in issue.pages}
-    return stitch.stitch(issue.date, fragments, orphans, sections, issue.problems)
+    return stitch.stitch(issue.date, fragments, orphans, sections)
+
+
+def problems_of(issue: Issue, reading: Reading) -> list[Problem]:
+    """What the source and the reader reported about one issue, in that order."""
+    return [Problem.of("source", p) for p in issue.problems] + [
+        Problem.of("read", p) for p in reading.problems
+    ]
 
 
 @dataclass
@@ -45,7 +68,7 @@ class PassReport:
     unresolved_jumps: int = 0
     files_written: int = 0
     seconds: float = 0.0
-    problems: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
     def summary(self) -> str:
         """One log line."""
@@ -60,7 +83,9 @@ class PassReport:
 def preflight(settings: Settings) -> None:
     """What can be checked before a pass touches anything: refuse it with ``ConfigError`` naming
     the key, so that a mistyped path fails at once instead of publishing from nothing."""
-    if settings.source.type == "folder" and not settings.source_dir.is_dir():
+    from .sources import SOURCE_TYPES
+
+    if SOURCE_TYPES[settings.source.type].reads_folder and not settings.source_dir.is_dir():
         raise ConfigError(f"source.path: {settings.source_dir} is not a folder (the drop folder)")
     for key, folder in (("output.dir", settings.out_dir), ("output.state_dir", settings.state_dir)):
         if folder.exists() and not folder.is_dir():
@@ -70,6 +95,28 @@ def preflight(settings: Settings) -> None:
             raise ConfigError(f"{key}: {existing} is not writable (the pass writes {folder})")
 
 
+def run(
+    settings: Settings,
+    dates: Iterable[dt.date] | None = None,
+    now: dt.datetime | None = None,
+    *,
+    source: IssueSource | None = None,
+) -> PassReport:
+    """One pass as every entry point runs it: preflight, then ``run_pass`` under the pass lock
+    (``LockError`` when another pass holds it past ``schedule.lock_timeout``), recorded in the
+    pass log (``passlog``)."""
+    from . import locking, passlog
+
+    preflight(settings)
+    # Every pass is logged (started; finished), whoever ran it: the scheduler owes a pass when
+    # the last one was interrupted or a fire time passed since one last finished.
+    with (
+        locking.pass_lock(settings.state_dir, settings.schedule.lock_timeout),
+        passlog.recorded(settings.state_dir, now or utcnow()),
+    ):
+        return run_pass(settings, now=now, dates=dates, source=source)
+
+
 def run_pass(
     settings: Settings,
     *,
@@ -77,52 +124,27 @@ def run_pass(
     dates: Iterable[dt.date] | None = None,
     source: IssueSource | None = None,
 ) -> PassReport:
-    """One pass of the nightly job: read every new or changed issue, store it, publish from the store.
+    """One pass of the nightly job, without preflight or lock (``run`` adds them).
 
     Everything is read before anything is stored or written. ``now`` (the real clock by default)
     decides embargoes and stamps new versions; nothing else depends on the clock.
     """
-    from . import publish
     from .sources import open_source
-    from .store import Store
+    from .store import open_store
 
     started = time.perf_counter()
-    now = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
+    now = (now or utcnow()).replace(microsecond=0)
     source = source or open_source(settings)
     report = PassReport()
-    with Store(settings.state_dir / "syndicate.sqlite") as store:
-        # One reading per date: when a source delivers a date twice (two folders claiming it),
-        # the later delivery wins, whether or not it differs from the store; otherwise the two
-        # would take turns and make a new version of the issue on every pass.
-        readings: dict[dt.date, tuple[Issue, Reading]] = {}
-        delivered: dict[dt.date, Issue] = {}
-        for got in source.issues(dates):
-            if isinstance(got, SyndicateError):
-                report.problems.append(str(got))
-                continue
-            earlier = delivered.get(got.date)
-            if earlier is not None:
-                report.problems.append(
-                    f"issue {got.date}: delivered twice, {_origin(earlier)} and {_origin(got)};"
-                    f" using {_origin(got)} (remove the other)"
-                )
-                readings.pop(got.date, None)
-            else:
-                report.issues_seen += 1
-            delivered[got.date] = got
-            if store.issue_hash(got.date) == got.content_hash:
-                continue
-            try:
-                readings[got.date] = (got, read(got))
-            except SyndicateError as exc:
-                report.problems.append(f"issue {got.date}: {exc}")
-        for issue, reading in readings.values():
-            report.problems.extend(dict.fromkeys((*issue.problems, *reading.problems)))
+    with open_store(settings) as store:
+        readings = _ingest(store, source, dates, report)
+        for issue, reading in readings:
+            report.problems.extend(problems_of(issue, reading))
             report.unresolved_jumps += sum(1 for a in reading.articles if a.unresolved_jump is not None)
-        for issue, reading in readings.values():
+        for issue, reading in readings:
             # ids follow content: the stored articles this reading still holds keep theirs. A new
             # issue has nothing to match (and so needs no scipy, which identity imports).
-            stored = store.issue_items(issue.date)
+            stored = store.issue_articles(issue.date)
             if stored:
                 from . import identity
 
@@ -132,12 +154,68 @@ def run_pass(
                 report.issues_new += 1
             else:
                 report.issues_updated += 1
-        done = publish.publish(settings, store, now)
-    report.articles_published = done.released
-    report.articles_embargoed = done.embargoed
-    report.files_written = done.written
+        publish_step(settings, store, now, report)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _ingest(
+    store: Store, source: IssueSource, dates: Iterable[dt.date] | None, report: PassReport
+) -> list[tuple[Issue, Reading]]:
+    """Every delivered issue that is new or changed, read. One reading per date: when a source
+    delivers a date twice (two folders claiming it), the later delivery wins, whether or not it
+    differs from the store; otherwise the two would take turns and make a new version of the
+    issue on every pass."""
+    readings: dict[dt.date, tuple[Issue, Reading]] = {}
+    delivered: dict[dt.date, Issue] = {}
+    for got in source.issues(dates):
+        if isinstance(got, SyndicateError):
+            report.problems.append(Problem.of("source", str(got)))
+            continue
+        earlier = delivered.get(got.date)
+        if earlier is not None:
+            report.problems.append(
+                Problem(
+                    "source",
+                    f"issue {got.date}",
+                    f"delivered twice, {_origin(earlier)} and {_origin(got)}; using {_origin(got)} (remove the other)",
+                )
+            )
+            readings.pop(got.date, None)
+        else:
+            report.issues_seen += 1
+        delivered[got.date] = got
+        if store.issue_hash(got.date) == got.content_hash:
+            continue
+        try:
+            readings[got.date] = (got, read(got))
+        except SyndicateError as exc:
+            report.problems.append(Problem("read", f"issue {got.date}", str(exc)))
+    return list(readings.values())
+
+
+def publish_step(settings: Settings, store: Store, now: dt.datetime, report: PassReport) -> None:
+    """Snapshot, plan, write everything, then tell the store: the store is not called between writes."""
+    from . import publish
+    from .catalog import CATALOG_DAYS
+    from .publish.write import IN_PROGRESS, in_progress, write_all
+
+    out_dir = settings.out_dir
+    if not (out_dir / "public" / "index.html").exists():
+        # The output was lost (or never written) while the store was kept: the store records that
+        # everything must be rendered again, so a pass that dies midway still rebuilds it next time.
+        store.request_rebuild()
+    until = settings.publication.released_until(now)
+    snapshot = store.snapshot(window=settings.output.feed_entries, until=until, catalog_days=CATALOG_DAYS)
+    site = publish.site_for(settings, snapshot.sections)
+    outputs = publish.plan(snapshot, site, now)
+    settled = publish.settle(snapshot, site, now)
+    with in_progress(settings.state_dir / IN_PROGRESS, out_dir / "public", out_dir / "newsml"):
+        writer = write_all(out_dir, outputs)
+    store.finish_pass(settled.rendered)
+    report.articles_published = settled.released
+    report.articles_embargoed = settled.embargoed
+    report.files_written = len(writer.written)
 
 
 def _origin(issue: Issue) -> str:

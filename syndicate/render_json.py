@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from .model import Article, JumpDecision, Reading
 
 
-def article_to_json(a: Article) -> dict[str, Any]:
+def article_json(a: Article) -> dict[str, Any]:
+    """One article as ``syndicate articles --json`` prints it (not the stored form: ``store.codec``)."""
     return {
         "id": a.id,
         "section": a.section,
@@ -39,15 +41,17 @@ def article_to_json(a: Article) -> dict[str, Any]:
     }
 
 
-def reading_to_json(r: Reading) -> dict[str, Any]:
+def reading_to_json(r: Reading, problems: Sequence[str] | None = None) -> dict[str, Any]:
+    """The document of CONTRACT.md section 2; ``problems``: the issue's and the reading's (default:
+    the reading's own)."""
     return {
         "date": r.date.isoformat(),
-        "articles": [article_to_json(a) for a in r.articles],
+        "articles": [article_json(a) for a in r.articles],
         "orphans": [
             {"page": o.page, "order": o.order, "lines": [o.first_line, o.last_line], "text": o.text}
             for o in r.orphans
         ],
-        "problems": list(r.problems),
+        "problems": list(r.problems if problems is None else problems),
     }
 
 

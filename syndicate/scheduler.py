@@ -1,4 +1,4 @@
-"""APScheduler wiring only: *when* passes run. What a pass does is ``pipeline.run_pass``.
+"""APScheduler wiring only: *when* passes run. What a pass does is ``pipeline.run``.
 
 Two persistent jobs in a SQLAlchemy job store (``<state_dir>/jobs.sqlite``), both in the
 publication's time zone, never the machine's:
@@ -35,10 +35,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import signal
-import sys
 import threading
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
@@ -90,8 +88,8 @@ def pass_trigger(settings: Settings) -> CronTrigger:
 
 def release_trigger(settings: Settings) -> CronTrigger:
     """Daily at ``publication.release``, in the publication's time zone."""
-    hour, minute = settings.publication.release.split(":")
-    return CronTrigger(hour=int(hour), minute=int(minute), timezone=settings.publication.tz)
+    release = settings.publication.release
+    return CronTrigger(hour=release.hour, minute=release.minute, timezone=settings.publication.tz)
 
 
 def make_scheduler(settings: Settings) -> BackgroundScheduler:
@@ -191,12 +189,8 @@ def scheduled_pass(kind: str = "nightly") -> None:
 
 
 def locked_pass(settings: Settings, label: str, dates: list[dt.date] | None = None) -> PassReport:
-    """``pipeline.run_pass`` under the pass lock; logs one line with the time taken."""
-    with (
-        locking.pass_lock(settings.state_dir, settings.schedule.lock_timeout),
-        passlog.recorded(settings.state_dir, dt.datetime.now(dt.UTC)),
-    ):
-        report = pipeline.run_pass(settings, dates=dates)
+    """``pipeline.run`` (preflight, pass lock, pass); logs one line with the time taken."""
+    report = pipeline.run(settings, dates)
     log.info("%s: %s", label, report.summary())
     for problem in report.problems:
         log.warning("%s: %s", label, problem)
@@ -206,8 +200,6 @@ def locked_pass(settings: Settings, label: str, dates: list[dt.date] | None = No
 def run_forever(settings: Settings, *, func: str = PASS_FUNC, stop: threading.Event | None = None) -> None:
     """Run the two jobs until SIGINT/SIGTERM (or ``stop`` is set); the current pass finishes first."""
     global _active
-    from . import pipeline
-
     pipeline.preflight(settings)  # a mistyped path fails now, not at 02:30
     stop = stop or threading.Event()
     with locking.scheduler_lock(settings.state_dir):
@@ -249,64 +241,3 @@ def _on_signals(stop: threading.Event) -> Callable[[], None]:
             signal.signal(sig, previous)
 
     return restore
-
-
-@dataclass
-class BackfillReport:
-    """One pass report per date of a backfill."""
-
-    start: dt.date
-    end: dt.date
-    reports: list[tuple[dt.date, PassReport]] = field(default_factory=list)
-
-    @property
-    def problems(self) -> list[str]:
-        return [f"{d}: {p}" for d, r in self.reports for p in r.problems]
-
-    def summary(self) -> str:
-        """One line: the counts of every date's pass, added up."""
-
-        def total(name: str) -> int:
-            return sum(int(getattr(r, name)) for _, r in self.reports)
-
-        seconds = sum(r.seconds for _, r in self.reports)
-        return (
-            f"backfill {self.start}..{self.end}: {len(self.reports)} date(s); "
-            f"{total('issues_seen')} issue(s) seen, {total('issues_new')} new, {total('issues_updated')} updated; "
-            f"{total('articles_published')} article(s) published, {total('articles_embargoed')} under embargo; "
-            f"{total('unresolved_jumps')} unresolved jump(s); {len(self.problems)} problem(s); {seconds:.1f} s"
-        )
-
-
-def _dates(start: dt.date, end: dt.date) -> Iterator[dt.date]:
-    for n in range((end - start).days + 1):
-        yield start + dt.timedelta(days=n)
-
-
-def backfill(settings: Settings, start: dt.date, end: dt.date) -> BackfillReport:
-    """One locked pass per date from ``start`` to ``end``; resumable, as passes skip unchanged issues.
-
-    The lock is taken per date, so the nightly pass can run between two dates of a long backfill.
-    A progress bar on a terminal, one log line per date otherwise.
-    """
-    from tqdm import tqdm
-
-    from . import pipeline
-
-    pipeline.preflight(settings)  # as `run` and `schedule` do: a bad path fails before any date
-    report = BackfillReport(start, end)
-    days = list(_dates(start, end))
-    tty = sys.stderr.isatty()
-    with tqdm(days, desc="backfill", unit="date", disable=not tty, file=sys.stderr) as bar:
-        for day in bar:
-            if tty:
-                bar.set_postfix_str(day.isoformat())
-            with locking.pass_lock(settings.state_dir, settings.schedule.lock_timeout):
-                result = pipeline.run_pass(settings, dates=[day])
-            report.reports.append((day, result))
-            if tty:
-                for problem in result.problems:
-                    bar.write(f"{day}: {problem}", file=sys.stderr)
-            else:
-                log.info("backfill %s: %s", day, result.summary())
-    return report

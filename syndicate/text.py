@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
+from . import xmlchars
 from .rules import WIDE
 
 _WIDE_CHAR = re.compile(f"[{WIDE}]")
 _CJK_SPACE = re.compile(f"(?<=[{WIDE}])[ \u3000\u00a0]+(?=[{WIDE}])")
 _MULTI_SPACE = re.compile(r"[ \t]{2,}")
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 _WIDE_LOW = frozenset(ch for ch in map(chr, range(0x2E80)) if _WIDE_CHAR.match(ch))
@@ -39,8 +39,7 @@ def join(left: str, right: str) -> str:
 
 def close_up(text: str) -> str:
     """Remove letter-spacing between CJK characters (justified lines); keep spaces around Latin."""
-    if _XML_INVALID.search(text):
-        text = _XML_INVALID.sub("", text)
+    text = xmlchars.clean(text)
     if " " in text or "\u3000" in text or "\t" in text or "\u00a0" in text:  # most lines have none
         text = _MULTI_SPACE.sub(" ", _CJK_SPACE.sub("", text))
     return text.strip()

@@ -68,3 +68,22 @@ def moto_s3() -> Iterator[services.MotoServer]:
         yield server
     finally:
         server.stop()
+
+
+def compare_golden_tree(actual: dict[str, bytes], folder: Path, update: bool) -> None:
+    """Compare a whole output tree (relative path -> bytes) with the golden folder, file by file
+    (or rewrite the folder with --update-golden: files no longer produced are removed)."""
+    if update:
+        if folder.exists():
+            for old in sorted(folder.rglob("*"), reverse=True):
+                old.unlink() if old.is_file() else old.rmdir()
+        for rel, data in actual.items():
+            (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+            (folder / rel).write_bytes(data)
+        return
+    if not folder.exists():
+        pytest.fail(f"golden folder {folder} missing: run `make golden` to create it")
+    golden = {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    assert sorted(actual) == sorted(golden), f"the files differ from {folder} (make golden to accept)"
+    differ = [rel for rel in golden if actual[rel] != golden[rel]]
+    assert not differ, f"these files differ from {folder} (make golden to accept): {differ}"

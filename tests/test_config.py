@@ -195,3 +195,13 @@ def test_docs_describe_every_key() -> None:
     text = DOCS.read_text(encoding="utf-8")
     missing = [key for key in all_keys() if f"`{key}`" not in text]
     assert not missing, f"{DOCS.name} does not describe {missing}"
+
+
+def test_source_type_accepts_exactly_the_table_of_source_types() -> None:
+    from typing import get_args
+
+    from syndicate.sources import SOURCE_TYPES
+
+    assert set(get_args(Settings.model_fields["source"].annotation.model_fields["type"].annotation)) == set(
+        SOURCE_TYPES
+    )

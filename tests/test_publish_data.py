@@ -18,9 +18,8 @@ import pytest
 
 from syndicate import config, pipeline
 from syndicate.errors import SourceError
-from syndicate.model import Article, Issue, Jump, Page, Part, Reading
-from syndicate.publish import site_for
-from syndicate.publish.item import Item, Site
+from syndicate.model import Article, Issue, Jump, Page, Part, Reading, StoredArticle
+from syndicate.publish import Site, site_for
 from syndicate.publish.slug import slugify, slugs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,13 +67,15 @@ def article(
 
 def item(
     a: Article | None = None, *, version: int = 1, seq: int = 0, created: dt.datetime = NIGHT, **kw: object
-) -> Item:
-    return Item(a or article(), version, seq, NIGHT, created, **kw)  # type: ignore[arg-type]
+) -> StoredArticle:
+    return StoredArticle(a or article(), version, seq, NIGHT, created, **kw)  # type: ignore[arg-type]
 
 
-def site(**kw: object) -> Site:
-    """The default publication (西海岸新闻, +08:00, release 06:00) with sections 要闻 and 综合."""
-    return dataclasses.replace(site_for(config.defaults(Path("feeds")), ["要闻", "综合"]), **kw)  # type: ignore[arg-type]
+def site(**publication: object) -> Site:
+    """The default publication (西海岸新闻, +08:00, release 06:00) with sections 要闻 and 综合;
+    ``publication`` overrides its fields (``provider="westcoast"``)."""
+    made = site_for(config.defaults(Path("feeds")), ["要闻", "综合"])
+    return dataclasses.replace(made, pub=made.pub.model_copy(update=publication))
 
 
 def settings(out: Path, **output: object) -> config.Settings:
@@ -130,7 +131,7 @@ def fake_read(issue: Issue) -> Reading:
                 unresolved_jump=jump,
             )
         )
-    return Reading(issue.date, tuple(made), (), problems=issue.problems)
+    return Reading(issue.date, tuple(made), ())
 
 
 class FakeSource:

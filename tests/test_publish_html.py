@@ -9,12 +9,14 @@ from conftest import compare_golden
 from lxml import etree
 from test_publish_data import GOLDEN, article, item, site
 
-from syndicate.publish import catalog, html, opml
+from syndicate import catalog
+from syndicate.model import CatalogEntry, StoredArticle
+from syndicate.publish import html, opml
 
 SECTIONS = ["要闻", "综合"]
 
 
-def items() -> list[html.Item]:
+def items() -> list[StoredArticle]:
     return [
         item(
             article(kicker="引题", subheadline="副题<b>", pages=(1, 2), byline_text="□记者 李涛 报道"), seq=0
@@ -41,7 +43,7 @@ def test_golden_opml(update_golden: bool) -> None:
 
 def test_golden_catalog(update_golden: bool) -> None:
     compare_golden(
-        catalog.render(site(), [catalog.CatalogRow.of(i) for i in items()]),
+        catalog.dump([CatalogEntry.of(i) for i in items()], site().pub),
         GOLDEN / "catalog.json",
         update_golden,
     )
@@ -81,7 +83,7 @@ def test_opml_lists_every_public_feed() -> None:
 
 
 def test_catalog_entries_have_the_agreed_fields() -> None:
-    entries = json.loads(catalog.render(site(), [catalog.CatalogRow.of(i) for i in items()]))
+    entries = json.loads(catalog.dump([CatalogEntry.of(i) for i in items()], site().pub))
     assert entries[1] == {
         "date": "2023-10-24",
         "id": "20231024-0201",

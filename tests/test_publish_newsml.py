@@ -11,12 +11,13 @@ from conftest import compare_golden
 from lxml import etree
 from test_publish_data import DAY, GOLDEN, MORNING, NIGHT, TOOLS, article, item, site
 
+from syndicate.model import IssuePackage, StoredArticle
 from syndicate.publish import newsml
 
 NAR = "{http://iptc.org/std/nar/2006-10-01/}"
 
 
-def full_item() -> newsml.Item:
+def full_item() -> StoredArticle:
     a = article(
         kicker="引题：主题教育",
         subheadline="副题",
@@ -26,7 +27,7 @@ def full_item() -> newsml.Item:
     return item(a, seq=0)
 
 
-def issue_items() -> list[newsml.Item]:
+def issue_items() -> list[StoredArticle]:
     return [
         full_item(),
         item(article("20231024-0102", headline="短讯", byline=()), seq=1, version=2, created=MORNING),
@@ -38,9 +39,8 @@ def issue_items() -> list[newsml.Item]:
 
 
 def render_issue(embargoed: bool, version: int = 1) -> bytes:
-    return newsml.render_issue(
-        site(), DAY, issue_items(), version=version, first_created=NIGHT, created=NIGHT, embargoed=embargoed
-    )
+    package = IssuePackage(DAY, version, NIGHT, NIGHT, tuple(issue_items()))
+    return newsml.render_issue(site(), package, embargoed=embargoed)
 
 
 def test_golden_item_under_embargo(update_golden: bool) -> None:
@@ -66,7 +66,7 @@ def test_schema_validator_accepts_every_variant(tmp_path: Path) -> None:
     }
     docs["issue-embargoed.xml"] = render_issue(True)
     docs["issue-v2.xml"] = render_issue(False, version=2)
-    provider = dataclasses.replace(site(), provider="westcoast")
+    provider = site(provider="westcoast")
     docs["item-provider.xml"] = newsml.render_item(provider, full_item(), embargoed=False)
     for name, data in docs.items():
         (tmp_path / name).write_bytes(data)

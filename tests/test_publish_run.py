@@ -199,7 +199,8 @@ def test_problems_are_collected_not_raised(tmp_path: Path) -> None:
         SourceError("2023-10-25: cannot fetch"),
         issue(DAY, {1: PAGE1}, problems=("page-02.txt: undecodable",)),
     )
-    assert report.problems == ["2023-10-25: cannot fetch", "page-02.txt: undecodable"]
+    assert [str(p) for p in report.problems] == ["2023-10-25: cannot fetch", "page-02.txt: undecodable"]
+    assert [p.stage for p in report.problems] == ["source", "source"]
 
 
 def test_an_emptied_output_folder_is_rebuilt_from_the_store(tmp_path: Path) -> None:

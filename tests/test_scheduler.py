@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from syndicate import config, scheduler
+from syndicate import backfill, config, scheduler
 from syndicate.config import SAMPLE_DIR
 from syndicate.scheduler import PASS_JOB, RELEASE_JOB
 
@@ -237,8 +237,8 @@ def test_backfill_reports_and_resumes(
     tmp_path: Path, drop_folder: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     settings = config.load(folder_config(tmp_path, "30 2 * * *"))
-    with caplog.at_level(logging.INFO, "syndicate.scheduler"):
-        first = scheduler.backfill(settings, dt.date(2023, 10, 23), dt.date(2023, 10, 25))
+    with caplog.at_level(logging.INFO, "syndicate.backfill"):
+        first = backfill.backfill(settings, dt.date(2023, 10, 23), dt.date(2023, 10, 25))
     assert [d for d, _ in first.reports] == [
         dt.date(2023, 10, 23),
         dt.date(2023, 10, 24),
@@ -246,7 +246,7 @@ def test_backfill_reports_and_resumes(
     ]
     assert "backfill 2023-10-23..2023-10-25: 3 date(s); 1 issue(s) seen, 1 new" in first.summary()
     assert caplog.text.count("backfill 2023-10-2") == 3  # stderr is no terminal here: plain lines
-    again = scheduler.backfill(settings, dt.date(2023, 10, 23), dt.date(2023, 10, 25))
+    again = backfill.backfill(settings, dt.date(2023, 10, 23), dt.date(2023, 10, 25))
     assert "1 issue(s) seen, 0 new, 0 updated" in again.summary()  # stored and unchanged: skipped
     assert (tmp_path / "out" / "public" / "all.rss.xml").exists()
 
@@ -315,5 +315,5 @@ def test_schedule_refuses_a_missing_source_folder_at_start(tmp_path: Path) -> No
 def test_backfill_refuses_a_missing_source_folder_at_start(tmp_path: Path) -> None:
     settings = config.parse({"source": {"path": "missing"}, "output": {"dir": "out"}}, tmp_path)
     with pytest.raises(config.ConfigError, match="source.path"):
-        scheduler.backfill(settings, dt.date(2023, 10, 1), dt.date(2023, 10, 2))
+        backfill.backfill(settings, dt.date(2023, 10, 1), dt.date(2023, 10, 2))
     assert not (tmp_path / "out").exists()

@@ -14,7 +14,8 @@ from test_publish_data import DAY, MORNING, NIGHT, PAGE1, PAGE2, article, fake_r
 from syndicate import db
 from syndicate.model import Jump, Reading
 from syndicate.pgstore import PostgresStore
-from syndicate.store import Store, article_from_json, article_to_json
+from syndicate.store.codec import article_from_record, article_record
+from syndicate.store.sqlite import SqliteStore as Store
 
 
 @pytest.fixture
@@ -44,14 +45,14 @@ def save(store: Store, pages: dict[int, str], now: dt.datetime = NIGHT, date: dt
 
 def test_article_json_round_trips() -> None:
     a = article(kicker="引题", pages=(1, 2), complete=False, unresolved_jump=Jump(2, "（下转第二版）", "二"))
-    assert article_from_json(article_to_json(a)) == a
+    assert article_from_record(article_record(a)) == a
 
 
 def test_first_save_creates_version_1_and_remembers_the_hash(any_store: Any) -> None:
     saved = save(any_store, {1: PAGE1})
     assert (saved.new_issue, saved.created, saved.updated) == (True, 2, 0)
     assert any_store.issue_hash(DAY) == issue(DAY, {1: PAGE1}).content_hash
-    assert [(i.id, i.version) for i in any_store.issue_items(DAY)] == [
+    assert [(i.id, i.version) for i in any_store.issue_articles(DAY)] == [
         ("20231024-0101", 1),
         ("20231024-0102", 1),
     ]
@@ -59,10 +60,10 @@ def test_first_save_creates_version_1_and_remembers_the_hash(any_store: Any) -> 
 
 def test_unchanged_articles_write_nothing_changed_ones_get_the_next_version(any_store: Any) -> None:
     save(any_store, {1: PAGE1})
-    any_store.done(any_store.queued())
+    any_store.finish_pass(a.key for a in any_store.queued())
     saved = save(any_store, {1: PAGE1, 2: PAGE2}, now=MORNING)
     assert (saved.new_issue, saved.created, saved.updated, saved.unchanged) == (False, 1, 1, 1)
-    items = {i.id: i for i in any_store.issue_items(DAY)}
+    items = {i.id: i for i in any_store.issue_articles(DAY)}
     stitched = items["20231024-0101"]
     assert (stitched.version, stitched.first_created, stitched.created) == (2, NIGHT, MORNING)
     assert items["20231024-0102"].version == 1
@@ -73,7 +74,7 @@ def test_unchanged_articles_write_nothing_changed_ones_get_the_next_version(any_
 def test_an_article_gone_from_a_new_reading_gets_a_withdrawn_version(any_store: Any) -> None:
     save(any_store, {1: PAGE1, 2: PAGE2})
     save(any_store, {1: PAGE1 + "\n"}, now=MORNING)  # page 2 is gone
-    items = {i.id: i for i in any_store.issue_items(DAY)}
+    items = {i.id: i for i in any_store.issue_articles(DAY)}
     assert items["20231024-0201"].withdrawn and items["20231024-0201"].version == 2
     assert "20231024-0201" not in {i.id for i in any_store.window(10, DAY)}
 
@@ -86,7 +87,7 @@ def test_a_failed_save_leaves_the_last_good_state(any_store: Any) -> None:
     with pytest.raises(Exception, match="two articles"):
         any_store.save_issue(bad, twice, MORNING)
     assert any_store.issue_hash(DAY) == issue(DAY, {1: PAGE1}).content_hash
-    assert [i.version for i in any_store.issue_items(DAY)] == [1, 1]
+    assert [i.version for i in any_store.issue_articles(DAY)] == [1, 1]
 
 
 def test_windows_are_newest_issue_first_print_order_within(any_store: Any) -> None:
@@ -129,11 +130,11 @@ def test_print_order_moves_without_a_new_version(any_store: Any) -> None:
     swapped = dataclasses.replace(reading, articles=reading.articles[::-1])
     saved = any_store.save_issue(dataclasses.replace(got, problems=("x",)), swapped, MORNING)
     assert saved.updated == 0
-    assert [i.id for i in any_store.issue_items(DAY)] == ["20231024-0102", "20231024-0101"]
+    assert [i.id for i in any_store.issue_articles(DAY)] == ["20231024-0102", "20231024-0101"]
 
 
 def test_catalog_query_reads_a_range_of_the_created_index_not_the_archive(store: Store) -> None:
-    from syndicate.store import RECENT_SQL
+    from syndicate.store.sqlite import RECENT_SQL
 
     plan = " | ".join(
         row[-1] for row in store.db.execute("EXPLAIN QUERY PLAN " + RECENT_SQL, ("2023-10-01",))
@@ -142,7 +143,7 @@ def test_catalog_query_reads_a_range_of_the_created_index_not_the_archive(store:
 
 
 def test_render_queue_drives_its_join_instead_of_scanning_the_archive(store: Store) -> None:
-    from syndicate.store import QUEUED_SQL
+    from syndicate.store.sqlite import QUEUED_SQL
 
     plan = [row[-1] for row in store.db.execute("EXPLAIN QUERY PLAN " + QUEUED_SQL)]
     assert plan[0].startswith("SCAN q") and all(not p.startswith("SCAN a") for p in plan), plan
@@ -155,5 +156,5 @@ def test_postgres_titles_do_not_see_each_other(pg_url: str) -> None:
         assert harbour.issue_hash(DAY) is None and harbour.queued() == [] and harbour.sections() == []
         save(harbour, {1: PAGE1})
         assert len(west.queued()) == 3 and len(harbour.queued()) == 2
-        harbour.done(harbour.queued())
+        harbour.finish_pass(a.key for a in harbour.queued())
         assert len(west.queued()) == 3

@@ -91,7 +91,7 @@ def run_pass(group: Group, title: str, days: list[dt.date], need_issue: bool = F
         report = pipeline.run_pass(settings, dates=days)
     log.info("%s %s: %s", title, days[0] if len(days) == 1 else f"{len(days)} date(s)", report.summary())
     if need_issue and report.problems and report.issues_seen == 0:
-        raise SourceError(f"{title}: " + "; ".join(report.problems))
+        raise SourceError(f"{title}: " + "; ".join(str(p) for p in report.problems))
     return report.summary()
 
 

@@ -39,12 +39,12 @@ def due_runs(settings: Settings, since: dt.datetime, until: dt.datetime) -> list
     that fell in ``(since, until]``, oldest first. A nightly pass polls its local date and
     ``source.lookback_days`` before it."""
     tz = settings.publication.tz
-    hh, mm = settings.publication.release.split(":")
+    release = settings.publication.release
     runs: list[DueRun] = []
     for at in _fire_times(settings.schedule.cron, since, until, tz):
         local = at.astimezone(tz).date()
         days = tuple(local - dt.timedelta(days=n) for n in range(settings.source.lookback_days, -1, -1))
         runs.append(DueRun(settings.title, "nightly", at.astimezone(dt.UTC), days))
-    for at in _fire_times(f"{int(mm)} {int(hh)} * * *", since, until, tz):
+    for at in _fire_times(f"{release.minute} {release.hour} * * *", since, until, tz):
         runs.append(DueRun(settings.title, "release", at.astimezone(dt.UTC), ()))
     return sorted(runs, key=lambda r: (r.due_at, r.kind))

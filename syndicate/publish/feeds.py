@@ -5,7 +5,11 @@ entries are prepended unless added with ``order="append"``; ``updated``/``lastBu
 to now and the generator carries feedgen's version; the RSS channel ``link`` is the *last*
 ``link()`` call (so the self link goes first); an author without e-mail vanishes from RSS (we
 write ``dc:creator``); Atom content needs ``type="html"``; and its RFC 822 formatter switches the
-process locale, so RSS dates are written by ``item.rfc822`` through a small extension instead.
+process locale (which races with the scheduler's threads), so RSS dates are written with
+``email.utils.format_datetime`` through a small extension instead.
+
+A renderer takes the site and a ``Feed`` (its section, entries and own path, which the format
+table decides) and returns bytes; ``formats.FEEDS`` lists them.
 """
 
 from __future__ import annotations
@@ -13,14 +17,27 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 
-from .item import EPOCH, Item, Site, body_paragraphs, rfc822
+from ..model import StoredArticle
+from ..timefmt import rfc822
+from .site import EPOCH, Site
+from .text import body_paragraphs, cleaned
 
 GENERATOR = "syndicate"  # without a version: upgrading must not change every feed's bytes
+
+
+@dataclass(frozen=True)
+class Feed:
+    """One feed to render: its section (None: every section), entries in order, path under public/."""
+
+    section: str | None
+    items: Sequence[StoredArticle]
+    path: str
 
 
 class _Dates(BaseExtension):  # type: ignore[misc]
@@ -56,42 +73,33 @@ class _EntryDates(BaseEntryExtension):  # type: ignore[misc]
         return item
 
 
-def title(site: Site, section: str | None) -> str:
-    return site.name if section is None else f"{site.name} · {section}"
-
-
-def feed_path(site: Site, section: str | None, fmt: str) -> str:
-    """Path under ``public/`` of a feed: ``all.rss.xml``, ``yaowen.atom.xml``."""
-    slug = "all" if section is None else site.slug(section)
-    return f"{slug}.{fmt}.xml"
-
-
-def body_html(item: Item) -> str:
+def body_html(item: StoredArticle) -> str:
     """The full text as escaped HTML paragraphs (what goes in content:encoded / Atom content)."""
     return "".join(f"<p>{html.escape(p, quote=False)}</p>" for p in body_paragraphs(item.article))
 
 
-def feed_updated(site: Site, items: Sequence[Item]) -> dt.datetime:
+def feed_updated(site: Site, items: Sequence[StoredArticle]) -> dt.datetime:
     """Derived from the entries, never from the clock: an unchanged store gives unchanged bytes."""
     return max((site.updated(i) for i in items), default=EPOCH).astimezone(site.tz)
 
 
-def _generator(site: Site, items: Sequence[Item], section: str | None, fmt: str) -> FeedGenerator:
-    rss = fmt == "rss"
+def _generator(site: Site, feed: Feed, rss: bool) -> FeedGenerator:
+    section, items = feed.section, [cleaned(i) for i in feed.items]
+    pub = site.pub
     fg = FeedGenerator()
     fg.register_extension("syndicate_dates", _Dates, _EntryDates, atom=False, rss=True)
     if rss:
         fg.load_extension("dc", atom=False, rss=True)
-    self_url = site.url(feed_path(site, section, fmt))
+    self_url = site.url(feed.path)
     fg.id(self_url)
-    fg.title(title(site, section))
+    fg.title(site.feed_title(section))
     fg.link(href=self_url, rel="self")  # first: feedgen takes the last link() as the RSS channel link
-    fg.link(href=site.base_url, rel="alternate")
-    fg.description(f"{site.name}：{'全部版面' if section is None else section + '版'}全文")
-    fg.language(site.language)
-    fg.author({"name": site.name})
+    fg.link(href=pub.base_url, rel="alternate")
+    fg.description(f"{pub.name}：{'全部版面' if section is None else section + '版'}全文")
+    fg.language(pub.language)
+    fg.author({"name": pub.name})
     fg.generator(GENERATOR)
-    fg.rights(site.copyright_holder)
+    fg.rights(pub.holder)
     updated = feed_updated(site, items)
     fg.updated(updated)
     if rss:
@@ -103,7 +111,7 @@ def _generator(site: Site, items: Sequence[Item], section: str | None, fmt: str)
     return fg
 
 
-def _entry(fg: FeedGenerator, site: Site, item: Item, rss: bool) -> None:
+def _entry(fg: FeedGenerator, site: Site, item: StoredArticle, rss: bool) -> None:
     a = item.article
     fe = fg.add_entry(order="append")  # feedgen prepends by default
     fe.id(site.tag(item))  # also the RSS guid (isPermaLink="false")
@@ -124,13 +132,13 @@ def _entry(fg: FeedGenerator, site: Site, item: Item, rss: bool) -> None:
         fe.published(site.published(item))
 
 
-def render_rss(site: Site, items: Sequence[Item], section: str | None = None) -> bytes:
-    """RSS 2.0 of ``items`` in the given order (``section`` None: the feed of every section)."""
-    out: bytes = _generator(site, items, section, "rss").rss_str(pretty=True)
+def render_rss(site: Site, feed: Feed) -> bytes:
+    """RSS 2.0 of the feed's entries in the given order."""
+    out: bytes = _generator(site, feed, rss=True).rss_str(pretty=True)
     return out
 
 
-def render_atom(site: Site, items: Sequence[Item], section: str | None = None) -> bytes:
-    """Atom 1.0 of ``items`` in the given order."""
-    out: bytes = _generator(site, items, section, "atom").atom_str(pretty=True)
+def render_atom(site: Site, feed: Feed) -> bytes:
+    """Atom 1.0 of the feed's entries in the given order."""
+    out: bytes = _generator(site, feed, rss=False).atom_str(pretty=True)
     return out

@@ -10,11 +10,12 @@ with ``stat:canceled`` and no content.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 
 from lxml import etree
 
-from .item import Item, Site, body_paragraphs, rfc3339
+from ..model import IssuePackage, StoredArticle
+from .site import Site, rfc3339
+from .text import body_paragraphs, cleaned
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -40,31 +41,31 @@ def _root(tag: str, site: Site, guid: str, version: int) -> etree._Element:
         ("standard", "NewsML-G2"),
         ("standardversion", STANDARD_VERSION),
         ("conformance", "power"),
-        (XML_LANG, site.language),
+        (XML_LANG, site.pub.language),
     ):
         root.set(key, value)
     _el(root, "catalogRef", href=IPTC_CATALOG)
     catalog = _el(root, "catalog")
     for alias, path in (("synsec", "section"), ("synhl", "headline-role"), ("synpage", "printpage")):
-        _el(catalog, "scheme", alias=alias, uri=f"{site.base_url}cv/{path}/")
+        _el(catalog, "scheme", alias=alias, uri=f"{site.pub.base_url}cv/{path}/")
     if tag == "packageItem":
-        _el(catalog, "scheme", alias="syngrp", uri=f"{site.base_url}cv/grouprole/")
+        _el(catalog, "scheme", alias="syngrp", uri=f"{site.pub.base_url}cv/grouprole/")
     return root
 
 
 def _rights(root: etree._Element, site: Site, year: int) -> None:
     rights = _el(root, "rightsInfo")
-    _el(_el(rights, "copyrightHolder", uri=site.base_url), "name", site.copyright_holder)
-    _el(rights, "copyrightNotice", f"© {year} {site.copyright_holder}")
-    _el(rights, "usageTerms", site.usage_terms)
+    _el(_el(rights, "copyrightHolder", uri=site.pub.base_url), "name", site.pub.holder)
+    _el(rights, "copyrightNotice", f"© {year} {site.pub.holder}")
+    _el(rights, "usageTerms", site.pub.usage_terms)
 
 
 def _provider(parent: etree._Element, site: Site) -> None:
-    if site.provider:
-        el = _el(parent, "provider", qcode=f"nprov:{site.provider}")
+    if site.pub.provider:
+        el = _el(parent, "provider", qcode=f"nprov:{site.pub.provider}")
     else:
-        el = _el(parent, "provider", uri=site.base_url)
-    _el(el, "name", site.name)
+        el = _el(parent, "provider", uri=site.pub.base_url)
+    _el(el, "name", site.pub.name)
 
 
 def _times(
@@ -76,7 +77,7 @@ def _times(
         _el(meta, "embargoed", rfc3339(site.release_at(date), site.tz))
 
 
-def _item_meta(root: etree._Element, site: Site, item: Item, embargo: bool) -> None:
+def _item_meta(root: etree._Element, site: Site, item: StoredArticle, embargo: bool) -> None:
     meta = _el(root, "itemMeta")
     _el(meta, "itemClass", qcode="ninat:text")
     _provider(meta, site)
@@ -90,12 +91,12 @@ def _item_meta(root: etree._Element, site: Site, item: Item, embargo: bool) -> N
     _el(meta, "link", rel="irel:seeAlso", href=site.url(site.article_path(item)), contenttype="text/html")
 
 
-def _content_meta(root: etree._Element, site: Site, item: Item) -> None:
+def _content_meta(root: etree._Element, site: Site, item: StoredArticle) -> None:
     a = item.article
     meta = _el(root, "contentMeta")
     for name in a.byline:
         _el(_el(meta, "creator"), "name", name)
-    _el(meta, "language", tag=site.language)
+    _el(meta, "language", tag=site.pub.language)
     subject = _el(meta, "subject", type="cpnat:abstract", qcode=f"synsec:{site.slug(a.section)}")
     _el(subject, "name", a.section)
     if a.kicker:
@@ -114,13 +115,13 @@ def _content_meta(root: etree._Element, site: Site, item: Item) -> None:
         _el(meta, "contentMetaExtProperty", rel="synpage:startpage", value=str(a.parts[0].page))
 
 
-def _content_set(root: etree._Element, site: Site, item: Item) -> None:
+def _content_set(root: etree._Element, site: Site, item: StoredArticle) -> None:
     a = item.article
     inline = _el(_el(root, "contentSet"), "inlineXML", contenttype="application/xhtml+xml")
     body_text = body_paragraphs(a)
     inline.set("charcount", str(sum(len(p) for p in body_text)))
     xhtml_ns = {None: XHTML}
-    html = etree.SubElement(inline, f"{{{XHTML}}}html", {XML_LANG: site.language}, nsmap=xhtml_ns)  # type: ignore[arg-type]
+    html = etree.SubElement(inline, f"{{{XHTML}}}html", {XML_LANG: site.pub.language}, nsmap=xhtml_ns)  # type: ignore[arg-type]
     etree.SubElement(etree.SubElement(html, f"{{{XHTML}}}head"), f"{{{XHTML}}}title").text = a.headline
     body = etree.SubElement(html, f"{{{XHTML}}}body")
     etree.SubElement(body, f"{{{XHTML}}}h1").text = a.headline
@@ -132,8 +133,9 @@ def _bytes(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def render_item(site: Site, item: Item, *, embargoed: bool) -> bytes:
+def render_item(site: Site, item: StoredArticle, *, embargoed: bool) -> bytes:
     """One article's ``newsItem`` (``embargoed``: the issue is not released yet)."""
+    item = cleaned(item)
     root = _root("newsItem", site, site.guid(item.date, item.id), item.version)
     _rights(root, site, item.date.year)
     _item_meta(root, site, item, embargoed)
@@ -144,33 +146,26 @@ def render_item(site: Site, item: Item, *, embargoed: bool) -> bytes:
 
 
 def issue_title(site: Site, date: dt.date) -> str:
-    return f"{site.name} {date.year}年{date.month}月{date.day}日"
+    return f"{site.pub.name} {date.year}年{date.month}月{date.day}日"
 
 
-def render_issue(
-    site: Site,
-    date: dt.date,
-    items: Sequence[Item],
-    *,
-    version: int,
-    first_created: dt.datetime,
-    created: dt.datetime,
-    embargoed: bool,
-) -> bytes:
+def render_issue(site: Site, package: IssuePackage, *, embargoed: bool) -> bytes:
     """The issue's ``packageItem``: the issue group, one group per section in print order, one
     ``itemRef`` (guid, version, href next to this file) per article, withdrawn ones included."""
+    date, version = package.date, package.version
+    items = [cleaned(i) for i in package.articles]
     root = _root("packageItem", site, site.guid(date, "issue"), version)
     _rights(root, site, date.year)
     meta = _el(root, "itemMeta")
     _el(meta, "itemClass", qcode="ninat:composite")
     _provider(meta, site)
-    _times(meta, site, created, first_created, embargoed, date)
+    _times(meta, site, package.created, package.first_created, embargoed, date)
     _el(meta, "pubStatus", qcode="stat:usable")
     _el(meta, "title", issue_title(site, date))
     if version > 1:
         _el(meta, "signal", qcode="sig:update")
     content = _el(root, "contentMeta")
-    _el(content, "language", tag=site.language)
+    _el(content, "language", tag=site.pub.language)
     _el(content, "headline", issue_title(site, date))
     sections = list(dict.fromkeys(i.section for i in items))
     group_set = _el(root, "groupSet", root="issue")
@@ -186,7 +181,7 @@ def render_issue(
     return _bytes(root)
 
 
-def _item_ref(group: etree._Element, site: Site, item: Item) -> None:
+def _item_ref(group: etree._Element, site: Site, item: StoredArticle) -> None:
     ref = _el(
         group,
         "itemRef",

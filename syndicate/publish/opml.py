@@ -6,27 +6,30 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from .feeds import feed_path, title
-from .item import Site
+from .formats import FEEDS
+from .site import Site
 
 
 def render(site: Site, sections: Sequence[str]) -> bytes:
-    """OPML 2.0 listing the RSS and Atom feed of ``all`` and of every section."""
+    """OPML 2.0 listing every feed format of the table that OPML knows, for ``all`` and each section."""
     root = etree.Element("opml", version="2.0")
     head = etree.SubElement(root, "head")
-    etree.SubElement(head, "title").text = site.name
-    etree.SubElement(head, "ownerName").text = site.copyright_holder
+    etree.SubElement(head, "title").text = site.pub.name
+    etree.SubElement(head, "ownerName").text = site.pub.holder
     body = etree.SubElement(root, "body")
     for section in (None, *sections):
-        group = etree.SubElement(body, "outline", text=title(site, section))
-        for fmt in ("rss", "atom"):
+        title = site.feed_title(section)
+        group = etree.SubElement(body, "outline", text=title)
+        for fmt in FEEDS:
+            if fmt.opml_version is None:
+                continue
             etree.SubElement(
                 group,
                 "outline",
-                type="rss",
-                version="RSS2" if fmt == "rss" else "ATOM",
-                text=f"{title(site, section)} ({fmt.upper()})",
-                xmlUrl=site.url(feed_path(site, section, fmt)),
-                htmlUrl=site.base_url,
+                type="rss",  # OPML 2.0 calls every feed subscription type="rss"
+                version=fmt.opml_version,
+                text=f"{title} ({fmt.name.upper()})",
+                xmlUrl=site.url(site.feed_path(section, fmt.suffix)),
+                htmlUrl=site.pub.base_url,
             )
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

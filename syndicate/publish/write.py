@@ -5,6 +5,8 @@ leaves every file it had not yet replaced as the previous pass wrote it. Tempora
 crashed pass left behind are swept from a folder the first time a pass writes into it, and from
 the whole output tree at the start of the pass that follows a pass which did not finish
 (``in_progress``): a killed pass may have left one in a folder no later pass writes into.
+
+``write_all`` writes a whole plan, in its order, after checking that no two outputs share a path.
 """
 
 from __future__ import annotations
@@ -12,12 +14,26 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Protocol
 
 from ..errors import PublishError
 
 TMP_PREFIX = ".syndicate-tmp-"
+# In the state folder while a pass publishes; found at the start of a pass, it means the last one
+# did not finish, and the output tree is swept of the temporary files it may have left.
+IN_PROGRESS = "publishing"
+
+
+class Planned(Protocol):
+    """An output to write (``plan.Output``)."""
+
+    @property
+    def path(self) -> str: ...
+
+    @property
+    def data(self) -> bytes: ...
 
 
 def sweep(folder: Path) -> int:
@@ -115,3 +131,17 @@ class Writer:
             raise PublishError(f"{path}: cannot write: {exc.strerror or exc}") from exc
         self.written.append(rel)
         return True
+
+
+def write_all(root: Path, outputs: Sequence[Planned]) -> Writer:
+    """Write every output under ``root`` in the order given; refuse the lot (before writing
+    anything) when two outputs name one path. Returns the writer, which counts what changed."""
+    seen: set[str] = set()
+    for output in outputs:
+        if output.path in seen:
+            raise PublishError(f"{root / output.path}: two outputs for one path in the same pass")
+        seen.add(output.path)
+    writer = Writer(root)
+    for output in outputs:
+        writer.write(output.path, output.data)
+    return writer

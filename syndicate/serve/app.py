@@ -232,7 +232,8 @@ class App:
         item = self._catalog(quick).by_key.get((date, article))
         if item is None or not item.visible_to(partner, self.clock()):
             return not_found()
-        entry = self.newsml.get(item.path)
+        parts = safe_parts(item.path)
+        entry = None if parts is None else self.newsml.get(parts)
         if entry is None:
             return not_found()
         return file_response(entry, environ, PARTNER_CACHE_CONTROL, entry.compressible and _gzip_ok(environ))

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..publish.formats import media_types
 from .httputil import http_date, strong_etag
 
 # Larger files are still served, but read per request rather than kept in memory.
@@ -28,9 +29,7 @@ MAX_CACHE_BYTES = 128 * 1024 * 1024
 MIN_GZIP_SIZE = 256
 
 _PUBLIC_TYPES: tuple[tuple[str, str], ...] = (
-    # Longest suffixes first: "x.rss.xml" is a feed, not generic XML.
-    (".rss.xml", "application/rss+xml"),
-    (".atom.xml", "application/atom+xml"),
+    *media_types(),  # the feed formats' table first: "x.rss.xml" is a feed, not generic XML
     (".opml", "text/x-opml"),
     (".html", "text/html; charset=utf-8"),
     (".htm", "text/html; charset=utf-8"),

@@ -7,7 +7,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from ..errors import SourceError
@@ -24,15 +25,36 @@ class IssueSource(Protocol):
         ...
 
 
-def open_source(settings: Settings) -> IssueSource:
-    """The source the configuration names."""
-    if settings.source.type == "http":
-        from .http import HttpSource
-
-        return HttpSource(settings)
+def _folder(settings: Settings) -> IssueSource:
     from .folder import FolderSource
 
     return FolderSource(settings.source_dir, settings.sections, read_limits(settings))
+
+
+def _http(settings: Settings) -> IssueSource:
+    from .http import HttpSource
+
+    return HttpSource(settings)
+
+
+@dataclass(frozen=True)
+class SourceType:
+    """One value of ``source.type``: how to open it, and whether ``source.path`` must be a folder."""
+
+    name: str
+    open: Callable[[Settings], IssueSource]
+    reads_folder: bool = False  # preflight refuses a source.path that is not a folder
+
+
+# The table of source types (config's ``source.type`` accepts exactly these names; a test checks it).
+SOURCE_TYPES: dict[str, SourceType] = {
+    t.name: t for t in (SourceType("folder", _folder, reads_folder=True), SourceType("http", _http))
+}
+
+
+def open_source(settings: Settings) -> IssueSource:
+    """The source the configuration names."""
+    return SOURCE_TYPES[settings.source.type].open(settings)
 
 
 def read_limits(settings: Settings) -> ReadLimits:

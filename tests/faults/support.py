@@ -34,9 +34,9 @@ LATER = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 PINNED_RUN = """
 import datetime as dt, sys
 from syndicate import cli, pipeline
+pipeline.utcnow = lambda: dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 _pass = pipeline.run_pass
 def run_pass(settings, **kw):
-    kw.setdefault("now", dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
     print(PASS_STARTS, flush=True)
     return _pass(settings, **kw)
 pipeline.run_pass = run_pass

@@ -166,7 +166,7 @@ def test_a_failing_manifest_fails_the_date_and_the_next_pass_retries_it(
     p.faults[MANIFEST] = fault
     report = pipeline.run_pass(settings, now=LATER, source=source)
     assert p.hits[MANIFEST] == tries
-    assert len(report.problems) == 1 and MANIFEST in report.problems[0], report.problems
+    assert len(report.problems) == 1 and MANIFEST in str(report.problems[0]), report.problems
     assert report.issues_seen == 0
     assert not (tmp_path / "out" / "newsml" / DAY.isoformat()).exists()
     assert "ERRPAGE" not in published_text(tmp_path / "out")
@@ -192,7 +192,7 @@ def test_a_failing_page_is_refused_by_name_and_the_rest_published(
     report = pipeline.run_pass(settings, now=LATER, source=source)
     assert p.hits[PAGE2] == tries
     assert report.issues_new == 1 and report.unresolved_jumps == 3
-    assert any(PAGE2 in problem for problem in report.problems), report.problems
+    assert any(PAGE2 in str(problem) for problem in report.problems), report.problems
     assert "ERRPAGE" not in published_text(out) and "Service Unavailable" not in published_text(out)
     assert (out / "public" / "articles" / DAY.isoformat() / "20231024-0101.html").exists()
     del p.faults[PAGE2]

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from syndicate import store as store_mod
+from syndicate.store import sqlite as store_mod
 
 from .support import DAY, error_lines, run_cli, run_process, sample_issue, snapshot
 

@@ -67,7 +67,7 @@ def test_an_issue_two_folders_deliver_is_read_once_and_stays_put(tmp_path: Path,
         text = page.read_text(encoding="utf-8").replace("10月25日", "10月24日")
         page.write_text(text.replace(OLD, NEW) if differs else text, encoding="utf-8")
     first = run(src, out)
-    assert any("delivered twice" in p and str(second) in p for p in first.problems), first.problems
+    assert any("delivered twice" in str(p) and str(second) in str(p) for p in first.problems), first.problems
     rows = store_ok(out / "state")
     assert len(rows) == len({i for i, _ in rows}) == 5
     snap = snapshot(out)

@@ -1,14 +1,15 @@
-"""The article store (SQLite): issues, pages, articles and their versions. No rendering here.
+"""The SQLite article store: issues, pages, articles and their versions. No rendering here.
 
 An article keeps its id across passes; a changed article gets the next version, an unchanged
 one writes nothing. An article that a later reading of its issue no longer contains is kept
 and gets a new, withdrawn version. Each issue is saved in one transaction, so a crash leaves
 the last good state.
 
-``render_queue`` lists the articles whose outputs must still be (re)written: a new version, or
-an article still under embargo (re-rendered once released). A pass renders what is queued and
-clears the entries it finished; so its cost follows what changed, not the size of the archive.
-Feed windows read the newest rows through indexes, for the same reason.
+``render_queue`` lists the articles whose outputs must still be (re)written: a new version, an
+article still under embargo (re-rendered once released), or every article after a rebuild was
+requested. ``finish_pass`` clears the entries whose outputs were written; so a pass's cost
+follows what changed, not the size of the archive. Feed windows read the newest rows through
+indexes, for the same reason. ``snapshot`` reads in one transaction: one consistent moment.
 """
 
 from __future__ import annotations
@@ -17,15 +18,24 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import PublishError
-from .model import Article, FragmentKind, Issue, Jump, Part, Reading
-from .publish.item import CatalogRow, Item
+from ..errors import PublishError
+from ..model import (
+    Article,
+    ArticleKey,
+    CatalogEntry,
+    Issue,
+    IssuePackage,
+    Reading,
+    Saved,
+    Snapshot,
+    StoredArticle,
+)
+from . import Store, codec
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS issues (
@@ -94,75 +104,6 @@ RECENT_SQL = (
 )
 
 
-@dataclass(frozen=True)
-class Saved:
-    """What saving one issue changed."""
-
-    new_issue: bool
-    created: int = 0  # articles stored for the first time
-    updated: int = 0  # articles that got a new version (withdrawals included)
-    unchanged: int = 0
-
-
-@dataclass(frozen=True)
-class Package:
-    """The issue package's own version (bumped when the list of item versions changes)."""
-
-    date: dt.date
-    version: int
-    first_created: dt.datetime
-    created: dt.datetime
-
-
-def article_to_json(a: Article) -> dict[str, Any]:
-    """A JSON-able dict holding every field of the article (the stored form of a version)."""
-    jump = a.unresolved_jump
-    return {
-        "id": a.id,
-        "date": a.date.isoformat(),
-        "section": a.section,
-        "headline": a.headline,
-        "headline_derived": a.headline_derived,
-        "kicker": a.kicker,
-        "subheadline": a.subheadline,
-        "byline": list(a.byline),
-        "byline_text": a.byline_text,
-        "dateline": a.dateline,
-        "paragraphs": list(a.paragraphs),
-        "parts": [[p.page, p.order, p.first_line, p.last_line, p.first, p.last] for p in a.parts],
-        "complete": a.complete,
-        "unresolved_jump": None if jump is None else [jump.page, jump.marker, jump.label],
-        "kind": a.kind.value,
-    }
-
-
-def article_from_json(d: dict[str, Any]) -> Article:
-    """The inverse of ``article_to_json``."""
-    jump = d["unresolved_jump"]
-    return Article(
-        id=d["id"],
-        date=dt.date.fromisoformat(d["date"]),
-        section=d["section"],
-        headline=d["headline"],
-        headline_derived=d["headline_derived"],
-        kicker=d["kicker"],
-        subheadline=d["subheadline"],
-        byline=tuple(d["byline"]),
-        dateline=d["dateline"],
-        paragraphs=tuple(d["paragraphs"]),
-        parts=tuple(Part(*p) for p in d["parts"]),
-        complete=d["complete"],
-        unresolved_jump=None if jump is None else Jump(*jump),
-        kind=FragmentKind(d["kind"]),
-        byline_text=d["byline_text"],
-    )
-
-
-def _published_form(d: dict[str, Any]) -> dict[str, Any]:
-    """A stored article without what no output shows: where each part sits on its page."""
-    return {**d, "parts": [p[0] for p in d["parts"]]}
-
-
 def _stamp(t: dt.datetime) -> str:
     """Stored times: UTC, whole seconds, so text order is time order."""
     return t.astimezone(dt.UTC).replace(microsecond=0).isoformat()
@@ -176,7 +117,7 @@ def _hash(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-class Store:
+class SqliteStore:
     """The SQLite store at ``path``; use as a context manager (or call ``close``)."""
 
     def __init__(self, path: Path) -> None:
@@ -190,7 +131,7 @@ class Store:
         except (OSError, sqlite3.Error) as exc:
             raise PublishError(f"{path}: cannot open the article store: {exc}") from exc
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> SqliteStore:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -266,7 +207,7 @@ class Store:
             if article.id in seen:
                 raise PublishError(f"issue {day}: two articles with the id {article.id!r}")
             seen.add(article.id)
-            text = json.dumps(article_to_json(article), ensure_ascii=False, sort_keys=True)
+            text = codec.dumps(article)
             digest = _hash(text)
             db.execute("INSERT OR IGNORE INTO sections VALUES (?, ?)", (article.section, day))
             if article.id not in known:
@@ -319,7 +260,7 @@ class Store:
             "SELECT article FROM article_versions WHERE date = ? AND id = ? AND version = ?",
             (day, id, version),
         ).fetchone()[0]
-        if _published_form(json.loads(old)) != _published_form(json.loads(text)):
+        if codec.published_form(json.loads(old)) != codec.published_form(json.loads(text)):
             return False
         db.execute(
             "UPDATE article_versions SET article = ?, content_hash = ? WHERE date = ? AND id = ? AND version = ?",
@@ -358,52 +299,72 @@ class Store:
 
     # ---- publish ------------------------------------------------------------------------------
 
-    @staticmethod
-    def _item(row: Sequence[Any]) -> Item:
-        seq, version, withdrawn, first, created, text = row
-        return Item(
-            article_from_json(json.loads(text)), version, seq, _time(first), _time(created), bool(withdrawn)
-        )
+    def request_rebuild(self) -> None:
+        """Queue every article again: the output was lost while the store was kept."""
+        with self.transaction() as db:
+            db.execute("INSERT OR IGNORE INTO render_queue SELECT date, id FROM articles")
 
-    def queued(self) -> list[Item]:
-        """The articles whose outputs must be (re)written, in date and print order."""
-        return [self._item(r) for r in self.db.execute(QUEUED_SQL)]
+    def snapshot(self, *, window: int, until: dt.date, catalog_days: int) -> Snapshot:
+        """Everything one publishing step renders, read in one transaction (see ``Store``)."""
+        self.db.execute("BEGIN")  # a read transaction: one moment, even if another process writes
+        try:
+            changed = self.queued()
+            sections = self.sections()
+            latest = self.window(window, until)
+            return Snapshot(
+                sections=tuple(sections),
+                changed=tuple(changed),
+                packages=tuple(self.package(d) for d in sorted({a.date for a in changed})),
+                latest=tuple(latest),
+                by_section={s: tuple(self.window(window, until, s)) for s in sections},
+                catalog=tuple(self.recent(catalog_days)),
+            )
+        except sqlite3.Error as exc:
+            raise PublishError(f"{self.path}: cannot read the article store: {exc}") from exc
+        finally:
+            if self.db.in_transaction:
+                self.db.execute("COMMIT")
 
-    def done(self, items: Sequence[Item]) -> None:
+    def finish_pass(self, rendered: Iterable[ArticleKey]) -> None:
         """Take rendered articles off the queue (after their files are written)."""
         with self.transaction() as db:
             db.executemany(
                 "DELETE FROM render_queue WHERE date = ? AND id = ?",
-                [(i.date.isoformat(), i.id) for i in items],
+                [(d.isoformat(), i) for d, i in rendered],
             )
 
-    def requeue_all(self) -> None:
-        """Queue every article again: the output folder was emptied while the store was kept."""
-        with self.transaction() as db:
-            db.execute("INSERT OR IGNORE INTO render_queue SELECT date, id FROM articles")
+    @staticmethod
+    def _stored(row: Sequence[Any]) -> StoredArticle:
+        seq, version, withdrawn, first, created, text = row
+        return StoredArticle(codec.loads(text), version, seq, _time(first), _time(created), bool(withdrawn))
 
-    def issue_items(self, date: dt.date) -> list[Item]:
+    def queued(self) -> list[StoredArticle]:
+        """The articles whose outputs must be (re)written, in date and print order."""
+        return [self._stored(r) for r in self.db.execute(QUEUED_SQL)]
+
+    def issue_articles(self, date: dt.date) -> list[StoredArticle]:
         """Every article of one issue (withdrawn ones included), in print order."""
         sql = f"SELECT {_ITEM_COLUMNS} FROM {_ITEM_JOIN} WHERE a.date = ? ORDER BY a.seq"
-        return [self._item(r) for r in self.db.execute(sql, (date.isoformat(),))]
+        return [self._stored(r) for r in self.db.execute(sql, (date.isoformat(),))]
 
-    def package(self, date: dt.date) -> Package:
+    def package(self, date: dt.date) -> IssuePackage:
+        """The issue's package: its version and times, and every article in print order."""
         row = self.db.execute(
             "SELECT package_version, first_created, package_created FROM issues WHERE date = ?",
             (date.isoformat(),),
         ).fetchone()
-        return Package(date, row[0], _time(row[1]), _time(row[2]))
+        return IssuePackage(date, row[0], _time(row[1]), _time(row[2]), tuple(self.issue_articles(date)))
 
-    def window(self, limit: int, until: dt.date, section: str | None = None) -> list[Item]:
+    def window(self, limit: int, until: dt.date, section: str | None = None) -> list[StoredArticle]:
         """The newest ``limit`` live articles of issues dated ``until`` or before: newest issue first,
         print order within an issue. Reads ``limit`` rows of an index, whatever the archive's size."""
         where, args = "a.date <= ? AND a.withdrawn = 0", [until.isoformat()]
         if section is not None:
             where, args = "a.section = ? AND " + where, [section, *args]
         sql = f"SELECT {_ITEM_COLUMNS} FROM {_ITEM_JOIN} WHERE {where} ORDER BY a.date DESC, a.seq LIMIT ?"
-        return [self._item(r) for r in self.db.execute(sql, (*args, limit))]
+        return [self._stored(r) for r in self.db.execute(sql, (*args, limit))]
 
-    def recent(self, days: int) -> list[CatalogRow]:
+    def recent(self, days: int) -> list[CatalogEntry]:
         """Articles whose current version was stored within ``days`` of the newest version stored.
 
         Only the catalog's columns are read (the headline straight from the stored JSON), so a
@@ -413,10 +374,14 @@ class Store:
             return []
         since = _stamp(_time(row[0]) - dt.timedelta(days=days))
         return [
-            CatalogRow(dt.date.fromisoformat(d), i, s, h, v, _time(c), bool(w))
+            CatalogEntry(dt.date.fromisoformat(d), i, s, h, v, _time(c), bool(w))
             for d, i, s, h, v, c, w in self.db.execute(RECENT_SQL, (since,))
         ]
 
     def sections(self) -> list[str]:
         """Every section ever stored, in the order first seen."""
         return [r[0] for r in self.db.execute("SELECT name FROM sections ORDER BY first_date, rowid")]
+
+
+def _satisfies_the_protocol() -> type[Store]:
+    return SqliteStore  # mypy checks that it has every method of ``store.Store``

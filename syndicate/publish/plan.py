@@ -1,0 +1,92 @@
+"""Publishing as a plan: every output of a pass, decided from one store snapshot, before any write.
+
+``plan`` is pure (no clock, store or file: ``now`` decides embargoes and comes in as an argument).
+Its order is the write order: NewsML items and article pages, then issue packages and the
+catalog, then feeds, OPML and the front page last, so no feed ever links to a page that is not
+there yet. ``settle`` says which queued articles the plan finished (the store takes them off its
+queue once the outputs are written) and which stay queued under embargo.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .. import catalog
+from ..model import ArticleKey, IssuePackage, Snapshot, StoredArticle
+from . import html, newsml, opml
+from .feeds import Feed
+from .formats import FEEDS
+from .site import Site
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file of the output root: its path (relative to the root), its bytes, which renderer."""
+
+    path: str
+    data: bytes
+    kind: str  # "newsml-item", "article", "newsml-issue", "catalog", a feed format's name, "opml", "index"
+
+
+@dataclass(frozen=True)
+class Settled:
+    """What a plan does to the render queue, and the counts of the pass report."""
+
+    rendered: tuple[ArticleKey, ...]  # outputs final: off the queue once written
+    released: int  # article pages written or rewritten (released, not withdrawn)
+    embargoed: int  # articles whose NewsML was written under embargo (no public page yet)
+
+
+def settle(snapshot: Snapshot, site: Site, now: dt.datetime) -> Settled:
+    """Which changed articles the plan renders for good, and which stay queued under embargo."""
+    done = [a for a in snapshot.changed if not site.embargoed(a.date, now)]
+    released = sum(1 for a in done if not a.withdrawn)
+    return Settled(tuple(a.key for a in done), released, len(snapshot.changed) - len(done))
+
+
+def plan(snapshot: Snapshot, site: Site, now: dt.datetime) -> list[Output]:
+    """Every output of one publishing step, in write order."""
+    return [
+        *_articles(snapshot.changed, site, now),
+        *(_package(p, site, now) for p in snapshot.packages),
+        Output("newsml/catalog.json", catalog.dump(snapshot.catalog, site.pub), "catalog"),
+        *_feeds(snapshot, site),
+        Output("public/index.opml", opml.render(site, snapshot.sections), "opml"),
+        Output("public/index.html", html.render_index(site, snapshot.latest, snapshot.sections), "index"),
+    ]
+
+
+def _articles(changed: Sequence[StoredArticle], site: Site, now: dt.datetime) -> list[Output]:
+    out = []
+    for item in changed:
+        under = site.embargoed(item.date, now)
+        day = item.date.isoformat()
+        out.append(
+            Output(
+                f"newsml/{day}/{item.id}.xml", newsml.render_item(site, item, embargoed=under), "newsml-item"
+            )
+        )
+        if not under:
+            # a withdrawn article's page is replaced by the notice of its withdrawn version
+            out.append(
+                Output(f"public/{site.article_path(item)}", html.render_article(site, item), "article")
+            )
+    return out
+
+
+def _package(package: IssuePackage, site: Site, now: dt.datetime) -> Output:
+    data = newsml.render_issue(site, package, embargoed=site.embargoed(package.date, now))
+    return Output(f"newsml/{package.date.isoformat()}/issue.xml", data, "newsml-issue")
+
+
+def _feeds(snapshot: Snapshot, site: Site) -> list[Output]:
+    windows: list[tuple[str | None, Sequence[StoredArticle]]] = [(None, snapshot.latest)]
+    windows += [(s, snapshot.by_section.get(s, ())) for s in snapshot.sections]
+    out = []
+    for section, items in windows:
+        for fmt in FEEDS:
+            path = site.feed_path(section, fmt.suffix)
+            out.append(Output(f"public/{path}", fmt.render(site, Feed(section, items, path)), fmt.name))
+    return out

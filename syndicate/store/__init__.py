@@ -1,0 +1,75 @@
+"""The article store: what ``pipeline`` needs from it, as a protocol; SQLite behind it (``sqlite``).
+
+The store knows only the model: it takes an ``Issue`` and its ``Reading`` and gives back records
+of ``model.py`` (``Saved``, ``Snapshot`` of ``StoredArticle``/``IssuePackage``/``CatalogEntry``).
+It renders nothing, and importing it loads no publishing library. A pass uses it in this order::
+
+    issue_hash -> issue_articles, save_issue (per changed issue) -> [request_rebuild] -> snapshot -> finish_pass
+
+Everything a pass must still render is state in the store (the render queue), never inferred
+from the output tree: a version saved, an article still under embargo, or a rebuild requested,
+stays queued until ``finish_pass`` is told its outputs were written. The interface uses no
+database-specific feature, so a PostgreSQL store can sit beside the SQLite one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Protocol
+
+from ..model import ArticleKey, Issue, Reading, Saved, Snapshot, StoredArticle
+
+if TYPE_CHECKING:
+    from ..config import Settings
+
+STORE_FILE = "syndicate.sqlite"  # in the state folder
+
+
+class Store(Protocol):
+    """What a pass needs from the article store. Implementations: ``sqlite.SqliteStore``."""
+
+    def __enter__(self) -> Store: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+    def close(self) -> None: ...
+
+    def issue_hash(self, date: dt.date) -> str | None:
+        """The content hash of the issue of ``date`` as last stored, or None."""
+        ...
+
+    def issue_articles(self, date: dt.date) -> Sequence[StoredArticle]:
+        """Every stored article of one issue (withdrawn ones included), in print order: what a new
+        reading of the issue is matched against, so that ids follow content."""
+        ...
+
+    def save_issue(self, issue: Issue, reading: Reading, now: dt.datetime) -> Saved:
+        """Store one issue and its reading all or nothing; a changed article gets the next version
+        (stamped ``now``), an article gone from the reading a withdrawn one; queue what changed."""
+        ...
+
+    def sections(self) -> list[str]:
+        """Every section ever stored, in the order first seen."""
+        ...
+
+    def request_rebuild(self) -> None:
+        """Queue every article: the output must be rebuilt (it was lost while the store was kept)."""
+        ...
+
+    def snapshot(self, *, window: int, until: dt.date, catalog_days: int) -> Snapshot:
+        """Everything one publishing step renders, read at one moment: the queued articles and
+        their issues, the ``window`` newest live articles of issues dated ``until`` or before (all
+        sections and per section), the catalog of versions stored within ``catalog_days``."""
+        ...
+
+    def finish_pass(self, rendered: Iterable[ArticleKey]) -> None:
+        """The outputs of ``rendered`` are written: take them off the queue (the rest stays)."""
+        ...
+
+
+def open_store(settings: Settings) -> Store:
+    """The store the configuration names (SQLite in the state folder)."""
+    from .sqlite import SqliteStore
+
+    return SqliteStore(settings.state_dir / STORE_FILE)
