@@ -30,6 +30,10 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.where}: {self.message}" if self.where else self.message
 
+    def __contains__(self, text: str) -> bool:
+        """``"page-02.txt" in problem``: whether the line a user reads mentions ``text``."""
+        return text in str(self)
+
     @classmethod
     def of(cls, stage: str, text: str) -> Problem:
         """A problem from a ``where: message`` line, as the reading stages still write them."""
