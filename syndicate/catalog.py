@@ -10,7 +10,8 @@ version::
      "path": "2023-10-24/<id>.xml", "status": "usable"}
 
 ``updated`` is the version's versionCreated, ``path`` is relative to ``newsml/``, ``status`` is
-``usable`` or ``canceled`` (withdrawn). It covers the versions stored in the last ``CATALOG_DAYS``
+``usable`` or ``canceled`` (withdrawn); ``"released": false`` marks an item withdrawn before its
+issue's release (never public: only partners that take embargoed items see it). It covers the versions stored in the last ``CATALOG_DAYS``
 days (before the newest one), so that its size, like every other file a pass rewrites, does not
 grow with the archive; older items stay reachable through their issue's ``issue.xml``.
 """
@@ -42,7 +43,9 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False)
 # ---- writing ------------------------------------------------------------------------------------
 
 
-def _object(entry: CatalogEntry, embargo_until: str, tz: dt.tzinfo) -> dict[str, object]:
+def _object(
+    entry: CatalogEntry, embargo_until: str, tz: dt.tzinfo, never_released: bool
+) -> dict[str, object]:
     date = entry.date.isoformat()
     return {
         "date": date,
@@ -54,7 +57,7 @@ def _object(entry: CatalogEntry, embargo_until: str, tz: dt.tzinfo) -> dict[str,
         "updated": rfc3339(entry.created, tz),
         "path": f"{date}/{entry.id}.xml",
         "status": "canceled" if entry.withdrawn else "usable",
-    }
+    } | ({"released": False} if never_released else {})
 
 
 def dump(entries: Sequence[CatalogEntry], pub: Publication) -> bytes:
@@ -63,7 +66,10 @@ def dump(entries: Sequence[CatalogEntry], pub: Publication) -> bytes:
     releases = {d: rfc3339(pub.release_at(d), tz) for d in {e.date for e in entries}}  # a month: ~31
     # json.dumps with indent falls back to the pure-Python encoder: one C-encoded line per entry
     # keeps the file readable at a tenth of the cost.
-    lines = ",\n".join(_ENCODER.encode(_object(e, releases[e.date], tz)) for e in entries)
+    lines = ",\n".join(
+        _ENCODER.encode(_object(e, releases[e.date], tz, e.withdrawn and e.created < pub.release_at(e.date)))
+        for e in entries
+    )
     return f"[\n{lines}\n]\n".encode() if entries else b"[]\n"
 
 
@@ -83,12 +89,14 @@ class Listed:
     updated: dt.datetime
     path: str  # relative to <out>/newsml/
     status: str = "usable"  # NewsML pubStatus: "canceled" when the article was withdrawn
+    released: bool = True  # False: withdrawn before its release, never public
 
     def visible_to(self, partner: Partner, now: dt.datetime) -> bool:
-        """Entitled section, and released unless the partner takes embargoed items early."""
+        """Entitled section, and released unless the partner takes embargoed items early. An item
+        withdrawn before release is seen only by partners that took it embargoed (``deliver``)."""
         if not partner.entitled(self.section):
             return False
-        return partner.embargo == "deliver" or now >= self.embargo_until
+        return partner.embargo == "deliver" or (self.released and now >= self.embargo_until)
 
     def embargoed(self, now: dt.datetime) -> bool:
         return now < self.embargo_until
@@ -135,6 +143,7 @@ def listed(raw: Any, pub: Publication) -> Listed:
         updated=updated,
         path=path,
         status=str(raw.get("status") or "usable"),
+        released=raw.get("released", True) is not False,
     )
 
 

@@ -124,14 +124,21 @@ def articles(issue_dir: Path, as_json: bool, explain: bool, config_path: Path | 
     "--out", type=click.Path(file_okay=False, path_type=Path), help="Output root (default ./feeds)."
 )
 @click.option("--strict", is_flag=True, help="Fail (exit 1) when any page or date had a problem.")
-def run(config_path: Path | None, source: Path | None, out: Path | None, strict: bool) -> None:
+@click.option(
+    "--reinit",
+    is_flag=True,
+    help="Rebuild a missing or empty store beside an already published site (versions continue above it).",
+)
+def run(config_path: Path | None, source: Path | None, out: Path | None, strict: bool, reinit: bool) -> None:
     """One pass of the nightly job: ingest new or changed issues, store, publish feeds and NewsML."""
     from . import pipeline
 
     settings = settings_from(config_path, out, source)
-    report = pipeline.run(settings)
+    report = pipeline.run(settings, reinit=reinit)
     for problem in report.problems:
         click.echo(f"syndicate: warning: {problem}", err=True)
+    for notice in report.notices:
+        click.echo(f"syndicate: notice: {notice}", err=True)
     click.echo(report.summary())
     click.echo(f"feeds in {settings.out_dir / 'public'}, partner export in {settings.out_dir / 'newsml'}")
     if strict and report.problems:

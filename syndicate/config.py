@@ -314,7 +314,9 @@ def override(settings: Settings, out_dir: Path | None, source_dir: Path | None) 
     """Apply ``--out`` / ``--source`` from the command line."""
     update: dict[str, Any] = {}
     if out_dir is not None:
-        update["output"] = settings.output.model_copy(update={"dir": out_dir.resolve()})
+        # State follows the output root: a configured state_dir belongs to the configured output,
+        # and a scratch run elsewhere must not share (and empty) its render queue.
+        update["output"] = settings.output.model_copy(update={"dir": out_dir.resolve(), "state_dir": None})
     if source_dir is not None:
         update["source"] = settings.source.model_copy(update={"type": "folder", "path": source_dir.resolve()})
     return settings.model_copy(update=update)

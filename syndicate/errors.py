@@ -5,6 +5,7 @@ SyndicateError
 ├── SourceError        an issue or page cannot be fetched or read (names the file/URL)
 │   └── DecodeError    page bytes fit none of the candidate encodings
 ├── PublishError       output cannot be written (names the folder)
+│   └── StoreUnwritable the store refuses every write (disk full, read-only): the pass stops
 └── LockError          another pass holds the lock
 """
 
@@ -29,6 +30,10 @@ class DecodeError(SourceError):
 
 class PublishError(SyndicateError):
     pass
+
+
+class StoreUnwritable(PublishError):
+    """Not one issue's fault: no issue can be stored, so the pass fails rather than go on."""
 
 
 class LockError(SyndicateError):

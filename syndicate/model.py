@@ -61,6 +61,9 @@ class Issue:
     pages: tuple[Page, ...]
     publication: str | None = None
     problems: tuple[str, ...] = ()  # pages refused (undecodable, empty...): "where: message" each
+    # Pages listed (in the folder or the manifest) but not read: empty, undecodable, 404/5xx, an HTML
+    # error page. Not evidence that their articles are gone: they keep their last stored text.
+    unreadable: tuple[int, ...] = ()
 
     @property
     def content_hash(self) -> str:
@@ -212,6 +215,7 @@ class Saved:
     created: int = 0  # articles stored for the first time
     updated: int = 0  # articles that got a new version (withdrawals included)
     unchanged: int = 0
+    withdrawn: tuple[str, ...] = ()  # ids of the articles this save withdrew
 
 
 @dataclass(frozen=True)
@@ -283,10 +287,11 @@ class Snapshot:
     to; ``latest`` and ``by_section``: the feed windows (live articles of released issues, newest
     issue first); ``catalog``: the partner catalog's entries."""
 
-    sections: tuple[str, ...]
+    sections: tuple[str, ...]  # the public ones: used by an issue already released
     changed: tuple[StoredArticle, ...]
     packages: tuple[IssuePackage, ...]
     latest: tuple[StoredArticle, ...]
     by_section: Mapping[str, tuple[StoredArticle, ...]]
     catalog: tuple[CatalogEntry, ...]
     rebuild: bool = False
+    slugs: Mapping[str, str] = field(default_factory=dict)  # section -> its stored feed slug

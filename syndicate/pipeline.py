@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from . import normalize, profile, segment, stitch
-from .errors import ConfigError, SyndicateError
+from .errors import ConfigError, StoreUnwritable, SyndicateError
 from .model import Issue, Problem, Reading
 
 if TYPE_CHECKING:
@@ -69,6 +69,7 @@ class PassReport:
     files_written: int = 0
     seconds: float = 0.0
     problems: list[Problem] = field(default_factory=list)
+    notices: list[Problem] = field(default_factory=list)  # not problems: what a pass did, e.g. withdrawals
 
     def summary(self) -> str:
         """One log line."""
@@ -101,10 +102,11 @@ def run(
     now: dt.datetime | None = None,
     *,
     source: IssueSource | None = None,
+    reinit: bool = False,
 ) -> PassReport:
     """One pass as every entry point runs it: preflight, then ``run_pass`` under the pass lock
     (``LockError`` when another pass holds it past ``schedule.lock_timeout``), recorded in the
-    pass log (``passlog``)."""
+    pass log (``passlog``). ``reinit``: rebuild a lost store beside a published site."""
     from . import locking, passlog
 
     preflight(settings)
@@ -114,7 +116,7 @@ def run(
         locking.pass_lock(settings.state_dir, settings.schedule.lock_timeout),
         passlog.recorded(settings.state_dir, now or utcnow()),
     ):
-        return run_pass(settings, now=now, dates=dates, source=source)
+        return run_pass(settings, now=now, dates=dates, source=source, reinit=reinit)
 
 
 def run_pass(
@@ -123,40 +125,63 @@ def run_pass(
     now: dt.datetime | None = None,
     dates: Iterable[dt.date] | None = None,
     source: IssueSource | None = None,
+    reinit: bool = False,
 ) -> PassReport:
     """One pass of the nightly job, without preflight or lock (``run`` adds them).
 
     Everything is read before anything is stored or written. ``now`` (the real clock by default)
-    decides embargoes and stamps new versions; nothing else depends on the clock.
+    decides embargoes and stamps new versions; nothing else depends on the clock. Each issue is
+    read and stored on its own: an error in one is a problem of the report, never the pass's end.
     """
+    from . import state
     from .sources import open_source
-    from .store import open_store
+    from .store import STORE_FILE, open_store
 
     started = time.perf_counter()
     now = (now or utcnow()).replace(microsecond=0)
     source = source or open_source(settings)
     report = PassReport()
+    existed = (settings.state_dir / STORE_FILE).is_file()
     with open_store(settings) as store:
+        state.check_store(settings, existed, store, reinit)
+        state.check_owner(settings, store)
         readings = _ingest(store, source, dates, report)
         for issue, reading in readings:
             report.problems.extend(problems_of(issue, reading))
             report.unresolved_jumps += sum(1 for a in reading.articles if a.unresolved_jump is not None)
         for issue, reading in readings:
-            # ids follow content: the stored articles this reading still holds keep theirs. A new
-            # issue has nothing to match (and so needs no scipy, which identity imports).
-            stored = store.issue_articles(issue.date)
-            if stored:
-                from . import identity
-
-                reading = identity.assign(reading, stored)
-            saved = store.save_issue(issue, reading, now)
-            if saved.new_issue:
-                report.issues_new += 1
-            else:
-                report.issues_updated += 1
+            try:
+                _store_issue(settings, store, issue, reading, now, report)
+            except StoreUnwritable:
+                raise  # no issue could be stored: the pass fails, naming the store
+            except Exception as exc:  # this issue stays as it was stored; the others go on
+                report.problems.append(Problem("store", f"issue {issue.date}", str(exc)))
         publish_step(settings, store, now, report)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _store_issue(
+    settings: Settings, store: Store, issue: Issue, reading: Reading, now: dt.datetime, report: PassReport
+) -> None:
+    """Match the reading to what is stored (ids follow content), store it, report withdrawals."""
+    from . import evidence, state
+
+    stored = store.issue_articles(issue.date)
+    floor: dict[str, int] = {}
+    if stored:
+        # A new issue has nothing to match (and so needs no scipy, which identity imports).
+        from . import identity
+
+        reading = identity.assign(reading, stored)
+    else:
+        floor = state.published_versions(settings.out_dir, issue.date)  # a rebuilt store
+    saved = store.save_issue(issue, reading, now, floor)
+    report.notices.extend(evidence.withdrawals(issue, stored, saved.withdrawn))
+    if saved.new_issue:
+        report.issues_new += 1
+    else:
+        report.issues_updated += 1
 
 
 def _ingest(
@@ -165,7 +190,9 @@ def _ingest(
     """Every delivered issue that is new or changed, read. One reading per date: when a source
     delivers a date twice (two folders claiming it), the later delivery wins, whether or not it
     differs from the store; otherwise the two would take turns and make a new version of the
-    issue on every pass."""
+    issue on every pass. A page listed but unreadable keeps its last stored text (``evidence``)."""
+    from . import evidence
+
     readings: dict[dt.date, tuple[Issue, Reading]] = {}
     delivered: dict[dt.date, Issue] = {}
     for got in source.issues(dates):
@@ -185,37 +212,64 @@ def _ingest(
         else:
             report.issues_seen += 1
         delivered[got.date] = got
-        if store.issue_hash(got.date) == got.content_hash:
+        issue, kept = evidence.keep_unreadable(got, store.stored_pages(got.date) if got.unreadable else {})
+        report.problems.extend(kept)
+        if issue is None or store.issue_hash(issue.date) == issue.content_hash:
+            if got.unreadable:  # nothing to read again, but the pages refused are news
+                report.problems.extend(Problem.of("source", p) for p in got.problems)
             continue
         try:
-            readings[got.date] = (got, read(got))
-        except SyndicateError as exc:
-            report.problems.append(Problem("read", f"issue {got.date}", str(exc)))
+            readings[issue.date] = (issue, read(issue))
+        except Exception as exc:  # a reader bug on one page must not stop the other issues
+            where = f"issue {issue.date} ({_origin(issue)})"
+            report.problems.append(Problem("read", where, f"cannot be read: {type(exc).__name__}: {exc}"))
     return list(readings.values())
 
 
 def publish_step(settings: Settings, store: Store, now: dt.datetime, report: PassReport) -> None:
     """Snapshot, plan, write everything, then tell the store: the store is not called between writes."""
-    from . import publish
+    from . import publish, state
     from .catalog import CATALOG_DAYS
     from .publish.write import IN_PROGRESS, in_progress, write_all
 
     out_dir = settings.out_dir
-    if not (out_dir / "public" / "index.html").exists():
-        # The output was lost (or never written) while the store was kept: the store records that
-        # everything must be rendered again, so a pass that dies midway still rebuilds it next time.
+    rendered_with = state.rendered_with(settings)
+    if not (out_dir / "public" / "index.html").exists() or store.setting(state.RENDERED_KEY) != rendered_with:
+        # The output was lost (or never written) while the store was kept, or a setting that
+        # shows in published files changed: the store records that everything must be rendered
+        # again, so a pass that dies midway still rebuilds it next time.
         store.request_rebuild()
+    _assign_slugs(settings, store)
     until = settings.publication.released_until(now)
     snapshot = store.snapshot(window=settings.output.feed_entries, until=until, catalog_days=CATALOG_DAYS)
-    site = publish.site_for(settings, snapshot.sections)
-    outputs = publish.plan(snapshot, site, now)
-    settled = publish.settle(snapshot, site, now)
+    site = publish.site_for(settings, snapshot.sections, snapshot.slugs)
+    planned = publish.plan(snapshot, site, now)
+    report.problems.extend(planned.problems)
+    settled = publish.settle(snapshot, site, now, failed=planned.failed)
     with in_progress(settings.state_dir / IN_PROGRESS, out_dir / "public", out_dir / "newsml"):
-        writer = write_all(out_dir, outputs)
+        writer = write_all(out_dir, planned.outputs)
     store.finish_pass(settled.rendered)
+    store.set_setting(state.RENDERED_KEY, rendered_with)
     report.articles_published = settled.released
     report.articles_embargoed = settled.embargoed
     report.files_written = len(writer.written)
+
+
+def _assign_slugs(settings: Settings, store: Store) -> None:
+    """Give every new section its feed slug, once (a feed URL never moves to another section)."""
+    from .publish import slug
+
+    known = store.section_slugs()
+    have = {name: s for name, s in known.items() if s}
+    try:
+        if not have:  # a new store, or one from before slugs were kept: as those passes derived them
+            new = slug.slugs(list(known), settings.slugs) if known else {}
+        else:
+            new = slug.assign([n for n in known if n not in have], have, settings.slugs)
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
+    if new:
+        store.set_slugs(new)
 
 
 def _origin(issue: Issue) -> str:

@@ -194,6 +194,8 @@ def locked_pass(settings: Settings, label: str, dates: list[dt.date] | None = No
     log.info("%s: %s", label, report.summary())
     for problem in report.problems:
         log.warning("%s: %s", label, problem)
+    for notice in report.notices:
+        log.info("%s: %s", label, notice)
     return report
 
 

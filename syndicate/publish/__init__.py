@@ -8,7 +8,7 @@ partner catalog (``syndicate.catalog``). ``site`` is the renderers' view of the 
 
 from __future__ import annotations
 
-from .plan import Output, Settled, plan, settle
+from .plan import Output, Plan, Settled, plan, settle
 from .site import Site, site_for
 
-__all__ = ["Output", "Settled", "Site", "plan", "settle", "site_for"]
+__all__ = ["Output", "Plan", "Settled", "Site", "plan", "settle", "site_for"]

@@ -88,7 +88,8 @@ def _item_meta(root: etree._Element, site: Site, item: StoredArticle, embargo: b
     _el(_el(meta, "memberOf", qcode=f"synsec:{site.slug(item.section)}"), "name", item.section)
     if item.version > 1:
         _el(meta, "signal", qcode="sig:update")
-    _el(meta, "link", rel="irel:seeAlso", href=site.url(site.article_path(item)), contenttype="text/html")
+    if not item.withdrawn:  # a withdrawn article's page keeps nothing of it: nothing links there
+        _el(meta, "link", rel="irel:seeAlso", href=site.url(site.article_path(item)), contenttype="text/html")
 
 
 def _content_meta(root: etree._Element, site: Site, item: StoredArticle) -> None:

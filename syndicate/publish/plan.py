@@ -9,12 +9,13 @@ queue once the outputs are written) and which stay queued under embargo.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from .. import catalog
-from ..model import ArticleKey, IssuePackage, Snapshot, StoredArticle
+from ..model import ArticleKey, IssuePackage, Problem, Snapshot, StoredArticle
 from . import html, newsml, opml
 from .feeds import Feed
 from .formats import FEEDS
@@ -39,44 +40,69 @@ class Settled:
     embargoed: int  # articles whose NewsML was written under embargo (no public page yet)
 
 
-def settle(snapshot: Snapshot, site: Site, now: dt.datetime) -> Settled:
-    """Which changed articles the plan renders for good, and which stay queued under embargo."""
-    done = [a for a in snapshot.changed if not site.embargoed(a.date, now)]
+@dataclass(frozen=True)
+class Plan:
+    """The outputs of one publishing step, in write order, and what could not be rendered: an
+    article or an issue package whose renderer failed is a problem, left queued for the next
+    pass; every other output is written (one bad article stops nothing)."""
+
+    outputs: tuple[Output, ...]
+    problems: tuple[Problem, ...] = ()
+    failed: frozenset[ArticleKey] = frozenset()
+
+
+def settle(snapshot: Snapshot, site: Site, now: dt.datetime, failed: Collection[ArticleKey] = ()) -> Settled:
+    """Which changed articles the plan renders for good, and which stay queued: under embargo,
+    or ``failed`` to render."""
+    done = [a for a in snapshot.changed if not site.embargoed(a.date, now) and a.key not in failed]
     released = sum(1 for a in done if not a.withdrawn)
-    return Settled(tuple(a.key for a in done), released, len(snapshot.changed) - len(done))
+    embargoed = sum(1 for a in snapshot.changed if site.embargoed(a.date, now))
+    return Settled(tuple(a.key for a in done), released, embargoed)
 
 
-def plan(snapshot: Snapshot, site: Site, now: dt.datetime) -> list[Output]:
+def plan(snapshot: Snapshot, site: Site, now: dt.datetime) -> Plan:
     """Every output of one publishing step, in write order."""
-    return [
-        *_articles(snapshot.changed, site, now),
-        *(_package(p, site, now) for p in snapshot.packages),
+    outputs: list[Output] = []
+    problems: list[Problem] = []
+    failed: set[ArticleKey] = set()
+    for item in snapshot.changed:
+        try:
+            outputs += _article(item, site, now)
+        except Exception as exc:  # a renderer bug on one article: reported, the rest published
+            failed.add(item.key)
+            problems.append(Problem("publish", f"{item.date}/{item.id}", f"cannot be rendered: {exc}"))
+    for package in snapshot.packages:
+        try:
+            outputs.append(_package(package, site, now))
+        except Exception as exc:
+            problems.append(Problem("publish", f"{package.date}/issue.xml", f"cannot be rendered: {exc}"))
+    outputs += [
         Output("newsml/catalog.json", catalog.dump(snapshot.catalog, site.pub), "catalog"),
         *_feeds(snapshot, site),
         Output("public/index.opml", opml.render(site, snapshot.sections), "opml"),
         Output("public/index.html", html.render_index(site, snapshot.latest, snapshot.sections), "index"),
     ]
+    return Plan(tuple(outputs), tuple(problems), frozenset(failed))
 
 
-def _articles(changed: Sequence[StoredArticle], site: Site, now: dt.datetime) -> list[Output]:
-    out = []
-    for item in changed:
-        under = site.embargoed(item.date, now)
-        day = item.date.isoformat()
-        out.append(
-            Output(
-                f"newsml/{day}/{item.id}.xml", newsml.render_item(site, item, embargoed=under), "newsml-item"
-            )
-        )
-        if not under:
-            # a withdrawn article's page is replaced by the notice of its withdrawn version
-            out.append(
-                Output(f"public/{site.article_path(item)}", html.render_article(site, item), "article")
-            )
+def _article(item: StoredArticle, site: Site, now: dt.datetime) -> list[Output]:
+    under = site.embargoed(item.date, now)
+    day = item.date.isoformat()
+    out = [
+        Output(f"newsml/{day}/{item.id}.xml", newsml.render_item(site, item, embargoed=under), "newsml-item")
+    ]
+    # Released: the article page (a withdrawn article's page becomes the notice of its withdrawal).
+    # Withdrawn before release: it never was public and gets no page (only "deliver" partners,
+    # who had it embargoed, see its canceled item).
+    if not under and not site.never_released(item):
+        out.append(Output(f"public/{site.article_path(item)}", html.render_article(site, item), "article"))
     return out
 
 
 def _package(package: IssuePackage, site: Site, now: dt.datetime) -> Output:
+    if not site.embargoed(package.date, now):  # killed before release: not listed, not even by title
+        kept = tuple(a for a in package.articles if not site.never_released(a))
+        package = dataclasses.replace(package, articles=kept)
     data = newsml.render_issue(site, package, embargoed=site.embargoed(package.date, now))
     return Output(f"newsml/{package.date.isoformat()}/issue.xml", data, "newsml-issue")
 

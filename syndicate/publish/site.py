@@ -56,6 +56,10 @@ class Site:
         # feedgen writes Atom times with isoformat(): hand it times already in the publication's zone
         return max(self.published(item), item.created).astimezone(self.tz).replace(microsecond=0)
 
+    def never_released(self, item: StoredArticle) -> bool:
+        """Withdrawn before its issue's release: it was never public, and must never be."""
+        return item.withdrawn and item.created < self.pub.release_at(item.date)
+
     def slug(self, section: str) -> str:
         return self.slugs.get(section) or slugify(section)
 
@@ -82,6 +86,7 @@ class Site:
         return f"urn:newsml:{self.pub.host}:{date:%Y%m%d}:{quote(name, safe='-._')}"
 
 
-def site_for(settings: Settings, sections: Sequence[str]) -> Site:
-    """The renderers' view of the configuration."""
-    return Site(settings.publication, slugs(sections, settings.slugs))
+def site_for(settings: Settings, sections: Sequence[str], stored: Mapping[str, str] | None = None) -> Site:
+    """The renderers' view of the configuration; ``stored``: the slugs the store assigned (a pass
+    always has them; without, they are derived from ``sections`` as a new store would)."""
+    return Site(settings.publication, dict(stored) if stored is not None else slugs(sections, settings.slugs))

@@ -101,19 +101,21 @@ def read_issue_dir(
     if len(listed) > limits.max_pages:
         raise SourceError(f"{folder}: {len(listed)} pages, more than {limits.max_pages} (source.max_pages)")
     pages: list[Page] = []
+    unreadable: list[int] = []
     for number, (path, name) in sorted(listed.items()):
         try:
             data = read_capped(path, root, limits.max_page_bytes)
             decoded = decode_page(data, str(path))
         except SourceError as exc:
             problems.append(str(exc))
+            unreadable.append(number)  # listed, not read: keeps its last stored text
             continue
         section = name or (sections or {}).get(number) or page_label(number)
         digest = hashlib.sha256(data).hexdigest()
         pages.append(Page(number, section, decoded.text, str(path), decoded.encoding, digest))
     if not pages and not problems:
         raise SourceError(f"{folder}: no page files (expected page-01.txt, page-02.txt, ...)")
-    return Issue(date, tuple(pages), meta.get("publication"), tuple(problems))
+    return Issue(date, tuple(pages), meta.get("publication"), tuple(problems), tuple(unreadable))
 
 
 class FolderSource:

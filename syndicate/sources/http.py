@@ -323,13 +323,15 @@ class HttpSource:
         meta = _parse_manifest(fetched, date)
         pages: list[Page] = []
         problems: list[str] = []
+        unreadable: list[int] = []
         for number, file, name in _listed_pages(meta, url):
             try:
                 pages.append(self._fetch_page(number, urljoin(url, file), name))
-            except SourceError as exc:
+            except SourceError as exc:  # 404/5xx, an HTML error page, undecodable: listed, not read
                 problems.append(str(exc))
-        publication = meta.get("publication")
-        return Issue(date, tuple(pages), str(publication) if publication else None, tuple(problems))
+                unreadable.append(number)
+        publication = str(meta["publication"]) if meta.get("publication") else None
+        return Issue(date, tuple(pages), publication, tuple(problems), tuple(unreadable))
 
     def _fetch_page(self, number: int, url: str, name: str | None) -> Page:
         fetched = self.fetcher.get(url)

@@ -15,10 +15,10 @@ database-specific feature, so a PostgreSQL store can sit beside the SQLite one.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from ..model import ArticleKey, Issue, Reading, Saved, Snapshot, StoredArticle
+from ..model import ArticleKey, Issue, Page, Reading, Saved, Snapshot, StoredArticle
 
 if TYPE_CHECKING:
     from ..config import Settings
@@ -44,7 +44,18 @@ class Store(Protocol):
         reading of the issue is matched against, so that ids follow content."""
         ...
 
-    def save_issue(self, issue: Issue, reading: Reading, now: dt.datetime) -> Saved:
+    def stored_pages(self, date: dt.date) -> Mapping[int, Page | None]:
+        """The pages of an issue as last read, with their text (None: stored without it), by
+        number: what a page listed but unreadable now keeps (withdrawal needs positive evidence)."""
+        ...
+
+    def has_issues(self) -> bool:
+        """Whether any issue is stored (an empty store beside a published site is refused)."""
+        ...
+
+    def save_issue(
+        self, issue: Issue, reading: Reading, now: dt.datetime, floor: Mapping[str, int] | None = None
+    ) -> Saved:
         """Store one issue and its reading all or nothing; a changed article gets the next version
         (stamped ``now``), an article gone from the reading a withdrawn one; queue what changed."""
         ...
@@ -52,6 +63,20 @@ class Store(Protocol):
     def sections(self) -> list[str]:
         """Every section ever stored, in the order first seen."""
         ...
+
+    def section_slugs(self) -> dict[str, str | None]:
+        """Every stored section and its feed slug (None until one is assigned), in the order first seen."""
+        ...
+
+    def set_slugs(self, slugs: Mapping[str, str]) -> None:
+        """Store assigned slugs (``publish.slug.assign``): a feed URL never moves to another section."""
+        ...
+
+    def setting(self, key: str) -> str | None:
+        """A value the store keeps for the pass (``state``: the output root, what was rendered with)."""
+        ...
+
+    def set_setting(self, key: str, value: str) -> None: ...
 
     def request_rebuild(self) -> None:
         """Queue every article: the output must be rebuilt (it was lost while the store was kept)."""

@@ -18,90 +18,26 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from ..errors import PublishError
+from ..errors import PublishError, StoreUnwritable
 from ..model import (
     Article,
     ArticleKey,
     CatalogEntry,
     Issue,
     IssuePackage,
+    Page,
     Reading,
     Saved,
     Snapshot,
     StoredArticle,
 )
 from . import Store, codec
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS issues (
-    date TEXT PRIMARY KEY,
-    content_hash TEXT NOT NULL,
-    publication TEXT,
-    package_version INTEGER NOT NULL,
-    package_hash TEXT NOT NULL,
-    first_created TEXT NOT NULL,
-    package_created TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS pages (
-    date TEXT NOT NULL REFERENCES issues(date),
-    number INTEGER NOT NULL,
-    section TEXT NOT NULL,
-    sha256 TEXT NOT NULL,
-    source TEXT NOT NULL,
-    encoding TEXT NOT NULL,
-    PRIMARY KEY (date, number)
-);
-CREATE TABLE IF NOT EXISTS articles (
-    date TEXT NOT NULL REFERENCES issues(date),
-    id TEXT NOT NULL,
-    section TEXT NOT NULL,
-    seq INTEGER NOT NULL,
-    version INTEGER NOT NULL,
-    withdrawn INTEGER NOT NULL DEFAULT 0,
-    content_hash TEXT NOT NULL,
-    first_created TEXT NOT NULL,
-    created TEXT NOT NULL,
-    PRIMARY KEY (date, id)
-);
-CREATE INDEX IF NOT EXISTS articles_window ON articles (date DESC, seq);
-CREATE INDEX IF NOT EXISTS articles_section ON articles (section, date DESC, seq);
-CREATE INDEX IF NOT EXISTS articles_created ON articles (created);
-CREATE TABLE IF NOT EXISTS article_versions (
-    date TEXT NOT NULL,
-    id TEXT NOT NULL,
-    version INTEGER NOT NULL,
-    content_hash TEXT NOT NULL,
-    withdrawn INTEGER NOT NULL DEFAULT 0,
-    article TEXT NOT NULL,
-    created TEXT NOT NULL,
-    PRIMARY KEY (date, id, version),
-    FOREIGN KEY (date, id) REFERENCES articles(date, id)
-);
-CREATE TABLE IF NOT EXISTS sections (name TEXT PRIMARY KEY, first_date TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS render_queue (date TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (date, id));
-"""
-
-_ITEM_COLUMNS = "a.seq, a.version, a.withdrawn, a.first_created, a.created, v.article"
-_ITEM_JOIN = "articles a JOIN article_versions v ON v.date = a.date AND v.id = a.id AND v.version = a.version"
-# The queue drives (CROSS JOIN keeps it the outer loop in SQLite): joined the other way round,
-# the planner scans every article of the archive to probe a queue of a few hundred rows.
-QUEUED_SQL = (
-    f"SELECT {_ITEM_COLUMNS} FROM render_queue q CROSS JOIN articles a ON a.date = q.date AND a.id = q.id"
-    " CROSS JOIN article_versions v ON v.date = a.date AND v.id = a.id AND v.version = a.version"
-    " ORDER BY a.date, a.seq"
-)
-# The catalog's month of versions. INDEXED BY: left alone, SQLite walks the whole articles_window
-# index to avoid sorting a month of rows, which costs a scan of the archive (1.4 s cold on 10 years).
-RECENT_SQL = (
-    "SELECT a.date, a.id, a.section, json_extract(v.article, '$.headline'), a.version, a.created, a.withdrawn"
-    f" FROM {_ITEM_JOIN.replace('articles a', 'articles a INDEXED BY articles_created', 1)}"
-    " WHERE a.created >= ? ORDER BY a.date DESC, a.seq"
-)
+from .schema import ITEM_COLUMNS, ITEM_JOIN, QUEUED_SQL, RECENT_SQL, SCHEMA, migrate
 
 
 def _stamp(t: dt.datetime) -> str:
@@ -128,6 +64,7 @@ class SqliteStore:
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.executescript(SCHEMA)
+            migrate(self.db)
         except (OSError, sqlite3.Error) as exc:
             raise PublishError(f"{path}: cannot open the article store: {exc}") from exc
 
@@ -155,6 +92,8 @@ class SqliteStore:
                 if self.db.in_transaction:  # SQLite may have rolled back already (SQLITE_FULL)
                     self.db.execute("ROLLBACK")
                 raise
+        except sqlite3.OperationalError as exc:  # disk full, read-only, I/O: every write would fail
+            raise StoreUnwritable(f"{self.path}: cannot write the article store: {exc}") from exc
         except sqlite3.Error as exc:
             raise PublishError(f"{self.path}: cannot write the article store: {exc}") from exc
 
@@ -167,8 +106,12 @@ class SqliteStore:
         ).fetchone()
         return None if row is None else str(row[0])
 
-    def save_issue(self, issue: Issue, reading: Reading, now: dt.datetime) -> Saved:
-        """Store one issue and its reading in one transaction; versions follow content changes."""
+    def save_issue(
+        self, issue: Issue, reading: Reading, now: dt.datetime, floor: Mapping[str, int] | None = None
+    ) -> Saved:
+        """Store one issue and its reading in one transaction; versions follow content changes.
+        ``floor``: versions already published for ids the store does not hold (a store rebuilt
+        beside its output): such an article starts above them, so no version goes backwards."""
         day, stamp = issue.date.isoformat(), _stamp(now)
         with self.transaction() as db:
             old = db.execute("SELECT package_version FROM issues WHERE date = ?", (day,)).fetchone()
@@ -184,16 +127,36 @@ class SqliteStore:
                 )
             db.execute("DELETE FROM pages WHERE date = ?", (day,))
             db.executemany(
-                "INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?)",
-                [(day, p.number, p.section, p.sha256, p.source, p.encoding) for p in issue.pages],
+                "INSERT INTO pages (date, number, section, sha256, source, encoding, text)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(day, p.number, p.section, p.sha256, p.source, p.encoding, p.text) for p in issue.pages],
             )
-            counts = self._save_articles(db, day, reading.articles, stamp)
+            counts, gone = self._save_articles(db, day, reading.articles, stamp, floor or {})
             self._bump_package(db, day, stamp)
-        return Saved(new_issue=old is None, created=counts[0], updated=counts[1], unchanged=counts[2])
+        return Saved(old is None, *counts, withdrawn=tuple(gone))
+
+    def stored_pages(self, date: dt.date) -> dict[int, Page | None]:
+        """The pages of an issue as last read, by number (None: stored without its text)."""
+        rows = self.db.execute(
+            "SELECT number, section, text, source, encoding, sha256 FROM pages WHERE date = ?",
+            (date.isoformat(),),
+        )
+        return {
+            n: None if text is None else Page(n, sec, text, src, enc, sha)
+            for n, sec, text, src, enc, sha in rows
+        }
+
+    def has_issues(self) -> bool:
+        return self.db.execute("SELECT 1 FROM issues LIMIT 1").fetchone() is not None
 
     def _save_articles(
-        self, db: sqlite3.Connection, day: str, articles: Sequence[Article], stamp: str
-    ) -> tuple[int, int, int]:
+        self,
+        db: sqlite3.Connection,
+        day: str,
+        articles: Sequence[Article],
+        stamp: str,
+        floor: Mapping[str, int],
+    ) -> tuple[tuple[int, int, int], list[str]]:
         known = {
             row[0]: row[1:]
             for row in db.execute(
@@ -209,13 +172,16 @@ class SqliteStore:
             seen.add(article.id)
             text = codec.dumps(article)
             digest = _hash(text)
-            db.execute("INSERT OR IGNORE INTO sections VALUES (?, ?)", (article.section, day))
+            db.execute(
+                "INSERT OR IGNORE INTO sections (name, first_date) VALUES (?, ?)", (article.section, day)
+            )
             if article.id not in known:
+                first = floor.get(article.id, 0) + 1
                 db.execute(
-                    "INSERT INTO articles VALUES (?, ?, ?, ?, 1, 0, ?, ?, ?)",
-                    (day, article.id, article.section, seq, digest, stamp, stamp),
+                    "INSERT INTO articles VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)",
+                    (day, article.id, article.section, seq, first, digest, stamp, stamp),
                 )
-                self._add_version(db, day, article.id, 1, digest, False, text, stamp)
+                self._add_version(db, day, article.id, first, digest, False, text, stamp)
                 created += 1
                 continue
             version, old_digest, withdrawn, old_seq, _section = known[article.id]
@@ -236,9 +202,18 @@ class SqliteStore:
             )
             self._add_version(db, day, article.id, version + 1, digest, False, text, stamp)
             updated += 1
+        withdrawn_now = self._withdraw_missing(db, day, known, seen, stamp)
+        return (created, updated + len(withdrawn_now), unchanged), withdrawn_now
+
+    def _withdraw_missing(
+        self, db: sqlite3.Connection, day: str, known: dict[str, Any], seen: set[str], stamp: str
+    ) -> list[str]:
+        """A new, withdrawn version of every live article the reading no longer holds."""
+        withdrawn_now = []
         for gone, (version, digest, withdrawn, _seq, _section) in known.items():
             if gone in seen or withdrawn:
                 continue
+            withdrawn_now.append(gone)
             text = db.execute(
                 "SELECT article FROM article_versions WHERE date = ? AND id = ? AND version = ?",
                 (day, gone, version),
@@ -248,8 +223,7 @@ class SqliteStore:
                 (version + 1, stamp, day, gone),
             )
             self._add_version(db, day, gone, version + 1, digest, True, text, stamp)
-            updated += 1
-        return created, updated, unchanged
+        return withdrawn_now
 
     @staticmethod
     def _moved_only(db: sqlite3.Connection, day: str, id: str, version: int, text: str) -> bool:
@@ -309,7 +283,7 @@ class SqliteStore:
         self.db.execute("BEGIN")  # a read transaction: one moment, even if another process writes
         try:
             changed = self.queued()
-            sections = self.sections()
+            sections = self.public_sections(until)
             latest = self.window(window, until)
             return Snapshot(
                 sections=tuple(sections),
@@ -318,6 +292,7 @@ class SqliteStore:
                 latest=tuple(latest),
                 by_section={s: tuple(self.window(window, until, s)) for s in sections},
                 catalog=tuple(self.recent(catalog_days)),
+                slugs={n: s for n, s in self.section_slugs().items() if s},
             )
         except sqlite3.Error as exc:
             raise PublishError(f"{self.path}: cannot read the article store: {exc}") from exc
@@ -344,7 +319,7 @@ class SqliteStore:
 
     def issue_articles(self, date: dt.date) -> list[StoredArticle]:
         """Every article of one issue (withdrawn ones included), in print order."""
-        sql = f"SELECT {_ITEM_COLUMNS} FROM {_ITEM_JOIN} WHERE a.date = ? ORDER BY a.seq"
+        sql = f"SELECT {ITEM_COLUMNS} FROM {ITEM_JOIN} WHERE a.date = ? ORDER BY a.seq"
         return [self._stored(r) for r in self.db.execute(sql, (date.isoformat(),))]
 
     def package(self, date: dt.date) -> IssuePackage:
@@ -361,7 +336,7 @@ class SqliteStore:
         where, args = "a.date <= ? AND a.withdrawn = 0", [until.isoformat()]
         if section is not None:
             where, args = "a.section = ? AND " + where, [section, *args]
-        sql = f"SELECT {_ITEM_COLUMNS} FROM {_ITEM_JOIN} WHERE {where} ORDER BY a.date DESC, a.seq LIMIT ?"
+        sql = f"SELECT {ITEM_COLUMNS} FROM {ITEM_JOIN} WHERE {where} ORDER BY a.date DESC, a.seq LIMIT ?"
         return [self._stored(r) for r in self.db.execute(sql, (*args, limit))]
 
     def recent(self, days: int) -> list[CatalogEntry]:
@@ -381,6 +356,33 @@ class SqliteStore:
     def sections(self) -> list[str]:
         """Every section ever stored, in the order first seen."""
         return [r[0] for r in self.db.execute("SELECT name FROM sections ORDER BY first_date, rowid")]
+
+    def public_sections(self, until: dt.date) -> list[str]:
+        """The sections of an issue dated ``until`` or before (released), in the order first seen:
+        a section only an embargoed issue uses appears nowhere public yet."""
+        sql = (
+            "SELECT name FROM sections s WHERE EXISTS"
+            " (SELECT 1 FROM articles a WHERE a.section = s.name AND a.date <= ?) ORDER BY first_date, rowid"
+        )
+        return [r[0] for r in self.db.execute(sql, (until.isoformat(),))]
+
+    def section_slugs(self) -> dict[str, str | None]:
+        """Every stored section and its feed slug (None until one is assigned)."""
+        return dict(self.db.execute("SELECT name, slug FROM sections ORDER BY first_date, rowid"))
+
+    def set_slugs(self, slugs: Mapping[str, str]) -> None:
+        """Store the slugs assigned to sections (once: a feed URL never moves to another section)."""
+        with self.transaction() as db:
+            db.executemany("UPDATE sections SET slug = ? WHERE name = ?", [(s, n) for n, s in slugs.items()])
+
+    def setting(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM settings WHERE key = ?", (key,))
+            db.execute("INSERT INTO settings VALUES (?, ?)", (key, value))
 
 
 def _satisfies_the_protocol() -> type[Store]:
