@@ -10,20 +10,21 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 import psycopg
 
 from . import db
-from .errors import PublishError
+from .errors import PublishError, StoreUnwritable
 from .model import (
     Article,
     ArticleKey,
     CatalogEntry,
     Issue,
     IssuePackage,
+    Page,
     Reading,
     Saved,
     Snapshot,
@@ -75,6 +76,8 @@ class PostgresStore:
         try:
             with self.db.transaction():
                 yield self.db
+        except psycopg.OperationalError as exc:  # the database refuses every write: the pass stops
+            raise StoreUnwritable(f"store {db._redact(self.url)}: cannot write: {str(exc).strip()}") from exc
         except psycopg.Error as exc:
             raise PublishError(f"store {db._redact(self.url)}: cannot write: {str(exc).strip()}") from exc
 
@@ -84,8 +87,21 @@ class PostgresStore:
         rows = self._all("SELECT content_hash FROM syndicate_issues WHERE title = %s AND date = %s", date)
         return None if not rows else str(rows[0][0])
 
-    def save_issue(self, issue: Issue, reading: Reading, now: dt.datetime) -> Saved:
-        """Store one issue and its reading in one transaction; versions follow content changes."""
+    def stored_pages(self, date: dt.date) -> dict[int, Page | None]:
+        rows = self._all(
+            "SELECT number, section, text, source, encoding, sha256 FROM syndicate_pages WHERE title = %s AND date = %s",
+            date,
+        )
+        return {n: None if x is None else Page(n, sec, x, src, enc, sha) for n, sec, x, src, enc, sha in rows}
+
+    def has_issues(self) -> bool:
+        return bool(self._all("SELECT 1 FROM syndicate_issues WHERE title = %s LIMIT 1"))
+
+    def save_issue(
+        self, issue: Issue, reading: Reading, now: dt.datetime, floor: Mapping[str, int] | None = None
+    ) -> Saved:
+        """Store one issue and its reading in one transaction; versions follow content changes
+        (``floor``: versions already published for ids not stored, see the SQLite store)."""
         day, stamp, t = issue.date, now.astimezone(dt.UTC).replace(microsecond=0), self.title
         with self.transaction() as conn:
             # the issue row locked first: two passes of one title on one date serialize here
@@ -106,16 +122,25 @@ class PostgresStore:
             conn.execute("DELETE FROM syndicate_pages WHERE title = %s AND date = %s", (t, day))
             with conn.cursor() as cur:
                 cur.executemany(
-                    "INSERT INTO syndicate_pages VALUES (%s, %s, %s, %s, %s, %s, %s)",
-                    [(t, day, p.number, p.section, p.sha256, p.source, p.encoding) for p in issue.pages],
+                    "INSERT INTO syndicate_pages (title, date, number, section, sha256, source, encoding, text)"
+                    " VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+                    [
+                        (t, day, p.number, p.section, p.sha256, p.source, p.encoding, p.text)
+                        for p in issue.pages
+                    ],
                 )
-            counts = self._save_articles(conn, day, reading.articles, stamp)
+            counts, gone = self._save_articles(conn, day, reading.articles, stamp, floor or {})
             self._bump_package(conn, day, stamp)
-        return Saved(new_issue=old is None, created=counts[0], updated=counts[1], unchanged=counts[2])
+        return Saved(old is None, *counts, withdrawn=tuple(gone))
 
     def _save_articles(
-        self, conn: psycopg.Connection[Any], day: dt.date, articles: Sequence[Article], stamp: dt.datetime
-    ) -> tuple[int, int, int]:
+        self,
+        conn: psycopg.Connection[Any],
+        day: dt.date,
+        articles: Sequence[Article],
+        stamp: dt.datetime,
+        floor: Mapping[str, int],
+    ) -> tuple[tuple[int, int, int], list[str]]:
         t = self.title
         known = {
             r[0]: r[1:]
@@ -137,20 +162,22 @@ class PostgresStore:
                 (t, article.section, day),
             )
             if article.id not in known:
+                first = floor.get(article.id, 0) + 1
                 conn.execute(
-                    "INSERT INTO syndicate_articles VALUES (%s, %s, %s, %s, %s, 1, false, %s, %s, %s)",
-                    (t, day, article.id, article.section, seq, digest, stamp, stamp),
+                    "INSERT INTO syndicate_articles VALUES (%s, %s, %s, %s, %s, %s, false, %s, %s, %s)",
+                    (t, day, article.id, article.section, seq, first, digest, stamp, stamp),
                 )
-                self._add_version(conn, day, article.id, 1, digest, False, text, stamp)
+                self._add_version(conn, day, article.id, first, digest, False, text, stamp)
                 created += 1
                 continue
             version, old_digest, withdrawn, old_seq = known[article.id]
-            if old_digest == digest and not withdrawn:
-                if old_seq != seq:
-                    conn.execute(
-                        "UPDATE syndicate_articles SET seq = %s WHERE title = %s AND date = %s AND id = %s",
-                        (seq, t, day, article.id),
-                    )
+            if not withdrawn and (
+                old_digest == digest or self._moved_only(conn, day, article.id, version, text)
+            ):
+                conn.execute(
+                    "UPDATE syndicate_articles SET seq = %s, content_hash = %s WHERE title = %s AND date = %s AND id = %s",
+                    (seq, digest, t, day, article.id),
+                )
                 unchanged += 1
                 continue
             conn.execute(
@@ -160,23 +187,52 @@ class PostgresStore:
             )
             self._add_version(conn, day, article.id, version + 1, digest, False, text, stamp)
             updated += 1
-        for gone, (version, digest, withdrawn, _seq) in known.items():
-            if gone in seen or withdrawn:
-                continue
-            row = conn.execute(
-                "SELECT article::text FROM syndicate_article_versions"
-                " WHERE title = %s AND date = %s AND id = %s AND version = %s",
-                (t, day, gone, version),
-            ).fetchone()
-            assert row is not None
-            conn.execute(
-                "UPDATE syndicate_articles SET version = %s, withdrawn = true, created = %s"
-                " WHERE title = %s AND date = %s AND id = %s",
-                (version + 1, stamp, t, day, gone),
-            )
-            self._add_version(conn, day, gone, version + 1, digest, True, row[0], stamp)
-            updated += 1
-        return created, updated, unchanged
+        gone_now = [g for g, (_v, _d, withdrawn, _s) in known.items() if g not in seen and not withdrawn]
+        for gone in gone_now:
+            self._withdraw(conn, day, gone, known[gone][0], known[gone][1], stamp)
+        return (created, updated + len(gone_now), unchanged), gone_now
+
+    def _withdraw(
+        self,
+        conn: psycopg.Connection[Any],
+        day: dt.date,
+        gone: str,
+        version: int,
+        digest: str,
+        stamp: dt.datetime,
+    ) -> None:
+        """A new, withdrawn version of an article the reading no longer holds."""
+        t = self.title
+        row = conn.execute(
+            "SELECT article::text FROM syndicate_article_versions"
+            " WHERE title = %s AND date = %s AND id = %s AND version = %s",
+            (t, day, gone, version),
+        ).fetchone()
+        assert row is not None
+        conn.execute(
+            "UPDATE syndicate_articles SET version = %s, withdrawn = true, created = %s"
+            " WHERE title = %s AND date = %s AND id = %s",
+            (version + 1, stamp, t, day, gone),
+        )
+        self._add_version(conn, day, gone, version + 1, digest, True, row[0], stamp)
+
+    def _moved_only(
+        self, conn: psycopg.Connection[Any], day: dt.date, id: str, version: int, text: str
+    ) -> bool:
+        """As in the SQLite store: only the parts' places changed, the version takes them in place."""
+        row = conn.execute(
+            "SELECT article::text FROM syndicate_article_versions WHERE title = %s AND date = %s AND id = %s AND version = %s",
+            (self.title, day, id, version),
+        ).fetchone()
+        assert row is not None
+        if codec.published_form(json.loads(row[0])) != codec.published_form(json.loads(text)):
+            return False
+        conn.execute(
+            "UPDATE syndicate_article_versions SET article = %s, content_hash = %s"
+            " WHERE title = %s AND date = %s AND id = %s AND version = %s",
+            (text, _hash(text), self.title, day, id, version),
+        )
+        return True
 
     def _add_version(
         self,
@@ -220,7 +276,7 @@ class PostgresStore:
                 self.db.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
                 self._in_snapshot = True
                 changed = self.queued()
-                sections = self.sections()
+                sections = self.public_sections(until)
                 return Snapshot(
                     sections=tuple(sections),
                     changed=tuple(changed),
@@ -228,6 +284,7 @@ class PostgresStore:
                     latest=tuple(self.window(window, until)),
                     by_section={s: tuple(self.window(window, until, s)) for s in sections},
                     catalog=tuple(self.recent(catalog_days)),
+                    slugs={n: s for n, s in self.section_slugs().items() if s},
                 )
         except psycopg.Error as exc:
             raise PublishError(f"store {db._redact(self.url)}: cannot read: {str(exc).strip()}") from exc
@@ -299,6 +356,38 @@ class PostgresStore:
                 "SELECT name FROM syndicate_sections WHERE title = %s ORDER BY first_date, seen"
             )
         ]
+
+    def public_sections(self, until: dt.date) -> list[str]:
+        sql = (
+            "SELECT name FROM syndicate_sections s WHERE title = %s AND EXISTS (SELECT 1 FROM syndicate_articles a"
+            " WHERE a.title = s.title AND a.section = s.name AND a.date <= %s) ORDER BY first_date, seen"
+        )
+        return [r[0] for r in self._all(sql, until)]
+
+    def section_slugs(self) -> dict[str, str | None]:
+        rows = self._all(
+            "SELECT name, slug FROM syndicate_sections WHERE title = %s ORDER BY first_date, seen"
+        )
+        return {str(n): s for n, s in rows}
+
+    def set_slugs(self, slugs: Mapping[str, str]) -> None:
+        with self.transaction() as conn, conn.cursor() as cur:
+            cur.executemany(
+                "UPDATE syndicate_sections SET slug = %s WHERE title = %s AND name = %s",
+                [(s, self.title, n) for n, s in slugs.items()],
+            )
+
+    def setting(self, key: str) -> str | None:
+        rows = self._all("SELECT value FROM syndicate_settings WHERE title = %s AND key = %s", key)
+        return None if not rows else str(rows[0][0])
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO syndicate_settings VALUES (%s, %s, %s)"
+                " ON CONFLICT (title, key) DO UPDATE SET value = EXCLUDED.value",
+                (self.title, key, value),
+            )
 
 
 def _satisfies_the_protocol() -> type[Store]:

@@ -158,3 +158,34 @@ def test_postgres_titles_do_not_see_each_other(pg_url: str) -> None:
         assert len(west.queued()) == 3 and len(harbour.queued()) == 2
         harbour.finish_pass(a.key for a in harbour.queued())
         assert len(west.queued()) == 3
+
+
+# ---- issue 10: what the store keeps so that nothing resets or leaks (both stores) --------------
+
+
+def test_page_texts_slugs_settings_and_floors_round_trip(any_store: Any) -> None:
+    assert not any_store.has_issues()
+    got = issue(DAY, {1: PAGE1, 2: PAGE2})
+    saved = any_store.save_issue(got, fake_read(got), NIGHT, {"20231024-0101": 4, "issue": 2})
+    assert any_store.has_issues()
+    assert {i.id: i.version for i in any_store.issue_articles(DAY)}["20231024-0101"] == 5
+    pages = any_store.stored_pages(DAY)
+    assert pages[2] is not None and pages[2].text == PAGE2 and pages[2].sha256 == got.pages[1].sha256
+    gone = any_store.save_issue(issue(DAY, {1: PAGE1}), fake_read(issue(DAY, {1: PAGE1})), MORNING)
+    assert saved.withdrawn == () and gone.withdrawn == ("20231024-0201",)
+    assert any_store.section_slugs() == {"要闻": None, "综合": None}
+    any_store.set_slugs({"要闻": "yaowen", "综合": "zonghe"})
+    assert any_store.section_slugs() == {"要闻": "yaowen", "综合": "zonghe"}
+    assert any_store.setting("output_root") is None
+    any_store.set_setting("output_root", "/srv/a")
+    any_store.set_setting("output_root", "/srv/b")
+    assert any_store.setting("output_root") == "/srv/b"
+
+
+def test_sections_are_public_once_an_issue_using_them_is_released(any_store: Any) -> None:
+    save(any_store, {1: PAGE1}, date=DAY)
+    later = DAY + dt.timedelta(days=1)
+    got = issue(later, {1: PAGE1, 2: PAGE2})
+    any_store.save_issue(got, fake_read(got), NIGHT)
+    assert any_store.snapshot(window=10, until=DAY, catalog_days=31).sections == ("要闻",)
+    assert set(any_store.snapshot(window=10, until=later, catalog_days=31).sections) == {"要闻", "综合"}

@@ -48,6 +48,7 @@ MIGRATIONS = (
     Migration(1, "article store", _sql_file("0001_store.sql")),
     Migration(2, "procrastinate job tables", _procrastinate_schema),
     Migration(3, "one live job per unit; tick clock", _sql_file("0003_job_units.sql")),
+    Migration(4, "page texts, stored section slugs, store settings", _sql_file("0004_trust.sql")),
 )
 LATEST = MIGRATIONS[-1].version
 
