@@ -53,7 +53,9 @@ def test_db_upgrade_creates_a_versioned_schema_once(tmp_path: Path, pg_url: str)
     assert first.exit_code == 0 and "3: one live job per unit" in first.output, first.output
     again = CliRunner().invoke(cli, ["db", "upgrade", "--config", str(path)])
     assert again.exit_code == 0 and f"schema is current (version {db.LATEST})" in again.output
-    assert [r[0] for r in rows(pg_url, "SELECT version FROM syndicate_schema ORDER BY 1")] == [1, 2, 3]
+    assert [r[0] for r in rows(pg_url, "SELECT version FROM syndicate_schema ORDER BY 1")] == [
+        m.version for m in db.MIGRATIONS
+    ]
     with db.connect(pg_url) as conn:
         db.require_current(conn, pg_url)
 
