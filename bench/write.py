@@ -58,13 +58,9 @@ def floor(root: Path, files: list[tuple[str, bytes]]) -> None:
 
 
 def writer(root: Path, files: list[tuple[str, bytes]]) -> None:
-    batch = getattr(write, "write_all", None)
-    if batch is not None:
-        batch(root, files)
-        return
-    out = write.Writer(root)
-    for rel, data in files:
-        out.write(rel, data)
+    with write.Writer(root) as out:  # the files land (synced, renamed) when the block ends
+        for rel, data in files:
+            out.write(rel, data)
 
 
 def main() -> None:

@@ -161,24 +161,24 @@ def test_a_crash_between_files_leaves_the_previous_feeds_intact(
 ) -> None:
     run(tmp_path, issue(DAY, {1: PAGE1}), now=MORNING)
     before = snapshot(tmp_path)
-    real = write.write_atomic
+    real = write.write_temp
     calls = 0
 
-    def crash_on_third(path: Path, data: bytes) -> None:
+    def crash_on_third(folder: Path, data: bytes) -> Path:
         nonlocal calls
         calls += 1
         if calls == 3:
             raise OSError(28, "No space left on device")
-        real(path, data)
+        return real(folder, data)
 
-    monkeypatch.setattr(write, "write_atomic", crash_on_third)
+    monkeypatch.setattr(write, "write_temp", crash_on_third)
     with pytest.raises(Exception, match="No space left"):
         run(tmp_path, issue(DAY, {1: PAGE1, 2: PAGE2}), now=MORNING + dt.timedelta(hours=1))
     after = snapshot(tmp_path)
     for name in ("public/all.rss.xml", "public/all.atom.xml", "public/yaowen.rss.xml", "public/index.html"):
         assert after[name] == before[name]
     assert not [p for p in tmp_path.rglob(f"{write.TMP_PREFIX}*")]
-    monkeypatch.setattr(write, "write_atomic", real)
+    monkeypatch.setattr(write, "write_temp", real)
     # the next pass finishes the job: the store kept the new versions queued
     run(tmp_path, issue(DAY, {1: PAGE1, 2: PAGE2}), now=MORNING + dt.timedelta(hours=2))
     assert etree.parse(str(tmp_path / ITEM)).getroot().get("version") == "2"

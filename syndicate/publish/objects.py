@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..errors import PublishError
+from .write import write_rank  # the disk writer's phases: one order for every target
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
@@ -83,17 +84,6 @@ def cache_control(path: str) -> str:
     if path.startswith(("public/articles/", "public/issues/")):
         return "public, max-age=3600"
     return "public, max-age=300"  # feeds, OPML, sitemap, front page: they change every pass
-
-
-def write_rank(path: str) -> int:
-    """0 items and pages, 1 issue packages and catalogs, 2 feeds/OPML/sitemap, 3 the front page."""
-    if path == "public/index.html":
-        return 3
-    if path.startswith("newsml/"):
-        return 1 if path.endswith(("/issue.xml", "catalog.json")) else 0
-    if path.startswith(("public/articles/", "public/issues/")):
-        return 0
-    return 2
 
 
 _VERSION_XML = re.compile(rb"<newsItem\b[^>]*\bversion=\"(\d+)\"")

@@ -1,20 +1,33 @@
-"""Atomic file writes: a temporary file in the target's folder, fsync, then ``os.replace``.
+"""Durable, batched writes of a pass's outputs: every temporary file, one sync, then the renames.
 
-A reader (web server, partner) never sees a half-written file, and a pass that fails midway
-leaves every file it had not yet replaced as the previous pass wrote it. Temporary files a
-crashed pass left behind are swept from a folder the first time a pass writes into it, and from
-the whole output tree at the start of the pass that follows a pass which did not finish
-(``in_progress``): a killed pass may have left one in a folder no later pass writes into.
+A reader (web server, partner) never sees a half-written file, and a pass that fails or is killed
+midway leaves every file it had not yet replaced as the previous pass wrote it. A ``Writer``:
 
-``write_all`` writes a whole plan, in its order, after checking that no two outputs share a path.
+1. ``write``: the output to a temporary file beside its target (unchanged bytes are skipped,
+   keeping modification times and the server's Last-Modified); the target is not touched yet;
+2. ``commit``: one ``syncfs`` of the file system makes every temporary file durable (an fsync of
+   each where the system has none): one flush per pass instead of one per file;
+3. then renames them into place phase by phase (``write_rank``: items and article pages, issue
+   packages and the catalog, feeds and OPML, the front page), fsyncing each folder a phase renamed
+   into before the next phase starts: after a crash, no feed is on disk linking to a page that
+   is not. A pass that fails before ``commit`` removes its temporary files.
+
+Temporary files a crashed pass left behind are swept from a folder the first time a pass writes
+into it, and from the whole output tree at the start of the pass that follows a pass which did not
+finish (``in_progress``): a killed pass may have left some in folders no later pass writes into.
+
+``write_all`` writes a whole plan after checking that no two outputs share a path.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import functools
 import os
 import tempfile
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -34,6 +47,18 @@ class Planned(Protocol):
 
     @property
     def data(self) -> bytes: ...
+
+
+def write_rank(path: str) -> int:
+    """The rename phase of an output: 0 items and pages, 1 issue packages and catalogs, 2 feeds,
+    OPML and sitemap, 3 the front page (what a later phase links to lands first)."""
+    if path == "public/index.html":
+        return 3
+    if path.startswith("newsml/"):
+        return 1 if path.endswith(("/issue.xml", "catalog.json")) else 0
+    if path.startswith(("public/articles/", "public/issues/")):
+        return 0
+    return 2
 
 
 def sweep(folder: Path) -> int:
@@ -75,16 +100,30 @@ def in_progress(marker: Path, *roots: Path) -> Iterator[int]:
     marker.unlink(missing_ok=True)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` in one step (readers see the old or the new file, never a mix)."""
-    fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, dir=path.parent)
+def write_temp(folder: Path, data: bytes) -> Path:
+    """``data`` in a new temporary file in ``folder`` (not yet synced); returns its path."""
+    fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, dir=folder)
     try:
+        # mkstemp creates 0600; the files are meant to be served by a web server.
+        os.fchmod(fd, 0o644)
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        # mkstemp creates 0600; the files are meant to be served by a web server.
-        os.chmod(tmp, 0o644)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    return Path(tmp)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace one file with ``data`` in one step, durably (for a file written on its own)."""
+    tmp = write_temp(path.parent, data)
+    try:
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -92,10 +131,56 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def sync_all(root: Path, files: Sequence[Path]) -> None:
+    """Make ``files`` (all on the file system of ``root``) durable: one ``syncfs`` on Linux, else
+    an fsync of each. ``syncfs`` flushes the whole file system, which costs about what one fsync
+    does, where an fsync per file costs a journal commit each."""
+    syncfs = getattr(_libc(), "syncfs", None)
+    if syncfs is not None:
+        fd = os.open(root, os.O_RDONLY)
+        try:
+            if syncfs(fd) == 0:
+                return
+        finally:
+            os.close(fd)
+    for path in files:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make the renames into ``folder`` durable (the file's bytes are, its name is not until then)."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@functools.cache
+def _libc() -> ctypes.CDLL | None:
+    try:
+        return ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return None
+
+
+@dataclass
+class _Staged:
+    rel: str
+    tmp: Path
+    target: Path
+    phase: int
+
+
 class Writer:
     """Writes the outputs of one pass under ``root``; skips files whose bytes did not change.
 
-    Skipping keeps modification times (and the server's Last-Modified) for unchanged files.
+    Use as a context manager: ``write`` each output, and the block's end commits them all (or,
+    when the block raises, removes the temporary files: every target keeps its previous bytes).
     Two outputs for one path in one pass is a bug, refused like Pelican's writer does.
     """
 
@@ -104,10 +189,21 @@ class Writer:
         self.written: list[str] = []
         self.unchanged = 0
         self._seen: set[str] = set()
+        self._staged: list[_Staged] = []
         self._swept: set[Path] = set()
 
+    def __enter__(self) -> Writer:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        try:
+            if kind is None:
+                self.commit()
+        finally:
+            self.discard()
+
     def write(self, rel: str, data: bytes) -> bool:
-        """Write ``data`` to ``root/rel``; return False when the file already held these bytes."""
+        """Stage ``data`` for ``root/rel``; return False when the file already holds these bytes."""
         if rel in self._seen:
             raise PublishError(f"{self.root / rel}: two outputs for one path in the same pass")
         self._seen.add(rel)
@@ -120,28 +216,71 @@ class Writer:
                 folder.mkdir(parents=True, exist_ok=True)
                 sweep(folder)
                 self._swept.add(folder)
-            try:
-                if path.read_bytes() == data:
-                    self.unchanged += 1
-                    return False
-            except FileNotFoundError:
-                pass
-            write_atomic(path, data)
+            if _holds(path, data):
+                self.unchanged += 1
+                return False
+            self._staged.append(_Staged(rel, write_temp(folder, data), path, write_rank(rel)))
         except OSError as exc:
             raise PublishError(f"{path}: cannot write: {exc.strerror or exc}") from exc
-        self.written.append(rel)
         return True
+
+    def commit(self) -> None:
+        """Sync every staged file, then rename them phase by phase, fsyncing the folders of each."""
+        staged, self._staged = self._staged, []
+        try:
+            sync_all(self.root, [s.tmp for s in staged])
+        except OSError as exc:
+            self._staged = staged
+            raise PublishError(f"{self.root}: cannot sync the output: {exc.strerror or exc}") from exc
+        for phase in sorted({s.phase for s in staged}):
+            self._staged = [s for s in staged if s.phase >= phase]  # what a failure must remove
+            folders: dict[Path, None] = {}
+            for item in staged:
+                if item.phase == phase:
+                    self._rename(item)
+                    folders[item.target.parent] = None
+            for folder in folders:
+                try:
+                    fsync_folder(folder)
+                except OSError as exc:
+                    raise PublishError(f"{folder}: cannot sync the folder: {exc.strerror or exc}") from exc
+        self._staged = []
+
+    def discard(self) -> None:
+        """Remove the temporary files not renamed (after a failure)."""
+        for staged in self._staged:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(staged.tmp)
+        self._staged = []
+
+    def _rename(self, staged: _Staged) -> None:
+        try:
+            os.replace(staged.tmp, staged.target)
+        except OSError as exc:
+            raise PublishError(f"{staged.target}: cannot write: {exc.strerror or exc}") from exc
+        self.written.append(staged.rel)
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether ``path`` holds exactly ``data`` (its size is checked before its bytes are read)."""
+    try:
+        if os.stat(path).st_size != len(data):
+            return False
+        return path.read_bytes() == data
+    except FileNotFoundError:
+        return False
 
 
 def write_all(root: Path, outputs: Sequence[Planned]) -> Writer:
-    """Write every output under ``root`` in the order given; refuse the lot (before writing
-    anything) when two outputs name one path. Returns the writer, which counts what changed."""
+    """Write every output under ``root``, all landing at the end (see the module docstring);
+    refuse the lot (before writing anything) when two outputs name one path. Returns the
+    writer, which counts what changed."""
     seen: set[str] = set()
     for output in outputs:
         if output.path in seen:
             raise PublishError(f"{root / output.path}: two outputs for one path in the same pass")
         seen.add(output.path)
-    writer = Writer(root)
-    for output in outputs:
-        writer.write(output.path, output.data)
+    with Writer(root) as writer:
+        for output in outputs:
+            writer.write(output.path, output.data)
     return writer
