@@ -55,6 +55,10 @@ class PostgresStore:
             self.db.close()
             raise
 
+    @property
+    def where(self) -> str:
+        return f"store {db._redact(self.url)} (title {self.title})"
+
     def __enter__(self) -> PostgresStore:
         return self
 

@@ -135,15 +135,14 @@ def run_pass(
     """
     from . import state
     from .sources import open_source
-    from .store import STORE_FILE, open_store
+    from .store import open_store
 
     started = time.perf_counter()
     now = (now or utcnow()).replace(microsecond=0)
     source = source or open_source(settings)
     report = PassReport()
-    existed = (settings.state_dir / STORE_FILE).is_file()
     with open_store(settings) as store:
-        state.check_store(settings, existed, store, reinit)
+        state.check_store(settings, store, reinit)
         state.check_owner(settings, store)
         readings = _ingest(store, source, dates, report)
         for issue, reading in readings:

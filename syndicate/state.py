@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import ConfigError
-from .store import STORE_FILE
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -46,16 +45,15 @@ def published_site(out_dir: Path) -> bool:
     return False
 
 
-def check_store(settings: Settings, existed: bool, store: Store, reinit: bool) -> None:
-    """Refuse a missing or empty store beside a published site (unless ``reinit``)."""
-    if reinit or (existed and store.has_issues()) or not published_site(settings.out_dir):
+def check_store(settings: Settings, store: Store, reinit: bool) -> None:
+    """Refuse a missing or empty store beside a published site (unless ``reinit``). A missing
+    SQLite file is opened as an empty store, so "holds no issue" covers both, for every backend."""
+    if reinit or store.has_issues() or not published_site(settings.out_dir):
         return
-    path = settings.state_dir / STORE_FILE
-    state = "is empty" if existed else "is missing"
     raise ConfigError(
-        f"{path}: the article store {state}, but {settings.out_dir} holds a published site: restore the"
-        " store (state folder) from a backup, or run with --reinit to rebuild it from the source"
-        " (versions then continue above the published ones)"
+        f"{store.where}: the article store is missing or empty, but {settings.out_dir} holds a published"
+        " site: restore the store (its state folder or database) from a backup, or run with --reinit to"
+        " rebuild it from the source (versions then continue above the published ones)"
     )
 
 

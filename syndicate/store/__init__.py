@@ -29,6 +29,11 @@ STORE_FILE = "syndicate.sqlite"  # in the state folder
 class Store(Protocol):
     """What a pass needs from the article store. Implementations: ``sqlite.SqliteStore``."""
 
+    @property
+    def where(self) -> str:
+        """The store as messages name it: its file, or its database and title."""
+        ...
+
     def __enter__(self) -> Store: ...
 
     def __exit__(self, *exc: object) -> None: ...

@@ -68,6 +68,10 @@ class SqliteStore:
         except (OSError, sqlite3.Error) as exc:
             raise PublishError(f"{path}: cannot open the article store: {exc}") from exc
 
+    @property
+    def where(self) -> str:
+        return str(self.path)
+
     def __enter__(self) -> SqliteStore:
         return self
 
