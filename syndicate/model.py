@@ -88,6 +88,11 @@ class Block:
     last_line: int
     blank_before: bool = False  # a blank line separated it from the previous block
     raw: str = ""  # re-flowed but spacing as printed: bylines need the spaces between names
+    # Pages without paragraph marks (English) are read by line shape, and the reader decides there
+    # where an article opens (``unmarked``): the block that opens one, and what a line is
+    # ("head", "jump_head", "jump_in", "byline"); segment follows these instead of guessing again.
+    opens: bool = False
+    role: str = ""
 
 
 class FragmentKind(Enum):
@@ -102,7 +107,8 @@ class Jump:
 
     page: int | None  # the other page's number, when the label could be read
     marker: str  # the marker as printed
-    label: str = ""  # the page label as printed: 二, 2, A2
+    label: str = ""  # the page label as printed: 二, 2, A2; "back" for ``See back page``
+    keyword: str = ""  # the jump keyword of ``See SCHOOLS, Page 4``, repeated as the jump head
 
 
 @dataclass(frozen=True)
@@ -124,6 +130,7 @@ class Fragment:
     jump_in: Jump | None = None
     jump_out: Jump | None = None
     run_in: bool = False  # the text runs straight on from the jump-in marker (same paragraph)
+    language: str = "zh"  # of the page's profile (BCP 47 primary tag)
 
 
 @dataclass(frozen=True)
@@ -157,6 +164,7 @@ class Article:
     unresolved_jump: Jump | None = None
     kind: FragmentKind = FragmentKind.STORY
     byline_text: str | None = None
+    language: str = "zh"  # BCP 47 primary tag of the page it was read from (its first part)
 
     @property
     def pages(self) -> tuple[int, ...]:

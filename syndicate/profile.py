@@ -14,7 +14,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from . import rules
+from . import english, rules, unmarked
+from .model import Block
 from .text import join
 
 
@@ -44,6 +45,11 @@ class Profile:
     # Lines that recur on most pages of the issue (the paper's name, a running head): furniture.
     # Detected per issue (recurring_lines), not configured.
     recurring: frozenset[str] = frozenset()
+    # Pages whose paragraphs carry no mark are read by line shape by this reader, which also
+    # decides where articles open (``Block.opens``, ``Block.role``); None: the indent reader.
+    read_unmarked: Callable[[str], list[Block]] | None = None
+    byline_names: Callable[[str], tuple[str, ...]] | None = None  # names in a byline block
+    derive_headline: Callable[[str], str] | None = None  # a headline from the lead (None: Chinese)
 
 
 CHINESE = Profile(
@@ -66,7 +72,32 @@ CHINESE = Profile(
     photo_heading=rules.PHOTO_HEADING,
 )
 
-PROFILES: dict[str, Profile] = {"zh": CHINESE}
+_NEVER = re.compile(r"(?!)")
+
+ENGLISH = Profile(
+    language="en",
+    paragraph_indent=None,
+    join=join,
+    byline_line=english.BYLINE,
+    byline_max=60,
+    byline_hints=frozenset("BbH8"),
+    dateline=english.DATELINE,
+    article_opening=_NEVER,  # the unmarked reader decides where articles open
+    sign_off=english.CREDIT,
+    furniture=english.RUNNING_HEAD,
+    furniture_first=frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"),
+    edge_furniture=english.RUNNING_HEAD,
+    not_headline=re.compile(r"[.,;:]$|^[a-z]"),
+    headline_min=2,
+    headline_max=160,
+    anaphoric_opener=unmarked.ANAPHORIC,
+    photo_heading=_NEVER,
+    read_unmarked=unmarked.blocks,
+    byline_names=english.byline_names,
+    derive_headline=english.derive_headline,
+)
+
+PROFILES: dict[str, Profile] = {"zh": CHINESE, "en": ENGLISH}
 
 _CJK_CHAR = re.compile(f"[{rules.CJK}]")
 _LATIN_CHAR = re.compile("[A-Za-z]")

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from . import english
+
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # CJK and full-width punctuation: nothing goes between these when lines are joined.
 WIDE = CJK + r"\u3000-\u303f\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019\u00b7\u2022\u25a0-\u25ff"
@@ -144,21 +146,16 @@ JUMP_MARKERS: tuple[JumpMarker, ...] = (
         "上接", "zh", "in",
         re.compile(rf"^[◀◆▲■□\s]*[（(]?\s*(?:上接|接|承)\s?{_PAGE}\s*[）)]?"), ("接", "承"), 10,
     ),
-    # (Continued on page 3), See BUDGET, Page A6
-    JumpMarker(
-        "Continued on", "en", "out",
-        re.compile(
-            r"[(\[]?\s*(?:Continued on page|See [A-Z][A-Z ]+,? Page)\s+(?P<label>[A-Za-z]?\d{1,3}|[a-z]+)\s*[)\]]?\s*$",
-            re.I,
-        ),
-        ("age", "AGE"), 60,
-    ),
-    # (Continued from page one)
-    JumpMarker(
-        "Continued from", "en", "in",
-        re.compile(r"^\s*[(\[]?\s*Continued from page\s+(?P<label>[A-Za-z]?\d{1,3}|[a-z]+)\s*[)\]]?", re.I),
-        ("ontinued", "ONTINUED"), 16,
-    ),
+    # English (``english.py``): (Continued on Page 4) / continued on back page
+    JumpMarker("Continued on", "en", "out", english.CONTINUED_ON, ("ag", "AG", "ack", "ACK"), 40),
+    # See SCHOOLS, Page 4 / See MEN, back page / Sec COMPUTERS, page 6 (OCR)
+    JumpMarker("See KEYWORD", "en", "out", english.SEE_KEYWORD, ("ag", "AG", "ack", "ACK"), 70),
+    # Please see page 6 / PleaM see paga 2 (OCR) / See back page
+    JumpMarker("Please see", "en", "out", english.PLEASE_SEE, ("ag", "AG", "ack", "ACK"), 40),
+    # (Continued from page one) / Continued From A1
+    JumpMarker("Continued from", "en", "in", english.CONTINUED_FROM, ("ontinued", "ONTINUED"), 16),
+    # From page 1 / From Page One / From A1, and OCR's From pagel, Frontpage*, rotn page 1
+    JumpMarker("From page", "en", "in", english.FROM_PAGE, ("om", "OM", "ot", "on", "ag"), 12),
 )  # fmt: skip
 _JUMP_OUT = tuple(m for m in JUMP_MARKERS if m.direction == "out")
 _JUMP_IN = tuple(m for m in JUMP_MARKERS if m.direction == "in")
@@ -235,11 +232,13 @@ def chinese_numeral(n: int) -> str:
 
 
 def page_number(label: str) -> int | None:
-    """二 -> 2, 12 -> 12, 十二 -> 12, A2 / A02 -> 2, one -> 1; None when unreadable."""
+    """二 -> 2, 12 -> 12, 十二 -> 12, A2 / A02 / 4A -> 2, one -> 1, l -> 1; None when unreadable."""
     label = label.strip()
     if label.lower() in EN_NUMBERS:
         return EN_NUMBERS[label.lower()]
-    label = label.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+    if label.isascii() and not any(c.isdigit() for c in label):
+        return english.page_number(label)  # OCR's l for 1, s for 5 (``From pagel``)
+    label = label.strip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
     if label.isdigit():
         return int(label) or None
     digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}

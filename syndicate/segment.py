@@ -50,6 +50,7 @@ class _Draft:
     blank: bool = False  # a blank line came before it (weak evidence: column ends print them too)
     run_in: bool = False
     subtitle: str | None = None
+    byline_names: list[str] = field(default_factory=list)  # names read by the profile's rules
 
     def touch(self, block: Block, head: bool = False) -> None:
         if not self.first_line:
@@ -68,8 +69,10 @@ class _Draft:
 
 
 def _jump(m: re.Match[str]) -> Jump:
-    label = m.group("label")
-    return Jump(rules.page_number(label), m.group(0).strip(), label)
+    groups = m.groupdict()
+    label = "back" if groups.get("back") else (groups.get("label") or groups.get("section") or "")
+    keyword = (groups.get("keyword") or "").strip(" ,.")
+    return Jump(rules.page_number(label), m.group(0).strip(), label, keyword)
 
 
 def byline_names(raw: str) -> tuple[str, ...]:
@@ -128,7 +131,18 @@ class _Page:
         return self.done
 
     def line(self, block: Block) -> None:
+        if block.opens and not self.cur.empty:
+            self.new()
         cur, text = self.cur, block.text
+        if block.role == "credit":  # a credit line under an article: part of it, not text
+            last = cur if not cur.empty or not self.done else self.done[-1]
+            last.last_line = max(last.last_line, block.last_line)
+            return
+        if block.role == "byline":  # the page's reader knew it for a byline (English)
+            cur.byline_raw.append(block.raw)
+            cur.byline_names.extend(self.p.byline_names(block.raw) if self.p.byline_names else ())
+            cur.touch(block, head=True)
+            return
         if len(block.raw) <= self.p.byline_max and self.p.byline_line.match(block.raw):
             if cur.has_body:
                 self.new()
@@ -158,6 +172,8 @@ class _Page:
         self.cur.touch(block, head=True)
 
     def paragraph(self, block: Block, nxt: Block | None) -> None:
+        if block.opens and not self.cur.empty:
+            self.new()
         cur, raw = self.cur, block.raw.strip()
         m = rules.jump_in(raw)
         if m:
@@ -172,7 +188,7 @@ class _Page:
         elif self.p.article_opening.match(raw):
             if cur.has_body:
                 self.new()
-        elif self._indented_head(raw, nxt):
+        elif self.p.paragraph_indent and self._indented_head(raw, nxt):
             if cur.has_body or cur.byline_raw:
                 self.new()
             self.cur.heads.append(block)
@@ -182,7 +198,7 @@ class _Page:
             self.cur.subtitle = close_up(raw.lstrip("—－- "))
             self.cur.touch(block, head=True)
             return
-        elif cur.has_body and self._soft_break(raw):
+        elif cur.has_body and self.p.read_unmarked is None and self._soft_break(raw):  # (unmarked: read)
             self.new(soft=True)
             self.cur.blank = block.blank_before
         cur = self.cur
@@ -354,7 +370,7 @@ def split(page: int, blocks: list[Block], profile: Profile = CHINESE) -> tuple[l
         elif photo:
             kind = FragmentKind.PHOTO
         byline_text = " ".join(re.sub(r"\s+", " ", b.strip(" □■●◆▲★◇○\u3000")) for b in d.byline_raw) or None
-        names = tuple(n for b in d.byline_raw for n in byline_names(b))
+        names = tuple(n for b in d.byline_raw for n in byline_names(b)) + tuple(d.byline_names)
         fragments.append(
             Fragment(
                 page=page,
@@ -372,6 +388,7 @@ def split(page: int, blocks: list[Block], profile: Profile = CHINESE) -> tuple[l
                 jump_in=d.jump_in,
                 jump_out=d.jump_out,
                 run_in=d.run_in,
+                language=profile.language,
             )
         )
     return fragments, orphans

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
 from . import assignment, rules
 from .lead import derive_headline
 from .model import Article, Fragment, FragmentKind, Jump, JumpDecision, Orphan, Part, Reading
-from .text import bigrams, join
+from .profile import PROFILES
+from .text import bigrams, join, words
 
 MIN_SCORE = 0.08  # below this a pair is no evidence of a continuation at all
 MIN_SCORE_NO_OUT = 0.25  # stricter when the source page printed no jump-out
@@ -53,7 +55,9 @@ class _Evidence:
 
     def grams(self, key: Key) -> set[str]:
         if key not in self._grams:
-            self._grams[key] = bigrams("".join(self.by_key[key].paragraphs))
+            f = self.by_key[key]
+            # Words for alphabetic text (letter pairs are shared by any two English texts).
+            self._grams[key] = (words if f.language == "en" else bigrams)(" ".join(f.paragraphs))
         return self._grams[key]
 
     def weight(self, g: str) -> float:
@@ -79,12 +83,60 @@ def _unfinished(text: str) -> bool:
 
 def _score(out: Fragment, into: Fragment, ev: _Evidence, head: str | None) -> dict[str, float]:
     evidence = {"text": ev.shared(_key(out), _key(into))}
-    if into.headline and head:
+    keyword = out.jump_out.keyword if out.jump_out else ""
+    if keyword:
+        evidence["keyword"] = _keyword_evidence(keyword, into)
+    elif into.headline and head:
         a, b = bigrams(into.headline), bigrams(head)
         evidence["jump_head"] = len(a & b) / max(1, min(len(a), len(b)))
-    if out.paragraphs and _unfinished(out.paragraphs[-1]) and into.run_in:
+    if out.paragraphs and _unfinished(out.paragraphs[-1]) and (into.run_in or _runs_on(into)):
         evidence["mid_sentence"] = 0.15
     return evidence
+
+
+def _runs_on(f: Fragment) -> bool:
+    """The fragment's text starts mid-sentence (in lower case): the rest of a sentence cut by a jump."""
+    return bool(f.paragraphs) and f.paragraphs[0][:1].islower()
+
+
+def _keyword_evidence(keyword: str, into: Fragment) -> float:
+    """``See SCHOOLS, Page 4``: the continuation's jump head repeats the keyword (1.0); a jump head
+    in capitals that says something else is evidence against (-0.5); the keyword in its text is a
+    hint (0.2). Words are compared as OCR reads them (``NF.W OFFICES`` for ``NEW OFFICES``)."""
+    key = _tokens(keyword)
+    head = (into.headline or "").split(":", 1)[0]
+    if head and key:
+        printed = _tokens(head)
+        fewer, more = sorted((key, printed), key=len)  # RIDING for RIDING CLASS, and the other way
+        if fewer and all(any(_near(a, b) for b in more) for a in fewer) or "".join(key) == "".join(printed):
+            return 1.0
+        if head.isupper():
+            return -0.5
+    text = " ".join(into.paragraphs[:3]).upper()
+    return 0.2 if key and keyword.upper() in text else 0.0
+
+
+def _tokens(text: str) -> list[str]:
+    """Words in capitals, OCR's l read back as I: ``DRlVE-lN`` -> [DRIVE, IN]."""
+    return re.findall(r"[A-Z]+", re.sub(r"[.’']", "", text.replace("l", "I")).upper())
+
+
+def _near(a: str, b: str) -> bool:
+    """Two OCR readings of one word: same length, at most one letter in four misread (one at least)."""
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) <= max(1, len(a) // 4)
+
+
+def _target(jump: Jump, pages: set[int]) -> int | None:
+    """The page a jump-out names: its number, or the issue's last page for ``See back page``."""
+    if jump.page is None and jump.label == "back" and pages:
+        return max(pages)
+    return jump.page
+
+
+def _derive(f: Fragment, lead: str) -> str:
+    profile = PROFILES.get(f.language)
+    derive = profile.derive_headline if profile and profile.derive_headline else derive_headline
+    return derive(lead)
 
 
 def _assign(
@@ -137,7 +189,7 @@ def _links(
     """(source -> continuation links, decisions, unresolved jump-outs)."""
     ev = _Evidence(fragments)
     heads = {
-        _key(f): f.headline or (derive_headline(f.paragraphs[0]) if f.paragraphs else None) for f in fragments
+        _key(f): f.headline or (_derive(f, f.paragraphs[0]) if f.paragraphs else None) for f in fragments
     }
     ins = [f for f in fragments if f.kind is FragmentKind.CONTINUATION]
     buckets: dict[tuple[int, int], tuple[list[Fragment], list[Fragment]]] = defaultdict(lambda: ([], []))
@@ -147,7 +199,7 @@ def _links(
     for f in fragments:
         if f.jump_out is None:
             continue
-        target = f.jump_out.page
+        target = _target(f.jump_out, pages)
         if target is None or target not in pages:
             unresolved[_key(f)] = f.jump_out
             decisions.append(
@@ -197,7 +249,48 @@ def _links(
                 links[_key(end)] = _key(cont)
                 decisions.append(JumpDecision(end.page, end.order, cont.page, cont.order, sum(evidence.values()),
                                               evidence, note="jump-in only"))  # fmt: skip
+    _unmarked(fragments, pages, ev, heads, links, used, decisions, unresolved)
     return links, decisions, unresolved
+
+
+def _unmarked(
+    fragments: list[Fragment],
+    pages: set[int],
+    ev: _Evidence,
+    heads: Mapping[Key, str | None],
+    links: dict[Key, Key],
+    used: set[Key],
+    decisions: list[JumpDecision],
+    unresolved: dict[Key, Jump],
+) -> None:
+    """Continuations whose jump line OCR lost (or the paper left out): a jump-out still unmatched
+    is matched, strictly, against the fragments of its target page that open mid-sentence with no
+    headline; a jump-in naming no readable page, against any other page's unlinked article ends."""
+    by_target: dict[int, list[Fragment]] = defaultdict(list)
+    for f in fragments:
+        if _key(f) in unresolved and f.jump_out is not None and _key(f) not in links:
+            target = _target(f.jump_out, pages)
+            if target in pages and target is not None:
+                by_target[target].append(f)
+    for target, outs in sorted(by_target.items()):
+        cands = [f for f in fragments if f.page == target and _key(f) not in used and f.jump_in is None
+                 and not f.headline and not f.byline and _runs_on(f)]  # fmt: skip
+        for o, match, evidence in _assign(outs, cands, ev, heads, MIN_SCORE_NO_OUT) if cands else ():
+            if match is not None:
+                used.add(_key(match))
+                links[_key(o)] = _key(match)
+                del unresolved[_key(o)]
+                decisions.append(JumpDecision(o.page, o.order, match.page, match.order, sum(evidence.values()),
+                                              evidence, note="continuation without a jump line"))  # fmt: skip
+    lost = [f for f in fragments if f.jump_in is not None and f.jump_in.page is None and _key(f) not in used]
+    for cont in lost:
+        ends = [f for f in fragments if f.page != cont.page and f.jump_out is None and _key(f) not in links]
+        for _, end, evidence in _assign([cont], ends, ev, heads, MIN_SCORE_NO_OUT) if ends else ():
+            if end is not None:
+                used.add(_key(cont))
+                links[_key(end)] = _key(cont)
+                decisions.append(JumpDecision(end.page, end.order, cont.page, cont.order, sum(evidence.values()),
+                                              evidence, note="jump-in naming no page"))  # fmt: skip
 
 
 def _part(f: Fragment) -> Part:
@@ -219,13 +312,13 @@ def _article(chain: list[Fragment], date: dt.date, section: str, unresolved: Jum
     paragraphs: list[str] = []
     for f in chain:
         paras = list(f.paragraphs)
-        if paragraphs and paras and f.run_in and _unfinished(paragraphs[-1]):
+        if paragraphs and paras and (f.run_in or _runs_on(f)) and _unfinished(paragraphs[-1]):
             paragraphs[-1] = join(paragraphs[-1], paras.pop(0))  # a sentence cut by the jump
         paragraphs += paras
     headline = first.headline or ""
     derived = not headline
     if derived:
-        headline = derive_headline(paragraphs[0]) if paragraphs else ""
+        headline = _derive(first, paragraphs[0]) if paragraphs else ""
     byline = tuple(dict.fromkeys(n for f in chain for n in f.byline))
     return Article(
         id=article_id(date, first.page, first.order),
@@ -243,6 +336,7 @@ def _article(chain: list[Fragment], date: dt.date, section: str, unresolved: Jum
         unresolved_jump=unresolved,
         kind=first.kind,
         byline_text=first.byline_text,
+        language=first.language,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from . import xmlchars
+from .english import word_set
 from .rules import WIDE
 
 _WIDE_CHAR = re.compile(f"[{WIDE}]")
@@ -54,3 +55,16 @@ def bigrams(text: str) -> set[str]:
 def trigrams(text: str) -> set[str]:
     chars = re.sub(r"[^\w]|_", "", text)
     return {chars[i : i + 3] for i in range(len(chars) - 2)}
+
+
+_WORD = re.compile(r"[a-z][a-z’'\-]{2,}")
+_STOPWORDS = word_set(
+    """the and for that with from this have has had was were are been said says will would could about
+    after before into over than then they them their there which what when where while who also more
+    most other some such only very just its his her she him our you your not but all"""
+)
+
+
+def words(text: str) -> set[str]:
+    """Content words of Latin-script text, lower-cased: the evidence for similarity in English."""
+    return {w for w in _WORD.findall(text.lower()) if w not in _STOPWORDS}

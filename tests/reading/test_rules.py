@@ -166,6 +166,9 @@ def test_every_marker_has_its_pre_check() -> None:
         "上接": "（上接第一版）会议",
         "Continued on": "said. (Continued on page 3)",
         "Continued from": "(Continued from page one)",
+        "See KEYWORD": "the plan. See SCHOOLS, Page 4",
+        "Please see": "Please see page 6",
+        "From page": "From page 1",
     }
     assert {m.name for m in rules.JUMP_MARKERS} <= set(lines)
     for marker in rules.JUMP_MARKERS:
