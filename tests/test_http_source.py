@@ -325,9 +325,9 @@ def test_section_from_configuration_when_manifest_has_no_name(
     tmp_path: Path, paper: tuple[FakePaper, str]
 ) -> None:
     fake, base = paper
-    manifest = b'[[pages]]\nnumber = 3\nfile = "../shared/p3.txt"\n[[pages]]\nnumber = 4\nfile = "p4.txt"\n'
+    manifest = b'[[pages]]\nnumber = 3\nfile = "shared/p3.txt"\n[[pages]]\nnumber = 4\nfile = "p4.txt"\n'
     fake.route("/epaper/2023-10-24/issue.toml", Reply(200, manifest))
-    fake.route("/epaper/shared/p3.txt", Reply(200, PAGE1))
+    fake.route("/epaper/2023-10-24/shared/p3.txt", Reply(200, PAGE1))
     fake.route("/epaper/2023-10-24/p4.txt", Reply(200, PAGE1))
     issue = one_issue(HttpSource(settings_for(tmp_path, base)))
     assert [(p.number, p.section) for p in issue.pages] == [(3, "区域"), (4, "第四版")]

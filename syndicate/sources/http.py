@@ -23,239 +23,24 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
-import sqlite3
-import time
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import closing
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Self
-from urllib.parse import urljoin
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urljoin, urlsplit
 
 import requests
-import urllib3
-from requests.adapters import HTTPAdapter
-from urllib3.util.retry import Retry
 
 from ..errors import SourceError
 from ..model import Issue, Page
 from .decode import decode_page
-from .folder import page_label
+from .fetch import CACHE_NAME, Fetched, Fetcher, HttpCache, Origin, make_session
+from .folder import MAX_MANIFEST_BYTES, page_label
+from .localfile import page_number
 
 if TYPE_CHECKING:
-    from urllib3.response import BaseHTTPResponse
-
     from ..config import Settings
 
-CACHE_NAME = "http-cache.sqlite"
-RETRY_STATUSES = (429, 500, 502, 503, 504)
-_CHUNK = 64 * 1024
-_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.IGNORECASE)
-
-
-class DeadlineExceeded(Exception):
-    """Raised inside the transport when the next retry would end after the request's deadline."""
-
-
-class _Retry(Retry):
-    """urllib3 ``Retry`` with a cap on ``Retry-After`` and an absolute deadline (monotonic clock)."""
-
-    def __init__(self, *args: Any, cap: float = 60.0, deadline_at: float | None = None, **kw: Any) -> None:
-        super().__init__(*args, **kw)
-        self.cap = cap
-        self.deadline_at = deadline_at
-
-    def new(self, **kw: Any) -> Self:
-        # urllib3 copies a fixed set of fields into each new Retry; carry ours along.
-        kw.setdefault("cap", self.cap)
-        kw.setdefault("deadline_at", self.deadline_at)
-        return super().new(**kw)
-
-    def parse_retry_after(self, retry_after: str) -> float:
-        return min(super().parse_retry_after(retry_after), self.cap)
-
-    def sleep(self, response: BaseHTTPResponse | None = None) -> None:
-        planned = self.get_backoff_time()
-        if self.respect_retry_after_header and response is not None:
-            planned = self.get_retry_after(response) or planned
-        if self.deadline_at is not None and time.monotonic() + planned > self.deadline_at:
-            raise DeadlineExceeded(f"would wait {planned:g} s more before retrying")
-        super().sleep(response)
-
-
-class _DeadlineAdapter(HTTPAdapter):
-    """Gives each request a fresh ``_Retry`` whose deadline starts now (one source = one thread)."""
-
-    def __init__(self, retry: _Retry, deadline: float) -> None:
-        super().__init__(max_retries=retry)
-        self.template = retry
-        self.deadline = deadline
-
-    def send(self, request: requests.PreparedRequest, *args: Any, **kwargs: Any) -> requests.Response:
-        self.max_retries = self.template.new(deadline_at=time.monotonic() + self.deadline)
-        return super().send(request, *args, **kwargs)
-
-
-def make_session(
-    retries: int, backoff_factor: float, max_retry_after: float, deadline: float
-) -> requests.Session:
-    """A session that retries GETs on connection errors, 429 and 5xx, within ``deadline`` seconds."""
-    retry = _Retry(
-        total=retries,
-        connect=retries,
-        read=retries,
-        status=retries,
-        other=0,
-        status_forcelist=RETRY_STATUSES,
-        allowed_methods=frozenset({"GET", "HEAD"}),
-        backoff_factor=backoff_factor,
-        respect_retry_after_header=True,
-        raise_on_status=False,  # the last 5xx comes back as a response and becomes a SourceError
-        cap=max_retry_after,
-    )
-    session = requests.Session()
-    adapter = _DeadlineAdapter(retry, deadline)
-    session.mount("http://", adapter)
-    session.mount("https://", adapter)
-    session.headers["User-Agent"] = "syndicate/0.1 (nightly e-paper fetch)"
-    return session
-
-
-@dataclass(frozen=True)
-class Fetched:
-    """A body and how it came: ``status`` is 200, 304 (served from the cache) or 404 (``body`` empty)."""
-
-    url: str
-    status: int
-    body: bytes
-    content_type: str | None
-
-    @property
-    def declared_charset(self) -> str | None:
-        """The charset the server actually declared, never requests' ISO-8859-1 default."""
-        m = _CHARSET.search(self.content_type or "")
-        return m.group(1) if m else None
-
-
-class HttpCache:
-    """Validators and last body per URL, in a small SQLite table (one connection per use)."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def _connect(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(self.path, timeout=30)
-        conn.execute(
-            "CREATE TABLE IF NOT EXISTS http_cache (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT,"
-            " content_type TEXT, body BLOB NOT NULL, fetched_at TEXT NOT NULL)"
-        )
-        return conn
-
-    def get(self, url: str) -> tuple[str | None, str | None, str | None, bytes] | None:
-        """``(etag, last_modified, content_type, body)`` remembered for ``url``, if any."""
-        with closing(self._connect()) as conn:
-            row = conn.execute(
-                "SELECT etag, last_modified, content_type, body FROM http_cache WHERE url = ?", (url,)
-            ).fetchone()
-        return None if row is None else (row[0], row[1], row[2], bytes(row[3]))
-
-    def put(
-        self, url: str, etag: str | None, last_modified: str | None, content_type: str | None, body: bytes
-    ) -> None:
-        with closing(self._connect()) as conn, conn:
-            conn.execute(
-                "INSERT OR REPLACE INTO http_cache VALUES (?, ?, ?, ?, ?, ?)",
-                (url, etag, last_modified, content_type, body, dt.datetime.now(dt.UTC).isoformat()),
-            )
-
-
-class Fetcher:
-    """Conditional GETs through one session, each bounded by a total deadline."""
-
-    def __init__(
-        self, session: requests.Session, cache: HttpCache, timeouts: tuple[float, float], deadline: float
-    ) -> None:
-        self.session = session
-        self.cache = cache
-        self.connect_timeout, self.read_timeout = timeouts
-        self.deadline = deadline
-
-    def get(self, url: str) -> Fetched:
-        """GET ``url``; raise ``SourceError`` naming it on a transport failure or an unexpected status."""
-        cached = self.cache.get(url)
-        headers = {}
-        if cached is not None:
-            etag, last_modified, _, _ = cached
-            if etag:
-                headers["If-None-Match"] = etag
-            if last_modified:
-                headers["If-Modified-Since"] = last_modified
-        deadline_at = time.monotonic() + self.deadline
-        try:
-            with self.session.get(
-                url, headers=headers, stream=True, timeout=(self.connect_timeout, self.read_timeout)
-            ) as resp:
-                if resp.status_code == 304 and cached is not None:
-                    return Fetched(url, 304, cached[3], cached[2])
-                if resp.status_code == 404:
-                    return Fetched(url, 404, b"", None)
-                if resp.status_code != 200:
-                    raise SourceError(f"{url}: HTTP {resp.status_code} {resp.reason or ''}".rstrip())
-                body = self._read(resp, deadline_at)
-                content_type = resp.headers.get("Content-Type")
-                etag, last_modified = resp.headers.get("ETag"), resp.headers.get("Last-Modified")
-        except DeadlineExceeded as exc:
-            raise SourceError(f"{url}: gave up after the {self.deadline:g} s deadline ({exc})") from None
-        except (requests.RequestException, urllib3.exceptions.HTTPError) as exc:
-            if _timed_out(exc):
-                timeouts = f"connect {self.connect_timeout:g} s, read {self.read_timeout:g} s"
-                raise SourceError(f"{url}: timed out ({timeouts})") from None
-            raise SourceError(f"{url}: cannot fetch: {_reason(exc)}") from None
-        if etag or last_modified:
-            self.cache.put(url, etag, last_modified, content_type, body)
-        return Fetched(url, 200, body, content_type)
-
-    def _read(self, resp: requests.Response, deadline_at: float) -> bytes:
-        """The body, checking the deadline whenever bytes arrive (not only when a big chunk fills)."""
-        chunks = []
-        read1 = getattr(resp.raw, "read1", None)  # urllib3 >= 2.3: returns as soon as bytes arrive
-        pieces = iter(lambda: read1(_CHUNK, decode_content=True), b"") if read1 else resp.iter_content(1024)
-        for chunk in pieces:
-            chunks.append(chunk)
-            if time.monotonic() > deadline_at:
-                raise DeadlineExceeded("the body was still arriving")
-        return b"".join(chunks)
-
-
-def _chain(exc: BaseException) -> Iterator[BaseException]:
-    """``exc`` and what it wraps: requests wraps urllib3's MaxRetryError, which holds the reason."""
-    seen: BaseException | None = exc
-    for _ in range(8):  # bounded: a cycle of causes must not hang a pass
-        if seen is None:
-            return
-        yield seen
-        reason = getattr(seen, "reason", None)
-        if isinstance(reason, BaseException):
-            seen = reason
-        elif seen.args and isinstance(seen.args[0], BaseException):
-            seen = seen.args[0]
-        else:
-            seen = None
-
-
-def _timed_out(exc: BaseException) -> bool:
-    return any(
-        isinstance(e, (TimeoutError, requests.Timeout, urllib3.exceptions.TimeoutError)) for e in _chain(exc)
-    )
-
-
-def _reason(exc: BaseException) -> str:
-    """The innermost cause, without urllib3's pool repr."""
-    *_, inner = _chain(exc)
-    return str(inner)
+__all__ = ["HttpSource", "looks_like_html", "polled_dates"]
 
 
 def looks_like_html(fetched: Fetched) -> bool:
@@ -296,7 +81,9 @@ class HttpSource:
             HttpCache(settings.state_dir / CACHE_NAME),
             (src.connect_timeout, src.read_timeout),
             src.deadline,
+            src.max_page_bytes,
         )
+        self.max_pages = src.max_pages
 
     def issues(self, dates: Iterable[dt.date] | None = None) -> Iterator[Issue | SourceError]:
         """The issue of each date (default: today in the publication's zone and the lookback days)."""
@@ -317,24 +104,24 @@ class HttpSource:
     def fetch_issue(self, date: dt.date) -> Issue | None:
         """One date's issue; ``None`` when its manifest is 404 (not published yet)."""
         url = self.manifest_url(date)
-        fetched = self.fetcher.get(url)
+        fetched = self.fetcher.get(url, max_bytes=MAX_MANIFEST_BYTES)
         if fetched.status == 404:
             return None
         meta = _parse_manifest(fetched, date)
         pages: list[Page] = []
         problems: list[str] = []
         unreadable: list[int] = []
-        for number, file, name in _listed_pages(meta, url):
+        for number, file, name in _listed_pages(meta, url, self.max_pages):
             try:
-                pages.append(self._fetch_page(number, urljoin(url, file), name))
-            except SourceError as exc:  # 404/5xx, an HTML error page, undecodable: listed, not read
+                pages.append(self._fetch_page(number, page_url(url, number, file), name, Origin.of(url)))
+            except SourceError as exc:  # 404/5xx, an HTML error page, refused, undecodable: listed, not read
                 problems.append(str(exc))
                 unreadable.append(number)
         publication = str(meta["publication"]) if meta.get("publication") else None
         return Issue(date, tuple(pages), publication, tuple(problems), tuple(unreadable))
 
-    def _fetch_page(self, number: int, url: str, name: str | None) -> Page:
-        fetched = self.fetcher.get(url)
+    def _fetch_page(self, number: int, url: str, name: str | None, origin: Origin) -> Page:
+        fetched = self.fetcher.get(url, origin)
         if fetched.status == 404:
             raise SourceError(f"{url}: page {number} is listed in the manifest but not there yet (404)")
         if looks_like_html(fetched):
@@ -361,16 +148,37 @@ def _parse_manifest(fetched: Fetched, date: dt.date) -> dict[str, Any]:
     return meta
 
 
-def _listed_pages(meta: Mapping[str, Any], url: str) -> list[tuple[int, str, str | None]]:
+def page_url(manifest: str, number: int, file: str) -> str:
+    """The URL of a listed page, refused unless it is on the manifest's scheme, host and port and
+    under the manifest's folder (``..`` refused in any spelling: ``%2e%2e``, ``..%2f``, ``..\\``)."""
+    url = urljoin(manifest, file)
+    folder = urlsplit(manifest).path.rsplit("/", 1)[0] + "/"
+    path = urlsplit(url).path
+    segments = unquote(path).replace("\\", "/").split("/")
+    if not Origin.of(manifest).admits(url) or not path.startswith(folder) or {".", ".."} & set(segments):
+        raise SourceError(
+            f"{manifest}: page {number}: file = {file!r} refused: {url} is not under"
+            f" {Origin.of(manifest)}{folder} (the manifest's folder)"
+        )
+    return url
+
+
+def _listed_pages(meta: Mapping[str, Any], url: str, max_pages: int) -> list[tuple[int, str, str | None]]:
     entries = meta.get("pages")
     if not isinstance(entries, list) or not entries:
         raise SourceError(f"{url}: the manifest lists no [[pages]] (each needs number and file)")
+    if len(entries) > max_pages:
+        raise SourceError(
+            f"{url}: the manifest lists {len(entries)} pages, more than {max_pages} (source.max_pages)"
+        )
     listed = []
     for entry in entries:
         try:
-            number, file = int(entry["number"]), str(entry["file"])
-        except (KeyError, TypeError, ValueError):
-            raise SourceError(f"{url}: each [[pages]] needs number and file") from None
+            number, file = page_number(entry["number"]), str(entry["file"])
+        except (KeyError, TypeError):
+            number = None
+        if number is None:
+            raise SourceError(f"{url}: each [[pages]] needs number (1, 2, ...) and file")
         name = entry.get("name")
         listed.append((number, file, str(name) if name else None))
     return sorted(listed)
