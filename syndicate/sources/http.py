@@ -1,21 +1,17 @@
 """The e-paper source: one ``issue.toml`` manifest per date, page files relative to it.
 
-Fetching is made for a slow, flaky server that is polled every night:
-
-- one ``requests.Session``; urllib3 ``Retry`` on connection errors, 429 and 5xx with exponential
-  backoff, honouring ``Retry-After`` but never longer than ``source.max_retry_after`` (a server
-  may ask for hours);
-- a connect and a read timeout, and a total ``source.deadline`` per request, retries and sleeps
-  included (urllib3's read timeout bounds one socket read, not a response that trickles in);
-- conditional GET: ``ETag`` and ``Last-Modified`` remembered per URL, with the last body, in
-  ``<state_dir>/http-cache.sqlite``, so an unchanged page costs a 304 and still yields its bytes;
-- page bytes decoded by ``decode_page``: the charset from ``Content-Type`` only when the server
-  declares one (requests would assume ISO-8859-1 for any ``text/*``), then BOM, UTF-8, GB18030.
+Fetching (``fetch``) is made for a slow, flaky server polled every night, and one that must not
+lead the pass elsewhere: retries within a deadline, conditional GETs, every page URL and redirect
+on the manifest's scheme, host and port (pages also under the manifest's folder), bodies capped
+on the wire and once decompressed (``source.max_page_bytes``), at most ``source.max_pages``
+pages per manifest, and a body shorter or longer than its ``Content-Length`` refused. Page bytes
+are decoded by ``decode_page``: the charset from ``Content-Type`` only when the server declares
+one (requests would assume ISO-8859-1 for any ``text/*``), then BOM, UTF-8, GB18030.
 
 What a pass sees: a 404 manifest means the date is not published yet (skipped, not an error); a
 manifest that cannot be fetched or read yields a ``SourceError`` for the date (the next pass
-retries it); a page that is missing (404), refused (an HTML error page served as 200) or
-undecodable is left out and named in ``Issue.problems``: the issue is published with the pages
+retries it); a page that is missing (404), refused (an HTML error page served as 200, a URL
+off the manifest's origin or folder, over a cap, cut short or too long) or undecodable is left out and named in ``Issue.problems``: the issue is published with the pages
 present and completed by a later pass when the page arrives.
 """
 

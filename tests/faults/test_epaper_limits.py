@@ -168,11 +168,11 @@ def test_a_manifest_redirected_elsewhere_fails_its_date(
 
 def test_a_gzip_bomb_stops_at_the_cap(tmp_path: Path, servers: tuple[RawServer, RawServer]) -> None:
     paper, _ = servers
-    bomb = gzip.compress(b"\0" * (256 << 20), compresslevel=9)  # 256 KiB that inflate to 256 MiB
+    bomb = gzip.compress(b"\0" * (32 << 20), compresslevel=9)  # 32 KiB that inflate to 32 MiB
     paper.routes[f"/epaper/{DAY}/p1.txt"] = lambda _: response(PAGE)
     paper.routes[f"/epaper/{DAY}/p2.txt"] = lambda _: response(bomb, "Content-Encoding: gzip")
     manifest(paper, {1: "p1.txt", 2: "p2.txt"})
-    src = source(tmp_path, paper, max_page_bytes=1 << 20)
+    src = source(tmp_path, paper, max_page_bytes=64 << 10)
     tracemalloc.start()
     try:
         issue = one_issue(src)
@@ -180,8 +180,8 @@ def test_a_gzip_bomb_stops_at_the_cap(tmp_path: Path, servers: tuple[RawServer, 
     finally:
         tracemalloc.stop()
     assert [p.number for p in issue.pages] == [1]
-    assert "more than 1048576 bytes (source.max_page_bytes)" in problem(issue, "p2.txt: refused")
-    assert peak < 16 << 20, f"reading the bomb took {peak >> 20} MiB"
+    assert "more than 65536 bytes (source.max_page_bytes)" in problem(issue, "p2.txt: refused")
+    assert peak < 8 << 20, f"reading the bomb took {peak >> 20} MiB"
 
 
 def test_the_cap_holds_on_the_wire(tmp_path: Path, servers: tuple[RawServer, RawServer]) -> None:
@@ -225,13 +225,15 @@ def test_a_response_longer_than_its_content_length_is_an_error(
     tmp_path: Path, servers: tuple[RawServer, RawServer]
 ) -> None:
     paper, _ = servers
-    fake_next = response(b"FAKE PAGE " + PAGE)  # would be read as the next page's response
-    paper.routes[f"/epaper/{DAY}/p1.txt"] = lambda _: response(PAGE, length=len(PAGE) - 500) + fake_next
-    paper.routes[f"/epaper/{DAY}/p2.txt"] = lambda _: response(PAGE)
+    # All of it fits in one read of http.client's 8 KiB buffer, which would throw the rest away.
+    small = ("　　本报讯 新区举办文化活动，市民踊跃参观。\n" * 40).encode("utf-8")
+    fake_next = response(b"FAKE PAGE " + small[:200])  # would be read as the next page's answer
+    paper.routes[f"/epaper/{DAY}/p1.txt"] = lambda _: response(small, length=len(small) - 300) + fake_next
+    paper.routes[f"/epaper/{DAY}/p2.txt"] = lambda _: response(small)
     manifest(paper, {1: "p1.txt", 2: "p2.txt"})
     issue = one_issue(source(tmp_path, paper))
-    assert [(p.number, p.text) for p in issue.pages] == [(2, PAGE.decode("utf-8"))]
-    assert f"longer than its Content-Length ({len(PAGE) - 500} bytes)" in problem(issue, "p1.txt")
+    assert [(p.number, p.text) for p in issue.pages] == [(2, small.decode("utf-8"))]
+    assert f"longer than its Content-Length ({len(small) - 300} bytes)" in problem(issue, "p1.txt")
 
 
 def test_every_date_goes_on(tmp_path: Path, servers: tuple[RawServer, RawServer]) -> None:
