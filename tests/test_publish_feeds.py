@@ -12,7 +12,7 @@ import feedparser
 import pytest
 from conftest import compare_golden
 from lxml import etree
-from test_publish_data import GOLDEN, MORNING, TOOLS, article, item, site
+from support.publish import GOLDEN, MORNING, TOOLS, article, item, site
 
 from syndicate.model import StoredArticle
 from syndicate.publish import feeds

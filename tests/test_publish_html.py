@@ -7,7 +7,7 @@ import json
 import lxml.html
 from conftest import compare_golden
 from lxml import etree
-from test_publish_data import GOLDEN, article, item, site
+from support.publish import GOLDEN, article, item, site
 
 from syndicate import catalog
 from syndicate.model import CatalogEntry, StoredArticle

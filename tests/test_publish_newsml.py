@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import compare_golden
 from lxml import etree
-from test_publish_data import DAY, GOLDEN, MORNING, NIGHT, TOOLS, article, item, site
+from support.publish import DAY, GOLDEN, MORNING, NIGHT, TOOLS, article, item, site
 
 from syndicate.model import IssuePackage, StoredArticle
 from syndicate.publish import newsml

@@ -11,7 +11,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from lxml import etree
-from test_publish_data import (
+from support.publish import (
     DAY,
     MORNING,
     NIGHT,

@@ -716,8 +716,10 @@ def test_huge_headers_rejected_and_server_lives(base: str) -> None:
             with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 sock.sendall(b"GET /all.rss.xml HTTP/1.1\r\nHost: x\r\n" + header + b"\r\n\r\n")
             answer = b""
-            with contextlib.suppress(ConnectionResetError, TimeoutError):
-                while chunk := sock.recv(65536):
+            # Read the answer's head, not until the socket closes: a server that keeps the
+            # connection open after refusing would otherwise cost the socket timeout each time.
+            with contextlib.suppress(ConnectionResetError):
+                while b"\r\n\r\n" not in answer and (chunk := sock.recv(65536)):
                     answer += chunk
         assert answer == b"" or answer.split(b" ", 2)[1] in (b"400", b"413", b"431"), answer[:100]
     assert requests.get(base + "/all.rss.xml", timeout=10).status_code == 200

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_publish_data import DAY, MORNING, NIGHT, PAGE1, PAGE2, article, fake_read, issue
+from support.publish import DAY, MORNING, NIGHT, PAGE1, PAGE2, article, fake_read, issue
 
 from syndicate import db
 from syndicate.model import Jump, Reading

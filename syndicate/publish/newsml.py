@@ -13,6 +13,7 @@ import datetime as dt
 
 from lxml import etree
 
+from ..catalog import NEWSITEM_TYPE
 from ..model import IssuePackage, StoredArticle
 from .site import Site, rfc3339
 from .text import body_paragraphs, cleaned
@@ -22,7 +23,6 @@ XHTML = "http://www.w3.org/1999/xhtml"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 STANDARD_VERSION = "2.35"
 IPTC_CATALOG = "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_41.xml"
-NEWSITEM_TYPE = "application/vnd.iptc.g2.newsitem+xml"
 
 
 def _el(parent: etree._Element, name: str, text: str | None = None, /, **attrs: str) -> etree._Element:

@@ -9,12 +9,11 @@ import random
 from pathlib import Path
 
 import pytest
+from support.faults import DAY, LATER, run_cli, sample_page, write_issue
 
 from syndicate import config, pipeline
 from syndicate.errors import DecodeError
 from syndicate.sources.decode import decode_page
-
-from .support import DAY, LATER, run_cli, sample_page, write_issue
 
 TEXT = "　　本報10月24日訊 新區圖書館舉辦展覽，市民踴躍參觀。會議強調，要推動文化事業發展。\n" * 20
 BAD = {

@@ -16,7 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .support import DAY, sample_page, write_issue
+from support.faults import DAY, sample_page, write_issue
 
 MIB = 1024 * 1024
 MEASURED = """

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .support import DAY, error_lines, run_cli, sample_issue
+from support.faults import DAY, error_lines, run_cli, sample_issue
 
 EMPTY = hashlib.sha256(b"").hexdigest()
 REAL = hashlib.sha256(b"a-long-random-partner-token").hexdigest()

@@ -7,8 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from .support import error_lines, run_cli, run_process, sample_issue
+from support.faults import error_lines, run_cli, run_process, sample_issue
 
 GOOD = """
 [publication]

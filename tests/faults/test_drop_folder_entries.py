@@ -8,8 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from .support import DAY, run_cli, sample_issue
+from support.faults import DAY, run_cli, sample_issue
 
 NOT_ISSUES = ("20231027", "2023-10-28.bak", "notes.txt")
 

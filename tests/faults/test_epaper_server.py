@@ -20,11 +20,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from support.faults import DAY, LATER, SAMPLE, snapshot
 
 from syndicate import config, pipeline
 from syndicate.sources.http import HttpSource
-
-from .support import DAY, LATER, SAMPLE, snapshot
 
 RETRIES = 2
 ERROR_PAGE = (

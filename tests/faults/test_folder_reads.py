@@ -12,13 +12,12 @@ import os
 from pathlib import Path
 
 import pytest
+from support.faults import DAY, LATER, run_cli, run_process, sample_page, snapshot, write_issue
 
 from syndicate import config, pipeline
 from syndicate.errors import SourceError
 from syndicate.sources.folder import read_issue_dir
 from syndicate.sources.localfile import ReadLimits, read_capped
-
-from .support import DAY, LATER, run_cli, run_process, sample_page, snapshot, write_issue
 
 SECRET = "token_sha256 = 'SECRETMARK0123456789abcdef' # 要闻 综合 文化 记者 报道\n" * 40
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from syndicate import config, pipeline, xmlsafe
+from support.faults import DAY, LATER, sample_issue, snapshot
 
-from .support import DAY, LATER, sample_issue, snapshot
+from syndicate import config, pipeline, xmlsafe
 
 NAR = "{http://iptc.org/std/nar/2006-10-01/}"
 XHTML = "{http://www.w3.org/1999/xhtml}"

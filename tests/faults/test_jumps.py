@@ -12,11 +12,11 @@ import re
 from pathlib import Path
 
 import feedparser
+from support import issues
+from support.faults import DAY, LATER, write_issue
 
 from syndicate import config, pipeline
-from syndicate.model import Issue, Page, Reading
-
-from .support import DAY, LATER, write_issue
+from syndicate.model import Issue, Reading
 
 IND = "\u3000\u3000"
 
@@ -36,9 +36,7 @@ def continuation(body: str) -> str:
 
 
 def issue(*pages: str) -> Issue:
-    return Issue(
-        DAY, tuple(Page(n, f"p{n}", t, f"page-{n:02d}.txt", "utf-8", str(n)) for n, t in enumerate(pages, 1))
-    )
+    return issues.issue(pages, date=DAY)
 
 
 def sentences(text: str) -> list[str]:

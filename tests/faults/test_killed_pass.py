@@ -19,9 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from syndicate import config, pipeline
-
-from .support import (
+from support.faults import (
     LATER,
     PASS_STARTS,
     PINNED_RUN,
@@ -33,6 +31,8 @@ from .support import (
     temp_files,
     validate,
 )
+
+from syndicate import config, pipeline
 
 ISSUES = 80  # a pass of under a second on this machine, after ~0.6 s of start-up
 PUBLISHED_BEFORE = 20  # issues already published when a round starts

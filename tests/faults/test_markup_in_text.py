@@ -12,10 +12,9 @@ from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
+from support.faults import DAY, LATER, check_parses, sample_page, snapshot, validate_all, write_issue
 
 from syndicate import config, pipeline
-
-from .support import DAY, LATER, check_parses, sample_page, snapshot, validate_all, write_issue
 
 IND = "\u3000\u3000"
 SCRIPT = "<script>alert('x')</script>"

@@ -20,10 +20,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support.faults import DAY, error_lines, run_cli, run_process, sample_issue, snapshot
 
 from syndicate.store import sqlite as store_mod
-
-from .support import DAY, error_lines, run_cli, run_process, sample_issue, snapshot
 
 NEXT = DAY + dt.timedelta(days=1)
 OLD, NEW = "文化惠民演出进社区", "文化惠民演出走进社区"

@@ -10,10 +10,10 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from support.faults import DAY, LATER, write_issue
+
 from syndicate import config, pipeline
 from syndicate.sources.folder import page_label
-
-from .support import DAY, LATER, write_issue
 
 PLACES = "东西南北中"
 THINGS = ["路灯", "公园", "菜场", "泳池", "书屋", "球场", "车站", "码头", "桥梁", "隧道"]

@@ -14,11 +14,10 @@ import threading
 from collections.abc import Iterator
 
 import pytest
+from support.faults import DAY, LATER, sample_issue
 
 from syndicate import config, pipeline
 from syndicate.serve import make_server
-
-from .support import DAY, LATER, sample_issue
 
 TOKENS = {"coastal": "coastal-token-1", "wire": "wire-token-2"}
 SECRET = b"OUTSIDE-SECRET"

@@ -7,14 +7,12 @@ markers in every spelling, blank lines, brackets). Bounded: 300 examples each, n
 
 from __future__ import annotations
 
-import datetime as dt
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support.issues import issue
 
 from syndicate import pipeline
 from syndicate.errors import SyndicateError
-from syndicate.model import Issue, Page
 
 IND = "\u3000\u3000"
 CN = "〇一二三四五六七八九十"
@@ -53,15 +51,6 @@ LINE = st.one_of(
 )
 GRAMMAR_PAGE = st.lists(LINE, max_size=60).map("\n".join)
 UNICODE_PAGE = st.text(max_size=2000)
-
-
-def issue(pages: list[str]) -> Issue:
-    return Issue(
-        dt.date(2023, 10, 24),
-        tuple(
-            Page(n, f"p{n}", text, f"page-{n:02d}.txt", "utf-8", str(n)) for n, text in enumerate(pages, 1)
-        ),
-    )
 
 
 def read_holds(pages: list[str]) -> None:

@@ -13,10 +13,9 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from support.faults import DAY, LATER, sample_issue, snapshot, store_ok
 
 from syndicate import config, pipeline, xmlsafe
-
-from .support import DAY, LATER, sample_issue, snapshot, store_ok
 
 NAR = "{http://iptc.org/std/nar/2006-10-01/}"
 OLD, NEW = "文化惠民演出进社区", "文化惠民演出走进社区"

@@ -10,9 +10,9 @@ import sys
 import time
 from pathlib import Path
 
-from syndicate.locking import pass_lock
+from support.faults import error_lines, sample_issue, snapshot
 
-from .support import error_lines, sample_issue, snapshot
+from syndicate.locking import pass_lock
 
 
 def configure(tmp_path: Path, lock_timeout: float) -> Path:

@@ -13,12 +13,11 @@ import threading
 from pathlib import Path
 
 import pytest
+from support.faults import DAY, LATER, drop_folder, temp_files
 
 from syndicate import config, pipeline
 from syndicate.publish import write
 from syndicate.serve import make_server
-
-from .support import DAY, LATER, drop_folder, temp_files
 
 NEXT = DAY + dt.timedelta(days=1)
 

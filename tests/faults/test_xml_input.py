@@ -24,11 +24,10 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
+from support.faults import ROOT, TOOLS
 
 from syndicate import xmlsafe
 from syndicate.errors import SourceError
-
-from .support import ROOT, TOOLS
 
 SECRET = "XXE-SECRET-CONTENT"
 LAUGHS = (
