@@ -27,14 +27,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..errors import PublishError
+from .formats import media_types
 from .write import write_rank  # the disk writer's phases: one order for every target
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
 
-CONTENT_TYPES = (  # (path suffix, Content-Type); the first that matches
-    (".rss.xml", "application/rss+xml; charset=utf-8"),
-    (".atom.xml", "application/atom+xml; charset=utf-8"),
+CONTENT_TYPES = (  # (path suffix, Content-Type); the first that matches: the feed formats' table first
+    *((suffix, f"{media_type}; charset=utf-8") for suffix, media_type in media_types()),
     ("index.opml", "text/x-opml; charset=utf-8"),
     (".xml", "application/xml; charset=utf-8"),
     (".html", "text/html; charset=utf-8"),

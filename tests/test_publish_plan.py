@@ -1,0 +1,66 @@
+"""Publishing as a plan: ``plan`` is pure and complete, ``write_all`` writes it or nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from support.publish import MORNING, NIGHT, article, item, site
+
+from syndicate.errors import PublishError
+from syndicate.model import CatalogEntry, IssuePackage, Snapshot
+from syndicate.publish import Output, plan, settle
+from syndicate.publish.formats import FEEDS
+from syndicate.publish.write import write_all
+
+DAY = dt.date(2023, 10, 24)
+
+
+def snapshot() -> Snapshot:
+    front = item(article("20231024-0101"), seq=0)
+    brief = item(article("20231024-0102", headline="短讯"), seq=1, version=2, created=MORNING)
+    other = item(article("20231024-0201", section="综合", headline="社区食堂"), seq=2, withdrawn=True)
+    changed = (front, brief, other)
+    return Snapshot(
+        sections=("要闻", "综合"),
+        changed=changed,
+        packages=(IssuePackage(DAY, 2, NIGHT, MORNING, changed),),
+        latest=(front, brief),
+        by_section={"要闻": (front, brief), "综合": ()},
+        catalog=tuple(CatalogEntry.of(i) for i in changed),
+    )
+
+
+def test_the_plan_is_pure_and_names_each_path_once() -> None:
+    first, again = plan(snapshot(), site(), MORNING), plan(snapshot(), site(), MORNING)
+    assert first == again
+    paths = [o.path for o in first]
+    assert len(paths) == len(set(paths))
+    feeds = {f"public/{s}{f.suffix}" for s in ("all", "yaowen", "zonghe") for f in FEEDS}
+    assert feeds <= set(paths)
+
+
+def test_the_plan_writes_what_feeds_link_to_before_the_feeds() -> None:
+    kinds = [o.kind for o in plan(snapshot(), site(), MORNING)]
+    last_page = max(i for i, k in enumerate(kinds) if k in ("article", "newsml-item"))
+    first_feed = min(i for i, k in enumerate(kinds) if k in {f.name for f in FEEDS})
+    assert last_page < kinds.index("newsml-issue") < kinds.index("catalog") < first_feed
+    assert kinds[-2:] == ["opml", "index"]
+
+
+def test_under_embargo_no_public_page_and_the_article_stays_queued() -> None:
+    night = plan(snapshot(), site(), NIGHT)
+    assert not [o for o in night if o.kind == "article"]
+    assert len([o for o in night if o.kind == "newsml-item"]) == 3
+    held = settle(snapshot(), site(), NIGHT)
+    assert (held.rendered, held.released, held.embargoed) == ((), 0, 3)
+    done = settle(snapshot(), site(), MORNING)
+    assert (len(done.rendered), done.released, done.embargoed) == (3, 2, 0)  # the withdrawn one: no release
+
+
+def test_two_outputs_for_one_path_are_refused_before_anything_is_written(tmp_path: Path) -> None:
+    outputs = [Output("public/a.html", b"a", "article"), Output("public/a.html", b"b", "article")]
+    with pytest.raises(PublishError, match="two outputs for one path"):
+        write_all(tmp_path, [Output("public/first.html", b"x", "article"), *outputs])
+    assert not (tmp_path / "public").exists()
