@@ -18,11 +18,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from support.faults import LATER, PINNED_RUN, check_parses, drop_folder, run_process, snapshot, temp_files
 
 from syndicate import config, pipeline
 from syndicate.publish.write import TMP_PREFIX
-
-from .support import LATER, PINNED_RUN, check_parses, drop_folder, run_process, snapshot, temp_files
 
 ISSUES, PUBLISHED_BEFORE = 4, 2
 

@@ -14,12 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support.faults import drop_folder, error_lines, run_cli
 
 from syndicate import segment
 from syndicate.errors import PublishError
 from syndicate.publish import newsml
-
-from .support import drop_folder, error_lines, run_cli
 
 FIRST = dt.date(2023, 10, 1)
 BAD = FIRST + dt.timedelta(days=1)

@@ -14,10 +14,9 @@ import datetime as dt
 from pathlib import Path
 
 from lxml import etree
+from support.faults import sample_page, write_issue
 
 from syndicate import config, pipeline
-
-from .support import sample_page, write_issue
 
 DAY1, DAY2 = dt.date(2023, 10, 24), dt.date(2023, 10, 25)
 

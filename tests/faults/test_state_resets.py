@@ -16,9 +16,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from syndicate import xmlsafe
+from support.faults import DAY, error_lines, run_cli, sample_issue, snapshot
 
-from .support import DAY, error_lines, run_cli, sample_issue, snapshot
+from syndicate import xmlsafe
 
 NAR = "{http://iptc.org/std/nar/2006-10-01/}"
 

@@ -17,10 +17,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from support.faults import DAY, LATER, sample_issue, snapshot
 
 from syndicate import config, pipeline, xmlsafe
 
-from .support import DAY, LATER, sample_issue, snapshot
 from .test_epaper_server import Paper, html_200, paper, source_for, status_500  # noqa: F401 (fixture)
 
 NAR = "{http://iptc.org/std/nar/2006-10-01/}"

@@ -17,10 +17,10 @@ import io
 from pathlib import Path
 from typing import Any
 
+from support.faults import DAY, sample_issue, snapshot
+
 from syndicate import config, pipeline
 from syndicate.serve import make_app
-
-from .support import DAY, sample_issue, snapshot
 
 RELEASE = dt.datetime(2023, 10, 23, 22, 0, tzinfo=dt.UTC)  # 06:00 in Shanghai on DAY
 NIGHT = RELEASE - dt.timedelta(hours=3, minutes=30)  # the nightly pass, 02:30

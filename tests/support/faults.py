@@ -19,9 +19,7 @@ from syndicate import xmlsafe
 from syndicate.cli import cli
 from syndicate.publish.write import TMP_PREFIX
 
-from .issues import DAY, SAMPLE, drop_folder, sample_issue, sample_page, write_issue
-
-__all__ = ["DAY", "SAMPLE", "drop_folder", "sample_issue", "sample_page", "write_issue"]
+from .issues import DAY, SAMPLE, drop_folder, sample_issue, sample_page, write_issue  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[2]  # the repository
 TOOLS = ROOT.parent / "shared" / "tools"
