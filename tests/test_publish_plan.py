@@ -33,7 +33,7 @@ def snapshot() -> Snapshot:
 
 
 def test_the_plan_is_pure_and_names_each_path_once() -> None:
-    first, again = plan(snapshot(), site(), MORNING), plan(snapshot(), site(), MORNING)
+    first, again = plan(snapshot(), site(), MORNING).outputs, plan(snapshot(), site(), MORNING).outputs
     assert first == again
     paths = [o.path for o in first]
     assert len(paths) == len(set(paths))
@@ -42,7 +42,7 @@ def test_the_plan_is_pure_and_names_each_path_once() -> None:
 
 
 def test_the_plan_writes_what_feeds_link_to_before_the_feeds() -> None:
-    kinds = [o.kind for o in plan(snapshot(), site(), MORNING)]
+    kinds = [o.kind for o in plan(snapshot(), site(), MORNING).outputs]
     last_page = max(i for i, k in enumerate(kinds) if k in ("article", "newsml-item"))
     first_feed = min(i for i, k in enumerate(kinds) if k in {f.name for f in FEEDS})
     assert last_page < kinds.index("newsml-issue") < kinds.index("catalog") < first_feed
@@ -50,7 +50,7 @@ def test_the_plan_writes_what_feeds_link_to_before_the_feeds() -> None:
 
 
 def test_under_embargo_no_public_page_and_the_article_stays_queued() -> None:
-    night = plan(snapshot(), site(), NIGHT)
+    night = plan(snapshot(), site(), NIGHT).outputs
     assert not [o for o in night if o.kind == "article"]
     assert len([o for o in night if o.kind == "newsml-item"]) == 3
     held = settle(snapshot(), site(), NIGHT)
