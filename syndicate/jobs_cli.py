@@ -30,7 +30,7 @@ def db_upgrade(config_path: Path) -> None:
     urls = {s.store.url for s in loaded.titles.values() if s.store.url} | {loaded.store_url}
     for url in sorted(u for u in urls if u):
         applied = db.upgrade(url)
-        where = db._redact(url)
+        where = db.redact(url)
         click.echo(
             f"{where}: " + (", ".join(applied) if applied else f"schema is current (version {db.LATEST})")
         )

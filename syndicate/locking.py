@@ -12,10 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from filelock import FileLock, Timeout
 
 from .errors import LockError
+
+if TYPE_CHECKING:
+    from .config import Settings
 
 LOCK_NAME = "pass.lock"
 SCHEDULER_LOCK_NAME = "scheduler.lock"
@@ -61,3 +65,20 @@ def _hold(state_dir: Path, name: str, timeout: float, busy: str, hint: str) -> I
         yield path
     finally:
         lock.release()
+
+
+@contextmanager
+def title_lock(settings: Settings) -> Iterator[None]:
+    """The pass lock of ``settings``' title: with a shared store (``store.url``), a PostgreSQL
+    advisory lock per title, which holds across every host of a group (a file lock holds on one
+    machine only) and is dropped by the server when its holder dies; else the file lock."""
+    if settings.store.url is None:
+        with pass_lock(settings.state_dir, settings.schedule.lock_timeout):
+            yield
+        return
+    from . import db
+
+    with db.advisory_lock(
+        settings.store.url, f"syndicate-title:{settings.title}", settings.schedule.lock_timeout
+    ):
+        yield

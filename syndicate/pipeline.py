@@ -113,7 +113,7 @@ def run(
     # Every pass is logged (started; finished), whoever ran it: the scheduler owes a pass when
     # the last one was interrupted or a fire time passed since one last finished.
     with (
-        locking.pass_lock(settings.state_dir, settings.schedule.lock_timeout),
+        locking.title_lock(settings),
         passlog.recorded(settings.state_dir, now or utcnow()),
     ):
         return run_pass(settings, now=now, dates=dates, source=source, reinit=reinit)
@@ -229,11 +229,18 @@ def publish_step(settings: Settings, store: Store, now: dt.datetime, report: Pas
     """Snapshot, plan, write everything, then tell the store: the store is not called between writes."""
     from . import publish, state
     from .catalog import CATALOG_DAYS
+    from .publish import objects
     from .publish.write import IN_PROGRESS, in_progress, write_all
 
     out_dir = settings.out_dir
     rendered_with = state.rendered_with(settings)
-    if not (out_dir / "public" / "index.html").exists() or store.setting(state.RENDERED_KEY) != rendered_with:
+    bucket = (
+        None
+        if settings.output.url is None
+        else objects.writer_for(settings.output.url, settings.output.endpoint_url)
+    )
+    front_page = bucket.exists("public/index.html") if bucket else (out_dir / "public" / "index.html").exists()
+    if not front_page or store.setting(state.RENDERED_KEY) != rendered_with:
         # The output was lost (or never written) while the store was kept, or a setting that
         # shows in published files changed: the store records that everything must be rendered
         # again, so a pass that dies midway still rebuilds it next time.
@@ -245,13 +252,17 @@ def publish_step(settings: Settings, store: Store, now: dt.datetime, report: Pas
     planned = publish.plan(snapshot, site, now)
     report.problems.extend(planned.problems)
     settled = publish.settle(snapshot, site, now, failed=planned.failed)
-    with in_progress(settings.state_dir / IN_PROGRESS, out_dir / "public", out_dir / "newsml"):
-        writer = write_all(out_dir, planned.outputs)
+    if bucket is not None:  # object storage: the same plan, as objects (publish/objects.py)
+        bucket.write_all(planned.outputs)
+        written = len(bucket.written)
+    else:
+        with in_progress(settings.state_dir / IN_PROGRESS, out_dir / "public", out_dir / "newsml"):
+            written = len(write_all(out_dir, planned.outputs).written)
     store.finish_pass(settled.rendered)
     store.set_setting(state.RENDERED_KEY, rendered_with)
     report.articles_published = settled.released
     report.articles_embargoed = settled.embargoed
-    report.files_written = len(writer.written)
+    report.files_written = written
 
 
 def _assign_slugs(settings: Settings, store: Store) -> None:

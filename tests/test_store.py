@@ -13,8 +13,8 @@ from support.publish import DAY, MORNING, NIGHT, PAGE1, PAGE2, article, fake_rea
 
 from syndicate import db
 from syndicate.model import Jump, Reading
-from syndicate.pgstore import PostgresStore
 from syndicate.store.codec import article_from_record, article_record
+from syndicate.store.postgres import PostgresStore
 from syndicate.store.sqlite import SqliteStore as Store
 
 

@@ -11,14 +11,15 @@ Procrastinate release that changes it comes with its SQL migrations, added here 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
 import psycopg
 
-from ..errors import ConfigError, PublishError
+from ..errors import ConfigError, LockError, PublishError
 
 # pg_advisory_lock key of `db upgrade` (any constant; "syndicate schema" as a 63-bit number)
 _UPGRADE_LOCK = 0x73796E6463617465
@@ -58,14 +59,14 @@ def connect(url: str, **options: Any) -> psycopg.Connection[Any]:
     try:
         conn = psycopg.connect(url, **options)
     except psycopg.Error as exc:
-        raise PublishError(f"store.url {_redact(url)}: cannot connect: {str(exc).strip()}") from exc
+        raise PublishError(f"store.url {redact(url)}: cannot connect: {str(exc).strip()}") from exc
     conn.execute("SET TIME ZONE 'UTC'")
     if not options.get("autocommit"):
         conn.commit()
     return conn
 
 
-def _redact(url: str) -> str:
+def redact(url: str) -> str:
     """The URL with any password replaced, for messages."""
     head, at, tail = url.rpartition("@")
     if not at or ":" not in head.split("//", 1)[-1]:
@@ -115,10 +116,32 @@ def require_current(conn: psycopg.Connection[Any], url: str) -> None:
     have = version(conn)
     if have < LATEST:
         raise ConfigError(
-            f"store.url {_redact(url)}: schema version {have}, this syndicate needs {LATEST}:"
+            f"store.url {redact(url)}: schema version {have}, this syndicate needs {LATEST}:"
             " run `syndicate db upgrade --config FILE`"
         )
     if have > LATEST:
         raise ConfigError(
-            f"store.url {_redact(url)}: schema version {have} is newer than this syndicate ({LATEST}): upgrade it"
+            f"store.url {redact(url)}: schema version {have} is newer than this syndicate ({LATEST}): upgrade it"
         )
+
+
+@contextmanager
+def advisory_lock(url: str, name: str, timeout: float) -> Iterator[None]:
+    """A session advisory lock called ``name`` while the block runs, on a connection of its own;
+    ``LockError`` when another session still holds it after ``timeout`` seconds (0: do not wait)."""
+    with connect(url, autocommit=True) as conn:
+        key = "hashtextextended(%s, 0)"
+        if timeout <= 0:
+            row = conn.execute(f"SELECT pg_try_advisory_lock({key})", (name,)).fetchone()
+            if not row or not row[0]:
+                raise LockError(f"another pass is running: {name} is held in {redact(url)}")
+        else:
+            conn.execute(f"SET lock_timeout = {int(timeout * 1000)}")
+            try:
+                conn.execute(f"SELECT pg_advisory_lock({key})", (name,))
+            except psycopg.errors.LockNotAvailable:
+                raise LockError(
+                    f"another pass is running: {name} is still held in {redact(url)} after {timeout:g} s"
+                    " (wait for it to finish, or raise schedule.lock_timeout)"
+                ) from None
+        yield

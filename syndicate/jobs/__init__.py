@@ -10,7 +10,7 @@ Guarantees, and where each comes from:
 - one live job per unit: a unique index on ``procrastinate_jobs`` over (task, title, day|month)
   for waiting *and* running jobs (migration 3); a queueing lock only covers waiting ones;
 - one running unit per title: Procrastinate's ``lock`` = the title, and a PostgreSQL advisory
-  lock per title around each pass (a job handed on by the reaper while its first worker still
+  lock per title around each pass (``locking.title_lock``) (a job handed on by the reaper while its first worker still
   runs would otherwise write the title twice at once);
 - retries with back-off: ``RetryStrategy`` from ``[jobs] retries`` and ``retry_wait``;
 - each due pass enqueued once, and none lost while every worker was down: the tick's clock and

@@ -5,8 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import logging
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -78,30 +77,18 @@ def make_app(group: Group) -> procrastinate.App:
 
 
 def run_pass(group: Group, title: str, days: list[dt.date], need_issue: bool = False) -> str:
-    """One pass of ``title`` over ``days`` under the title's advisory lock; raises to be retried.
+    """One pass of ``title`` over ``days`` as every entry point runs it (preflight, the title's
+    lock across the cluster, the pass); raises to be retried.
 
     ``need_issue``: a date whose source failed (and so was not seen) raises ``SourceError``, which
     the retry strategy retries with back-off; a date not published yet (404) is no failure."""
     from .. import pipeline
 
-    settings = group.titles[title]
-    url = settings.store.url or group.store_url
-    assert url is not None
-    with title_lock(url, title):
-        report = pipeline.run_pass(settings, dates=days)
+    report = pipeline.run(group.titles[title], dates=days)
     log.info("%s %s: %s", title, days[0] if len(days) == 1 else f"{len(days)} date(s)", report.summary())
     if need_issue and report.problems and report.issues_seen == 0:
         raise SourceError(f"{title}: " + "; ".join(str(p) for p in report.problems))
     return report.summary()
-
-
-@contextmanager
-def title_lock(url: str, title: str) -> Iterator[None]:
-    """A session advisory lock per title: one pass of a title at a time on the whole cluster.
-    PostgreSQL drops it when the holder's connection dies, so a killed worker never keeps it."""
-    with db.connect(url, autocommit=True) as conn:
-        conn.execute("SELECT pg_advisory_lock(hashtextextended(%s, 0))", (f"syndicate-title:{title}",))
-        yield
 
 
 def job_for(app: procrastinate.App, unit: Unit) -> procrastinate.jobs.Job:

@@ -147,6 +147,10 @@ class ObjectWriter:
         self.written.append(path)
         return True
 
+    def exists(self, path: str) -> bool:
+        """Whether the output ``path`` is in the bucket (the front page: is the site there at all)."""
+        return self._stored_digest(self.target.key(path)) is not None
+
     def _write_once(self, path: str, data: bytes, digest: str) -> None:
         key = self.target.key(path)
         try:
@@ -199,6 +203,11 @@ def client_for(endpoint_url: str | None) -> S3Client:
 
     config = Config(retries={"max_attempts": 5, "mode": "standard"}, s3={"addressing_style": "path"})
     return boto3.client("s3", endpoint_url=endpoint_url, config=config)
+
+
+def writer_for(url: str, endpoint_url: str | None) -> ObjectWriter:
+    """A writer for the bucket and prefix of ``output.url``."""
+    return ObjectWriter(client_for(endpoint_url), ObjectTarget.parse(url))
 
 
 def write_outputs(url: str, endpoint_url: str | None, outputs: Sequence[Planned]) -> ObjectWriter:

@@ -27,7 +27,8 @@ STORE_FILE = "syndicate.sqlite"  # in the state folder
 
 
 class Store(Protocol):
-    """What a pass needs from the article store. Implementations: ``sqlite.SqliteStore``."""
+    """What a pass needs from the article store. Implementations: ``sqlite.SqliteStore``,
+    ``postgres.PostgresStore``."""
 
     @property
     def where(self) -> str:
@@ -99,7 +100,12 @@ class Store(Protocol):
 
 
 def open_store(settings: Settings) -> Store:
-    """The store the configuration names (SQLite in the state folder)."""
+    """The store the configuration names: PostgreSQL (``store.url``, the title's rows of a group's
+    database), else SQLite in the state folder."""
+    if settings.store.url:
+        from .postgres import PostgresStore
+
+        return PostgresStore(settings.store.url, settings.title)
     from .sqlite import SqliteStore
 
     return SqliteStore(settings.state_dir / STORE_FILE)

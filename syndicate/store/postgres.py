@@ -16,9 +16,9 @@ from typing import Any
 
 import psycopg
 
-from . import db
-from .errors import PublishError, StoreUnwritable
-from .model import (
+from .. import db
+from ..errors import PublishError, StoreUnwritable
+from ..model import (
     Article,
     ArticleKey,
     CatalogEntry,
@@ -30,7 +30,7 @@ from .model import (
     Snapshot,
     StoredArticle,
 )
-from .store import Store, codec
+from . import Store, codec
 
 _hash = codec.digest
 
@@ -57,7 +57,7 @@ class PostgresStore:
 
     @property
     def where(self) -> str:
-        return f"store {db._redact(self.url)} (title {self.title})"
+        return f"store {db.redact(self.url)} (title {self.title})"
 
     def __enter__(self) -> PostgresStore:
         return self
@@ -81,9 +81,9 @@ class PostgresStore:
             with self.db.transaction():
                 yield self.db
         except psycopg.OperationalError as exc:  # the database refuses every write: the pass stops
-            raise StoreUnwritable(f"store {db._redact(self.url)}: cannot write: {str(exc).strip()}") from exc
+            raise StoreUnwritable(f"store {db.redact(self.url)}: cannot write: {str(exc).strip()}") from exc
         except psycopg.Error as exc:
-            raise PublishError(f"store {db._redact(self.url)}: cannot write: {str(exc).strip()}") from exc
+            raise PublishError(f"store {db.redact(self.url)}: cannot write: {str(exc).strip()}") from exc
 
     # ---- ingest -------------------------------------------------------------------------------
 
@@ -291,7 +291,7 @@ class PostgresStore:
                     slugs={n: s for n, s in self.section_slugs().items() if s},
                 )
         except psycopg.Error as exc:
-            raise PublishError(f"store {db._redact(self.url)}: cannot read: {str(exc).strip()}") from exc
+            raise PublishError(f"store {db.redact(self.url)}: cannot read: {str(exc).strip()}") from exc
         finally:
             self._in_snapshot = False
 
