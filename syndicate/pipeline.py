@@ -239,7 +239,9 @@ def publish_step(settings: Settings, store: Store, now: dt.datetime, report: Pas
         if settings.output.url is None
         else objects.writer_for(settings.output.url, settings.output.endpoint_url)
     )
-    front_page = bucket.exists("public/index.html") if bucket else (out_dir / "public" / "index.html").exists()
+    front_page = (
+        bucket.exists("public/index.html") if bucket else (out_dir / "public" / "index.html").exists()
+    )
     if not front_page or store.setting(state.RENDERED_KEY) != rendered_with:
         # The output was lost (or never written) while the store was kept, or a setting that
         # shows in published files changed: the store records that everything must be rendered
