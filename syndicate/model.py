@@ -51,6 +51,7 @@ class Page:
     source: str  # file name or URL, for messages
     encoding: str  # codec the bytes were decoded with
     sha256: str  # of the raw bytes: "changed" means this changed
+    label: str = ""  # the page as printed and as jump markers name it: A01, B02, 第二版 (manifest)
 
 
 @dataclass(frozen=True)

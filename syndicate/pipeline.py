@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from . import normalize, profile, segment, stitch
+from . import normalize, pagelabels, profile, segment, stitch
 from .errors import ConfigError, StoreUnwritable, SyndicateError
 from .model import Issue, Problem, Reading
 
@@ -45,6 +45,7 @@ def read(issue: Issue, language: str | None = None) -> Reading:
         page_fragments, page_orphans = segment.split(page.number, blocks, paper)
         fragments.extend(page_fragments)
         orphans.extend(page_orphans)
+    fragments = pagelabels.resolve(fragments, pagelabels.page_labels(issue.pages))
     sections = {p.number: p.section for p in issue.pages}
     return stitch.stitch(issue.date, fragments, orphans, sections)
 

@@ -373,3 +373,12 @@ def test_passes_over_http_complete_a_late_issue_then_cost_304s(
     third = pipeline.run_pass(settings, now=now, dates=[DAY])
     assert (third.issues_seen, third.issues_new, third.issues_updated) == (1, 0, 0)
     assert [h.get("If-None-Match") for p, h in fake.hits[hits:] if p.endswith(".txt")] == ['"v1"', '"v1"']
+
+
+def test_manifest_page_labels(tmp_path: Path, paper: tuple[FakePaper, str]) -> None:
+    fake, base = paper
+    serve_issue(fake)
+    labelled = MANIFEST.replace(b'file = "page-02.txt"', b'file = "page-02.txt"\nlabel = "B01"')
+    fake.route("/epaper/2023-10-24/issue.toml", Reply(200, labelled, {"Content-Type": "application/toml"}))
+    issue = one_issue(HttpSource(settings_for(tmp_path, base)))
+    assert [p.label for p in issue.pages] == ["", "B01"]

@@ -67,6 +67,16 @@ def _listed(folder: Path, entries: Any, problems: list[str]) -> Listed:
     return listed
 
 
+def manifest_labels(entries: Any) -> dict[int, str]:
+    """``[[pages]] label`` of each listed page (A01, B02, 第二版): how jump markers name it."""
+    labels: dict[int, str] = {}
+    for entry in entries if isinstance(entries, list) else ():
+        number = page_number(entry.get("number")) if isinstance(entry, dict) else None
+        if number is not None and isinstance(entry.get("label"), str | int) and str(entry["label"]).strip():
+            labels[number] = str(entry["label"]).strip()
+    return labels
+
+
 def _found(folder: Path) -> Listed:
     """Without a manifest: the ``page-NN.txt`` files of the folder."""
     listed: Listed = {}
@@ -102,6 +112,7 @@ def read_issue_dir(
         raise SourceError(f"{folder}: {len(listed)} pages, more than {limits.max_pages} (source.max_pages)")
     pages: list[Page] = []
     unreadable: list[int] = []
+    labels = manifest_labels(meta.get("pages"))
     for number, (path, name) in sorted(listed.items()):
         try:
             data = read_capped(path, root, limits.max_page_bytes)
@@ -112,7 +123,8 @@ def read_issue_dir(
             continue
         section = name or (sections or {}).get(number) or page_label(number)
         digest = hashlib.sha256(data).hexdigest()
-        pages.append(Page(number, section, decoded.text, str(path), decoded.encoding, digest))
+        label = labels.get(number, "")
+        pages.append(Page(number, section, decoded.text, str(path), decoded.encoding, digest, label))
     if not pages and not problems:
         raise SourceError(f"{folder}: no page files (expected page-01.txt, page-02.txt, ...)")
     return Issue(date, tuple(pages), meta.get("publication"), tuple(problems), tuple(unreadable))

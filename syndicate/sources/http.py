@@ -17,6 +17,7 @@ present and completed by a later pass when the page arrives.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import tomllib
@@ -30,7 +31,7 @@ from ..errors import SourceError
 from ..model import Issue, Page
 from .decode import decode_page
 from .fetch import CACHE_NAME, Fetched, Fetcher, HttpCache, Origin, make_session
-from .folder import MAX_MANIFEST_BYTES, page_label
+from .folder import MAX_MANIFEST_BYTES, manifest_labels, page_label
 from .localfile import page_number
 
 if TYPE_CHECKING:
@@ -107,9 +108,11 @@ class HttpSource:
         pages: list[Page] = []
         problems: list[str] = []
         unreadable: list[int] = []
+        labels = manifest_labels(meta.get("pages"))
         for number, file, name in _listed_pages(meta, url, self.max_pages):
             try:
-                pages.append(self._fetch_page(number, page_url(url, number, file), name, Origin.of(url)))
+                page = self._fetch_page(number, page_url(url, number, file), name, Origin.of(url))
+                pages.append(dataclasses.replace(page, label=labels.get(number, "")))
             except SourceError as exc:  # 404/5xx, an HTML error page, refused, undecodable: listed, not read
                 problems.append(str(exc))
                 unreadable.append(number)

@@ -139,3 +139,59 @@ def test_one_jump_one_continuation_are_matched_even_on_thin_evidence() -> None:
     page2 = f"{IND}（上接第一版）\n{IND}武契奇表示，塞方坚定奉行一个中国政策。"
     (a,) = pipeline.read(issue(page1, page2)).articles
     assert [(p.page, p.order) for p in a.parts] == [(1, 1), (2, 1)]
+
+
+def _lettered_issue(labels: list[str], jump: str, pages_text: dict[int, str] | None = None) -> Issue:
+    texts = {k: f"{IND}本报讯 第{k}版的消息，秋收作业有序推进。" for k in range(1, len(labels) + 1)}
+    texts[1] = f"{IND}本报讯 新区秋粮收获进度已超过九成，秋收作业有序推进。{jump}"
+    texts[10] = f"{IND}（上接A01版）秋粮收获进度过九成的新区，秋收作业仍在推进。"
+    texts.update(pages_text or {})
+    pages = tuple(
+        Page(k, "要闻", texts[k], f"page-{k:02d}.txt", "utf-8", str(k), label)
+        for k, label in enumerate(labels, 1)
+    )
+    return Issue(dt.date(2026, 7, 9), pages)
+
+
+LETTERED = [f"A{k:02d}" for k in range(1, 9)] + [f"B{k:02d}" for k in range(1, 9)]
+
+
+def test_a_lettered_jump_goes_to_the_page_with_that_label() -> None:
+    reading = pipeline.read(_lettered_issue(LETTERED, "（下转B02版）"))
+    (a,) = [a for a in reading.articles if len(a.parts) > 1]
+    assert [p.page for p in a.parts] == [1, 10]
+
+
+def test_a_lettered_jump_without_labels_is_unresolved_not_stitched_to_page_two() -> None:
+    reading = pipeline.read(_lettered_issue([""] * 16, "（下转B02版）"))
+    first = next(a for a in reading.articles if a.parts[0].page == 1)
+    assert len(first.parts) == 1 and not first.complete
+    assert first.unresolved_jump is not None and first.unresolved_jump.page is None
+
+
+def test_labels_printed_on_the_pages_are_read_when_the_manifest_has_none() -> None:
+    texts = {
+        k: f"{label} 要闻\n{IND}本报讯 第{k}版的消息，秋收作业有序推进。"
+        for k, label in enumerate(LETTERED, 1)
+    }
+    texts[1] = f"A01 要闻\n{IND}本报讯 新区秋粮收获进度已超过九成，秋收作业有序推进。（下转B02版）"
+    texts[10] = f"B02 要闻\n{IND}（上接A01版）秋粮收获进度过九成的新区，秋收作业仍在推进。"
+    reading = pipeline.read(_lettered_issue([""] * 16, "", texts))
+    (a,) = [a for a in reading.articles if len(a.parts) > 1]
+    assert [p.page for p in a.parts] == [1, 10]
+
+
+def test_issue_toml_labels(tmp_path: Path) -> None:
+    folder = tmp_path / "2026-07-09"
+    folder.mkdir()
+    (folder / "page-01.txt").write_text(f"{IND}本报讯 秋收作业有序推进。（下转B01版）", encoding="utf-8")
+    (folder / "page-02.txt").write_text(f"{IND}（上接A01版）秋收作业仍在推进。", encoding="utf-8")
+    (folder / "issue.toml").write_text(
+        '[[pages]]\nnumber = 1\nfile = "page-01.txt"\nlabel = "A01"\n\n'
+        '[[pages]]\nnumber = 2\nfile = "page-02.txt"\nlabel = "B01"\n',
+        encoding="utf-8",
+    )
+    issue = read_issue_dir(folder)
+    assert [p.label for p in issue.pages] == ["A01", "B01"]
+    (a,) = pipeline.read(issue).articles
+    assert [p.page for p in a.parts] == [1, 2]
