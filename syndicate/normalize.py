@@ -94,13 +94,22 @@ def is_strong(text: str, p: Profile = CHINESE) -> bool:
 
 
 def _headline_like(text: str, p: Profile) -> bool:
+    if len(text) < p.headline_min and p.short_headline.match(text):
+        return True  # 李在明称, 楼市问答: a short headline (a credit such as 张宣 is told by context)
     if not p.headline_min <= len(text) <= p.headline_max:
         return bool(p.photo_heading.match(close_up(text)))
+    if text[-1] in "：:" and len(text) <= p.colon_headline_max and not rules.BODY_LINE_END.search(text[:-1]):
+        text = text[:-1]  # 日本防卫大臣： a speaker's headline, the quote below it
     if text[-1] in rules.BODY_LINE_END_CHARS or "。" in text:
         return False
     if text.count("）") + text.count(")") > text.count("（") + text.count("("):
         return False  # the tail of a bracket opened on an earlier line
     return not p.not_headline.search(text) and rules.jump_out(text) is None
+
+
+def _caption_tail(text: str) -> bool:
+    """The paragraph ends with a caption (…。图为小麦收割现场 图/韦铸峰), possibly glued to it."""
+    return bool(rules.PHOTO_CREDIT.search(text)) or "图为" in text[-CAPTION_CHARS:]
 
 
 def _closed(text: str, p: Profile) -> bool:
@@ -129,6 +138,10 @@ def _deck(line: _Line, p: Profile) -> bool:
 
 def _starts_article(line: _Line, p: Profile) -> bool:
     return line.indented and (line.strong or bool(p.article_opening.match(line.text)))
+
+
+CAPTION_LINES = 4  # a caption glued under a paragraph is at most this many lines
+CAPTION_CHARS = 80  # ...and this many characters
 
 
 class _Builder:
@@ -164,10 +177,24 @@ class _Builder:
             self.open = False
 
     def line(self, line: _Line, blank_before: bool) -> None:
+        if line.strong:
+            self.split_caption()
         self.flush()
         self.blocks.append(
             Block(BlockKind.LINE, close_up(line.text), line.number, line.number, blank_before, line.text)
         )
+
+    def split_caption(self) -> None:
+        """Unindented lines after the paragraph's last sentence, ending with a photo credit, right
+        above a byline: a caption of the article below, not the end of this paragraph."""
+        for k in range(len(self.pieces) - 1, max(0, len(self.pieces) - CAPTION_LINES) - 1, -1):
+            if k and self.pieces[k - 1].text[-1:] in rules.SENTENCE_END_CHARS:
+                tail = "".join(p.text for p in self.pieces[k:])
+                if rules.PHOTO_CREDIT.search(tail) and not self.pieces[k].indented:
+                    caption, self.pieces = self.pieces[k:], self.pieces[:k]
+                    self.flush()
+                    self.pieces, self.blank_before = caption, False
+                return
 
     def start(self, line: _Line, blank_before: bool) -> None:
         self.flush()
@@ -241,7 +268,7 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
         b.add(lines[i], blank)  # the common case: a wrapped line of an unfinished paragraph
         return i + 1
     text = lines[i].text
-    if b.pieces and (text[-1] in rules.BODY_LINE_END_CHARS or "。" in text):
+    if b.pieces and (text[-1] in rules.BODY_LINE_END_CHARS or "。" in text) and not lines[i].heady:
         b.add(lines[i], blank)  # cannot be a headline line: no need to look ahead
         return i + 1
     run: list[tuple[int, bool]] = []  # (index, blank before)
@@ -267,6 +294,9 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
     block = bool(run) and (j >= len(lines) or lines[j].indented or lines[j].strong)
     if block and sum(1 for k, _ in run if re.search("[，、,]", lines[k].text)) > 1:
         block = False  # several lines with commas: wrapped body text, not a headline block
+    if block and not b.open and b.pieces and len(run) == 1 and len(lines[i].text) < b.p.headline_min:
+        # A short line under a finished caption is its photographer (图为…。/ 张宣), no headline.
+        block = not _caption_tail("".join(p.text for p in b.pieces))
     if block and b.open:
         # An unfinished paragraph goes on, unless it is a caption or credit line (it has
         # punctuation, so it is no wrapped headline) and a body clearly starts below the block.

@@ -40,6 +40,8 @@ class Profile:
     not_headline: re.Pattern[str]  # what a headline line never looks like
     headline_min: int
     headline_max: int
+    short_headline: re.Pattern[str]  # a headline shorter than headline_min: 李在明称
+    colon_headline_max: int  # a headline may end with ： up to this length (日本防卫大臣：)
     anaphoric_opener: re.Pattern[str]  # a paragraph opening like this refers back: no new article
     photo_heading: re.Pattern[str]  # 图片新闻
     # Lines that recur on most pages of the issue (the paper's name, a running head): furniture.
@@ -68,6 +70,8 @@ CHINESE = Profile(
     not_headline=rules.NOT_HEADLINE,
     headline_min=rules.HEADLINE_MIN,
     headline_max=rules.HEADLINE_MAX,
+    short_headline=rules.SHORT_HEADLINE,
+    colon_headline_max=20,
     anaphoric_opener=rules.ANAPHORIC_OPENER,
     photo_heading=rules.PHOTO_HEADING,
 )
@@ -90,6 +94,8 @@ ENGLISH = Profile(
     not_headline=re.compile(r"[.,;:]$|^[a-z]"),
     headline_min=2,
     headline_max=160,
+    short_headline=_NEVER,
+    colon_headline_max=0,
     anaphoric_opener=unmarked.ANAPHORIC,
     photo_heading=_NEVER,
     read_unmarked=unmarked.blocks,

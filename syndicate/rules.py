@@ -37,6 +37,8 @@ SIGN_OFF = re.compile(
     r"(?:[（(][^（）()]{1,40}[）)]|(?:图|文|摄影?|制图)\s*[/／:：][^，。,]{1,20}|供图|摄"
     rf"|{_CREDIT_TAIL}|^{CREDIT_LINE.pattern[1:-1]})\s*$"
 )
+# A caption that says what the picture shows: 图为…, 上图：…
+CAPTION_OPENING = re.compile(r"^(?:图为|[上下左右]图[为：:]|图[一二三四1-4][：:])")
 # A photo credit ends a caption, not an article: 图/王启蒙, 新华社记者 姚大伟摄, 供图, （张三 摄）.
 PHOTO_CREDIT = re.compile(r"(?:图\s*[/／:：][^，。,]{1,20}|供图|摄|[（(][^（）()]{0,24}摄[）)])\s*$")
 # Characters a headline line does not end with (a wrapped body line often does).
@@ -46,11 +48,14 @@ BODY_LINE_END_CHARS = "。，、；：,;:"
 # (the tail of a wrapped line), a bracketed sign-off （吴卉） or the tail of one (…编译：何静怡）).
 NOT_HEADLINE = re.compile(
     r"[。！？!?](?=.*[\w\u3400-\u9fff])|^[，。、；：,.;:/）)》”’]|^[（(][^（）()]*[）)]$|^(?:来源|编译|责任编辑|编辑|校对)[:：]"
-    r"|(?:责编|编辑|设计|美编|校对|制图)[:：]|(?:图|文|摄影?)\s?[/／]"
+    r"|(?:责编|编辑|设计|美编|校对|制图|来源|编译|供稿)[:：]|(?:图|文|摄影?)\s?[/／]"
     r"|^(?:据|综合)[^，。！？,]{1,18}(?:报道|消息|新闻|网|客户端)$"
 )
 HEADLINE_MAX = 60
-HEADLINE_MIN = 5  # shorter lines are credits (张宣) or wraps, except 图片新闻
+HEADLINE_MIN = 5  # shorter lines are headlines only when SHORT_HEADLINE and their context says so
+# A short headline: two to four characters, nothing but CJK (李在明称, 楼市问答); 张宣 under a caption
+# is its photographer, told apart by the context (normalize).
+SHORT_HEADLINE = re.compile(f"^[{CJK}]{{2,4}}$")
 
 # --- bylines and datelines ---------------------------------------------------------------------
 

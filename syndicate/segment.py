@@ -1,18 +1,17 @@
 """Blocks of one page -> article fragments and orphan headline blocks (pure).
 
 A new fragment starts at a headline line, a byline, a dateline, a jump-in marker, or after a
-jump-out; a paragraph after a blank line starts one only when the text says so (the previous
-part is signed off, or the two sides share too little to be one article). Patterns: ``rules``.
+jump-out; any other finished paragraph starts one only when the text says so (``boundaries``:
+a source credit above it, a change of topic; never a blank line alone). Captions printed above a
+byline or a jump-in go with the article below. Patterns: ``rules``; conventions: ``profile``.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
-from dataclasses import dataclass, field
 
 from . import rules
+from .boundaries import Draft, caption, merge_soft
 from .model import Block, BlockKind, Fragment, FragmentKind, Jump, Orphan
 from .profile import CHINESE, Profile
 from .text import bigrams, close_up, trigrams
@@ -23,49 +22,6 @@ from .text import bigrams, close_up, trigrams
 # dated report's headline does better. Features (no dateline) may have poetic headlines that share
 # nothing, so they are not checked.
 HEADLINE_BELONGS = 0.15
-# Topic cohesion (see _Topic) below which a finished paragraph and the next are two articles.
-# Measured on clean pages' articles: consecutive paragraphs of one article score 0.024 (2nd
-# percentile), 0.108 (median); the last paragraphs of an article against the next article 0.047
-# (median), 0.014 (5th percentile). Topic alone is weak evidence: it decides only below these.
-TOPIC_SHIFT = 0.008
-TOPIC_SHIFT_AFTER_BLANK = 0.024
-TOPIC_MIN_CHARS = 50
-CAPTION_MAX = 80  # a paragraph ending in a photo credit and no longer is a caption
-
-
-@dataclass
-class _Draft:
-    """A fragment being built."""
-
-    heads: list[Block] = field(default_factory=list)  # headline lines, in print order
-    byline_raw: list[str] = field(default_factory=list)
-    dateline: str | None = None
-    jump_in: Jump | None = None
-    jump_out: Jump | None = None
-    paragraphs: list[str] = field(default_factory=list)
-    first_line: int = 0
-    last_line: int = 0
-    body_first_line: int = 0  # first line of what is not a headline line (byline, body)
-    soft: bool = False  # started only by a finished paragraph: may be merged back
-    blank: bool = False  # a blank line came before it (weak evidence: column ends print them too)
-    run_in: bool = False
-    subtitle: str | None = None
-    byline_names: list[str] = field(default_factory=list)  # names read by the profile's rules
-
-    def touch(self, block: Block, head: bool = False) -> None:
-        if not self.first_line:
-            self.first_line, self.blank = block.first_line, block.blank_before
-        if block not in self.heads and not self.body_first_line:
-            self.body_first_line = block.first_line
-        self.last_line = max(self.last_line, block.last_line)
-
-    @property
-    def has_body(self) -> bool:
-        return bool(self.paragraphs)
-
-    @property
-    def empty(self) -> bool:
-        return not (self.heads or self.byline_raw or self.paragraphs or self.jump_in)
 
 
 def _jump(m: re.Match[str]) -> Jump:
@@ -85,7 +41,7 @@ def byline_names(raw: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _read_dateline(draft: _Draft, raw: str, p: Profile) -> str:
+def _read_dateline(draft: Draft, raw: str, p: Profile) -> str:
     """Take dateline and run-in byline off the start of a first paragraph; return the rest."""
     m = p.dateline.match(raw.strip())
     if not m:
@@ -108,19 +64,42 @@ class _Page:
         self.p = profile
         self.page = page
         self.blocks = blocks
-        self.done: list[_Draft] = []
-        self.cur = _Draft()
+        self.done: list[Draft] = []
+        self.cur = Draft()
 
     def close(self) -> None:
         if not self.cur.empty:
             self.done.append(self.cur)
-        self.cur = _Draft()
+        self.cur = Draft()
 
-    def new(self, soft: bool = False) -> None:
+    def new(self, soft: bool = False, captions: bool = False) -> None:
+        """Start a new draft; with ``captions``, the captions ending the current one open it (a
+        caption printed above a byline or a jump-in belongs to the article below)."""
+        moved = self._trailing_captions() if captions else []
         self.close()
         self.cur.soft = soft
+        if moved:
+            self.cur.captions = [text for text, _ in moved]
+            self.cur.first_line = self.cur.body_first_line = moved[0][1][0]
+            self.cur.last_line = moved[-1][1][1]
 
-    def run(self) -> list[_Draft]:
+    def _trailing_captions(self) -> list[tuple[str, tuple[int, int]]]:
+        cur = self.cur
+        bare = not (cur.heads or cur.byline_raw or cur.dateline or cur.jump_in)  # only paragraphs
+        k = len(cur.paragraphs)
+        while k > (0 if bare else 1) and caption(cur.paragraphs[k - 1]):
+            k -= 1
+        if k == len(cur.paragraphs) or cur.jump_out is not None:
+            return []
+        moved = list(zip(cur.paragraphs[k:], cur.spans[k:], strict=True))
+        del cur.paragraphs[k:], cur.spans[k:]
+        if not cur.paragraphs:
+            self.cur = Draft()  # nothing but the captions: it was no draft of its own
+        else:
+            cur.last_line = cur.spans[-1][1]
+        return moved
+
+    def run(self) -> list[Draft]:
         for i, block in enumerate(self.blocks):
             nxt = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
             if block.kind is BlockKind.LINE:
@@ -145,14 +124,13 @@ class _Page:
             return
         if len(block.raw) <= self.p.byline_max and self.p.byline_line.match(block.raw):
             if cur.has_body:
-                self.new()
+                self.new(captions=True)
             self.cur.byline_raw.append(block.raw)
             self.cur.touch(block, head=True)
             return
         m = rules.jump_in(text)
         if m:
-            if cur.has_body or cur.jump_in:
-                self.new()
+            self.before_jump_in()
             self.cur.jump_in = _jump(m)
             self.cur.touch(block, head=True)
             return
@@ -177,8 +155,7 @@ class _Page:
         cur, raw = self.cur, block.raw.strip()
         m = rules.jump_in(raw)
         if m:
-            if cur.has_body or cur.jump_in:
-                self.new()
+            self.before_jump_in()
             self.cur.jump_in = _jump(m)
             raw = raw[m.end() :].strip()
             self.cur.run_in = bool(raw)
@@ -211,9 +188,20 @@ class _Page:
         text = block.text if raw == block.raw.strip() else close_up(raw)
         if text:
             cur.paragraphs.append(text)
+            cur.spans.append((block.first_line, block.last_line))
         cur.touch(block)
         if out:
             self.close()
+
+    def before_jump_in(self) -> None:
+        """A jump-in opens a continuation, also under its jump head and photo captions (上接B01版
+        as the seventh line): captions under a headline stay with it."""
+        cur = self.cur
+        if cur.heads and cur.paragraphs and not cur.jump_in and all(map(caption, cur.paragraphs)):
+            cur.captions += cur.paragraphs
+            cur.paragraphs, cur.spans = [], []
+        elif cur.has_body or cur.jump_in:
+            self.new(captions=True)
 
     def _indented_head(self, raw: str, nxt: Block | None) -> bool:
         """An indented line printed as a headline: unfinished, short, and a dateline or byline follows."""
@@ -229,91 +217,9 @@ class _Page:
         last = self.cur.paragraphs[-1]
         if not rules.SENTENCE_END.search(last) and not self.p.sign_off.search(last):
             return False
+        if caption(last) and caption(close_up(raw)):
+            return False  # one run of captions
         return not self.p.anaphoric_opener.match(close_up(raw))
-
-
-class _Topic:
-    """Bigram weights of one page: a bigram in few of its paragraphs is evidence of a topic."""
-
-    def __init__(self, drafts: list[_Draft]) -> None:
-        df: Counter[str] = Counter()
-        n = 0
-        for d in drafts:
-            for para in d.paragraphs:
-                df.update(bigrams(para))
-                n += 1
-        self.n = max(n, 2)
-        # 1 + log: a bigram in every paragraph still counts a little (a page of two paragraphs).
-        self.idf = {g: 1.0 + math.log(self.n / c) for g, c in df.items()}
-
-    def cohesion(self, before: list[str], after: list[str]) -> float:
-        """Weighted share of bigrams the two runs of paragraphs have in common (0: nothing)."""
-        a, b = bigrams("".join(before[-4:])), bigrams("".join(after[:3]))
-        if not a or not b:
-            return 1.0
-        w, default = self.idf.get, 1.0 + math.log(self.n)
-        common = sum(w(g, default) for g in a & b)
-        return common / (min(sum(w(g, default) for g in a), sum(w(g, default) for g in b)) or 1.0)
-
-
-def _caption(text: str) -> bool:
-    return len(text) <= CAPTION_MAX and bool(rules.PHOTO_CREDIT.search(text))
-
-
-def _signed(d: _Draft) -> bool:
-    """The draft ends with a source credit or sign-off (a photo credit ends only a caption)."""
-    last = d.paragraphs[-1] if d.paragraphs else ""
-    return bool(rules.SIGN_OFF.search(last)) and not rules.PHOTO_CREDIT.search(last)
-
-
-def _topic_break(prev: _Draft, d: _Draft, ahead: list[str], topic: _Topic, p: Profile) -> bool:
-    """A finished paragraph then one that starts no article by its own text: a boundary only on
-    evidence. A source credit or sign-off ends an article; a caption run stays one; a blank line
-    alone is no evidence (extraction leaves one wherever a column ends), a clear change of topic
-    is, a clearer one without a blank line."""
-    if rules.SIGN_OFF.fullmatch(d.paragraphs[0]) and not _caption(d.paragraphs[0]):
-        return False  # （张三 李四对本文有贡献）: the sign-off of the article above
-    if _signed(prev):
-        return True
-    if _caption(prev.paragraphs[-1]):
-        if _caption(d.paragraphs[0]):
-            return False  # one caption run
-        if any(p.photo_heading.match(h.text) for h in prev.heads):
-            return True  # 图片新闻 ends with its captions
-    if len("".join(prev.paragraphs[-4:])) < TOPIC_MIN_CHARS or len("".join(ahead)) < TOPIC_MIN_CHARS:
-        return False  # too little text on one side for its bigrams to tell a topic
-    limit = TOPIC_SHIFT_AFTER_BLANK if d.blank else TOPIC_SHIFT
-    return topic.cohesion(prev.paragraphs, ahead) < limit
-
-
-def _merge_soft(drafts: list[_Draft], p: Profile) -> list[_Draft]:
-    """Merge a soft split back unless the text shows two articles."""
-    out: list[_Draft] = []
-    topic = _Topic(drafts)
-    for k, d in enumerate(drafts):
-        prev = out[-1] if out else None
-        if d.soft and d.heads and prev is not None and prev.has_body:
-            # Headline-like lines above a paragraph that refers back (答：, 会议指出) are no
-            # headline: a paragraph like that cannot open an article.
-            lone = not (d.byline_raw or d.dateline or d.jump_in)
-            if lone and d.paragraphs and p.anaphoric_opener.match(d.paragraphs[0]):
-                prev.paragraphs[-1] += "".join(h.text for h in d.heads)
-                prev.paragraphs += d.paragraphs
-                prev.last_line, prev.jump_out = d.last_line, d.jump_out
-                continue
-        elif d.soft and prev is not None and prev.jump_out is None and prev.has_body:
-            ahead = list(d.paragraphs)
-            for nxt in drafts[k + 1 :]:
-                if len(ahead) >= 3 or not nxt.soft or nxt.heads:
-                    break
-                ahead += nxt.paragraphs
-            if not _topic_break(prev, d, ahead, topic, p):
-                prev.paragraphs += d.paragraphs
-                prev.last_line = d.last_line
-                prev.jump_out = d.jump_out
-                continue
-        out.append(d)
-    return out
 
 
 def _belongs(heads: list[str], paragraphs: list[str]) -> bool:
@@ -332,6 +238,10 @@ def _titles(heads: list[str], subtitle: str | None) -> tuple[str | None, str | N
     """(kicker, headline, subheadline) from the headline lines in print order."""
     if not heads:
         return None, None, subtitle
+    for k in range(len(heads) - 1):
+        if heads[k].endswith(("：", ":")):  # 日本防卫大臣： / 将加强西南防卫: one headline on two lines
+            heads = [*heads[:k], heads[k] + heads[k + 1], *heads[k + 2 :]]
+            break
     if len(heads) == 1:
         return None, heads[0], subtitle
     if len(heads) == 2 and subtitle is None:
@@ -346,13 +256,13 @@ def _titles(heads: list[str], subtitle: str | None) -> tuple[str | None, str | N
 
 def split(page: int, blocks: list[Block], profile: Profile = CHINESE) -> tuple[list[Fragment], list[Orphan]]:
     """Split one page's blocks into fragments (in reading order) and orphan headline blocks."""
-    drafts = _merge_soft(_Page(page, blocks, profile).run(), profile)
+    drafts = merge_soft(_Page(page, blocks, profile).run(), profile)
     fragments: list[Fragment] = []
     orphans: list[Orphan] = []
     for d in drafts:
         heads = [h.text for h in d.heads if not profile.photo_heading.match(h.text)]
         photo = len(heads) < len(d.heads)
-        if not d.has_body and d.jump_in is None:
+        if not (d.has_body or d.captions) and d.jump_in is None:
             text = " ".join([h.text for h in d.heads] + [close_up(b) for b in d.byline_raw])
             orphans.append(Orphan(page, len(orphans) + 1, d.first_line, d.last_line, text))
             continue
@@ -367,7 +277,7 @@ def split(page: int, blocks: list[Block], profile: Profile = CHINESE) -> tuple[l
         kind = FragmentKind.STORY
         if d.jump_in is not None:
             kind = FragmentKind.CONTINUATION
-        elif photo:
+        elif photo or (d.captions and not d.has_body and not heads):
             kind = FragmentKind.PHOTO
         byline_text = " ".join(re.sub(r"\s+", " ", b.strip(" □■●◆▲★◇○\u3000")) for b in d.byline_raw) or None
         names = tuple(n for b in d.byline_raw for n in byline_names(b)) + tuple(d.byline_names)
@@ -378,7 +288,7 @@ def split(page: int, blocks: list[Block], profile: Profile = CHINESE) -> tuple[l
                 kind=kind,
                 first_line=first_line,
                 last_line=d.last_line,
-                paragraphs=tuple(d.paragraphs),
+                paragraphs=(*d.paragraphs, *d.captions),
                 kicker=kicker,
                 headline=headline,
                 subheadline=subheadline,

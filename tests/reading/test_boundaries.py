@@ -99,3 +99,48 @@ def test_a_headline_less_article_after_a_blank_line_needs_a_change_of_topic() ->
     assert len(read(text)) == 2
     text = f"江城全力应对强降雨\n{wrap(FLOOD_1)}\n\n{wrap(FLOOD_2)}"
     assert len(read(text)) == 1
+
+
+def test_a_short_headline_after_a_finished_paragraph() -> None:
+    first, second = read(f"江城全力应对强降雨\n{wrap(FLOOD_1)}\n李在明称\n{wrap(FAIR)}")
+    assert second.headline == "李在明称" and second.paragraphs == (FAIR,)
+
+
+def test_a_headline_ending_in_a_colon_and_its_second_line() -> None:
+    _, second = read(f"江城全力应对强降雨\n{wrap(FLOOD_1)}\n日本防卫大臣：\n将加强西南防卫\n{wrap(FAIR)}")
+    assert second.headline == "日本防卫大臣：将加强西南防卫"
+
+
+def test_a_short_kicker_above_a_headline_and_a_deck_below() -> None:
+    _, second = read(
+        f"江城全力应对强降雨\n{wrap(FLOOD_1)}\n东湖镇\n第三届农货展销会开幕\n二十个村合作社参展\n{wrap(FAIR)}"
+    )
+    assert (second.kicker, second.headline, second.subheadline) == (
+        "东湖镇",
+        "第三届农货展销会开幕",
+        "二十个村合作社参展",
+    )
+
+
+def test_the_photographer_under_a_caption_is_no_headline() -> None:
+    text = f"江城全力应对强降雨\n{wrap(FLOOD_1 + '图为排水现场。')}\n张宣\n{wrap(FLOOD_2)}"
+    (f,) = read(text)
+    assert f.headline == "江城全力应对强降雨"
+
+
+def test_a_caption_above_a_byline_belongs_to_the_article_below() -> None:
+    text = f"江城全力应对强降雨\n{wrap(FLOOD_1)}\n展销会现场人头攒动\n（记者 李明 摄）\n本报记者 王五\n{wrap(FAIR)}"
+    first, second = read(text)
+    assert first.paragraphs == (FLOOD_1,) and first.last_line == 6
+    assert second.byline == ("王五",) and second.first_line == 7
+    assert second.paragraphs == (FAIR, "展销会现场人头攒动（记者李明摄）")
+
+
+def test_a_jump_in_under_a_headline_and_captions_opens_the_continuation() -> None:
+    text = (
+        f"江城全力应对强降雨\n{wrap(FLOOD_1)}\n农货展销会开幕\n"
+        f"{IND}展销会现场。李明 摄\n{IND}合作社展台。王五 摄\n（上接A01版）\n{wrap(FAIR)}"
+    )
+    _, second = read(text)
+    assert second.jump_in is not None and second.jump_in.label == "A01"
+    assert second.headline == "农货展销会开幕" and second.paragraphs[0] == FAIR
