@@ -16,7 +16,7 @@ import re
 
 from . import rules
 from .model import Block, BlockKind
-from .profile import CHINESE, RECURRING_MAX, Profile, furniture_key
+from .profile import CHINESE, Profile, furniture_key
 from .text import close_up
 
 
@@ -77,9 +77,9 @@ def _furniture(body: str, edge: bool, p: Profile) -> bool:
     """Page furniture: editors' credits, the running head's date, page labels, recurring lines."""
     if body[0] in p.furniture_first and p.furniture.match(body):
         return True
-    if edge and p.edge_furniture.match(body):
-        return True
-    return bool(p.recurring) and len(body) <= RECURRING_MAX and furniture_key(body) in p.recurring
+    if not edge:
+        return False
+    return bool(p.edge_furniture.match(body)) or (bool(p.recurring) and furniture_key(body) in p.recurring)
 
 
 # Last characters after which a paragraph may be finished (sentence ends, closing brackets, credits).

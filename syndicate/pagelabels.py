@@ -33,9 +33,9 @@ def label_key(label: str) -> str | None:
 
 def printed_label(text: str) -> str | None:
     """The lettered label a page prints in its top or bottom lines, if one."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    for line in lines[: rules.EDGE_LINES] + lines[-rules.EDGE_LINES :]:
-        m = _PRINTED.match(line)
+    head, tail = text[:400].split("\n")[: rules.EDGE_LINES], text[-400:].split("\n")[-rules.EDGE_LINES :]
+    for line in head + tail:
+        m = _PRINTED.match(line.strip())
         if m:
             return m.group(1)
     return None

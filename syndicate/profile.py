@@ -44,7 +44,7 @@ class Profile:
     colon_headline_max: int  # a headline may end with ： up to this length (日本防卫大臣：)
     anaphoric_opener: re.Pattern[str]  # a paragraph opening like this refers back: no new article
     photo_heading: re.Pattern[str]  # 图片新闻
-    # Lines that recur on most pages of the issue (the paper's name, a running head): furniture.
+    # Lines that recur at the top or bottom of most pages (the paper's name, a running head).
     # Detected per issue (recurring_lines), not configured.
     recurring: frozenset[str] = frozenset()
     # Pages whose paragraphs carry no mark are read by line shape by this reader, which also
@@ -65,7 +65,7 @@ CHINESE = Profile(
     article_opening=rules.ARTICLE_OPENING,
     sign_off=rules.SIGN_OFF,
     furniture=rules.PAGE_FURNITURE,
-    furniture_first=frozenset("本责编美校审版设组监主值星周0123456789"),
+    furniture_first=frozenset("本责编美校审版设组监主值"),
     edge_furniture=rules.EDGE_FURNITURE,
     not_headline=rules.NOT_HEADLINE,
     headline_min=rules.HEADLINE_MIN,
@@ -111,7 +111,7 @@ _LATIN_CHAR = re.compile("[A-Za-z]")
 
 def detect(text: str) -> str | None:
     """The page's language from its text ("zh", "en"), or None when the sample does not tell."""
-    sample = text[:1500]
+    sample = text[:600]
     cjk = len(_CJK_CHAR.findall(sample))
     latin = len(_LATIN_CHAR.findall(sample))
     if cjk + latin < 40:
@@ -146,17 +146,21 @@ def furniture_key(line: str) -> str:
 
 
 def recurring_lines(texts: Iterable[str]) -> frozenset[str]:
-    """Short lines printed on most pages of an issue: the paper's name, its running head."""
+    """Short lines printed in the top or bottom lines of most pages of an issue: the paper's name,
+    its running head."""
     counts: Counter[str] = Counter()
     pages = 0
     for text in texts:
         pages += 1
+        lines = text[:400].split("\n")[: rules.EDGE_LINES] + text[-400:].split("\n")[-rules.EDGE_LINES :]
         counts.update(
-            furniture_key(line)
-            for line in set(text.split("\n"))
-            if 0 < len(line.strip()) <= RECURRING_MAX
-            and not line.lstrip(" ").startswith("\u3000")  # a paragraph's first line
-            and not _BODY_PUNCTUATION.search(line)
+            {
+                furniture_key(line)
+                for line in lines
+                if 0 < len(line.strip()) <= RECURRING_MAX
+                and not line.lstrip(" ").startswith("\u3000")  # a paragraph's first line
+                and not _BODY_PUNCTUATION.search(line)
+            }
         )
     need = max(RECURRING_PAGES, RECURRING_SHARE * pages)
     return frozenset(line for line, n in counts.items() if n >= need and line)

@@ -91,14 +91,14 @@ ARTICLE_OPENING = re.compile(f"{DATELINE.pattern}|{BYLINE_OPENING.pattern}")
 PAGE_FURNITURE = re.compile(
     r"^(?:本版|本期)?(?:责编|责任编辑|编辑|美编|美术编辑|校对|审校|审读|版式设计|版式|设计|组版|监制|主编|值班主任)"
     r"\s*[:：]"
-    r"|^\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日\s*(?:[（(]?\s*(?:星期|周)[一二三四五六日天]\s*[）)]?)[^，。,]{0,20}$"
-    r"|^(?:星期|周)[一二三四五六日天]\s*(?:农历\S{2,8})?$"
 )
-# Furniture only at a page's top or bottom lines (body text may wrap to a line like these):
-# the page number or label (3, A02, 第3版, A02 要闻), a bare date (2026年7月9日, 2026-07-09).
+# Furniture only at a page's top or bottom lines, the running head and foot (body text may wrap
+# to a line like these): the page number or label (3, A02, 第3版, A02 要闻), the date with or
+# without 星期 (2026年7月9日 星期四 农历六月十五, 2026-07-09).
 EDGE_FURNITURE = re.compile(
     r"^(?:第\s?)?[A-Za-z]?\d{1,3}\s?版?(?:\s+[\u4e00-\u9fff]{2,6})?$|^[\u4e00-\u9fff]{2,6}\s+[A-Za-z]?\d{1,3}$"
-    r"|^\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日$|^\d{4}[-./]\d{1,2}[-./]\d{1,2}$"
+    r"|^\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日\s*(?:[（(]?\s*(?:星期|周)[一二三四五六日天]\s*[）)]?)?[^，。,]{0,20}$"
+    r"|^(?:星期|周)[一二三四五六日天]\s*(?:农历\S{2,8})?$|^\d{4}[-./]\d{1,2}[-./]\d{1,2}$"
 )
 EDGE_LINES = 3  # lines at the top and at the bottom of a page where EDGE_FURNITURE is looked for
 

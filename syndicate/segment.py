@@ -217,7 +217,7 @@ class _Page:
         last = self.cur.paragraphs[-1]
         if not rules.SENTENCE_END.search(last) and not self.p.sign_off.search(last):
             return False
-        if caption(last) and caption(close_up(raw)):
+        if caption(last) and caption(raw):
             return False  # one run of captions
         return not self.p.anaphoric_opener.match(close_up(raw))
 

@@ -17,13 +17,7 @@ BODY = f"{IND}本报讯 入汛以来，江城市气象局密切监视\n强降雨
 
 @pytest.mark.parametrize(
     "line",
-    [
-        "2026年7月9日 星期四",
-        "2026年7月9日 星期四 农历六月十五",
-        "责任编辑：张三 美术编辑：李四",
-        "本版责编 ：王五",
-        "星期四",
-    ],
+    ["责任编辑：张三 美术编辑：李四", "本版责编 ：王五", "版式设计：赵六"],
 )
 def test_furniture_lines_anywhere(line: str) -> None:
     text = f"江城全力应对强降雨\n{BODY}{line}\n{IND}全市低洼路段积水点位全部纳入监\n测。\n"
@@ -31,10 +25,24 @@ def test_furniture_lines_anywhere(line: str) -> None:
     assert len(blocks(text)) == 3
 
 
-@pytest.mark.parametrize("line", ["A02", "3", "第3版", "A02 要闻", "要闻 A02", "2026年7月9日"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A02",
+        "3",
+        "第3版",
+        "A02 要闻",
+        "要闻 A02",
+        "2026年7月9日",
+        "2026年7月9日 星期四 农历六月十五",
+        "星期四",
+    ],
+)
 def test_page_labels_and_dates_at_the_top_of_a_page(line: str) -> None:
     text = f"{line}\n江城全力应对强降雨\n{BODY}"
     assert [b.text for b in blocks(text)][0] == "江城全力应对强降雨"
+    text = f"江城全力应对强降雨\n{BODY}{IND}全市低洼路段积水点位全部纳入监\n测。\n{line}\n"
+    assert blocks(text)[-1].text == "全市低洼路段积水点位全部纳入监测。"
 
 
 def test_a_number_inside_the_page_is_text() -> None:
