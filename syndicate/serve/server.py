@@ -17,16 +17,19 @@ from ..config import Settings
 from ..errors import SyndicateError
 from .app import App, Clock, _utcnow
 from .asgi import AsgiApp
+from .guard import ConnectionLimits, guarded_protocol
 
 log = logging.getLogger("syndicate.serve")
 
 # Feed readers keep connections open between polls of several feeds.
 KEEP_ALIVE_SECONDS = 60
-# More connections than this at once get 503: a burst must not exhaust file descriptors.
+# More connections than this at once get 503: a burst must not exhaust file descriptors. A client
+# holds at most ConnectionLimits.per_client of them, and only while it is quick with its headers.
 MAX_CONNECTIONS = 1000
 # X-Forwarded-Proto/-Host are trusted only from this address (the reverse proxy of
 # docs/deploy.md); SYNDICATE_TRUSTED_PROXY changes it ("" trusts nobody).
 DEFAULT_TRUSTED_PROXY = "127.0.0.1"
+DEFAULT_LIMITS = ConnectionLimits()
 
 
 def trusted_proxies() -> frozenset[str]:
@@ -58,7 +61,13 @@ class Server:
     """A bound, not yet running server; ``run()`` serves until ``close()`` or SIGINT/SIGTERM."""
 
     def __init__(
-        self, settings: Settings, host: str, port: int, clock: Clock = _utcnow, **overrides: Any
+        self,
+        settings: Settings,
+        host: str,
+        port: int,
+        clock: Clock = _utcnow,
+        limits: ConnectionLimits = DEFAULT_LIMITS,
+        **overrides: Any,
     ) -> None:
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         try:
@@ -66,8 +75,12 @@ class Server:
         except OSError as exc:
             raise SyndicateError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
         self.effective_host, self.effective_port = self.socket.getsockname()[:2]
-        app = AsgiApp(App(settings, clock), trusted_proxies())
-        config = uvicorn.Config(app, **server_options(**overrides))
+        proxies = trusted_proxies()
+        app = AsgiApp(App(settings, clock), proxies)
+        options = server_options(**overrides)
+        if options["http"] == "httptools":  # the same parser, with a header deadline and a per-client cap
+            options["http"] = guarded_protocol(limits, proxies)
+        config = uvicorn.Config(app, **options)
         self._server = uvicorn.Server(config)
 
     def run(self) -> None:
@@ -82,9 +95,16 @@ class Server:
         self._server.should_exit = True
 
 
-def make_server(settings: Settings, host: str, port: int, clock: Clock = _utcnow, **overrides: Any) -> Server:
+def make_server(
+    settings: Settings,
+    host: str,
+    port: int,
+    clock: Clock = _utcnow,
+    limits: ConnectionLimits = DEFAULT_LIMITS,
+    **overrides: Any,
+) -> Server:
     """A server bound to host:port (``port=0`` picks a free one: read ``effective_port``)."""
-    return Server(settings, host, port, clock, **overrides)
+    return Server(settings, host, port, clock, limits, **overrides)
 
 
 def serve(settings: Settings, host: str, port: int) -> None:
