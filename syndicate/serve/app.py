@@ -34,6 +34,7 @@ from .httputil import (
 )
 from .partner_index import IndexCache
 from .partner_index import Request as IndexRequest
+from .redact import Redactor
 
 log = logging.getLogger("syndicate.serve")
 
@@ -85,8 +86,11 @@ def file_response(entry: Entry, environ: WSGIEnvironment, cache_control: str, gz
         use_gzip = gzip_ok
         if use_gzip:
             headers[0] = ("ETag", entry.etag_gz)
+    # Only the tag of the representation about to be sent: a client holding the gzip body's tag
+    # that now asks without gzip must get the identity body, not a 304 for bytes it never had.
+    sent_etag = headers[0][1]
     if is_not_modified(
-        environ.get("HTTP_IF_NONE_MATCH"), environ.get("HTTP_IF_MODIFIED_SINCE"), entry.etags, entry.mtime
+        environ.get("HTTP_IF_NONE_MATCH"), environ.get("HTTP_IF_MODIFIED_SINCE"), (sent_etag,), entry.mtime
     ):
         return Response("304 Not Modified", headers)
     body = entry.gzipped() if use_gzip else entry.body
@@ -109,12 +113,15 @@ class App:
         self.catalog = p.Catalog(out / "newsml" / "catalog.json", settings.publication)
         self.indexes = IndexCache(settings.publication)
         self.partners: dict[str, Partner] = {partner.id: partner for partner in settings.partners}
+        # Tokens a client puts in a path or query string never reach the log.
+        self.redactor = Redactor(partner.token_sha256 for partner in settings.partners)
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         try:
             response = self.handle(environ)
         except Exception:  # one broken request must not take the server down, nor leak a traceback
-            log.exception("error answering %s %r", environ.get("REQUEST_METHOD"), environ.get("PATH_INFO"))
+            target = self.redactor.target(environ.get("PATH_INFO", ""), environ.get("QUERY_STRING", ""))
+            log.exception("error answering %s %s", environ.get("REQUEST_METHOD"), target)
             response = plain("500 Internal Server Error", "internal error")
         start_response(response.status, response.headers)
         if environ.get("REQUEST_METHOD") == "HEAD":
@@ -171,10 +178,10 @@ class App:
         log.log(
             logging.WARNING if response.status.startswith("401") else logging.INFO,
             "partner=%s %s /partners/%s%s -> %s%s",
-            _loggable(rel.split("/", 1)[0]),
+            self.redactor.path(rel.split("/", 1)[0]),
             environ.get("REQUEST_METHOD"),
-            _loggable(rel),
-            "?" + _loggable(query) if query else "",
+            self.redactor.path(rel),
+            "?" + self.redactor.query(query) if query else "",
             response.status.split(" ", 1)[0],
             f" ({note})" if note else "",
         )
@@ -252,8 +259,3 @@ class _MustBlock(Exception):
 
 def _gzip_ok(environ: WSGIEnvironment) -> bool:
     return accepts_gzip(environ.get("HTTP_ACCEPT_ENCODING"))
-
-
-def _loggable(text: str) -> str:
-    """Untrusted text for a log line: control characters escaped, so a request cannot forge lines."""
-    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)[:300]

@@ -92,7 +92,8 @@ class AsgiApp:
             if response is None:  # a catalog to read or an index to render: not in the event loop
                 response = await asyncio.to_thread(self.app.handle, environ)
         except Exception:  # one broken request must not take the server down, nor leak a traceback
-            log.exception("error answering %s %r", scope.get("method"), scope.get("path"))
+            target = self.app.redactor.target(environ["PATH_INFO"], environ["QUERY_STRING"])
+            log.exception("error answering %s %s", scope.get("method"), target)
             response = plain("500 Internal Server Error", "internal error")
         await _send(send, response, head=scope["method"] == "HEAD")
 

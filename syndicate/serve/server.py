@@ -18,6 +18,7 @@ from ..errors import SyndicateError
 from .app import App, Clock, _utcnow
 from .asgi import AsgiApp
 from .guard import ConnectionLimits, guarded_protocol
+from .redact import AccessLogFilter
 
 log = logging.getLogger("syndicate.serve")
 
@@ -77,6 +78,8 @@ class Server:
         self.effective_host, self.effective_port = self.socket.getsockname()[:2]
         proxies = trusted_proxies()
         app = AsgiApp(App(settings, clock), proxies)
+        self._access_filter = AccessLogFilter(app.app.redactor)
+        logging.getLogger("uvicorn.access").addFilter(self._access_filter)
         options = server_options(**overrides)
         if options["http"] == "httptools":  # the same parser, with a header deadline and a per-client cap
             options["http"] = guarded_protocol(limits, proxies)
@@ -89,6 +92,7 @@ class Server:
             self._server.run(sockets=[self.socket])
         finally:
             self.socket.close()
+            logging.getLogger("uvicorn.access").removeFilter(self._access_filter)
 
     def close(self) -> None:
         """Ask ``run()`` to finish the requests in flight and return."""
