@@ -225,8 +225,10 @@ class Settings(_Strict):
     @classmethod
     def _slugs(cls, v: dict[str, str]) -> dict[str, str]:
         for name, slug in v.items():
-            if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug) or slug == "all":
-                raise ValueError(f"slug {slug!r} for {name!r} must be lowercase ASCII letters, digits, '-'")
+            if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,47}", slug) or slug == "all":
+                raise ValueError(
+                    f"slug {slug!r} for {name!r} must be lowercase ASCII letters, digits, '-', at most 48 characters"
+                )
         return v
 
     @field_validator("partners")

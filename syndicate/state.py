@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import ConfigError
+from .store import PACKAGE_FLOOR
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
 
 OWNER_KEY = "output_root"
 RENDERED_KEY = "rendered_with"
-PACKAGE = "issue"  # the floor key of an issue's packageItem (article ids start with a digit)
 _DATE = re.compile(r"\d{4}-\d\d-\d\d")
 _VERSION = re.compile(rb'<(?:\w+:)?(?:newsItem|packageItem)\b[^>]*?\sversion="(\d+)"')
 
@@ -74,7 +74,7 @@ def check_owner(settings: Settings, store: Store) -> None:
 
 def published_versions(out_dir: Path, date: dt.date) -> dict[str, int]:
     """``{article id: version}`` of the NewsML items already published for an issue, and
-    ``{PACKAGE: version}`` of its package (read from each file's first bytes)."""
+    ``{PACKAGE_FLOOR: version}`` of its package (read from each file's first bytes)."""
     folder = out_dir / "newsml" / date.isoformat()
     found: dict[str, int] = {}
     if not folder.is_dir():
@@ -86,7 +86,7 @@ def published_versions(out_dir: Path, date: dt.date) -> dict[str, int]:
         except OSError:
             continue
         if m:
-            found[PACKAGE if path.stem == "issue" else path.stem] = int(m.group(1))
+            found[PACKAGE_FLOOR if path.stem == "issue" else path.stem] = int(m.group(1))
     return found
 
 

@@ -169,6 +169,7 @@ def test_page_texts_slugs_settings_and_floors_round_trip(any_store: Any) -> None
     saved = any_store.save_issue(got, fake_read(got), NIGHT, {"20231024-0101": 4, "issue": 2})
     assert any_store.has_issues()
     assert {i.id: i.version for i in any_store.issue_articles(DAY)}["20231024-0101"] == 5
+    assert any_store.snapshot(window=1, until=DAY, catalog_days=1).packages[0].version == 3
     pages = any_store.stored_pages(DAY)
     assert pages[2] is not None and pages[2].text == PAGE2 and pages[2].sha256 == got.pages[1].sha256
     gone = any_store.save_issue(issue(DAY, {1: PAGE1}), fake_read(issue(DAY, {1: PAGE1})), MORNING)

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ..config import Settings
 
 STORE_FILE = "syndicate.sqlite"  # in the state folder
+PACKAGE_FLOOR = "issue"  # save_issue's floor key for the issue package (article ids start with a digit)
 
 
 class Store(Protocol):

@@ -30,7 +30,7 @@ from ..model import (
     Snapshot,
     StoredArticle,
 )
-from . import Store, codec
+from . import PACKAGE_FLOOR, Store, codec
 
 _hash = codec.digest
 
@@ -115,8 +115,16 @@ class PostgresStore:
             ).fetchone()
             if old is None:
                 conn.execute(
-                    "INSERT INTO syndicate_issues VALUES (%s, %s, %s, %s, 0, '', %s, %s)",
-                    (t, day, issue.content_hash, issue.publication, stamp, stamp),
+                    "INSERT INTO syndicate_issues VALUES (%s, %s, %s, %s, %s, '', %s, %s)",
+                    (
+                        t,
+                        day,
+                        issue.content_hash,
+                        issue.publication,
+                        (floor or {}).get(PACKAGE_FLOOR, 0),
+                        stamp,
+                        stamp,
+                    ),
                 )
             else:
                 conn.execute(

@@ -36,7 +36,7 @@ from ..model import (
     Snapshot,
     StoredArticle,
 )
-from . import Store, codec
+from . import PACKAGE_FLOOR, Store, codec
 from .schema import ITEM_COLUMNS, ITEM_JOIN, QUEUED_SQL, RECENT_SQL, SCHEMA, migrate
 
 
@@ -121,8 +121,15 @@ class SqliteStore:
             old = db.execute("SELECT package_version FROM issues WHERE date = ?", (day,)).fetchone()
             if old is None:
                 db.execute(
-                    "INSERT INTO issues VALUES (?, ?, ?, 0, '', ?, ?)",
-                    (day, issue.content_hash, issue.publication, stamp, stamp),
+                    "INSERT INTO issues VALUES (?, ?, ?, ?, '', ?, ?)",
+                    (
+                        day,
+                        issue.content_hash,
+                        issue.publication,
+                        (floor or {}).get(PACKAGE_FLOOR, 0),
+                        stamp,
+                        stamp,
+                    ),
                 )
             else:
                 db.execute(

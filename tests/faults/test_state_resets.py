@@ -24,8 +24,9 @@ NAR = "{http://iptc.org/std/nar/2006-10-01/}"
 
 
 def versions(out: Path) -> dict[str, int]:
+    """id -> version of every NewsML item of the issue, and of its package (issue.xml)."""
     found = {}
-    for path in sorted((out / "newsml" / DAY.isoformat()).glob("2*.xml")):
+    for path in sorted((out / "newsml" / DAY.isoformat()).glob("*.xml")):
         found[path.stem] = int(xmlsafe.parse(path.read_bytes(), path.name).get("version") or 0)
     return found
 
