@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import psycopg
 
 from .. import db
-from ..errors import PublishError, StoreUnwritable
+from ..errors import PublishError
 from ..model import (
     Article,
     ArticleKey,
@@ -31,6 +30,7 @@ from ..model import (
     StoredArticle,
 )
 from . import PACKAGE_FLOOR, Store, codec
+from .pgbase import PgConnection
 
 _hash = codec.digest
 
@@ -41,49 +41,11 @@ _ITEM_JOIN = (
 )
 
 
-class PostgresStore:
+class PostgresStore(PgConnection):
     """The store of ``title`` in the database at ``url``; a context manager like the SQLite one."""
-
-    def __init__(self, url: str, title: str) -> None:
-        self.url = url
-        self.title = title
-        self.db = db.connect(url)
-        self._in_snapshot = False
-        try:
-            db.require_current(self.db, url)
-        except BaseException:
-            self.db.close()
-            raise
-
-    @property
-    def where(self) -> str:
-        return f"store {db.redact(self.url)} (title {self.title})"
 
     def __enter__(self) -> PostgresStore:
         return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        self.db.close()
-
-    def _all(self, sql: str, *args: Any) -> list[tuple[Any, ...]]:
-        if not self._in_snapshot:
-            self.db.rollback()  # reads see the latest commits (no snapshot left open between calls)
-        return self.db.execute(sql, (self.title, *args)).fetchall()
-
-    @contextmanager
-    def transaction(self) -> Iterator[psycopg.Connection[Any]]:
-        """One all-or-nothing write; a refused write becomes a ``PublishError`` naming the store."""
-        self.db.rollback()
-        try:
-            with self.db.transaction():
-                yield self.db
-        except psycopg.OperationalError as exc:  # the database refuses every write: the pass stops
-            raise StoreUnwritable(f"store {db.redact(self.url)}: cannot write: {str(exc).strip()}") from exc
-        except psycopg.Error as exc:
-            raise PublishError(f"store {db.redact(self.url)}: cannot write: {str(exc).strip()}") from exc
 
     # ---- ingest -------------------------------------------------------------------------------
 
@@ -368,38 +330,6 @@ class PostgresStore:
                 "SELECT name FROM syndicate_sections WHERE title = %s ORDER BY first_date, seen"
             )
         ]
-
-    def public_sections(self, until: dt.date) -> list[str]:
-        sql = (
-            "SELECT name FROM syndicate_sections s WHERE title = %s AND EXISTS (SELECT 1 FROM syndicate_articles a"
-            " WHERE a.title = s.title AND a.section = s.name AND a.date <= %s) ORDER BY first_date, seen"
-        )
-        return [r[0] for r in self._all(sql, until)]
-
-    def section_slugs(self) -> dict[str, str | None]:
-        rows = self._all(
-            "SELECT name, slug FROM syndicate_sections WHERE title = %s ORDER BY first_date, seen"
-        )
-        return {str(n): s for n, s in rows}
-
-    def set_slugs(self, slugs: Mapping[str, str]) -> None:
-        with self.transaction() as conn, conn.cursor() as cur:
-            cur.executemany(
-                "UPDATE syndicate_sections SET slug = %s WHERE title = %s AND name = %s",
-                [(s, self.title, n) for n, s in slugs.items()],
-            )
-
-    def setting(self, key: str) -> str | None:
-        rows = self._all("SELECT value FROM syndicate_settings WHERE title = %s AND key = %s", key)
-        return None if not rows else str(rows[0][0])
-
-    def set_setting(self, key: str, value: str) -> None:
-        with self.transaction() as conn:
-            conn.execute(
-                "INSERT INTO syndicate_settings VALUES (%s, %s, %s)"
-                " ON CONFLICT (title, key) DO UPDATE SET value = EXCLUDED.value",
-                (self.title, key, value),
-            )
 
 
 def _satisfies_the_protocol() -> type[Store]:
