@@ -61,3 +61,35 @@ def test_the_store_loads_no_publishing_library(module: str) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]", f"import {module} loaded {done.stdout.strip()}"
+
+
+def _strings(path: Path) -> list[tuple[int, str]]:
+    """String constants of a module, docstrings left out."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docs = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs
+    ]
+
+
+def test_feed_file_names_come_only_from_the_format_table() -> None:
+    """A feed's file suffix is written in ``publish/formats.py`` only: paths, pages, OPML and serve
+    read the table, so a new format is one entry there (issue 9)."""
+    suffixes = (".rss.xml", ".atom.xml")
+    found = [
+        f"{_name(path)}:{line} {text!r}"
+        for path in MODULES
+        if path != PACKAGE / "publish" / "formats.py"
+        for line, text in _strings(path)
+        if any(s in text for s in suffixes)
+    ]
+    assert found == []
