@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import ROOT, compare_golden_tree
+from support.faults import snapshot
 
 from syndicate import pipeline
 from syndicate.cli import cli
@@ -22,15 +23,6 @@ GOLDEN = ROOT / "tests" / "golden" / "run"
 NOW = dt.datetime(2023, 10, 25, 0, 0, tzinfo=dt.UTC)
 
 
-def tree(out: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(out)): p.read_bytes()
-        for sub in ("public", "newsml")
-        for p in sorted((out / sub).rglob("*"))
-        if p.is_file()
-    }
-
-
 def test_a_pass_over_the_sample_issue_writes_the_golden_tree(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, update_golden: bool
 ) -> None:
@@ -38,6 +30,6 @@ def test_a_pass_over_the_sample_issue_writes_the_golden_tree(
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["run", "--out", str(out)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    written = tree(out)
+    written = snapshot(out)
     assert "public/index.html" in written and "newsml/catalog.json" in written
     compare_golden_tree(written, GOLDEN, update_golden)
