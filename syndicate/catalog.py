@@ -11,9 +11,11 @@ version::
 
 ``updated`` is the version's versionCreated, ``path`` is relative to ``newsml/``, ``status`` is
 ``usable`` or ``canceled`` (withdrawn); ``"released": false`` marks an item withdrawn before its
-issue's release (never public: only partners that take embargoed items see it). It covers the versions stored in the last ``CATALOG_DAYS``
-days (before the newest one), so that its size, like every other file a pass rewrites, does not
-grow with the archive; older items stay reachable through their issue's ``issue.xml``.
+issue's release (never public: only partners that take embargoed items see it). It covers the issues dated in the last ``CATALOG_DAYS``
+days before the newest released issue (and those after it, under embargo), at most
+``CATALOG_ROWS`` entries: by issue date, not by when a version was stored, so that its size, like
+every other file a pass rewrites, does not grow with the archive, nor with a backfill (which
+stores old issues today); older items stay reachable through their issue's ``issue.xml``.
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ from .xmlchars import clean
 if TYPE_CHECKING:
     from .config import Partner, Publication
 
-CATALOG_DAYS = 31
+CATALOG_DAYS = 31  # issues dated within this many days before the newest released one (or later)
+CATALOG_ROWS = 10_000  # and at most this many entries (a month of a 24-page daily is ~4,500)
 NEWSITEM_TYPE = "application/vnd.iptc.g2.newsitem+xml"  # what the catalog lists
 
 _DATE = re.compile(r"\d{4}-\d\d-\d\d")

@@ -229,7 +229,7 @@ def _ingest(
 def publish_step(settings: Settings, store: Store, now: dt.datetime, report: PassReport) -> None:
     """Snapshot, plan, write everything, then tell the store: the store is not called between writes."""
     from . import publish, state
-    from .catalog import CATALOG_DAYS
+    from .catalog import CATALOG_DAYS, CATALOG_ROWS
     from .publish import objects
     from .publish.write import IN_PROGRESS, in_progress, write_all
 
@@ -250,7 +250,9 @@ def publish_step(settings: Settings, store: Store, now: dt.datetime, report: Pas
         store.request_rebuild()
     _assign_slugs(settings, store)
     until = settings.publication.released_until(now)
-    snapshot = store.snapshot(window=settings.output.feed_entries, until=until, catalog_days=CATALOG_DAYS)
+    snapshot = store.snapshot(
+        window=settings.output.feed_entries, until=until, catalog_days=CATALOG_DAYS, catalog_rows=CATALOG_ROWS
+    )
     site = publish.site_for(settings, snapshot.sections, snapshot.slugs)
     planned = publish.plan(snapshot, site, now)
     report.problems.extend(planned.problems)

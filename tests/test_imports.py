@@ -5,8 +5,10 @@ Each command runs in a fresh interpreter, as a user runs it, which then lists th
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from syndicate.config import SAMPLE_DIR
 
@@ -52,3 +54,19 @@ def test_help_imports_no_subcommand() -> None:
         for m in modules
         if m.startswith("syndicate.") and m not in {"syndicate.cli", "syndicate.errors", "syndicate.__main__"}
     }
+
+
+def test_a_pass_over_known_sections_makes_no_slug_and_imports_no_pypinyin(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(SAMPLE_DIR / "2023-10-24", src / "2023-10-24")
+    first = loaded("run", "--source", str(src), "--out", str(tmp_path / "out"))
+    assert "pypinyin" in first  # new sections: their slugs are made (and stored)
+    again = src / "2023-10-25"  # the next day's issue: the same sections
+    shutil.copytree(src / "2023-10-24", again)
+    manifest = again / "issue.toml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace("2023-10-24", "2023-10-25"), encoding="utf-8"
+    )
+    second = loaded("run", "--source", str(src), "--out", str(tmp_path / "out"))
+    assert list((tmp_path / "out" / "public" / "articles" / "2023-10-25").glob("*.html"))  # it was published
+    assert not heavy(second, ("pypinyin",))

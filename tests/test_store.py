@@ -133,13 +133,24 @@ def test_print_order_moves_without_a_new_version(any_store: Any) -> None:
     assert [i.id for i in any_store.issue_articles(DAY)] == ["20231024-0102", "20231024-0101"]
 
 
-def test_catalog_query_reads_a_range_of_the_created_index_not_the_archive(store: Store) -> None:
+def test_catalog_query_reads_a_range_of_the_issue_date_index_not_the_archive(store: Store) -> None:
     from syndicate.store.sqlite import RECENT_SQL
 
     plan = " | ".join(
-        row[-1] for row in store.db.execute("EXPLAIN QUERY PLAN " + RECENT_SQL, ("2023-10-01",))
+        row[-1] for row in store.db.execute("EXPLAIN QUERY PLAN " + RECENT_SQL, ("2023-10-01", 100))
     )
-    assert "SEARCH a USING INDEX articles_created (created>?)" in plan, plan
+    assert "SEARCH a USING INDEX articles_window (date>?)" in plan and "TEMP B-TREE" not in plan, plan
+
+
+def test_the_catalog_follows_issue_dates_not_storage_times(any_store: Any) -> None:
+    """A backfill stores old issues tonight: they stay out of the catalog, which keeps its size."""
+    for back in (90, 40, 31, 30, 1, 0, -1):  # -1: tomorrow's issue, under embargo
+        save(any_store, {1: PAGE1}, now=NIGHT, date=DAY - dt.timedelta(days=back))
+    catalog = any_store.snapshot(window=10, until=DAY, catalog_days=31).catalog
+    assert sorted({e.date for e in catalog}) == [DAY - dt.timedelta(days=n) for n in (30, 1, 0, -1)]
+    assert [e.date for e in catalog] == sorted((e.date for e in catalog), reverse=True)
+    capped = any_store.snapshot(window=10, until=DAY, catalog_days=31, catalog_rows=3).catalog
+    assert [(e.date, e.id) for e in capped] == [(e.date, e.id) for e in catalog[:3]]
 
 
 def test_render_queue_drives_its_join_instead_of_scanning_the_archive(store: Store) -> None:

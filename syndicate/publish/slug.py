@@ -13,8 +13,6 @@ import hashlib
 import re
 from collections.abc import Iterable, Mapping
 
-from pypinyin import lazy_pinyin
-
 RESERVED = frozenset({"all"})  # public/all.rss.xml is every section
 MAX_LENGTH = 48  # with ".atom.xml" and a "-NN" suffix, far below any file system's 255
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -22,6 +20,10 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 def slugify(name: str) -> str:
     """Pinyin without tones for Chinese, lowercase ASCII letters and digits kept, the rest as ``-``."""
+    # Imported here: its dictionaries are a quarter of a pass's start-up, and a slug is made only
+    # once per section (stored slugs are reused).
+    from pypinyin import lazy_pinyin
+
     # Each non-Chinese run comes back as one token; Chinese characters come back one syllable each.
     raw = "".join(lazy_pinyin(name))
     slug = _NOT_SLUG.sub("-", raw.lower()).strip("-") or "section"

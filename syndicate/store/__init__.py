@@ -89,10 +89,15 @@ class Store(Protocol):
         """Queue every article: the output must be rebuilt (it was lost while the store was kept)."""
         ...
 
-    def snapshot(self, *, window: int, until: dt.date, catalog_days: int) -> Snapshot:
+    def snapshot(
+        self, *, window: int, until: dt.date, catalog_days: int, catalog_rows: int = 10_000
+    ) -> Snapshot:
         """Everything one publishing step renders, read at one moment: the queued articles and
         their issues, the ``window`` newest live articles of issues dated ``until`` or before (all
-        sections and per section), the catalog of versions stored within ``catalog_days``."""
+        sections and per section), and the catalog: the current versions of the issues dated within
+        ``catalog_days`` before ``until`` or after it (embargoed), newest first, at most
+        ``catalog_rows``. Issue dates, not storage times: a backfill stores old issues today, and
+        must not flood the catalog (nor make every pass rewrite a catalog growing with it)."""
         ...
 
     def finish_pass(self, rendered: Iterable[ArticleKey]) -> None:

@@ -242,7 +242,9 @@ class PostgresStore(PgConnection):
 
     # ---- publish ------------------------------------------------------------------------------
 
-    def snapshot(self, *, window: int, until: dt.date, catalog_days: int) -> Snapshot:
+    def snapshot(
+        self, *, window: int, until: dt.date, catalog_days: int, catalog_rows: int = 10_000
+    ) -> Snapshot:
         """Everything one publishing step renders, read in one REPEATABLE READ transaction."""
         self.db.rollback()
         try:
@@ -257,7 +259,7 @@ class PostgresStore(PgConnection):
                     packages=tuple(self.package(d) for d in sorted({a.date for a in changed})),
                     latest=tuple(self.window(window, until)),
                     by_section={s: tuple(self.window(window, until, s)) for s in sections},
-                    catalog=tuple(self.recent(catalog_days)),
+                    catalog=tuple(self.recent(catalog_days, until, catalog_rows)),
                     slugs={n: s for n, s in self.section_slugs().items() if s},
                 )
         except psycopg.Error as exc:
@@ -313,15 +315,13 @@ class PostgresStore(PgConnection):
         sql = f"SELECT {_ITEM_COLUMNS} FROM {_ITEM_JOIN} WHERE {where} ORDER BY a.date DESC, a.seq LIMIT %s"
         return [self._stored(r) for r in self._all(sql, *args, limit)]
 
-    def recent(self, days: int) -> list[CatalogEntry]:
-        newest = self._all("SELECT max(created) FROM syndicate_articles WHERE title = %s")[0][0]
-        if newest is None:
-            return []
+    def recent(self, days: int, until: dt.date, limit: int) -> list[CatalogEntry]:
+        """As ``SqliteStore.recent``: by issue date, not by when a version was stored."""
         sql = (
             "SELECT a.date, a.id, a.section, v.article->>'headline', a.version, a.created, a.withdrawn"
-            f" FROM {_ITEM_JOIN} WHERE a.title = %s AND a.created >= %s ORDER BY a.date DESC, a.seq"
+            f" FROM {_ITEM_JOIN} WHERE a.title = %s AND a.date > %s ORDER BY a.date DESC, a.seq LIMIT %s"
         )
-        return [CatalogEntry(*r) for r in self._all(sql, newest - dt.timedelta(days=days))]
+        return [CatalogEntry(*r) for r in self._all(sql, until - dt.timedelta(days=days), limit)]
 
     def sections(self) -> list[str]:
         return [

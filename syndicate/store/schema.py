@@ -71,12 +71,12 @@ QUEUED_SQL = (
     " CROSS JOIN article_versions v ON v.date = a.date AND v.id = a.id AND v.version = a.version"
     " ORDER BY a.date, a.seq"
 )
-# The catalog's month of versions. INDEXED BY: left alone, SQLite walks the whole articles_window
-# index to avoid sorting a month of rows, which costs a scan of the archive (1.4 s cold on 10 years).
+# The catalog's month of issues: a range of the articles_window index (date DESC, seq), read in
+# its order, so neither the archive's size nor a backfill's storage times change its cost.
 RECENT_SQL = (
     "SELECT a.date, a.id, a.section, json_extract(v.article, '$.headline'), a.version, a.created, a.withdrawn"
-    f" FROM {ITEM_JOIN.replace('articles a', 'articles a INDEXED BY articles_created', 1)}"
-    " WHERE a.created >= ? ORDER BY a.date DESC, a.seq"
+    f" FROM {ITEM_JOIN.replace('articles a', 'articles a INDEXED BY articles_window', 1)}"
+    " WHERE a.date > ? ORDER BY a.date DESC, a.seq LIMIT ?"
 )
 
 

@@ -289,7 +289,9 @@ class SqliteStore:
         with self.transaction() as db:
             db.execute("INSERT OR IGNORE INTO render_queue SELECT date, id FROM articles")
 
-    def snapshot(self, *, window: int, until: dt.date, catalog_days: int) -> Snapshot:
+    def snapshot(
+        self, *, window: int, until: dt.date, catalog_days: int, catalog_rows: int = 10_000
+    ) -> Snapshot:
         """Everything one publishing step renders, read in one transaction (see ``Store``)."""
         self.db.execute("BEGIN")  # a read transaction: one moment, even if another process writes
         try:
@@ -302,7 +304,7 @@ class SqliteStore:
                 packages=tuple(self.package(d) for d in sorted({a.date for a in changed})),
                 latest=tuple(latest),
                 by_section={s: tuple(self.window(window, until, s)) for s in sections},
-                catalog=tuple(self.recent(catalog_days)),
+                catalog=tuple(self.recent(catalog_days, until, catalog_rows)),
                 slugs={n: s for n, s in self.section_slugs().items() if s},
             )
         except sqlite3.Error as exc:
@@ -350,18 +352,16 @@ class SqliteStore:
         sql = f"SELECT {ITEM_COLUMNS} FROM {ITEM_JOIN} WHERE {where} ORDER BY a.date DESC, a.seq LIMIT ?"
         return [self._stored(r) for r in self.db.execute(sql, (*args, limit))]
 
-    def recent(self, days: int) -> list[CatalogEntry]:
-        """Articles whose current version was stored within ``days`` of the newest version stored.
+    def recent(self, days: int, until: dt.date, limit: int) -> list[CatalogEntry]:
+        """The current version of every article of an issue dated after ``until - days`` (later
+        issues, still under embargo, included), newest issue first, at most ``limit``.
 
         Only the catalog's columns are read (the headline straight from the stored JSON), so a
         month of issues costs one indexed range read, not a month of article decoding."""
-        row = self.db.execute("SELECT max(created) FROM articles").fetchone()
-        if row[0] is None:
-            return []
-        since = _stamp(_time(row[0]) - dt.timedelta(days=days))
+        since = (until - dt.timedelta(days=days)).isoformat()
         return [
             CatalogEntry(dt.date.fromisoformat(d), i, s, h, v, _time(c), bool(w))
-            for d, i, s, h, v, c, w in self.db.execute(RECENT_SQL, (since,))
+            for d, i, s, h, v, c, w in self.db.execute(RECENT_SQL, (since, limit))
         ]
 
     def sections(self) -> list[str]:
