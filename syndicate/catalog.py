@@ -34,7 +34,7 @@ from .xmlchars import clean
 if TYPE_CHECKING:
     from .config import Partner, Publication
 
-CATALOG_DAYS = 31  # issues dated within this many days before the newest released one (or later)
+CATALOG_DAYS = 31  # issues dated within this many days before the newest one stored and released
 CATALOG_ROWS = 10_000  # and at most this many entries (a month of a 24-page daily is ~4,500)
 NEWSITEM_TYPE = "application/vnd.iptc.g2.newsitem+xml"  # what the catalog lists
 

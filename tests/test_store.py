@@ -151,6 +151,9 @@ def test_the_catalog_follows_issue_dates_not_storage_times(any_store: Any) -> No
     assert [e.date for e in catalog] == sorted((e.date for e in catalog), reverse=True)
     capped = any_store.snapshot(window=10, until=DAY, catalog_days=31, catalog_rows=3).catalog
     assert [(e.date, e.id) for e in capped] == [(e.date, e.id) for e in catalog[:3]]
+    # published long after their date (the newest issue is old): the month up to the newest issue
+    months_later = any_store.snapshot(window=10, until=DAY + dt.timedelta(days=90), catalog_days=31)
+    assert sorted({e.date for e in months_later.catalog}) == [DAY - dt.timedelta(days=n) for n in (1, 0, -1)]
 
 
 def test_render_queue_drives_its_join_instead_of_scanning_the_archive(store: Store) -> None:

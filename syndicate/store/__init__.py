@@ -95,7 +95,8 @@ class Store(Protocol):
         """Everything one publishing step renders, read at one moment: the queued articles and
         their issues, the ``window`` newest live articles of issues dated ``until`` or before (all
         sections and per section), and the catalog: the current versions of the issues dated within
-        ``catalog_days`` before ``until`` or after it (embargoed), newest first, at most
+        ``catalog_days`` before the newest released issue (``until`` at the latest) or after it
+        (embargoed), newest first, at most
         ``catalog_rows``. Issue dates, not storage times: a backfill stores old issues today, and
         must not flood the catalog (nor make every pass rewrite a catalog growing with it)."""
         ...
