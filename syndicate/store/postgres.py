@@ -318,9 +318,7 @@ class PostgresStore(PgConnection):
     def recent(self, days: int, until: dt.date, limit: int) -> list[CatalogEntry]:
         """As ``SqliteStore.recent``: by issue date, not by when a version was stored."""
         newest = self._all("SELECT max(date) FROM syndicate_issues WHERE title = %s")[0][0]
-        if newest is None:
-            return []
-        anchor = min(until, newest)
+        anchor = min(until, newest or until)
         sql = (
             "SELECT a.date, a.id, a.section, v.article->>'headline', a.version, a.created, a.withdrawn"
             f" FROM {_ITEM_JOIN} WHERE a.title = %s AND a.date > %s ORDER BY a.date DESC, a.seq LIMIT %s"
