@@ -195,3 +195,21 @@ def test_the_reaper_hands_back_jobs_of_dead_workers(tmp_path: Path, upgraded: st
     assert retried == [job_id]
     status = rows(upgraded, "SELECT status, attempts FROM procrastinate_jobs WHERE id = %s", job_id)
     assert status == [("todo", 1)]
+
+
+def test_nightly_passes_go_before_a_long_backfill(tmp_path: Path, upgraded: str) -> None:
+    loaded = group_for(tmp_path, upgraded)
+    app = jobs_app.make_app(loaded)
+    backfill = jobs_app.month_units("westcoast", dt.date(2015, 1, 1), dt.date(2015, 12, 31))
+    nightly = jobs_app.units_for_days("harbour", [dt.date(2024, 3, 1)])
+    with db.connect(upgraded) as conn, conn.transaction():
+        jobs_app.defer_units(app, conn, [*backfill, *nightly])  # the nightly unit deferred last
+
+    async def first_fetched() -> str:
+        async with app.open_async():
+            worker_id = await app.job_manager.register_worker()
+            job = await app.job_manager.fetch_job(queues=None, worker_id=worker_id)
+            assert job is not None
+            return job.task_name
+
+    assert asyncio.run(first_fetched()) == "ingest"

@@ -24,6 +24,9 @@ log = logging.getLogger(__name__)
 QUEUE = "passes"
 TICK_QUEUE = "ticks"
 CLOCK = "due"
+# Fetch order (a worker takes the highest priority first): the tick, then the titles' nightly and
+# release passes, then backfill months; a ten-year backfill of one title never holds up a morning.
+PRIORITY = {"tick": 100, "ingest": 50, "release": 50, "backfill_month": 0}
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,7 @@ def make_app(group: Group) -> procrastinate.App:
         return enqueue_due(app, group, dt.datetime.fromtimestamp(timestamp, dt.UTC))
 
     app.periodic_registry.register_task(
-        task=tick, cron=group.jobs.tick, periodic_id="due", configure_kwargs={}
+        task=tick, cron=group.jobs.tick, periodic_id="due", configure_kwargs={"priority": PRIORITY["tick"]}
     )
     return app
 
@@ -93,7 +96,10 @@ def run_pass(group: Group, title: str, days: list[dt.date], need_issue: bool = F
 
 def job_for(app: procrastinate.App, unit: Unit) -> procrastinate.jobs.Job:
     queue = TICK_QUEUE if unit.task == "tick" else QUEUE
-    return app.tasks[unit.task].configure(lock=unit.title, queue=queue, task_kwargs=unit.args).job
+    task = app.tasks[unit.task]
+    return task.configure(
+        lock=unit.title, queue=queue, priority=PRIORITY[unit.task], task_kwargs=unit.args
+    ).job
 
 
 def defer_units(app: procrastinate.App, conn: psycopg.Connection[Any], units: Iterable[Unit]) -> list[Unit]:
