@@ -9,6 +9,7 @@ joined once into the report; none of them stops the pass.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import time
@@ -16,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from . import normalize, pagelabels, profile, segment, stitch
+from . import boundaries, normalize, pagelabels, profile, segment, stitch
 from .errors import ConfigError, StoreUnwritable, SyndicateError
 from .model import Issue, Problem, Reading
 
@@ -39,9 +40,14 @@ def read(issue: Issue, language: str | None = None) -> Reading:
     fragments = []
     orphans = []
     recurring = profile.recurring_lines(p.text for p in issue.pages)
+    pages = []
     for page in sorted(issue.pages, key=lambda p: p.number):
         paper = profile.for_page(page.text, language, recurring)
-        blocks = normalize.blocks(page.text, paper)
+        pages.append((page, paper, normalize.blocks(page.text, paper)))
+    # A convention of this issue's print: blank lines part its articles (see boundaries).
+    parting = boundaries.blank_lines_part([blocks for _, _, blocks in pages])
+    for page, paper, blocks in pages:
+        paper = dataclasses.replace(paper, blank_parts=True) if parting else paper
         page_fragments, page_orphans = segment.split(page.number, blocks, paper)
         fragments.extend(page_fragments)
         orphans.extend(page_orphans)

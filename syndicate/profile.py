@@ -47,6 +47,9 @@ class Profile:
     # Lines that recur at the top or bottom of most pages (the paper's name, a running head).
     # Detected per issue (recurring_lines), not configured.
     recurring: frozenset[str] = frozenset()
+    # Every clear article start of the issue has a blank line above it (detected per issue by
+    # boundaries.blank_lines_part): then a blank line is evidence of an article boundary.
+    blank_parts: bool = False
     # Pages whose paragraphs carry no mark are read by line shape by this reader, which also
     # decides where articles open (``Block.opens``, ``Block.role``); None: the indent reader.
     read_unmarked: Callable[[str], list[Block]] | None = None

@@ -6,7 +6,10 @@ column ends, articles end with source credits, captions run over several lines.
 
 from __future__ import annotations
 
-from syndicate.model import Fragment
+import datetime as dt
+
+from syndicate import pipeline
+from syndicate.model import Fragment, Issue, Page
 from syndicate.normalize import blocks
 from syndicate.segment import split
 
@@ -29,6 +32,11 @@ FAIR = (
 LIBRARY = (
     "市图书馆暑期开放时间延长至晚上九点，少儿阅览室新增绘本三千册，"
     "每周六上午举办亲子阅读讲座，读者可通过官方公众号预约座位。"
+)
+
+HEAT = (
+    "西湖区气象局昨天发布高温预警，提醒市民减少午后户外活动，全区中小学暂停户外体育课，"
+    "建筑工地调整作业时间避开高温时段。"
 )
 
 
@@ -144,3 +152,30 @@ def test_a_jump_in_under_a_headline_and_captions_opens_the_continuation() -> Non
     _, second = read(text)
     assert second.jump_in is not None and second.jump_in.label == "A01"
     assert second.headline == "农货展销会开幕" and second.paragraphs[0] == FAIR
+
+
+def _issue(texts: list[str]) -> Issue:
+    pages = tuple(Page(k, "要闻", t, f"page-{k:02d}.txt", "utf-8", str(k)) for k, t in enumerate(texts, 1))
+    return Issue(dt.date(2026, 7, 9), pages)
+
+
+def test_an_issue_that_parts_every_article_with_a_blank_line_makes_a_blank_line_evidence() -> None:
+    heads = [
+        "江城全力应对强降雨",
+        "东湖镇举办农货展销",
+        "西山林场开展防火巡查",
+        "南湖水质持续向好",
+        "北岸新建口袋公园",
+    ]
+    bodies = [FLOOD_2, FAIR, LIBRARY, FAIR, FLOOD_1]
+    # Column ends leave blank lines inside paragraphs too: they stay meaningless.
+    parts = [
+        f"{h}\n{wrap(b).replace(b[30:45], b[30:45] + chr(10) * 2, 1)}"
+        for h, b in zip(heads, bodies, strict=True)
+    ]
+    # The last article lost its headline: a heat warning after the flood report, a related topic.
+    page = "\n\n".join([*parts, wrap(HEAT)])
+    assert len(pipeline.read(_issue([page] * 3)).articles) == 18
+    # The same issue with the blank line above one headline gone: blank lines tell nothing.
+    pages = [page, page, page.replace("\n\n东湖镇", "\n东湖镇")]
+    assert len(pipeline.read(_issue(pages)).articles) == 15
