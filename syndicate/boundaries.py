@@ -98,10 +98,10 @@ def caption(text: str) -> bool:
     )
 
 
-def signed(d: Draft) -> bool:
+def signed(d: Draft, p: Profile) -> bool:
     """The draft ends with a source credit or sign-off (a photo credit ends only a caption)."""
     last = d.paragraphs[-1] if d.paragraphs else ""
-    return bool(rules.SIGN_OFF.search(last)) and not rules.PHOTO_CREDIT.search(last)
+    return bool(p.sign_off.search(last)) and not rules.PHOTO_CREDIT.search(last)
 
 
 def _topic_break(prev: Draft, d: Draft, ahead: list[str], topic: _Topic, p: Profile) -> bool:
@@ -109,9 +109,9 @@ def _topic_break(prev: Draft, d: Draft, ahead: list[str], topic: _Topic, p: Prof
     evidence. A source credit or sign-off ends an article; a caption run stays one; a blank line
     alone is no evidence (extraction leaves one wherever a column ends), a clear change of topic
     is, a clearer one without a blank line."""
-    if rules.SIGN_OFF.fullmatch(d.paragraphs[0]) and not caption(d.paragraphs[0]):
+    if p.sign_off.fullmatch(d.paragraphs[0]) and not caption(d.paragraphs[0]):
         return False  # （张三 李四对本文有贡献）: the sign-off of the article above
-    if signed(prev):
+    if signed(prev, p):
         return True
     if caption(prev.paragraphs[-1]) and any(p.photo_heading.match(h.text) for h in prev.heads):
         return True  # 图片新闻 ends with its captions

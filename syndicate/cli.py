@@ -103,7 +103,9 @@ def articles(issue_dir: Path, as_json: bool, explain: bool, config_path: Path | 
         issue = read_issue_dir(issue_dir)
     else:
         issue = read_issue_dir(issue_dir, settings.sections, limits=read_limits(settings))
-    reading = pipeline.read(issue, settings.publication.language if settings else None)
+    reading = pipeline.read(
+        issue, settings.publication.language if settings else None, settings.reading if settings else None
+    )
     problems = [str(p) for p in pipeline.problems_of(issue, reading)]
     for problem in problems:
         click.echo(f"syndicate: warning: {problem}", err=True)

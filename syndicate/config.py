@@ -159,6 +159,26 @@ class StoreSettings(_Strict):
         return v
 
 
+class ReadingSettings(_Strict):
+    """A paper's own print conventions, added to its language's profile (syndicate/profile.py).
+    Each entry is a regular expression matched against a line (bylines, furniture) or searched at
+    the end of a paragraph (credits)."""
+
+    credits: list[str] = []  # source credits that end an article: 据江城发布, （江城融媒）
+    furniture: list[str] = []  # page furniture read as a blank line: ^江城晚报\s*A\d+
+    bylines: list[str] = []  # bylines printed on their own line: ^□江城融媒记者
+
+    @field_validator("credits", "furniture", "bylines")
+    @classmethod
+    def _patterns(cls, v: list[str]) -> list[str]:
+        for pattern in v:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"{pattern!r} is no regular expression: {exc}") from None
+        return v
+
+
 class Schedule(_Strict):
     cron: str = "30 2 * * *"
     # seconds a missed run may be late and still run; APScheduler's default 1 s skips a missed night
@@ -208,6 +228,7 @@ class Settings(_Strict):
     output: Output = Output()
     schedule: Schedule = Schedule()
     store: StoreSettings = StoreSettings()
+    reading: ReadingSettings = ReadingSettings()
     sections: dict[int, str] = {}
     slugs: dict[str, str] = {}  # section name -> feed slug, overriding the pinyin default
     partners: list[Partner] = []

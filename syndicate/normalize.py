@@ -77,6 +77,8 @@ def _furniture(body: str, edge: bool, p: Profile) -> bool:
     """Page furniture: editors' credits, the running head's date, page labels, recurring lines."""
     if body[0] in p.furniture_first and p.furniture.match(body):
         return True
+    if p.extra_furniture is not None and p.extra_furniture.match(body):
+        return True
     if not edge:
         return False
     return bool(p.edge_furniture.match(body)) or (bool(p.recurring) and furniture_key(body) in p.recurring)
@@ -88,7 +90,8 @@ _MAY_CLOSE = frozenset(rules.SENTENCE_END_CHARS + rules.CLOSING_CHARS + "版图�
 
 def is_strong(text: str, p: Profile = CHINESE) -> bool:
     """A line that stands alone wherever it appears: a byline or a jump-in marker alone."""
-    if len(text) <= p.byline_max and not p.byline_hints.isdisjoint(text[:8]) and p.byline_line.match(text):
+    hinted = not p.byline_hints or not p.byline_hints.isdisjoint(text[:8])
+    if len(text) <= p.byline_max and hinted and p.byline_line.match(text):
         return True
     return rules.jump_alone(text, "in")
 

@@ -22,7 +22,7 @@ from .errors import ConfigError, StoreUnwritable, SyndicateError
 from .model import Issue, Problem, Reading
 
 if TYPE_CHECKING:
-    from .config import Settings
+    from .config import ReadingSettings, Settings
     from .sources import IssueSource
     from .store import Store
 
@@ -32,7 +32,7 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def read(issue: Issue, language: str | None = None) -> Reading:
+def read(issue: Issue, language: str | None = None, paper: ReadingSettings | None = None) -> Reading:
     """Read every page of an issue and stitch its articles (pure: no store, no output).
 
     The reading's problems are the reader's own; the issue's (pages the source refused) stay on
@@ -42,13 +42,15 @@ def read(issue: Issue, language: str | None = None) -> Reading:
     recurring = profile.recurring_lines(p.text for p in issue.pages)
     pages = []
     for page in sorted(issue.pages, key=lambda p: p.number):
-        paper = profile.for_page(page.text, language, recurring)
-        pages.append((page, paper, normalize.blocks(page.text, paper)))
+        conventions = profile.for_page(page.text, language, recurring)
+        if paper is not None:
+            conventions = profile.with_paper(conventions, paper.credits, paper.furniture, paper.bylines)
+        pages.append((page, conventions, normalize.blocks(page.text, conventions)))
     # A convention of this issue's print: blank lines part its articles (see boundaries).
     parting = boundaries.blank_lines_part([blocks for _, _, blocks in pages])
-    for page, paper, blocks in pages:
-        paper = dataclasses.replace(paper, blank_parts=True) if parting else paper
-        page_fragments, page_orphans = segment.split(page.number, blocks, paper)
+    for page, conventions, blocks in pages:
+        conventions = dataclasses.replace(conventions, blank_parts=True) if parting else conventions
+        page_fragments, page_orphans = segment.split(page.number, blocks, conventions)
         fragments.extend(page_fragments)
         orphans.extend(page_orphans)
     fragments = pagelabels.resolve(fragments, pagelabels.page_labels(issue.pages))
@@ -151,7 +153,7 @@ def run_pass(
     with open_store(settings) as store:
         state.check_store(settings, store, reinit)
         state.check_owner(settings, store)
-        readings = _ingest(store, source, dates, report)
+        readings = _ingest(store, source, dates, report, settings)
         for issue, reading in readings:
             report.problems.extend(problems_of(issue, reading))
             report.unresolved_jumps += sum(1 for a in reading.articles if a.unresolved_jump is not None)
@@ -191,7 +193,7 @@ def _store_issue(
 
 
 def _ingest(
-    store: Store, source: IssueSource, dates: Iterable[dt.date] | None, report: PassReport
+    store: Store, source: IssueSource, dates: Iterable[dt.date] | None, report: PassReport, settings: Settings
 ) -> list[tuple[Issue, Reading]]:
     """Every delivered issue that is new or changed, read. One reading per date: when a source
     delivers a date twice (two folders claiming it), the later delivery wins, whether or not it
@@ -225,7 +227,7 @@ def _ingest(
                 report.problems.extend(Problem.of("source", p) for p in got.problems)
             continue
         try:
-            readings[issue.date] = (issue, read(issue))
+            readings[issue.date] = (issue, read(issue, settings.publication.language, settings.reading))
         except Exception as exc:  # a reader bug on one page must not stop the other issues
             where = f"issue {issue.date} ({_origin(issue)})"
             report.problems.append(Problem("read", where, f"cannot be read: {type(exc).__name__}: {exc}"))

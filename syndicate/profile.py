@@ -47,6 +47,7 @@ class Profile:
     # Lines that recur at the top or bottom of most pages (the paper's name, a running head).
     # Detected per issue (recurring_lines), not configured.
     recurring: frozenset[str] = frozenset()
+    extra_furniture: re.Pattern[str] | None = None  # a paper's own furniture lines ([reading])
     # Every clear article start of the issue has a blank line above it (detected per issue by
     # boundaries.blank_lines_part): then a blank line is evidence of an article boundary.
     blank_parts: bool = False
@@ -122,6 +123,27 @@ def detect(text: str) -> str | None:
     if cjk >= latin / 4:  # a Chinese page keeps a few Latin names and numbers
         return "zh"
     return "en"
+
+
+def with_paper(
+    profile: Profile, credits: Iterable[str] = (), furniture: Iterable[str] = (), bylines: Iterable[str] = ()
+) -> Profile:
+    """The profile with a paper's own conventions added (configuration ``[reading]``)."""
+    credits, furniture, bylines = list(credits), list(furniture), list(bylines)
+    changes: dict[str, object] = {}
+    if credits:
+        changes["sign_off"] = _either(profile.sign_off, [f"(?:{c})\\s*$" for c in credits])
+    if furniture:
+        changes["extra_furniture"] = _either(None, furniture)
+    if bylines:
+        changes["byline_line"] = _either(profile.byline_line, bylines)
+        changes["byline_hints"] = frozenset()  # no cheap pre-test can know the paper's forms
+    return dataclasses.replace(profile, **changes) if changes else profile  # type: ignore[arg-type]
+
+
+def _either(base: re.Pattern[str] | None, extra: list[str]) -> re.Pattern[str]:
+    patterns = ([base.pattern] if base is not None else []) + extra
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 def for_page(text: str, language: str | None = None, recurring: frozenset[str] = frozenset()) -> Profile:

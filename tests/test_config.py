@@ -105,6 +105,9 @@ BAD: list[tuple[str, Any, str, str]] = [
     ("partners.0.embargo", "ignore", "partners.0.embargo", "'honour' or 'deliver'"),
     ("publication.colour", "blue", "publication.colour", "unknown key"),
     ("feeds", {"dir": "x"}, "feeds", "unknown key"),
+    ("reading.credits", ["(据"], "reading.credits", "no regular expression"),
+    ("reading.furniture", "^热线", "reading.furniture", "valid list"),
+    ("reading.bylines", ["[□"], "reading.bylines", "no regular expression"),
 ]
 
 

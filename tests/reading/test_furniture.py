@@ -4,6 +4,7 @@ name printed on every page are read as blank lines, wherever they fall."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -63,3 +64,31 @@ def test_the_papers_name_on_every_page_is_furniture_but_a_jump_head_on_two_is_no
     reading = pipeline.read(issue)
     assert all("江城晚报" not in o.text for o in reading.orphans)
     assert [a.headline for a in reading.articles][:2] == ["江城滚动发布暴雨预警0", "江城滚动发布暴雨预警1"]
+
+
+def test_a_papers_own_conventions_from_the_reading_section(tmp_path: Path) -> None:
+    from syndicate import config
+
+    settings = config.parse(
+        {"reading": {"credits": ["本报综合"], "furniture": ["^新闻热线"], "bylines": ["^□江城融媒 "]}},
+        tmp_path,
+    )
+    page = (
+        f"江城全力应对强降雨\n{IND}入汛以来，江城市气象局密切监视强降雨过程。本报综合\n"
+        f"新闻热线 12345\n{IND}第三届乡村农货展销会昨天在东湖镇开幕。\n□江城融媒 张三\n{IND}本报讯 全市秋粮收获过九成。"
+    )
+    issue = Issue(dt.date(2026, 7, 9), (Page(1, "要闻", page, "page-01.txt", "utf-8", "x"),))
+    plain = pipeline.read(issue)
+    read = pipeline.read(issue, None, settings.reading)
+    assert [len(a.paragraphs) for a in read.articles] == [1, 1, 1]
+    assert [len(a.paragraphs) for a in plain.articles] == [2, 1]  # 本报综合 is no credit by default
+    assert "张三" in read.articles[2].byline and not plain.articles[1].byline
+    assert all("新闻热线" not in p for a in read.articles for p in a.paragraphs)
+
+
+def test_a_wrong_pattern_in_the_reading_section_names_its_key(tmp_path: Path) -> None:
+    from syndicate import config
+    from syndicate.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="reading.credits"):
+        config.parse({"reading": {"credits": ["(unclosed"]}}, tmp_path)

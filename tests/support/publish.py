@@ -91,7 +91,7 @@ def issue(date: dt.date, pages: dict[int, str], problems: tuple[str, ...] = ()) 
     return issues.issue(pages, date=date, problems=problems)
 
 
-def fake_read(issue: Issue) -> Reading:
+def fake_read(issue: Issue, *conventions: object) -> Reading:
     """Reads the one-line-per-article fake page format (see the module docstring)."""
     arts: dict[str, dict[str, object]] = {}
     for page in sorted(issue.pages, key=lambda p: p.number):
