@@ -235,15 +235,16 @@ def capitalised_share(text: str) -> float:
 
 
 def headline_like(text: str) -> bool:
-    """Could be a headline, deck, kicker or jump-head line: short, no final period or comma, not
-    opening in lower case. Whether it *is* one is decided by what surrounds it."""
+    """Could be a headline, deck, kicker or jump-head line: short, no sentence end or comma, not
+    opening in lower case. Whether it *is* one is decided by what surrounds it (a deck wider than
+    the column may end a sentence: the reader allows that)."""
     text = text.strip()
     if not text or len(text) > 160 or not (text[0].isupper() or text[0].isdigit() or text[0] in "‘'\"“…"):
         return False
     words = text.split()
     if len(words) > 24 or text[-1] in ",;-–—" or (text[-1] == ":" and len(words) > 1):
         return False
-    return not (text[-1] == "." and not text.endswith("...") and len(words) < 8)
+    return not (text[-1] == "." and not text.endswith("...") and ends_sentence(text))  # Dept. is fine
 
 
 def jump_head(text: str) -> bool:

@@ -116,14 +116,24 @@ def _keyword_evidence(keyword: str, into: Fragment) -> float:
     return 0.2 if key and keyword.upper() in text else 0.0
 
 
+_OCR_LETTERS = str.maketrans("l0158", "IOISB")  # what OCR puts for letters in a word set in capitals
+
+
 def _tokens(text: str) -> list[str]:
     """Words in capitals, OCR's l read back as I: ``DRlVE-lN`` -> [DRIVE, IN]."""
-    return re.findall(r"[A-Z]+", re.sub(r"[.’']", "", text.replace("l", "I")).upper())
+    return re.findall(r"[A-Z]+", re.sub(r"[.’']", "", text.translate(_OCR_LETTERS)).upper())
 
 
 def _near(a: str, b: str) -> bool:
-    """Two OCR readings of one word: same length, at most one letter in four misread (one at least)."""
-    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) <= max(1, len(a) // 4)
+    """Two OCR readings of one word: one letter in four misread (one at least), or one lost."""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= max(1, len(a) // 4)
+    short, long_ = sorted((a, b), key=len)
+    return (
+        len(long_) - len(short) == 1
+        and len(short) >= 3
+        and any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+    )
 
 
 def _target(jump: Jump, pages: set[int]) -> int | None:

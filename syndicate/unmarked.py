@@ -142,7 +142,11 @@ class _Reader:
     def stands_alone(self, i: int) -> bool:
         """Line ``i`` was not filled to the column, and what follows starts afresh: a head line."""
         text, nxt = self.lines[i].text, self.lines[i + 1] if i + 1 < len(self.lines) else None
-        if not en.headline_like(text) or self.lines[i].indented or rules.jump_out(text):
+        if self.lines[i].indented or rules.jump_out(text):
+            return False
+        if len(text) > self.widths[i] * 1.15 and text[:1].isupper() and len(text) <= 200:
+            return True  # wider than the column: set across columns, a headline or a deck
+        if not en.headline_like(text):
             return False
         if len(text) > self.widths[i] * 1.15 or nxt is None or self.starts_body(nxt.text):
             return True
@@ -158,7 +162,9 @@ class _Reader:
         if j + 1 >= len(self.lines) or self.lines[j + 1].gap or not en.headline_like(self.lines[j].text):
             return False
         second = self.lines[j + 1].text
-        return second[:1].islower() and not en.ends_sentence(second) and self._alone_below(j + 1)
+        if not second[:1].islower() or en.ends_sentence(second) or self.starts_body(second):
+            return False
+        return self._alone_below(j + 1)
 
     def _alone_below(self, j: int) -> bool:
         text, nxt = self.lines[j].text, self.lines[j + 1] if j + 1 < len(self.lines) else None

@@ -339,3 +339,64 @@ def test_language_from_page_or_configuration() -> None:
     english_page = _page("Board votes to close two schools", SCHOOLS)
     assert for_page(english_page, "zh-CN") is ENGLISH
     assert for_page("12\n", "en") is ENGLISH  # too little text to tell: the configuration decides
+
+
+PATROL = [
+    "Border agents in the county say they are stretched thin, with four officers covering an area "
+    "that runs from the coast to the mountains and north to the county line near the old",
+]
+PATROL_REST = [
+    "mission road, where most of the crossings are reported.",
+    "Two more posts may be filled next spring.",
+]
+TEXTBOOKS = [
+    "Professors who write textbooks say the work is slow and poorly paid, and that a book can take "
+    "five years to finish before a publisher will even",
+]
+TEXTBOOKS_REST = [
+    "look at the manuscript, let alone print it.",
+    "Royalties rarely cover the cost of the research.",
+]
+
+
+def _issue(*pages: str) -> Issue:
+    return Issue(
+        dt.date(1986, 11, 19),
+        tuple(
+            Page(n, f"p{n}", text, f"page-{n:02d}.txt", "utf-8", str(n)) for n, text in enumerate(pages, 1)
+        ),
+    )
+
+
+def test_back_page_jumps_matched_by_their_jump_heads() -> None:
+    """Two stories jump to the back page; its continuations come in the other order and are told
+    apart by the jump heads that repeat the jump lines' keywords (one head misread by OCR)."""
+    front = _page(
+        "Border Patrol lacks manpower", "By Rod Santos", PATROL, "See PATROL, back page", "---",
+        "Writing textbooks a thankless job", "By Ann Lee", TEXTBOOKS, "Sec TEXTBOOKS, back page",
+    )  # fmt: skip
+    back = _page("TEXTB0OKS", "From page 1", TEXTBOOKS_REST, "---", "PATROL", "From page 1", PATROL_REST)
+    reading = pipeline.read(_issue(front, "Nothing here but a short note on the weather today.", back), "en")
+    by_head = {a.headline: a for a in reading.articles}
+    patrol, books = by_head["Border Patrol lacks manpower"], by_head["Writing textbooks a thankless job"]
+    assert [p.page for p in patrol.parts] == [1, 3]
+    assert [p.page for p in books.parts] == [1, 3]
+    assert "near the old mission road" in " ".join(patrol.paragraphs)
+    assert "even look at the manuscript" in " ".join(books.paragraphs)
+
+
+def test_continuation_whose_jump_line_was_lost() -> None:
+    """OCR lost the jump head and the From line: the text on the target page that opens mid-sentence
+    after a finished article is the continuation."""
+    front = _page("Border Patrol lacks manpower", "By Rod Santos", PATROL, "See PATROL, page 2")
+    rest = [PATROL_REST[0], "Border agents expect the county to add two officers next spring."]
+    inside = _page("Work starts on Mill Creek bridge", "By Dan Ortiz", BRIDGE, "---", rest)
+    (patrol, bridge) = pipeline.read(_issue(front, inside), "en").articles
+    assert [p.page for p in patrol.parts] == [1, 2]
+    assert [p.page for p in bridge.parts] == [2]
+
+
+def test_byline_is_no_second_headline_line() -> None:
+    page = _page("Political science major new queen", "by Margarita Mulla", "Staff Writer", SCHOOLS[:1])
+    roles = [b.role for b in unmarked.blocks(page)]
+    assert roles[:2] == ["head", "byline"]
