@@ -8,6 +8,7 @@ never rewrites words; these functions only classify lines and take marks off the
 
 from __future__ import annotations
 
+import functools
 import re
 
 
@@ -151,6 +152,7 @@ def is_staff_line(text: str) -> bool:
     return sum(1 for w in words if _near_staff_word(w)) * 3 >= len(words) * 2
 
 
+@functools.lru_cache(maxsize=4096)
 def _near_staff_word(word: str) -> bool:
     """One of STAFF_WORDS or its start (``Writ``), with a letter misread (``Piess``, ``Repoit``; two
     in long words: ``^ssoc¡afed``)."""

@@ -38,6 +38,7 @@ def article_json(a: Article) -> dict[str, Any]:
         ),
         "kind": a.kind.value,
         "byline_text": a.byline_text,
+        "language": a.language,
     }
 
 

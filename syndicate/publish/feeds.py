@@ -26,7 +26,7 @@ from feedgen.feed import FeedGenerator
 from ..model import StoredArticle
 from ..timefmt import rfc822
 from .site import EPOCH, Site
-from .text import body_paragraphs, cleaned
+from .text import body_paragraphs, cleaned, language
 
 GENERATOR = "syndicate"  # without a version: upgrading must not change every feed's bytes
 
@@ -73,6 +73,19 @@ class _EntryDates(BaseEntryExtension):  # type: ignore[misc]
         return item
 
 
+class _EntryLanguage(BaseEntryExtension):  # type: ignore[misc]
+    """``xml:lang`` on an Atom entry in another language than its feed (an English page of a
+    Chinese paper); RSS items say it with ``dc:language``."""
+
+    def __init__(self) -> None:
+        self.lang: str | None = None
+
+    def extend_atom(self, entry: Any) -> Any:
+        if self.lang:
+            entry.set("{http://www.w3.org/XML/1998/namespace}lang", self.lang)
+        return entry
+
+
 def body_html(item: StoredArticle) -> str:
     """The full text as escaped HTML paragraphs (what goes in content:encoded / Atom content)."""
     return "".join(f"<p>{html.escape(p, quote=False)}</p>" for p in body_paragraphs(item.article))
@@ -88,6 +101,7 @@ def _generator(site: Site, feed: Feed, rss: bool) -> FeedGenerator:
     pub = site.pub
     fg = FeedGenerator()
     fg.register_extension("syndicate_dates", _Dates, _EntryDates, atom=False, rss=True)
+    fg.register_extension("syndicate_lang", BaseExtension, _EntryLanguage, atom=True, rss=False)
     if rss:
         fg.load_extension("dc", atom=False, rss=True)
     self_url = site.url(feed.path)
@@ -121,6 +135,12 @@ def _entry(fg: FeedGenerator, site: Site, item: StoredArticle, rss: bool) -> Non
     if a.lead:
         fe.summary(html.escape(a.lead, quote=False), type="html")  # RSS descriptions are HTML too
     fe.category(term=a.section, label=a.section)
+    lang = language(a, site.pub.language)
+    if lang != site.pub.language:  # an entry in another language than the feed's
+        if rss:
+            fe.dc.dc_language(lang)
+        else:
+            fe.syndicate_lang.lang = lang
     fe.updated(site.updated(item))
     if rss:
         for name in a.byline:

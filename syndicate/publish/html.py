@@ -10,7 +10,7 @@ import jinja2
 from ..model import StoredArticle
 from .formats import FEEDS
 from .site import Site, rfc3339
-from .text import cleaned, pages_note
+from .text import cleaned, language, pages_note
 
 _ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("syndicate.publish", "templates"),
@@ -70,6 +70,7 @@ def render_article(site: Site, item: StoredArticle) -> bytes:
             published=rfc3339(site.published(item), site.tz),
             pages=pages_note(a.parts),
             section_feeds=links,
+            lang=language(a, site.pub.language),
         )
         .encode()
     )

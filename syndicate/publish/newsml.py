@@ -16,7 +16,7 @@ from lxml import etree
 from ..catalog import NEWSITEM_TYPE
 from ..model import IssuePackage, StoredArticle
 from .site import Site, rfc3339
-from .text import body_paragraphs, cleaned
+from .text import body_paragraphs, cleaned, language
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -32,7 +32,7 @@ def _el(parent: etree._Element, name: str, text: str | None = None, /, **attrs: 
     return el
 
 
-def _root(tag: str, site: Site, guid: str, version: int) -> etree._Element:
+def _root(tag: str, site: Site, guid: str, version: int, lang: str | None = None) -> etree._Element:
     # the stubs do not allow None, lxml's key for the default namespace
     root = etree.Element(f"{{{NAR}}}{tag}", nsmap={None: NAR})  # type: ignore[dict-item]
     for key, value in (
@@ -41,7 +41,7 @@ def _root(tag: str, site: Site, guid: str, version: int) -> etree._Element:
         ("standard", "NewsML-G2"),
         ("standardversion", STANDARD_VERSION),
         ("conformance", "power"),
-        (XML_LANG, site.pub.language),
+        (XML_LANG, lang or site.pub.language),
     ):
         root.set(key, value)
     _el(root, "catalogRef", href=IPTC_CATALOG)
@@ -97,7 +97,7 @@ def _content_meta(root: etree._Element, site: Site, item: StoredArticle) -> None
     meta = _el(root, "contentMeta")
     for name in a.byline:
         _el(_el(meta, "creator"), "name", name)
-    _el(meta, "language", tag=site.pub.language)
+    _el(meta, "language", tag=language(a, site.pub.language))
     subject = _el(meta, "subject", type="cpnat:abstract", qcode=f"synsec:{site.slug(a.section)}")
     _el(subject, "name", a.section)
     if a.kicker:
@@ -122,7 +122,8 @@ def _content_set(root: etree._Element, site: Site, item: StoredArticle) -> None:
     body_text = body_paragraphs(a)
     inline.set("charcount", str(sum(len(p) for p in body_text)))
     xhtml_ns = {None: XHTML}
-    html = etree.SubElement(inline, f"{{{XHTML}}}html", {XML_LANG: site.pub.language}, nsmap=xhtml_ns)  # type: ignore[arg-type]
+    lang = language(a, site.pub.language)
+    html = etree.SubElement(inline, f"{{{XHTML}}}html", {XML_LANG: lang}, nsmap=xhtml_ns)  # type: ignore[arg-type]
     etree.SubElement(etree.SubElement(html, f"{{{XHTML}}}head"), f"{{{XHTML}}}title").text = a.headline
     body = etree.SubElement(html, f"{{{XHTML}}}body")
     etree.SubElement(body, f"{{{XHTML}}}h1").text = a.headline
@@ -137,7 +138,13 @@ def _bytes(root: etree._Element) -> bytes:
 def render_item(site: Site, item: StoredArticle, *, embargoed: bool) -> bytes:
     """One article's ``newsItem`` (``embargoed``: the issue is not released yet)."""
     item = cleaned(item)
-    root = _root("newsItem", site, site.guid(item.date, item.id), item.version)
+    root = _root(
+        "newsItem",
+        site,
+        site.guid(item.date, item.id),
+        item.version,
+        language(item.article, site.pub.language),
+    )
     _rights(root, site, item.date.year)
     _item_meta(root, site, item, embargoed)
     _content_meta(root, site, item)

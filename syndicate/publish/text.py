@@ -43,3 +43,11 @@ def body_paragraphs(a: Article) -> tuple[str, ...]:
     if not a.dateline or not a.paragraphs:
         return a.paragraphs
     return (f"{a.dateline}\u3000{a.paragraphs[0]}", *a.paragraphs[1:])
+
+
+def language(a: Article, publication_language: str) -> str:
+    """The article's language tag: the publication's (``zh-CN``) when the article is in it, else
+    the article's own (``en``): pages of one issue may be in different languages."""
+    if not a.language or publication_language.split("-")[0].lower() == a.language:
+        return publication_language
+    return a.language

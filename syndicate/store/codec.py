@@ -33,6 +33,9 @@ def article_record(a: Article) -> dict[str, Any]:
         "complete": a.complete,
         "unresolved_jump": None if jump is None else [jump.page, jump.marker, jump.label],
         "kind": a.kind.value,
+        # Only when not Chinese: records written before articles had a language (all Chinese)
+        # read back the same, and their text (and digest) stays what it was.
+        **({"language": a.language} if a.language != "zh" else {}),
     }
 
 
@@ -55,6 +58,7 @@ def article_from_record(d: dict[str, Any]) -> Article:
         unresolved_jump=None if jump is None else Jump(*jump),
         kind=FragmentKind(d["kind"]),
         byline_text=d["byline_text"],
+        language=d.get("language", "zh"),
     )
 
 
