@@ -29,16 +29,22 @@ _LABEL = (
 )
 _PAGE_WORD = r"[Pp][aA][gqGQ][eaoEAO]"  # page, paga, PAGE
 _BACK = r"(?P<back>[bhBH][aA][cC][kK]\s+" + _PAGE_WORD + ")"  # back page, hack page (OCR)
-_SEE = r"(?:S[eaco][eca]|SEE|Turn\s+to|TURN\s+TO)"  # See, Sec, Scc, Sac; UK: Turn to
+# See, Sec, Scc, Sac (OCR); Please see; UK: Turn to
+_SEE = r"(?:(?:Please|PLEASE)\s+(?:see|SEE)|S[eaco][eca]|SEE|Turn\s+to|TURN\s+TO)"
 # The keyword of ``See SCHOOLS, Page 4`` is set in capitals (OCR reads an I as l): & ' . - / too.
 _KEYWORD = r"(?P<keyword>[A-Z][A-Z0-9’'&./\-l ]{0,30}?)"
 _BEFORE = r"(?:(?<=\s)|^|(?<=[-–—]))"  # a jump line may be run into the last line of text
-_TARGET = rf"(?:{_BACK}|{_PAGE_WORD}\s*{_LABEL})"
+# page 4 / back page; a section page needs no word: A6, on B2 (``See BUDGET, A6``); then perhaps a column.
+_TARGET = (
+    rf"(?:{_BACK}|{_PAGE_WORD}\s*{_LABEL}|(?:on\s+)?(?P<section>[A-H]\d{{1,2}}))"
+    r"(?:,?\s*(?:[Cc]ol(?:umn|\.)?|COL(?:UMN|\.)?)\s*\d)?"
+)
 _CLOSE = r"\s*[)\]]?\s*$"
 
 # (Continued on Page 4) / Continued on page A6 / continued on back page
 CONTINUED_ON = re.compile(rf"{_BEFORE}[(\[]?\s*[Cc](?:ontinued|ONTINUED)\s+[oO][nN]\s+{_TARGET}{_CLOSE}")
-# See SCHOOLS, Page 4 / See MEN, back page / Sec COMPUTERS, page 6 / Sac CLASH, hack page
+# See SCHOOLS, Page 4 / See MEN, back page / See BUDGET, A6 / Please see BUDGET on B2 /
+# Sec COMPUTERS, page 6 / Sac CLASH, hack page (OCR)
 SEE_KEYWORD = re.compile(rf"{_BEFORE}[(\[]?\s*{_SEE}\s+{_KEYWORD}\s*,?\s*{_TARGET}{_CLOSE}")
 # Please see page 6 / PleaM see paga 2 (OCR) / Please see back page / See page 4 / See back page
 PLEASE_SEE = re.compile(

@@ -152,9 +152,9 @@ JUMP_MARKERS: tuple[JumpMarker, ...] = (
         re.compile(rf"^[◀◆▲■□\s]*[（(]?\s*(?:上接|接|承)\s?{_PAGE}\s*[）)]?"), ("接", "承"), 10,
     ),
     # English (``english.py``): (Continued on Page 4) / continued on back page
-    JumpMarker("Continued on", "en", "out", english.CONTINUED_ON, ("ag", "AG", "ack", "ACK"), 40),
-    # See SCHOOLS, Page 4 / See MEN, back page / Sec COMPUTERS, page 6 (OCR)
-    JumpMarker("See KEYWORD", "en", "out", english.SEE_KEYWORD, ("ag", "AG", "ack", "ACK"), 70),
+    JumpMarker("Continued on", "en", "out", english.CONTINUED_ON, ("ued", "UED"), 50),
+    # See SCHOOLS, Page 4 / See MEN, back page / See BUDGET, A6 / Sec COMPUTERS, page 6 (OCR)
+    JumpMarker("See KEYWORD", "en", "out", english.SEE_KEYWORD, ("ag", "AG", "ack", "ACK", "ee", "EE", "S"), 70),
     # Please see page 6 / PleaM see paga 2 (OCR) / See back page
     JumpMarker("Please see", "en", "out", english.PLEASE_SEE, ("ag", "AG", "ack", "ACK"), 40),
     # (Continued from page one) / Continued From A1

@@ -25,6 +25,10 @@ from syndicate.profile import ENGLISH, for_page
         ("See back page", "back", None, ""),
         ("their See MEN, back page", "back", None, "MEN"),
         ("Turn to page 3", "3", 3, ""),
+        ("the vote. See BUDGET, A6", "A6", 6, "BUDGET"),
+        ("Please see BUDGET on B2", "B2", 2, "BUDGET"),
+        ("(Continued on Page 2, Col. 3)", "2", 2, ""),
+        ("Continued on A12", "A12", 12, ""),
         # as OCR reads them
         ("Sec COMPUTERS, page 6", "6", 6, "COMPUTERS"),
         ("See DRlVE-lN,page6", "6", 6, "DRlVE-lN"),
@@ -50,6 +54,8 @@ def test_jump_out_lines(line: str, label: str, page: int | None, keyword: str) -
         "your Feb. 6 Opinion page",
         "said the program will continued on",
         "Stretch with a 7.7 and Pagani with",
+        "the district A4 plan",
+        "He said See A4",
     ],
 )
 def test_not_jump_out_lines(line: str) -> None:
