@@ -144,6 +144,7 @@ def run_pass(
     """
     from . import state
     from .sources import open_source
+    from .sources.folder import FolderSource
     from .store import open_store
 
     started = time.perf_counter()
@@ -151,6 +152,8 @@ def run_pass(
     source = source or open_source(settings)
     report = PassReport()
     with open_store(settings) as store:
+        if isinstance(source, FolderSource):
+            source.stamps = store  # unchanged issue folders are known by their files' stamps
         state.check_store(settings, store, reinit)
         state.check_owner(settings, store)
         readings = _ingest(store, source, dates, report, settings)
@@ -200,26 +203,36 @@ def _ingest(
     differs from the store; otherwise the two would take turns and make a new version of the
     issue on every pass. A page listed but unreadable keeps its last stored text (``evidence``)."""
     from . import evidence
+    from .sources.stamps import Unchanged
 
     readings: dict[dt.date, tuple[Issue, Reading]] = {}
-    delivered: dict[dt.date, Issue] = {}
+    delivered: dict[dt.date, str] = {}  # date -> where it came from
     for got in source.issues(dates):
         if isinstance(got, SyndicateError):
             report.problems.append(Problem.of("source", str(got)))
             continue
+        origin = got.origin if isinstance(got, Unchanged) else _origin(got)
         earlier = delivered.get(got.date)
         if earlier is not None:
             report.problems.append(
                 Problem(
                     "source",
                     f"issue {got.date}",
-                    f"delivered twice, {_origin(earlier)} and {_origin(got)}; using {_origin(got)} (remove the other)",
+                    f"delivered twice, {earlier} and {origin}; using {origin} (remove the other)",
                 )
             )
             readings.pop(got.date, None)
         else:
             report.issues_seen += 1
-        delivered[got.date] = got
+        delivered[got.date] = origin
+        if isinstance(got, Unchanged):
+            if store.issue_hash(got.date) == got.content_hash:
+                continue  # its files are as when that content was read and stored: nothing to read
+            try:
+                got = got.read()
+            except SyndicateError as exc:
+                report.problems.append(Problem.of("source", str(exc)))
+                continue
         issue, kept = evidence.keep_unreadable(got, store.stored_pages(got.date) if got.unreadable else {})
         report.problems.extend(kept)
         if issue is None or store.issue_hash(issue.date) == issue.content_hash:

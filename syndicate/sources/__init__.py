@@ -14,14 +14,16 @@ from typing import TYPE_CHECKING, Protocol
 from ..errors import SourceError
 from ..model import Issue
 from .localfile import ReadLimits
+from .stamps import Unchanged
 
 if TYPE_CHECKING:
     from ..config import Settings
 
 
 class IssueSource(Protocol):
-    def issues(self, dates: Iterable[dt.date] | None = None) -> Iterator[Issue | SourceError]:
-        """Every issue available (or only those of ``dates``); a date that failed yields its error."""
+    def issues(self, dates: Iterable[dt.date] | None = None) -> Iterator[Issue | SourceError | Unchanged]:
+        """Every issue available (or only those of ``dates``); a date that failed yields its error,
+        an issue known unchanged without reading it (``stamps.Unchanged``) may come as such."""
         ...
 
 

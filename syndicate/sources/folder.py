@@ -15,6 +15,7 @@ from ..model import Issue, Page
 from ..rules import chinese_numeral
 from .decode import decode_page
 from .localfile import DEFAULT_LIMITS, ReadLimits, is_inside, listed_file, page_number, read_capped
+from .stamps import StampBook, Unchanged, folder_stamp, record, recorded
 
 # ASCII digits only (``\d`` also matches ``١`` or ``１``, which would read ``page-١.txt`` as page 1).
 PAGE_FILE = re.compile(r"^page-([0-9]{1,3})\.txt$", re.ASCII)
@@ -135,8 +136,12 @@ class FolderSource:
 
     Any other entry (``20231027/``, ``2023-10-28.bak/``, a stray file) is reported as a problem
     naming it, since it is most likely an issue dropped under the wrong name; hidden entries
-    (a leading dot: upload tools' temporary names) are passed over.
+    (a leading dot: upload tools' temporary names) are passed over. With ``stamps`` (the
+    pipeline gives it the store), a folder whose files are unchanged since it was read is
+    delivered as ``Unchanged`` without reading it (``stamps.py``).
     """
+
+    stamps: StampBook | None = None
 
     def __init__(
         self, root: Path, sections: Mapping[int, str] | None = None, limits: ReadLimits = DEFAULT_LIMITS
@@ -145,7 +150,7 @@ class FolderSource:
         self.sections = sections
         self.limits = limits
 
-    def issues(self, dates: Iterable[dt.date] | None = None) -> Iterator[Issue | SourceError]:
+    def issues(self, dates: Iterable[dt.date] | None = None) -> Iterator[Issue | SourceError | Unchanged]:
         if not self.root.is_dir():
             yield SourceError(f"{self.root}: source folder does not exist")
             return
@@ -158,7 +163,22 @@ class FolderSource:
                 continue
             if wanted is not None and folder.name not in wanted:
                 continue
-            try:
-                yield read_issue_dir(folder, self.sections, root=self.root, limits=self.limits)
-            except SourceError as exc:
-                yield exc
+            yield self._issue(folder)
+
+    def _issue(self, folder: Path) -> Issue | SourceError | Unchanged:
+        def read() -> Issue:
+            return read_issue_dir(folder, self.sections, root=self.root, limits=self.limits)
+
+        book = self.stamps
+        stamp = folder_stamp(folder, repr((sorted((self.sections or {}).items()), self.limits)))
+        if book is not None and stamp is not None:
+            known = recorded(book, folder, stamp)
+            if known is not None:
+                return Unchanged(known[0], str(folder), known[1], read)
+        try:
+            issue = read()
+        except SourceError as exc:
+            return exc
+        if book is not None and stamp is not None and not issue.problems:
+            record(book, folder, stamp, issue)  # an issue with refused pages is read again
+        return issue

@@ -1,0 +1,87 @@
+"""A cheap check that a drop-folder issue is as it was last read: names, sizes and times of its files.
+
+A nightly ``run`` sees every issue folder of the drop folder; reading, decoding and hashing them
+all to find the one new issue costs ~2 ms a folder, 7 s a night after ten years. So when a folder
+is read, its *stamp* (a digest of every file's name, size, modification time and inode, and of
+the settings that shape its reading) is recorded in the store with the issue's content hash; on
+the next pass a folder whose stamp is unchanged is delivered as ``Unchanged``, nothing read. The
+pipeline still compares the recorded content hash with the store's: if the store holds other
+content for that date (another folder claimed it), the folder is read in full after all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from ..model import Issue
+
+_KEY = "folder-stamp:"  # + the folder's path: a store setting, "<stamp> <date> <content hash>"
+# A file changed this recently might change again within the file system's time granularity
+# without its stamp changing (git's "racy" entries): such a folder gets no stamp, it is read.
+SETTLED_NS = 2_000_000_000
+
+
+class StampBook(Protocol):
+    """Where stamps are kept (the article store's settings)."""
+
+    def setting(self, key: str) -> str | None: ...
+
+    def set_setting(self, key: str, value: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class Unchanged:
+    """An issue folder whose files are as when it was read last, with what that reading gave."""
+
+    date: dt.date
+    origin: str  # the folder, for messages
+    content_hash: str
+    read: Callable[[], Issue]  # the full reading, when the store no longer holds that content
+
+
+def folder_stamp(folder: Path, context: str) -> str | None:
+    """Digest of every file under ``folder`` (name, size, mtime, inode) and of ``context``; None
+    when a file cannot be looked at or has just changed (then the folder is simply read)."""
+    digest = hashlib.sha256(context.encode())
+    settled = time.time_ns() - SETTLED_NS
+    try:
+        for where, dirs, files in os.walk(folder, onerror=_raise):
+            dirs.sort()
+            for name in sorted(files):
+                st = os.stat(os.path.join(where, name))  # a symlink's target: its change counts
+                if st.st_mtime_ns > settled or st.st_ctime_ns > settled:
+                    return None
+                rel = os.path.relpath(os.path.join(where, name), folder)
+                digest.update(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\n".encode())
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _raise(exc: OSError) -> None:
+    raise exc
+
+
+def recorded(book: StampBook, folder: Path, stamp: str) -> tuple[dt.date, str] | None:
+    """(date, content hash) recorded for ``folder`` under ``stamp``, or None."""
+    value = book.setting(_KEY + str(folder))
+    if value is None:
+        return None
+    parts = value.split(" ")
+    if len(parts) != 3 or parts[0] != stamp:
+        return None
+    try:
+        return dt.date.fromisoformat(parts[1]), parts[2]
+    except ValueError:
+        return None
+
+
+def record(book: StampBook, folder: Path, stamp: str, issue: Issue) -> None:
+    book.set_setting(_KEY + str(folder), f"{stamp} {issue.date.isoformat()} {issue.content_hash}")

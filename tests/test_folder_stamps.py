@@ -1,0 +1,101 @@
+"""Unchanged issue folders are known by their files' names, sizes and times, and not read again.
+
+Passes run in-process over drop folders of the sample issue; reading is counted by wrapping the
+folder source's ``read_issue_dir``. ``SETTLED_NS`` is set to 0 (files count as settled at once)
+except in the test of a file that has just changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from faults.support import DAY, LATER, drop_folder, sample_issue
+
+from syndicate import config, pipeline
+from syndicate.sources import folder, stamps
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    seen: list[str] = []
+    real = folder.read_issue_dir
+
+    def counting(path: Path, *args: Any, **kwargs: Any) -> Any:
+        seen.append(path.name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(folder, "read_issue_dir", counting)
+    monkeypatch.setattr(stamps, "SETTLED_NS", 0)
+    return seen
+
+
+def run(src: Path, out: Path, **kw: Any) -> pipeline.PassReport:
+    return pipeline.run_pass(config.defaults(out, src), now=LATER, **kw)
+
+
+def test_a_second_pass_reads_only_the_new_folder(tmp_path: Path, reads: list[str]) -> None:
+    src = drop_folder(tmp_path / "src", 3, DAY)
+    first = run(src, tmp_path / "out")
+    assert len(reads) == 3 and first.issues_new == 3
+    reads.clear()
+    sample_issue(src, DAY + dt.timedelta(days=3))
+    second = run(src, tmp_path / "out")
+    assert reads == [(DAY + dt.timedelta(days=3)).isoformat()]
+    assert (second.issues_seen, second.issues_new, second.issues_updated) == (4, 1, 0)
+
+
+def test_a_changed_page_is_read_in_full(tmp_path: Path, reads: list[str]) -> None:
+    src = drop_folder(tmp_path / "src", 2, DAY)
+    run(src, tmp_path / "out")
+    page = src / DAY.isoformat() / "page-02.txt"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("社区", "街道", 1), encoding="utf-8")  # same size in UTF-8
+    os.utime(page, ns=(page.stat().st_atime_ns, page.stat().st_mtime_ns + 1_000_000_000))
+    reads.clear()
+    report = run(src, tmp_path / "out")
+    assert reads == [DAY.isoformat()] and report.issues_updated == 1
+
+
+def test_other_section_names_read_the_folders_again(tmp_path: Path, reads: list[str]) -> None:
+    src = drop_folder(tmp_path / "src", 1, DAY)
+    shutil.copytree(src / DAY.isoformat(), src / "tmp")
+    (src / DAY.isoformat() / "issue.toml").unlink()  # pages named by the configuration
+    shutil.rmtree(src / "tmp")
+    run(src, tmp_path / "out")
+    reads.clear()
+    settings = config.override(
+        config.parse({"output": {"dir": str(tmp_path / "out")}, "sections": {"1": "头版"}}, tmp_path),
+        None,
+        src,
+    )
+    pipeline.run_pass(settings, now=LATER)
+    assert reads == [DAY.isoformat()]
+
+
+def test_a_file_changed_just_now_gets_no_stamp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src = drop_folder(tmp_path / "src", 1, DAY)
+    assert stamps.folder_stamp(src / DAY.isoformat(), "") is None  # written a moment ago
+    monkeypatch.setattr(stamps, "SETTLED_NS", 0)
+    assert stamps.folder_stamp(src / DAY.isoformat(), "") is not None
+
+
+def test_a_date_claimed_twice_still_takes_the_later_folder(tmp_path: Path, reads: list[str]) -> None:
+    src = drop_folder(tmp_path / "src", 1, DAY)
+    run(src, tmp_path / "out")
+    later = src / "2023-10-31"  # a second folder whose manifest also says 2023-10-24
+    shutil.copytree(src / DAY.isoformat(), later)
+    page = later / "page-02.txt"
+    page.write_text(page.read_text(encoding="utf-8") + "\n　　补充一段。\n", encoding="utf-8")
+    for _ in range(2):  # and again: the two must not take turns at making new versions
+        report = run(src, tmp_path / "out")
+        assert any("delivered twice" in str(p) for p in report.problems)
+    assert report.issues_updated == 0
+    items = (tmp_path / "out" / "newsml" / DAY.isoformat()).glob("*.xml")
+    assert any("补充一段" in p.read_text(encoding="utf-8") for p in items)  # the later folder's text
+    shutil.rmtree(later)  # only the first folder is left: its content again, though its stamp is old
+    assert run(src, tmp_path / "out").issues_updated == 1
