@@ -353,17 +353,11 @@ class SqliteStore:
         return [self._stored(r) for r in self.db.execute(sql, (*args, limit))]
 
     def recent(self, days: int, until: dt.date, limit: int) -> list[CatalogEntry]:
-        """The current version of every article of an issue dated within ``days`` before the
-        newest released issue stored (``until`` at the latest), or after it (under embargo),
-        newest issue first, at most ``limit``.
-
-        Only the catalog's columns are read (the headline straight from the stored JSON), so a
-        month of issues costs one indexed range read, not a month of article decoding."""
-        newest = self.db.execute("SELECT max(date) FROM issues").fetchone()[0]
-        if newest is None:
-            return []
-        anchor = min(until, dt.date.fromisoformat(newest))
-        since = (anchor - dt.timedelta(days=days)).isoformat()
+        """The catalog (``Store.snapshot``): the current versions of the issues dated within ``days``
+        before the newest released one stored, or later; only the catalog's columns are read (the
+        headline straight from the stored JSON): one indexed range read, no article decoding."""
+        newest = self.db.execute("SELECT max(date) FROM issues").fetchone()[0] or until.isoformat()
+        since = (min(until, dt.date.fromisoformat(newest)) - dt.timedelta(days=days)).isoformat()
         return [
             CatalogEntry(dt.date.fromisoformat(d), i, s, h, v, _time(c), bool(w))
             for d, i, s, h, v, c, w in self.db.execute(RECENT_SQL, (since, limit))
