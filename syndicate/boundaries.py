@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import rules
-from .model import Block, BlockKind, Jump
+from .model import Block, BlockKind, BoundaryDecision, Jump
 from .profile import Profile
 from .text import bigrams
 
@@ -28,6 +28,7 @@ BLANK_PARTED_COHESION = 0.1
 BLANK_PARTED_STARTS = 12  # headlines after a paragraph the issue needs before its blank lines tell
 BLANK_PARTED_SHARE = 0.95
 TOPIC_MIN_CHARS = 50
+NO_EVIDENCE = "no evidence"
 CAPTION_MAX = 80  # a paragraph ending in a photo credit and no longer is a caption
 
 
@@ -104,22 +105,33 @@ def signed(d: Draft, p: Profile) -> bool:
     return bool(p.sign_off.search(last)) and not rules.PHOTO_CREDIT.search(last)
 
 
-def _topic_break(prev: Draft, d: Draft, ahead: list[str], topic: _Topic, p: Profile) -> bool:
+def _topic_break(
+    prev: Draft, d: Draft, ahead: list[str], topic: _Topic, p: Profile
+) -> tuple[bool, str, dict[str, float]]:
     """A finished paragraph then one that starts no article by its own text: a boundary only on
     evidence. A source credit or sign-off ends an article; a caption run stays one; a blank line
-    alone is no evidence (extraction leaves one wherever a column ends), a clear change of topic
-    is, a clearer one without a blank line."""
+    alone is no evidence (extraction leaves one wherever a column ends) unless the issue parts
+    its articles so (``p.blank_parts``); a clear change of topic across a blank line is.
+    Returns (boundary, the rule that decided, the evidence)."""
+    evidence = {"blank": float(d.blank)}
     if p.sign_off.fullmatch(d.paragraphs[0]) and not caption(d.paragraphs[0]):
-        return False  # （张三 李四对本文有贡献）: the sign-off of the article above
+        return False, "a sign-off line of the article above", evidence
     if signed(prev, p):
-        return True
+        return True, "source credit or sign-off above", evidence
     if caption(prev.paragraphs[-1]) and any(p.photo_heading.match(h.text) for h in prev.heads):
-        return True  # 图片新闻 ends with its captions
+        return True, "end of a photo story's captions", evidence
     if len("".join(prev.paragraphs[-4:])) < TOPIC_MIN_CHARS or len("".join(ahead)) < TOPIC_MIN_CHARS:
-        return False  # too little text on one side for its bigrams to tell a topic
-    if d.blank and p.blank_parts:
-        return topic.cohesion(prev.paragraphs, ahead) < BLANK_PARTED_COHESION
-    return d.blank and topic.cohesion(prev.paragraphs, ahead) < TOPIC_SHIFT
+        return False, "too little text to tell a topic", evidence
+    if not d.blank:
+        return False, NO_EVIDENCE, evidence
+    evidence["cohesion"] = cohesion = topic.cohesion(prev.paragraphs, ahead)
+    limit = BLANK_PARTED_COHESION if p.blank_parts else TOPIC_SHIFT
+    evidence["threshold"] = limit
+    return (
+        cohesion < limit,
+        "topic" + (" (the issue parts articles with blank lines)" if p.blank_parts else ""),
+        evidence,
+    )
 
 
 def blank_lines_part(pages: list[list[Block]]) -> bool:
@@ -135,8 +147,10 @@ def blank_lines_part(pages: list[list[Block]]) -> bool:
     return len(starts) >= BLANK_PARTED_STARTS and sum(starts) >= BLANK_PARTED_SHARE * len(starts)
 
 
-def merge_soft(drafts: list[Draft], p: Profile) -> list[Draft]:
-    """Merge a soft split back unless the text shows two articles."""
+def merge_soft(
+    drafts: list[Draft], p: Profile, page: int = 0, explain: list[BoundaryDecision] | None = None
+) -> list[Draft]:
+    """Merge a soft split back unless the text shows two articles; with ``explain``, say why."""
     out: list[Draft] = []
     topic = _Topic()
     for k, d in enumerate(drafts):
@@ -157,7 +171,10 @@ def merge_soft(drafts: list[Draft], p: Profile) -> list[Draft]:
                 if len(ahead) >= 3 or not nxt.soft or nxt.heads:
                     break
                 ahead += nxt.paragraphs
-            if not _topic_break(prev, d, ahead, topic, p):
+            split, note, evidence = _topic_break(prev, d, ahead, topic, p)
+            if explain is not None and note != NO_EVIDENCE:  # a finished paragraph, nothing more
+                explain.append(BoundaryDecision(page, d.first_line, split, evidence, note))
+            if not split:
                 prev.paragraphs += d.paragraphs
                 prev.captions += d.captions
                 prev.last_line = d.last_line

@@ -201,6 +201,17 @@ class JumpDecision:
 
 
 @dataclass(frozen=True)
+class BoundaryDecision:
+    """Why a finished paragraph did or did not start an article: shown by ``--explain``."""
+
+    page: int
+    line: int  # first line of the paragraph after the candidate boundary
+    split: bool
+    evidence: dict[str, float] = field(default_factory=dict)
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Reading:
     """The result of reading one issue: what ``syndicate articles`` prints."""
 
@@ -209,6 +220,7 @@ class Reading:
     orphans: tuple[Orphan, ...]
     decisions: tuple[JumpDecision, ...] = ()
     problems: tuple[str, ...] = ()  # reported, not fatal: refused pages, unmatched jump-ins
+    boundaries: tuple[BoundaryDecision, ...] = ()  # soft boundaries and their evidence (--explain)
 
 
 # ---- what the store keeps and gives back -----------------------------------------------------

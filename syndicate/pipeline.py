@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from . import boundaries, normalize, pagelabels, profile, segment, stitch
 from .errors import ConfigError, StoreUnwritable, SyndicateError
-from .model import Issue, Problem, Reading
+from .model import BoundaryDecision, Issue, Problem, Reading
 
 if TYPE_CHECKING:
     from .config import ReadingSettings, Settings
@@ -48,14 +48,16 @@ def read(issue: Issue, language: str | None = None, paper: ReadingSettings | Non
         pages.append((page, conventions, normalize.blocks(page.text, conventions)))
     # A convention of this issue's print: blank lines part its articles (see boundaries).
     parting = boundaries.blank_lines_part([blocks for _, _, blocks in pages])
+    explained: list[BoundaryDecision] = []
     for page, conventions, blocks in pages:
         conventions = dataclasses.replace(conventions, blank_parts=True) if parting else conventions
-        page_fragments, page_orphans = segment.split(page.number, blocks, conventions)
+        page_fragments, page_orphans = segment.split(page.number, blocks, conventions, explained)
         fragments.extend(page_fragments)
         orphans.extend(page_orphans)
     fragments = pagelabels.resolve(fragments, pagelabels.page_labels(issue.pages))
     sections = {p.number: p.section for p in issue.pages}
-    return stitch.stitch(issue.date, fragments, orphans, sections)
+    reading = stitch.stitch(issue.date, fragments, orphans, sections)
+    return dataclasses.replace(reading, boundaries=tuple(explained))
 
 
 def problems_of(issue: Issue, reading: Reading) -> list[Problem]:

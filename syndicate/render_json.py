@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .model import Article, JumpDecision, Reading
+from .model import Article, BoundaryDecision, JumpDecision, Reading
 
 
 def article_json(a: Article) -> dict[str, Any]:
@@ -64,9 +64,16 @@ def _decision(d: JumpDecision) -> str:
     )
 
 
+def _boundary(b: BoundaryDecision) -> str:
+    evidence = ", ".join(f"{k}={v:.3f}" for k, v in sorted(b.evidence.items()))
+    verdict = "new article" if b.split else "same article"
+    return f"boundary page {b.page} line {b.line}: {verdict} ({b.note}) {evidence}".rstrip()
+
+
 def explain(r: Reading) -> str:
-    """The scores behind each jump decision, one line each."""
-    return "\n".join(_decision(d) for d in r.decisions) or "no jumps"
+    """Why each boundary no headline marks was (not) taken, then the scores behind each jump."""
+    jumps = "\n".join(_decision(d) for d in r.decisions) or "no jumps"
+    return "\n".join([*(_boundary(b) for b in r.boundaries), jumps])
 
 
 def summary(r: Reading) -> str:

@@ -12,7 +12,7 @@ import re
 
 from . import rules
 from .boundaries import Draft, caption, merge_soft
-from .model import Block, BlockKind, Fragment, FragmentKind, Jump, Orphan
+from .model import Block, BlockKind, BoundaryDecision, Fragment, FragmentKind, Jump, Orphan
 from .profile import CHINESE, Profile
 from .text import bigrams, close_up, trigrams
 
@@ -254,9 +254,12 @@ def _titles(heads: list[str], subtitle: str | None) -> tuple[str | None, str | N
     return heads[0], heads[1], subtitle or " ".join(heads[2:]) or None
 
 
-def split(page: int, blocks: list[Block], profile: Profile = CHINESE) -> tuple[list[Fragment], list[Orphan]]:
-    """Split one page's blocks into fragments (in reading order) and orphan headline blocks."""
-    drafts = merge_soft(_Page(page, blocks, profile).run(), profile)
+def split(
+    page: int, blocks: list[Block], profile: Profile = CHINESE, explain: list[BoundaryDecision] | None = None
+) -> tuple[list[Fragment], list[Orphan]]:
+    """Split one page's blocks into fragments (in reading order) and orphan headline blocks; the
+    evidence of each boundary no headline marks goes to ``explain`` when given."""
+    drafts = merge_soft(_Page(page, blocks, profile).run(), profile, page, explain)
     fragments: list[Fragment] = []
     orphans: list[Orphan] = []
     for d in drafts:

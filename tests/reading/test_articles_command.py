@@ -90,3 +90,25 @@ def test_decoding_order(data: bytes, encoding: str) -> None:
 def test_decoding_refuses_with_the_file_name(data: bytes) -> None:
     with pytest.raises(DecodeError, match="page-07.txt"):
         decode_page(data, "page-07.txt")
+
+
+def test_explain_shows_the_evidence_of_each_boundary_and_jump(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from syndicate.cli import cli
+
+    ind = "\u3000\u3000"
+    folder = tmp_path / "2026-07-09"
+    folder.mkdir()
+    (folder / "page-01.txt").write_text(
+        f"江城全力应对强降雨\n{ind}入汛以来，江城市气象局密切监视强降雨过程，滚动发布暴雨预警信号十二次。据江城发布\n"
+        f"{ind}第三届乡村农货展销会昨天在东湖镇开幕，来自周边二十个村的合作社带来土鸡蛋。（下转第二版）\n",
+        encoding="utf-8",
+    )
+    (folder / "page-02.txt").write_text(
+        f"{ind}（上接第一版）展销会持续三天，合作社带来的土鸡蛋很受欢迎。\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(cli, ["articles", str(folder), "--explain"])
+    assert result.exit_code == 0, result.output
+    assert "boundary page 1 line 3: new article (source credit or sign-off above)" in result.output
+    assert "jump page 1 #2 -> page 2 #1" in result.output
