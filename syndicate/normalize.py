@@ -271,6 +271,9 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
         b.add(lines[i], blank)  # the common case: a wrapped line of an unfinished paragraph
         return i + 1
     text = lines[i].text
+    if b.open and text[-1] in _CREDIT_ENDS and _closed(b.pieces[-1].text[-20:] + text, b.p):
+        b.add(lines[i], blank)  # the rest of a source credit cut by the line end: …座位。据 / 江城发布
+        return i + 1
     if b.pieces and (text[-1] in rules.BODY_LINE_END_CHARS or "。" in text) and not lines[i].heady:
         b.add(lines[i], blank)  # cannot be a headline line: no need to look ahead
         return i + 1
