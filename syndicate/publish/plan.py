@@ -19,6 +19,7 @@ from ..model import ArticleKey, IssuePackage, Problem, Snapshot, StoredArticle
 from . import html, newsml, opml
 from .feeds import Feed
 from .formats import FEEDS
+from .precompress import with_siblings
 from .site import Site
 
 
@@ -28,7 +29,7 @@ class Output:
 
     path: str
     data: bytes
-    kind: str  # "newsml-item", "article", "newsml-issue", "catalog", a feed format's name, "opml", "index"
+    kind: str  # "newsml-item", "article", "newsml-issue", "catalog", a feed format's name, "opml", "index", "gzip"
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def plan(snapshot: Snapshot, site: Site, now: dt.datetime) -> Plan:
         Output("public/index.opml", opml.render(site, snapshot.sections), "opml"),
         Output("public/index.html", html.render_index(site, snapshot.latest, snapshot.sections), "index"),
     ]
-    return Plan(tuple(outputs), tuple(problems), frozenset(failed))
+    return Plan(with_siblings(outputs), tuple(problems), frozenset(failed))
 
 
 def _article(item: StoredArticle, site: Site, now: dt.datetime) -> list[Output]:

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ..errors import PublishError
+from .precompress import stale_siblings
 
 TMP_PREFIX = ".syndicate-tmp-"
 # In the state folder while a pass publishes; found at the start of a pass, it means the last one
@@ -283,4 +284,7 @@ def write_all(root: Path, outputs: Sequence[Planned]) -> Writer:
     with Writer(root) as writer:
         for output in outputs:
             writer.write(output.path, output.data)
+        for rel in stale_siblings([o.path for o in outputs]):  # a file that shrank keeps no old .gz
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(root / rel)
     return writer

@@ -19,10 +19,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import parse_qs, quote
 from wsgiref.types import StartResponse, WSGIEnvironment
+from wsgiref.util import FileWrapper
 
 from ..config import Partner, Settings
 from . import partners as p
-from .files import Entry, FileStore, decode_path, safe_parts
+from .files import Entry, FileStore, MustLoad, decode_path, safe_parts
+from .gzfiles import CHUNK
 from .httputil import (
     BASE_HEADERS,
     Response,
@@ -83,7 +85,7 @@ def file_response(entry: Entry, environ: WSGIEnvironment, cache_control: str, gz
     use_gzip = False
     if entry.compressible:
         headers.append(("Vary", "Accept-Encoding"))
-        use_gzip = gzip_ok
+        use_gzip = gzip_ok and entry.has_gzip
         if use_gzip:
             headers[0] = ("ETag", entry.etag_gz)
     # Only the tag of the representation about to be sent: a client holding the gzip body's tag
@@ -93,12 +95,17 @@ def file_response(entry: Entry, environ: WSGIEnvironment, cache_control: str, gz
         environ.get("HTTP_IF_NONE_MATCH"), environ.get("HTTP_IF_MODIFIED_SINCE"), (sent_etag,), entry.mtime
     ):
         return Response("304 Not Modified", headers)
-    body = entry.gzipped() if use_gzip else entry.body
     headers.append(("Content-Type", entry.content_type))
-    headers.append(("Content-Length", str(len(body))))
     if use_gzip:
         headers.append(("Content-Encoding", "gzip"))
-    return Response("200 OK", headers, body)
+    if not entry.streamed:
+        body = entry.gz if use_gzip and entry.gz is not None else entry.body
+        return Response("200 OK", [*headers, ("Content-Length", str(len(body)))], body)
+    stream = entry.open(use_gzip)
+    if stream is None:  # renamed over between the stat and the open: a moment, ask again
+        return plain("503 Service Unavailable", "being replaced, try again", [("Retry-After", "1")])
+    size = entry.sibling.size if use_gzip and entry.sibling else entry.size
+    return Response("200 OK", [*headers, ("Content-Length", str(size))], stream=stream)
 
 
 class App:
@@ -125,7 +132,11 @@ class App:
             response = plain("500 Internal Server Error", "internal error")
         start_response(response.status, response.headers)
         if environ.get("REQUEST_METHOD") == "HEAD":
+            if response.stream is not None:
+                response.stream.close()
             return []  # headers (Content-Length included) as for GET, no body
+        if response.stream is not None:
+            return FileWrapper(response.stream, CHUNK)  # closed by the WSGI server when done
         return [response.body]
 
     def handle(self, environ: WSGIEnvironment) -> Response:
@@ -140,7 +151,7 @@ class App:
         server's event loop keeps partner revalidations at the rate of public files."""
         try:
             return self._handle(environ, quick=True)
-        except _MustBlock:
+        except (_MustBlock, MustLoad):
             return None
 
     def _handle(self, environ: WSGIEnvironment, quick: bool) -> Response:
@@ -152,18 +163,18 @@ class App:
             return not_found()
         if path.startswith("/partners/"):
             return self.partner(environ, path[len("/partners/") :], quick)
-        return self.public_file(environ, path[1:])
+        return self.public_file(environ, path[1:], quick)
 
     # --- public ----------------------------------------------------------------------------------
 
-    def public_file(self, environ: WSGIEnvironment, rel: str) -> Response:
+    def public_file(self, environ: WSGIEnvironment, rel: str, quick: bool = False) -> Response:
         """``public/<rel>``; ``/`` and ``dir/`` mean their index.html."""
         if rel == "" or rel.endswith("/"):
             rel += "index.html"
         parts = safe_parts(rel)
         if parts is None or parts[0] in _HIDDEN_TOP:
             return not_found()
-        entry = self.public.get(parts)
+        entry = self.public.get(parts, quick)
         if entry is None:
             return not_found()
         gzip_ok = entry.compressible and _gzip_ok(environ)
@@ -240,7 +251,7 @@ class App:
         if item is None or not item.visible_to(partner, self.clock()):
             return not_found()
         parts = safe_parts(item.path)
-        entry = None if parts is None else self.newsml.get(parts)
+        entry = None if parts is None else self.newsml.get(parts, quick)
         if entry is None:
             return not_found()
         return file_response(entry, environ, PARTNER_CACHE_CONTROL, entry.compressible and _gzip_ok(environ))

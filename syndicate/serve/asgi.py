@@ -12,10 +12,11 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, MutableMapping
-from typing import Any
+from typing import Any, BinaryIO
 from urllib.parse import unquote_to_bytes
 
 from .app import App
+from .gzfiles import CHUNK
 from .httputil import Response, plain
 
 log = logging.getLogger("syndicate.serve")
@@ -95,14 +96,40 @@ class AsgiApp:
             target = self.app.redactor.target(environ["PATH_INFO"], environ["QUERY_STRING"])
             log.exception("error answering %s %s", scope.get("method"), target)
             response = plain("500 Internal Server Error", "internal error")
-        await _send(send, response, head=scope["method"] == "HEAD")
+        await _send(send, response, head=scope["method"] == "HEAD", receive=receive)
 
 
-async def _send(send: Send, response: Response, head: bool) -> None:
+async def _send(send: Send, response: Response, head: bool, receive: Receive | None = None) -> None:
     status = int(response.status.split(" ", 1)[0])
     headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in response.headers]
     await send({"type": "http.response.start", "status": status, "headers": headers})
-    await send({"type": "http.response.body", "body": b"" if head else response.body})
+    if response.stream is None:
+        await send({"type": "http.response.body", "body": b"" if head else response.body})
+        return
+    with response.stream as stream:
+        if not head:
+            await _stream(send, stream, receive)
+        await send({"type": "http.response.body", "body": b""})
+
+
+async def _stream(send: Send, stream: BinaryIO, receive: Receive | None) -> None:
+    """A large file in pieces, each read in a worker thread (the event loop never waits on the
+    disk); paced by the client (uvicorn's ``send`` waits while its buffer is full), and stopped
+    when the client goes away (uvicorn would otherwise drop the rest silently)."""
+    gone = asyncio.Event()
+
+    async def watch() -> None:
+        while receive is not None and (await receive())["type"] != "http.disconnect":
+            pass
+        gone.set()
+
+    watcher = asyncio.create_task(watch()) if receive is not None else None
+    try:
+        while not gone.is_set() and (chunk := await asyncio.to_thread(stream.read, CHUNK)):
+            await send({"type": "http.response.body", "body": chunk, "more_body": True})
+    finally:
+        if watcher is not None:
+            watcher.cancel()
 
 
 async def _lifespan(receive: Receive, send: Send) -> None:

@@ -16,12 +16,14 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from ..publish.formats import media_types
-from .httputil import http_date, strong_etag
+from .gzfiles import read_and_hash, valid_sibling
+from .httputil import http_date
 
-# Larger files are still served, but read per request rather than kept in memory.
-MAX_CACHED_FILE = 16 * 1024 * 1024
+# Larger files are streamed from disk in a worker thread, not kept in memory (nor compressed here).
+STREAM_FROM = 1024 * 1024
 # Past this many cached bytes the cache starts over: simpler than LRU, and the working set
 # (a few dozen feeds, a front page, recent article pages) is far smaller.
 MAX_CACHE_BYTES = 128 * 1024 * 1024
@@ -93,27 +95,61 @@ def _inside(path: str, root: str) -> bool:
     return path.startswith(root + os.sep)
 
 
+class MustLoad(Exception):
+    """``FileStore.get(quick=True)``: the file must be read first (not in the event loop)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sibling:
+    """A valid ``<file>.gz`` beside a streamed file, as last seen."""
+
+    path: str
+    key: tuple[int, int, int, int]
+    size: int
+
+
 @dataclass(slots=True)
 class Entry:
-    """One file as last seen: identity (for re-validation), metadata for headers, the body."""
+    """One file as last seen: identity (for re-validation), metadata for headers, the body (held
+    in memory up to ``STREAM_FROM`` bytes, with its gzip body; larger files are streamed from disk,
+    gzip-encoded only from the ``.gz`` the publisher wrote beside them)."""
 
     key: tuple[int, int, int, int]  # (st_dev, st_ino, st_size, st_mtime_ns)
     path: str  # the path as requested (symlinks not resolved), re-stat'ed on every hit
+    real: str  # the resolved path, reopened to stream a large file
     content_type: str
-    body: bytes
+    body: bytes  # b"" when streamed
+    size: int
     etag: str
     etag_gz: str
     mtime: int  # whole seconds, what Last-Modified can say
     last_modified: str
     compressible: bool
-    etags: tuple[str, str] = ("", "")
-    _gz: bytes | None = field(default=None, repr=False)
+    gz: bytes | None = field(default=None, repr=False)  # in memory: the gzip body
+    sibling: Sibling | None = None  # streamed: a valid .gz beside the file
 
-    def gzipped(self) -> bytes:
-        """The gzip body, made once per version of the file (mtime=0 keeps it reproducible)."""
-        if self._gz is None:
-            self._gz = gzip.compress(self.body, compresslevel=6, mtime=0)
-        return self._gz
+    @property
+    def streamed(self) -> bool:
+        return self.size > STREAM_FROM
+
+    @property
+    def has_gzip(self) -> bool:
+        return self.gz is not None or self.sibling is not None
+
+    def open(self, gzip_body: bool) -> BinaryIO | None:
+        """A streamed body, opened (non-blocking for a regular file) and checked to be the version
+        the headers describe; None when the publisher replaced it since."""
+        path, key = (
+            (self.sibling.path, self.sibling.key) if gzip_body and self.sibling else (self.real, self.key)
+        )
+        try:
+            fh = open(path, "rb", buffering=0)  # noqa: SIM115 (closed by whoever sends it)
+        except OSError:
+            return None
+        if _key(os.fstat(fh.fileno())) != key:
+            fh.close()
+            return None
+        return fh
 
 
 def _key(st: os.stat_result) -> tuple[int, int, int, int]:
@@ -140,16 +176,21 @@ class FileStore:
         self._cached_bytes = 0
         self._lock = threading.Lock()
 
-    def get(self, parts: tuple[str, ...]) -> Entry | None:
-        """The current file at ``root/parts`` (already checked by :func:`safe_parts`), or None."""
+    def get(self, parts: tuple[str, ...], quick: bool = False) -> Entry | None:
+        """The current file at ``root/parts`` (already checked by :func:`safe_parts`), or None.
+
+        ``quick`` (in the event loop): raise ``MustLoad`` rather than read a file that is not
+        cached as it is now (reading, hashing and compressing it belong in a worker thread)."""
         candidate = os.path.join(self.root, *parts)
         entry = self._cache.get(candidate)
-        if entry is not None:
-            try:
-                if _key(os.stat(candidate)) == entry.key:
-                    return entry
-            except OSError:
-                pass
+        try:
+            st = os.stat(candidate)
+        except OSError:
+            return None
+        if entry is not None and _key(st) == entry.key:
+            return entry
+        if quick:
+            raise MustLoad
         return self._load(candidate)
 
     def _allowed(self, real: str) -> bool:
@@ -175,38 +216,56 @@ class FileStore:
             if not stat.S_ISREG(st.st_mode):
                 return None
             with os.fdopen(fd, "rb", closefd=False) as fh:
-                body = fh.read()
+                body, digest, crc = read_and_hash(fh, keep=st.st_size <= STREAM_FROM)
         except OSError:
             return None
         finally:
             os.close(fd)
         ctype = self._content_type(candidate)
-        etag = strong_etag(body)
-        etag_gz = etag[:-1] + '-gz"'  # a gzip body is another representation: its own strong tag
+        etag = '"' + digest + '"'
         mtime = int(st.st_mtime)
         entry = Entry(
             key=_key(st),
             path=candidate,
+            real=real,
             content_type=ctype,
             body=body,
+            size=st.st_size,
             etag=etag,
-            etag_gz=etag_gz,
+            etag_gz=etag[:-1] + '-gz"',  # a gzip body is another representation: its own strong tag
             mtime=mtime,
             last_modified=http_date(mtime),
-            compressible=is_compressible(ctype) and len(body) >= MIN_GZIP_SIZE,
-            etags=(etag, etag_gz),
+            compressible=is_compressible(ctype) and st.st_size >= MIN_GZIP_SIZE,
         )
-        if len(body) <= MAX_CACHED_FILE:
-            self._remember(candidate, entry)
+        if entry.compressible:
+            self._add_gzip(entry, crc)
+        self._remember(candidate, entry)
         return entry
+
+    def _add_gzip(self, entry: Entry, crc: int) -> None:
+        """The gzip body: the publisher's ``.gz`` when it is the current file's, else (for a file
+        held in memory) compressed here once per version (mtime=0 keeps it reproducible)."""
+        real = entry.real + ".gz"
+        allowed = self._allowed(os.path.realpath(real))
+        found = valid_sibling(real, crc, entry.size, read=not entry.streamed) if allowed else None
+        if entry.streamed:
+            entry.sibling = None if found is None else Sibling(real, _key(found[0]), found[0].st_size)
+        elif found is not None:
+            entry.gz = found[1]
+        if not entry.streamed and entry.gz is None:
+            entry.gz = gzip.compress(entry.body, compresslevel=6, mtime=0)
 
     def _remember(self, candidate: str, entry: Entry) -> None:
         with self._lock:
             old = self._cache.pop(candidate, None)
             if old is not None:
-                self._cached_bytes -= len(old.body)
-            if self._cached_bytes + len(entry.body) > MAX_CACHE_BYTES:
+                self._cached_bytes -= _cost(old)
+            if self._cached_bytes + _cost(entry) > MAX_CACHE_BYTES:
                 self._cache.clear()
                 self._cached_bytes = 0
             self._cache[candidate] = entry
-            self._cached_bytes += len(entry.body)
+            self._cached_bytes += _cost(entry)
+
+
+def _cost(entry: Entry) -> int:
+    return len(entry.body) + len(entry.gz or b"")

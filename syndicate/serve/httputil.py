@@ -9,6 +9,7 @@ import datetime as dt
 import email.utils
 import hashlib
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 _TEXT_PLAIN = "text/plain; charset=utf-8"
 
@@ -23,6 +24,7 @@ class Response:
     status: str
     headers: list[tuple[str, str]] = field(default_factory=list)
     body: bytes = b""
+    stream: BinaryIO | None = None  # instead of ``body``: an open file, sent in pieces, then closed
 
 
 def plain(status: str, message: str, headers: list[tuple[str, str]] | None = None) -> Response:
