@@ -21,13 +21,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support.faults import DAY, sample_page
 
 from syndicate import config
 from syndicate.errors import SourceError
 from syndicate.model import Issue
 from syndicate.sources.http import HttpSource
-
-from .support import DAY, sample_page
 
 PAGE = sample_page(1).encode("utf-8")
 Answer = Callable[[str], bytes]  # request path -> raw response bytes ("Connection: close" closes)

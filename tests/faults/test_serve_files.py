@@ -24,14 +24,13 @@ from pathlib import Path
 
 import pytest
 import requests
+from support.faults import LATER, sample_issue
 
 from syndicate import config, pipeline
 from syndicate.publish import precompress
 from syndicate.publish.plan import Output
 from syndicate.publish.write import write_all
 from syndicate.serve import files, make_server
-
-from .support import LATER, sample_issue
 
 TOKEN = "s3cr3t-partner-token-0123456789"
 FEED = (

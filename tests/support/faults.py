@@ -5,6 +5,7 @@ the validators, and ways to run ``syndicate run`` (in-process with click's runne
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 import sqlite3
 import subprocess
@@ -65,6 +66,8 @@ def check_parses(out: Path) -> int:
     for rel, data in snapshot(out).items():
         if TMP_PREFIX in rel:
             continue  # a killed pass's leftover: swept by the next pass, never served
+        if rel.endswith(".gz"):  # a large public file's precompressed sibling: whole, and parses
+            rel, data = rel[: -len(".gz")], gzip.decompress(data)
         if rel.endswith((".xml", ".opml")):
             xmlsafe.parse(data, rel)
         elif rel.endswith(".html"):
