@@ -51,13 +51,16 @@ PLEASE_SEE = re.compile(
     rf"{_BEFORE}[(\[]?\s*(?:P[a-zA-Z]{{3,5}}\W?\s+[a-zA-Z]{{2,3}}\s+|{_SEE}\s+){_TARGET}{_CLOSE}"
 )
 # (Continued from page one) / Continued from Page 1 / Continued From A1
+# A jump head run into the jump line: ``SCHOOLS, from page 1``, ``BUDGET: Continued from A1``.
+_HEAD_RUN_IN = r"(?:(?P<keyword>[A-Z][A-Z0-9’'&./\- ]{1,30}?)\s*[:,—–-]?\s+)?"
+# (Continued from page one) / Continued from Page 1 / Continued From A1
 CONTINUED_FROM = re.compile(
-    rf"^\s*[(\[]?\s*[Cc](?:ontinued|ONTINUED)\s+[fF][rR][oO][mM]\s+(?:{_PAGE_WORD}\s*)?{_LABEL}\s*[)\]]?"
+    rf"^\s*{_HEAD_RUN_IN}[(\[]?\s*[Cc](?:ontinued|ONTINUED)\s+[fF][rR][oO][mM]\s+(?:{_PAGE_WORD}\s*)?{_LABEL}\s*[)\]]?"
 )
 # From page 1 / From Page One / From A1, and as OCR reads them: From pagel, Frontpage*, rotn page 1.
 FROM_PAGE = re.compile(
-    rf"^\s*[(\[]?\s*(?:(?:[FfIi]?['’]?[rR][oO0][mMnNt][tn]?|FROM)\s*{_PAGE_WORD}\s*{_LABEL}"
-    r"|(?:From|FROM)\s+(?P<section>[A-Z]\d{1,2})\b)\s*[)\]]?"
+    rf"^\s*{_HEAD_RUN_IN}[(\[]?\s*(?:(?:[FfIi]?['’]?[rR][oO0][mMnNt][tn]?|FROM)\s*{_PAGE_WORD}\s*{_LABEL}"
+    r"|(?:[Ff]rom|FROM)\s+(?P<section>[A-Z]\d{1,2})\b)\s*[)\]]?"
 )
 JUMP_OUT_FORMS = (CONTINUED_ON, SEE_KEYWORD, PLEASE_SEE)
 JUMP_IN_FORMS = (CONTINUED_FROM, FROM_PAGE)

@@ -227,7 +227,7 @@ class _Builder:
 def blocks(text: str, profile: Profile = CHINESE) -> list[Block]:
     """Re-flow one page's text into blocks, keeping each block's line span."""
     if profile.read_unmarked is not None:  # paragraphs not marked by an indent: read by line shape
-        return profile.read_unmarked(text)
+        return profile.read_unmarked(text, profile.extra_furniture, profile.paper_bylines)
     lines = _lines(text, profile)
     b = _Builder(profile)
     i, blank = 0, False

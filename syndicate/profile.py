@@ -48,12 +48,14 @@ class Profile:
     # Detected per issue (recurring_lines), not configured.
     recurring: frozenset[str] = frozenset()
     extra_furniture: re.Pattern[str] | None = None  # a paper's own furniture lines ([reading])
+    paper_bylines: re.Pattern[str] | None = None  # a paper's own byline lines alone ([reading])
     # Every clear article start of the issue has a blank line above it (detected per issue by
     # boundaries.blank_lines_part): then a blank line is evidence of an article boundary.
     blank_parts: bool = False
     # Pages whose paragraphs carry no mark are read by line shape by this reader, which also
     # decides where articles open (``Block.opens``, ``Block.role``); None: the indent reader.
-    read_unmarked: Callable[[str], list[Block]] | None = None
+    # (text, the paper's furniture, the paper's bylines) -> blocks
+    read_unmarked: Callable[[str, re.Pattern[str] | None, re.Pattern[str] | None], list[Block]] | None = None
     byline_names: Callable[[str], tuple[str, ...]] | None = None  # names in a byline block
     derive_headline: Callable[[str], str] | None = None  # a headline from the lead (None: Chinese)
 
@@ -137,6 +139,7 @@ def with_paper(
         changes["extra_furniture"] = _either(None, furniture)
     if bylines:
         changes["byline_line"] = _either(profile.byline_line, bylines)
+        changes["paper_bylines"] = _either(None, bylines)
         changes["byline_hints"] = frozenset()  # no cheap pre-test can know the paper's forms
     return dataclasses.replace(profile, **changes) if changes else profile  # type: ignore[arg-type]
 

@@ -158,9 +158,9 @@ JUMP_MARKERS: tuple[JumpMarker, ...] = (
     # Please see page 6 / PleaM see paga 2 (OCR) / See back page
     JumpMarker("Please see", "en", "out", english.PLEASE_SEE, ("ag", "AG", "ack", "ACK"), 40),
     # (Continued from page one) / Continued From A1
-    JumpMarker("Continued from", "en", "in", english.CONTINUED_FROM, ("ontinued", "ONTINUED"), 16),
+    JumpMarker("Continued from", "en", "in", english.CONTINUED_FROM, ("ontinued", "ONTINUED"), 48),
     # From page 1 / From Page One / From A1, and OCR's From pagel, Frontpage*, rotn page 1
-    JumpMarker("From page", "en", "in", english.FROM_PAGE, ("om", "OM", "ot", "on", "ag"), 12),
+    JumpMarker("From page", "en", "in", english.FROM_PAGE, ("om", "OM", "ot", "on", "ag"), 44),
 )  # fmt: skip
 _JUMP_OUT = tuple(m for m in JUMP_MARKERS if m.direction == "out")
 _JUMP_IN = tuple(m for m in JUMP_MARKERS if m.direction == "in")

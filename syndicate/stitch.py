@@ -104,7 +104,8 @@ def _keyword_evidence(keyword: str, into: Fragment) -> float:
     in capitals that says something else is evidence against (-0.5); the keyword in its text is a
     hint (0.2). Words are compared as OCR reads them (``NF.W OFFICES`` for ``NEW OFFICES``)."""
     key = _tokens(keyword)
-    head = (into.headline or "").split(":", 1)[0]
+    printed_head = into.headline or (into.jump_in.keyword if into.jump_in else "")  # SCHOOLS, from page 1
+    head = printed_head.split(":", 1)[0]
     if head and key:
         printed = _tokens(head)
         fewer, more = sorted((key, printed), key=len)  # RIDING for RIDING CLASS, and the other way

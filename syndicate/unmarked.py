@@ -59,11 +59,13 @@ class _Line:
     indented: bool = False  # two spaces, a tab or a full-width space: a paragraph mark where printed
 
 
-def _read(text: str) -> list[_Line]:
+def _read(text: str, furniture: re.Pattern[str] | None) -> list[_Line]:
     out: list[_Line] = []
     gap = False
     for n, raw in enumerate(text.split("\n"), start=1):
         line = raw.strip(" \t\r\u3000\u00a0\ufeff")
+        if line and furniture is not None and furniture.match(line):
+            line = ""  # the paper's own furniture (configuration ``[reading] furniture``)
         if not line or (en.is_running_head(line) and not (out and _PAGE_AT_END.search(out[-1].text))):
             gap = True
             continue
@@ -128,8 +130,9 @@ class _Head:
 
 
 class _Reader:
-    def __init__(self, text: str) -> None:
-        self.lines = _read(text)
+    def __init__(self, text: str, furniture: re.Pattern[str] | None, bylines: re.Pattern[str] | None) -> None:
+        self.lines = _read(text, furniture)
+        self.paper_bylines = bylines
         self.widths = _widths(self.lines)
         self.vocabulary = set(re.findall(r"[A-Za-z][\w’'\-]*", text.lower()))
         self.blocks: list[Block] = []
@@ -172,10 +175,15 @@ class _Reader:
             return text[-1:] not in ",;:-"
         return not nxt.text[:1].islower() and len(text) + 1 + len(_first_word(nxt.text)) <= self.widths[j]
 
-    @staticmethod
-    def starts_body(text: str) -> bool:
+    def starts_body(self, text: str) -> bool:
         """What a headline stands above: a byline, a staff line, a jump line, a dateline."""
-        return bool(en.is_byline(text) or en.is_staff_line(text) or rules.jump_in(text) or en.dateline(text))
+        return bool(
+            self.is_byline(text) or en.is_staff_line(text) or rules.jump_in(text) or en.dateline(text)
+        )
+
+    def is_byline(self, text: str) -> bool:
+        """``By MARIA LOPEZ``, or a byline as this paper prints it (``[reading] bylines``)."""
+        return en.is_byline(text) or (self.paper_bylines is not None and bool(self.paper_bylines.match(text)))
 
     def staff_like(self, i: int) -> bool:
         """A short line under a byline: the writer's role, however OCR read it (``SteH Wrtlw``)."""
@@ -224,7 +232,7 @@ class _Reader:
         if joined(j) and j < n and rules.jump_in(lines[j].text):
             h.jump_in, h.end = j, j + 1
             return h
-        if joined(j) and j < n and (en.is_byline(lines[j].text) or en.is_staff_line(lines[j].text)):
+        if joined(j) and j < n and (self.is_byline(lines[j].text) or en.is_staff_line(lines[j].text)):
             h.byline, j = [j], j + 1
             if lines[j - 1].text.strip().lower() in ("by", "hy") and j < n:
                 h.byline.append(j)
@@ -385,6 +393,9 @@ def capital_head(text: str) -> bool:
     return len(text.split()) <= 6 and en.capitalised_share(text) >= 0.75
 
 
-def blocks(text: str) -> list[Block]:
-    """Re-flow one page without paragraph marks into blocks; ``opens`` marks each article's first."""
-    return _Reader(text).run()
+def blocks(
+    text: str, furniture: re.Pattern[str] | None = None, bylines: re.Pattern[str] | None = None
+) -> list[Block]:
+    """Re-flow one page without paragraph marks into blocks; ``opens`` marks each article's first.
+    ``furniture`` and ``bylines``: the paper's own lines of each kind, when configured."""
+    return _Reader(text, furniture, bylines).run()

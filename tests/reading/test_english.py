@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -406,3 +407,37 @@ def test_byline_is_no_second_headline_line() -> None:
     page = _page("Political science major new queen", "by Margarita Mulla", "Staff Writer", SCHOOLS[:1])
     roles = [b.role for b in unmarked.blocks(page)]
     assert roles[:2] == ["head", "byline"]
+
+
+def test_a_papers_own_bylines_and_furniture() -> None:
+    """``[reading]`` patterns of the paper apply to its English pages too."""
+    page = _page(
+        "HARBOR HERALD | PAGE A1", "Board votes to close two schools", "Herald staff report", SCHOOLS[:1],
+    )  # fmt: skip
+    plain = unmarked.blocks(page)
+    assert [b.role for b in plain][:2] == ["head", "head"]  # read as two headline lines
+    own = unmarked.blocks(page, re.compile(r"^HARBOR HERALD \|"), re.compile(r"^Herald staff report$"))
+    assert [(b.role, b.text) for b in own][:2] == [
+        ("head", "Board votes to close two schools"),
+        ("byline", "Herald staff report"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "keyword"),
+    [("SCHOOLS, from page 1", "SCHOOLS"), ("BUDGET: Continued from A1", "BUDGET"), ("From page 1", "")],
+)
+def test_jump_head_run_into_the_jump_line(line: str, keyword: str) -> None:
+    m = rules.jump_in(line)
+    assert m is not None and english.keyword_of(m) == keyword
+
+
+def test_run_in_jump_heads_tell_back_page_continuations_apart() -> None:
+    front = _page(
+        "Border Patrol lacks manpower", "By Rod Santos", PATROL, "See PATROL, back page", "---",
+        "Writing textbooks a thankless job", "By Ann Lee", TEXTBOOKS, "See TEXTBOOKS, back page",
+    )  # fmt: skip
+    back = _page("TEXTBOOKS, from page 1", TEXTBOOKS_REST, "---", "PATROL, from page 1", PATROL_REST)
+    reading = pipeline.read(_issue(front, back), "en")
+    patrol = next(a for a in reading.articles if a.headline == "Border Patrol lacks manpower")
+    assert "near the old mission road" in " ".join(patrol.paragraphs)
