@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHES = ("startup", "reading", "write", "partners", "archive", "publish", "serve", "cluster")
+BENCHES = ("startup", "reading", "reading_en", "write", "partners", "archive", "publish", "serve", "cluster")
 
 
 def main() -> None:

@@ -73,6 +73,34 @@ NUMBER_WORDS = {
 BACK_PAGE = "back"  # the label of ``See back page``: the issue's last page, known only to stitch
 
 
+_LABEL_ENDS = (
+    "page",
+    "paga",
+    "pago",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+)
+
+
+def may_end_jump(line: str) -> bool:
+    """Cheap test: the line could end a jump line (a page number, ``back page``, ``page one``)."""
+    last = line[-1:]
+    return (
+        last.isdigit()
+        or last in ")]*"
+        or line[-5:].lower().endswith(_LABEL_ENDS)
+        or (len(line) > 1 and line[-2:-1].isdigit())
+    )
+
+
 def label_of(m: re.Match[str]) -> str:
     """The page a jump line names, as printed: ``4``, ``A6``, ``one``, ``back``."""
     groups = m.groupdict()
@@ -213,7 +241,8 @@ def is_credit(text: str) -> bool:
 
 def is_running_head(text: str) -> bool:
     """Page furniture: the paper's name and date, or a bare page number."""
-    return len(text) <= 70 and bool(RUNNING_HEAD.match(text.strip()))
+    text = text.strip()
+    return len(text) <= 70 and text[-1:].isdigit() and bool(RUNNING_HEAD.match(text))  # ends in a number
 
 
 # --- headline-likeness --------------------------------------------------------------------------

@@ -47,6 +47,7 @@ _SENTENCE_OPENER = re.compile(
     r"^[“\"‘]?(?:The|A|An|In|On|At|It|He|She|They|We|This|That|These|Those|When|After|Before|While|As|If"
     r"|For|But|And|Although|Despite|During|According)\s"
 )
+_SENTENCE_LAST = frozenset(".!?\"'”’)")  # last characters of a line that may end a sentence
 _BARE_LABEL = re.compile(r"^[A-Z]?\d{1,3}$")
 _PAGE_AT_END = re.compile(r"\b[Pp]age$")
 
@@ -133,6 +134,7 @@ class _Reader:
     def __init__(self, text: str, furniture: re.Pattern[str] | None, bylines: re.Pattern[str] | None) -> None:
         self.lines = _read(text, furniture)
         self.paper_bylines = bylines
+        self._starts_body: dict[str, bool] = {}  # asked of a line several times
         self.widths = _widths(self.lines)
         self.vocabulary = set(re.findall(r"[A-Za-z][\w’'\-]*", text.lower()))
         self.blocks: list[Block] = []
@@ -145,7 +147,7 @@ class _Reader:
     def stands_alone(self, i: int) -> bool:
         """Line ``i`` was not filled to the column, and what follows starts afresh: a head line."""
         text, nxt = self.lines[i].text, self.lines[i + 1] if i + 1 < len(self.lines) else None
-        if self.lines[i].indented or rules.jump_out(text):
+        if self.lines[i].indented or (en.may_end_jump(text) and rules.jump_out(text)):
             return False
         if len(text) > self.widths[i] * 1.15 and text[:1].isupper() and len(text) <= 200:
             return True  # wider than the column: set across columns, a headline or a deck
@@ -327,9 +329,10 @@ class _Reader:
             self.emit(BlockKind.LINE, [lines[k] for k in h.byline], text, "byline")
 
     def add(self, i: int) -> None:
-        """Line ``i`` is body text: continue the paragraph or start one; close it where it ends."""
+        """Line ``i`` is body text: continue the paragraph or start one; close it where it ends.
+        Runs on every body line: the cheap tests on the last character come first."""
         line, lines = self.lines[i], self.lines
-        if self.label_after_page(i):  # ``See OFFICES, page`` / (column break) / ``8``
+        if self.pieces and self.label_after_page(i):  # ``See OFFICES, page`` / (column break) / ``8``
             self.pieces.append(line)
             self.flush()
             return
@@ -338,21 +341,21 @@ class _Reader:
         self.pieces.append(line)
         text = line.text
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if rules.jump_out(" ".join(p.text for p in self.pieces[-3:])) is not None:
-            self.flush()
-        elif nxt is not None and en.ends_sentence(text) and not _open_quote(text):
+        last = text[-1]
+        if last in _SENTENCE_LAST and nxt is not None and en.ends_sentence(text) and not _open_quote(text):
             if len(text) + 1 + len(_first_word(nxt.text)) <= self.widths[i]:
                 self.flush()  # broken early: the paragraph ends here
-        elif nxt is not None and not nxt.gap and self.subhead(i + 1):
+            elif not nxt.gap and self.subhead(i + 1):
+                self.flush()
+            return
+        if en.may_end_jump(text) and rules.jump_out(" ".join(p.text for p in self.pieces[-3:])) is not None:
             self.flush()
 
     def label_after_page(self, i: int) -> bool:
         """Line ``i`` is the page number of a jump line broken after its ``page``."""
-        return (
-            bool(self.pieces)
-            and bool(_PAGE_AT_END.search(self.pieces[-1].text))
-            and bool(_BARE_LABEL.match(self.lines[i].text))
-        )
+        if not self.pieces or self.pieces[-1].text[-4:].lower() != "page":
+            return False
+        return bool(_PAGE_AT_END.search(self.pieces[-1].text)) and bool(_BARE_LABEL.match(self.lines[i].text))
 
     def subhead(self, i: int) -> bool:
         """A short head line inside an article, after a finished paragraph: its own paragraph."""
@@ -382,7 +385,12 @@ class _Reader:
                         i = h.end
                         continue
             self.add(i)
-            jumped = not self.pieces and bool(self.blocks) and rules.jump_out(self.blocks[-1].raw) is not None
+            jumped = (
+                not self.pieces
+                and bool(self.blocks)
+                and self.blocks[-1].raw[-1:] != "."
+                and bool(rules.jump_out(self.blocks[-1].raw))
+            )
             i += 1
         self.flush()
         return self.blocks
