@@ -29,13 +29,6 @@ COHESION_AFTER = 16  # lines below compared
 COHESION_MIN_WORDS = 20  # content words the article above needs before its words tell anything
 NEIGHBOURS = 8  # lines each side that tell the column width at a line
 
-_WORD = re.compile(r"[a-z][a-z’']{3,}")
-_STOP = en.word_set(
-    """this that these those with from have has had were been being said says will would could should
-    about after before over under into than then there here their them they when where which what
-    while also more most other such only some very just year years last first week today monday
-    tuesday wednesday thursday friday saturday sunday"""
-)
 # A paragraph opening like this refers back to the one above: not a new article.
 ANAPHORIC = re.compile(
     r"^[“\"‘'(]|^(?:But|And|Or|Yet|So|Still|However|Also|Meanwhile|Instead|Hopefully|Then|Now|Even"
@@ -91,28 +84,18 @@ def _first_word(text: str) -> str:
     return text.split(" ", 1)[0]
 
 
-def _open_quote(text: str) -> bool:
-    """The text ends inside a quotation opened in its last sentence (``… realize. ‘Wow.``)."""
-    tail = text[-80:]
-    return tail.rfind("“") > tail.rfind("”") or tail.rfind("‘") > max(tail.rfind("’ "), tail.rfind("’"))
-
-
 def closed(text: str) -> bool:
     """The paragraph so far is finished: a sentence end, a jump line or a credit closes it."""
     text = text.rstrip()
-    if en.ends_sentence(text) and not _open_quote(text):
+    if en.ends_sentence(text) and not en.open_quote(text):
         return True
     return rules.jump_out(text) is not None or en.is_credit(text[-60:])
-
-
-def content_words(texts: list[str]) -> set[str]:
-    return {w for t in texts for w in _WORD.findall(t.lower()) if w not in _STOP}
 
 
 def cohesion(before: list[str], after: list[str]) -> float:
     """Share of content words the text after has in common with the article before (of the smaller
     side); 1.0 when either side is too short to tell (a lead paragraph alone says little)."""
-    a, b = content_words(before), content_words(after)
+    a, b = en.content_words(before), en.content_words(after)
     if len(a) < COHESION_MIN_WORDS or len(b) < COHESION_MIN_WORDS // 2:
         return 1.0
     return len(a & b) / min(len(a), len(b))
@@ -342,7 +325,7 @@ class _Reader:
         text = line.text
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         last = text[-1]
-        if last in _SENTENCE_LAST and nxt is not None and en.ends_sentence(text) and not _open_quote(text):
+        if last in _SENTENCE_LAST and nxt is not None and en.ends_sentence(text) and not en.open_quote(text):
             if len(text) + 1 + len(_first_word(nxt.text)) <= self.widths[i]:
                 self.flush()  # broken early: the paragraph ends here
             elif not nxt.gap and self.subhead(i + 1):
