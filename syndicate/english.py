@@ -213,7 +213,10 @@ def _letters_off(a: str, b: str) -> bool:
 
 def byline_names(raw: str) -> tuple[str, ...]:
     """``By Maria Lopez and Dan Ortiz / Staff Writer`` -> (``Maria Lopez``, ``Dan Ortiz``)."""
-    first = raw.split("\n")[0]
+    lines = [part for part in re.split(r"\n| / ", raw) if part.strip()]  # the reader joins lines with " / "
+    first = lines[0] if lines else ""
+    if first.strip().lower() in ("by", "hy") and len(lines) > 1:
+        first = lines[1]  # ``By`` alone, the name on the next line
     text = re.sub(r"^\s*(?:[Bb8][Yy]|Hy)(?=\s|[A-Z8]|$)\s*", "", first).strip(" ,/")
     text = re.split(r"\s*[,/]\s*(?=[A-Za-z .]{0,30}$)", text)[0]
     names = [n.strip(" ,.") for n in re.split(r"\s+(?:and|AND|&)\s+|,\s*", text)]
@@ -344,47 +347,3 @@ def reflow(left: str, right: str, vocabulary: set[str] | frozenset[str] = frozen
     if not keep and mended not in vocabulary:
         keep = "-" in word or word.lower() in _HYPHEN_KEPT or right[:1].isupper()
     return left + right if keep else left[:-1] + right
-
-
-# --- derived headline ---------------------------------------------------------------------------
-
-HEADLINE_WORDS = 12  # a derived headline is at most about this many words
-_OPENER = re.compile(
-    r"^(?:After|When|Although|Though|As|While|Because|If|Since|Before|Despite|Following|In|On|At|During"
-    r"|With|For|According to|Amid|Under|Unlike|Like|Once|Until|Without|Through|By|From|Earlier|Last|This)\b[^,]{2,80},\s+"
-)
-_CLAUSE_CUT = re.compile(
-    r",\s+(?:who|which|whose|while|but|and|although|though|after|according|said|says|where|when|because"
-    r"|including|as|even)\b|\s+[—–]\s+|\s*--\s*|;\s|:\s|\s+\((?![A-Z]{2,}\))"
-)
-_TRAILING_MINOR = word_set(
-    """a an the and or but of to in on at by for with from as that which who is are was"""
-)
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
-
-
-def first_sentence(text: str) -> str:
-    """The first sentence of ``text`` (``Mr.``, ``U.S.``, ``p.m.`` do not end one)."""
-    for m in _SENTENCE_SPLIT.finditer(text):
-        if ends_sentence(text[: m.start()]):
-            return text[: m.start()]
-    return text
-
-
-def derive_headline(lead: str) -> str:
-    """A headline for an article printed without one: the main clause of the lead's first
-    sentence, at most about ``HEADLINE_WORDS`` words (an opening ``After the vote,`` skipped)."""
-    sentence = first_sentence(" ".join(lead.split()))
-    m = _OPENER.match(sentence)
-    if m and len(sentence[m.end() :].split()) >= 4:
-        sentence = sentence[m.end() :]
-        sentence = sentence[:1].upper() + sentence[1:]
-    cut = _CLAUSE_CUT.search(sentence)
-    if cut and len(sentence[: cut.start()].split()) >= 4:
-        sentence = sentence[: cut.start()]
-    words = sentence.split()
-    if len(words) > HEADLINE_WORDS:
-        words = words[:HEADLINE_WORDS]
-        while len(words) > 4 and words[-1].lower().strip(",") in _TRAILING_MINOR:
-            words.pop()
-    return " ".join(words).rstrip(" ,;:.!?\"'”’").lstrip("\"“‘'")

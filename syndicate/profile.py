@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from . import english, rules, unmarked
+from . import english, english_heads, rules, unmarked
 from .model import Block
 from .text import join
 
@@ -58,6 +58,8 @@ class Profile:
     read_unmarked: Callable[[str, re.Pattern[str] | None, re.Pattern[str] | None], list[Block]] | None = None
     byline_names: Callable[[str], tuple[str, ...]] | None = None  # names in a byline block
     derive_headline: Callable[[str], str] | None = None  # a headline from the lead (None: Chinese)
+    # (kicker, headline, subheadline) from the head lines in print order (None: segment's Chinese rule)
+    titles: Callable[[list[str], str | None], tuple[str | None, str | None, str | None]] | None = None
 
 
 CHINESE = Profile(
@@ -106,7 +108,8 @@ ENGLISH = Profile(
     photo_heading=_NEVER,
     read_unmarked=unmarked.blocks,
     byline_names=english.byline_names,
-    derive_headline=english.derive_headline,
+    derive_headline=english_heads.derive_headline,
+    titles=english_heads.titles,
 )
 
 PROFILES: dict[str, Profile] = {"zh": CHINESE, "en": ENGLISH}

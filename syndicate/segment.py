@@ -270,7 +270,7 @@ def split(
             orphans.append(Orphan(page, len(orphans) + 1, d.first_line, d.last_line, text))
             continue
         first_line = d.first_line
-        kicker, headline, subheadline = _titles(heads, d.subtitle)
+        kicker, headline, subheadline = (profile.titles or _titles)(heads, d.subtitle)
         news = d.dateline is not None
         if heads and news and not _belongs(heads, d.paragraphs):
             text = " ".join(h.text for h in d.heads)

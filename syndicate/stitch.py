@@ -254,7 +254,10 @@ def _links(
         ends = [f for f in fragments if f.page == src and f.jump_out is None and _key(f) not in taken]
         if not ends:
             continue
-        for cont, end, evidence in _assign(orphan_ins, ends, ev, heads, MIN_SCORE_NO_OUT):
+        # One continuation naming the page, one article there left without an end: only it can be the
+        # source, and ordinary evidence is enough; otherwise the stricter floor.
+        floor = MIN_SCORE if len(ends) == 1 and len(orphan_ins) == 1 else MIN_SCORE_NO_OUT
+        for cont, end, evidence in _assign(orphan_ins, ends, ev, heads, floor):
             if end is not None:
                 used.add(_key(cont))
                 links[_key(end)] = _key(cont)

@@ -138,6 +138,8 @@ class _Reader:
             return False
         if len(text) > self.widths[i] * 1.15 or nxt is None or self.starts_body(nxt.text):
             return True
+        if not nxt.gap and len(nxt.text) > self.widths[i + 1] * 1.15:
+            return True  # a deck wider than the column follows: this line heads it
         if not nxt.gap and _SENTENCE_OPENER.match(nxt.text):
             return True  # an unfinished line, then ``The …``: a new sentence, so the line was a head
         if nxt.text[:1].islower() and not nxt.gap:

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from syndicate import english, pipeline, rules, unmarked
+from syndicate import english, english_heads, pipeline, rules, unmarked
 from syndicate.model import BlockKind, Issue, Page
 from syndicate.profile import ENGLISH, for_page
 
@@ -102,6 +102,7 @@ def test_not_jump_in_lines(line: str) -> None:
         ("BYCAROL", ("CAROL",)),  # OCR lost the space
         ("Hy Kelli Harris", ("Kelli Harris",)),  # B read as H
         ("By", ()),  # the name follows on the next line
+        ("By Julia Prodis / Associated Press", ("Julia Prodis",)),  # a byline block as the reader joins it
     ],
 )
 def test_bylines(line: str, names: tuple[str, ...]) -> None:
@@ -194,9 +195,9 @@ def test_credits() -> None:
     ],
 )
 def test_derived_headline(lead: str, headline: str) -> None:
-    derived = english.derive_headline(lead)
+    derived = english_heads.derive_headline(lead)
     assert derived == headline
-    assert len(derived.split()) <= english.HEADLINE_WORDS
+    assert len(derived.split()) <= english_heads.HEADLINE_WORDS
 
 
 def test_hyphen_mending() -> None:
@@ -441,3 +442,31 @@ def test_run_in_jump_heads_tell_back_page_continuations_apart() -> None:
     reading = pipeline.read(_issue(front, back), "en")
     patrol = next(a for a in reading.articles if a.headline == "Border Patrol lacks manpower")
     assert "near the old mission road" in " ".join(patrol.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("heads", "titles"),
+    [
+        (["Mandela will lead S. Africa into new era", "Thousands celebrate as he is sworn in"],
+         (None, "Mandela will lead S. Africa into new era", "Thousands celebrate as he is sworn in")),
+        (["No beef about it...", "Prof finds cattle meaty subject"],
+         ("No beef about it...", "Prof finds cattle meaty subject", None)),
+        (["COMMENTARY", "Why the bridge matters"], ("COMMENTARY", "Why the bridge matters", None)),
+        (["Board votes to close two schools"], (None, "Board votes to close two schools", None)),
+    ],
+)  # fmt: skip
+def test_english_head_blocks(heads: list[str], titles: tuple[str | None, str | None, str | None]) -> None:
+    assert english_heads.titles(heads, None) == titles
+
+
+def test_jump_in_naming_a_page_with_one_open_article() -> None:
+    """The source printed no jump line (or OCR lost it); the continuation names page 1, where only
+    one article has no jump of its own: that one, on ordinary evidence."""
+    front = _page(
+        "Border Patrol lacks manpower", "By Rod Santos", PATROL, "---",
+        "Work starts on Mill Creek bridge", "By Dan Ortiz", BRIDGE, "See BRIDGE, page 2",
+    )  # fmt: skip
+    inside = _page("BRIDGE", "From page 1", ["The span will be lit at night."], "---",
+                   "From page 1", ["mission road."])  # fmt: skip
+    by_head = {a.headline: a for a in pipeline.read(_issue(front, inside), "en").articles}
+    assert [p.page for p in by_head["Border Patrol lacks manpower"].parts] == [1, 2]
