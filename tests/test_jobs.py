@@ -15,6 +15,7 @@ from typing import Any
 import procrastinate
 import psycopg
 import pytest
+import services
 from click.testing import CliRunner
 from procrastinate.periodic import PeriodicDeferrer
 from test_group_config import write_group
@@ -213,3 +214,41 @@ def test_nightly_passes_go_before_a_long_backfill(tmp_path: Path, upgraded: str)
             return job.task_name
 
     assert asyncio.run(first_fetched()) == "ingest"
+
+
+def test_enqueue_one_date_once(tmp_path: Path, upgraded: str) -> None:
+    path = write_group(tmp_path, f'[store]\nurl = "{upgraded}"\n[jobs]\nengine = "procrastinate"\n')
+    args = ["enqueue", "--config", str(path), "--title", "harbour", "--date", "2024-03-01"]
+    assert "1 unit(s) enqueued" in CliRunner().invoke(cli, args).output
+    assert "0 unit(s) enqueued (already waiting or running)" in CliRunner().invoke(cli, args).output
+    every = CliRunner().invoke(cli, ["enqueue", "--config", str(path), "--date", "2024-03-01"])
+    assert "1 unit(s) enqueued" in every.output  # westcoast's; harbour's is still waiting
+    got = rows(upgraded, "SELECT args->>'title', args->>'day', priority FROM procrastinate_jobs ORDER BY id")
+    assert got == [("harbour", "2024-03-01", 50), ("westcoast", "2024-03-01", 50)]
+
+
+def test_a_failed_source_is_retried_a_date_not_published_is_not(tmp_path: Path, upgraded: str) -> None:
+    from epaper import EPaper
+
+    from syndicate.errors import SourceError
+
+    with EPaper(["westcoast"], dt.date(2024, 3, 1), dt.date(2024, 3, 1)) as paper:
+        path = write_group(tmp_path, f'[store]\nurl = "{upgraded}"\n[jobs]\nengine = "procrastinate"\n')
+        down = f"http://127.0.0.1:{services.free_port()}/{{date}}/issue.toml"
+        for name, url in (("westcoast", paper.source_url("westcoast")), ("harbour", down)):
+            text = (tmp_path / "titles" / f"{name}.toml").read_text().replace('path = "issues"', "")
+            text = text.replace("[source]", f'[source]\ntype = "http"\nurl = "{url}"\nretries = 0')
+            (tmp_path / "titles" / f"{name}.toml").write_text(text)
+        loaded = group.load(path)
+        assert "1 issue(s) seen" in jobs_app.run_pass(
+            loaded, "westcoast", [dt.date(2024, 3, 1)], need_issue=True
+        )
+        # not published yet (404): done, nothing to retry
+        assert "0 issue(s) seen" in jobs_app.run_pass(
+            loaded, "westcoast", [dt.date(2024, 3, 2)], need_issue=True
+        )
+        with pytest.raises(SourceError, match="harbour: "):  # the e-paper server is down: retried
+            jobs_app.run_pass(loaded, "harbour", [dt.date(2024, 3, 1)], need_issue=True)
+    strategy = jobs_app.make_app(loaded).tasks["ingest"].retry_strategy
+    assert strategy is not None and strategy.max_attempts == 5 and strategy.exponential_wait == 10
+    assert rows(upgraded, "SELECT title, count(*) FROM syndicate_issues GROUP BY 1") == [("westcoast", 1)]
