@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from .publish.write import write_atomic
+from .publish.write import sweep, write_atomic
 
 NAME = "passes.json"
 LOOK_BACK = dt.timedelta(days=8)  # far enough for a weekly cron's last fire time
@@ -57,6 +57,7 @@ def _write(state_dir: Path, log: PassLog) -> None:
         for k, v in zip(_KEYS, (log.started, log.finished_start), strict=True)
     }
     state_dir.mkdir(parents=True, exist_ok=True)
+    sweep(state_dir)  # a pass killed while writing this file left its temporary file here
     write_atomic(state_dir / NAME, json.dumps(data).encode())
 
 
