@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck bench score golden clean
+.PHONY: demo test lint typecheck debian-packages bench score golden clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -22,7 +22,10 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-test: lint typecheck  ## linter, type checker, then the test suite
+debian-packages:  ## chromium, fonts-noto-cjk, newsboat for the browser and feed-reader tests, when missing
+	bash .ci/debian-packages
+
+test: lint typecheck debian-packages  ## linter, type checker, then the test suite
 	$(BIN)/pytest -q
 
 bench: $(STAMP)  ## throughput figures (not a test)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import logging
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -63,26 +62,26 @@ class _Group(click.Group):
 def cli(ctx: click.Context, debug: bool) -> None:
     """syndicate: a newspaper's printed pages in, clean articles out (feeds and NewsML-G2)."""
     ctx.obj = {"debug": debug}
-    logging.basicConfig(
-        level=logging.DEBUG if debug else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+    from . import logs
+
+    logs.setup(debug)
 
 
 def settings_from(config_path: Path | None, out: Path | None = None, source: Path | None = None) -> Settings:
     """Configuration file (or defaults) with the command line's --out/--source applied; with a group
     configuration, the title named by ``--title``."""
     from . import config as config_mod
-    from . import group
+    from . import group, logs
 
     title = click.get_current_context().find_object(dict) or {}
     if config_path is None:
         if title.get("title"):
             raise click.UsageError("--title needs --config (a group configuration)")
-        return config_mod.defaults(out, source)
-    settings = group.load(config_path).title(title.get("title"))
-    return config_mod.override(settings, out, source)
+        settings = config_mod.defaults(out, source)
+    else:
+        settings = config_mod.override(group.load(config_path).title(title.get("title")), out, source)
+    logs.use_zone(settings.publication.tz)  # log times on the paper's clock, with its offset
+    return settings
 
 
 @cli.command()

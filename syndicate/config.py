@@ -45,6 +45,14 @@ class Publication(_Strict):
     copyright_holder: str | None = None  # NewsML rightsInfo; defaults to the publication name
     usage_terms: str = "For use by licensed partners only."
     provider: str | None = None  # NewsML provider qcode part; defaults to the base URL's host
+    websub_hub: str | None = None  # WebSub hub: feeds carry rel="hub", changed feeds are pinged
+
+    @field_validator("websub_hub")
+    @classmethod
+    def _hub(cls, v: str | None) -> str | None:
+        if v is not None and not re.match(r"^https?://[^/\s]+", v):
+            raise ValueError("must be an absolute http(s) URL, e.g. https://hub.example.org/")
+        return v
 
     @field_validator("base_url")
     @classmethod
@@ -200,11 +208,18 @@ class Schedule(_Strict):
         return v
 
 
+class Health(_Strict):
+    # GET /healthz answers 503 when the last pass ended longer ago than this (a nightly job: a day and slack)
+    max_age_hours: Annotated[float, Field(gt=0, strict=True)] = 26.0
+
+
 class Partner(_Strict):
     id: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
     token_sha256: str
     sections: Annotated[list[str], Field(min_length=1)]
     embargo: Literal["honour", "deliver"] = "honour"
+    format: Literal["newsml", "ninjs"] = "newsml"  # what the partner's index.atom links to
+    times: Literal["local", "utc"] = "local"  # ninjs date-times: the paper's zone, or UTC
 
     @field_validator("token_sha256")
     @classmethod
@@ -229,6 +244,7 @@ class Settings(_Strict):
     schedule: Schedule = Schedule()
     store: StoreSettings = StoreSettings()
     reading: ReadingSettings = ReadingSettings()
+    health: Health = Health()
     sections: dict[int, str] = {}
     slugs: dict[str, str] = {}  # section name -> feed slug, overriding the pinyin default
     partners: list[Partner] = []

@@ -272,13 +272,15 @@ class StoredArticle:
 @dataclass(frozen=True)
 class IssuePackage:
     """An issue as the NewsML package lists it: its own version, and every article in print order
-    (withdrawn ones included). The version is bumped when the list of article versions changes."""
+    (withdrawn ones included). The version is bumped when the list of article versions changes.
+    ``page_sections``: the section name of each printed page, as delivered (the e-paper's pages)."""
 
     date: dt.date
     version: int
     first_created: dt.datetime
     created: dt.datetime
     articles: tuple[StoredArticle, ...] = ()
+    page_sections: Mapping[int, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -305,8 +307,11 @@ class Snapshot:
 
     ``changed``: the articles whose outputs must be (re)written (every article when the store says
     the whole output must be rebuilt), in date and print order; ``packages``: the issues they belong
-    to; ``latest`` and ``by_section``: the feed windows (live articles of released issues, newest
-    issue first); ``catalog``: the partner catalog's entries."""
+    to; ``latest`` and ``by_section``: what the feed windows are chosen from (live articles of
+    released issues: the newest issues' and the most recently stored versions; the plan orders
+    them by their updated time and keeps ``window``); ``catalog``: the partner catalog's entries;
+    ``dates``: every released issue, newest first (the archive); ``recent``: the newest released
+    issues in full (the front page, the news sitemap)."""
 
     sections: tuple[str, ...]  # the public ones: used by an issue already released
     changed: tuple[StoredArticle, ...]
@@ -316,3 +321,6 @@ class Snapshot:
     catalog: tuple[CatalogEntry, ...]
     rebuild: bool = False
     slugs: Mapping[str, str] = field(default_factory=dict)  # section -> its stored feed slug
+    window: int = 50
+    dates: tuple[dt.date, ...] = ()
+    recent: tuple[IssuePackage, ...] = ()

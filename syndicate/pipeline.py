@@ -13,16 +13,17 @@ import dataclasses
 import datetime as dt
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from . import boundaries, normalize, pagelabels, profile, segment, stitch
+from . import boundaries, normalize, pagelabels, profile, segment, status, stitch
 from .errors import ConfigError, StoreUnwritable, SyndicateError
 from .model import BoundaryDecision, Issue, Problem, Reading
 
 if TYPE_CHECKING:
     from .config import ReadingSettings, Settings
+    from .publish import Output, Site
     from .sources import IssueSource
     from .store import Store
 
@@ -78,6 +79,7 @@ class PassReport:
     articles_embargoed: int = 0  # stored and exported to partners, public after release
     unresolved_jumps: int = 0
     files_written: int = 0
+    feeds_pinged: int = 0  # changed feeds announced to the WebSub hub
     seconds: float = 0.0
     problems: list[Problem] = field(default_factory=list)
     notices: list[Problem] = field(default_factory=list)  # not problems: what a pass did, e.g. withdrawals
@@ -144,13 +146,27 @@ def run_pass(
     decides embargoes and stamps new versions; nothing else depends on the clock. Each issue is
     read and stored on its own: an error in one is a problem of the report, never the pass's end.
     """
+    now = (now or utcnow()).replace(microsecond=0)
+    # the outcome, good or bad, is recorded for /healthz and /metrics (see status.py)
+    with status.recorded(settings.state_dir, now) as record:
+        report = _run_pass(settings, now, dates, source, reinit)
+        record(report)
+    return report
+
+
+def _run_pass(
+    settings: Settings,
+    now: dt.datetime,
+    dates: Iterable[dt.date] | None,
+    source: IssueSource | None,
+    reinit: bool,
+) -> PassReport:
     from . import state
     from .sources import open_source
     from .sources.folder import FolderSource
     from .store import open_store
 
     started = time.perf_counter()
-    now = (now or utcnow()).replace(microsecond=0)
     source = source or open_source(settings)
     report = PassReport()
     with open_store(settings) as store:
@@ -282,15 +298,38 @@ def publish_step(settings: Settings, store: Store, now: dt.datetime, report: Pas
     settled = publish.settle(snapshot, site, now, failed=planned.failed)
     if bucket is not None:  # object storage: the same plan, as objects (publish/objects.py)
         bucket.write_all(planned.outputs)
-        written = len(bucket.written)
+        written = list(bucket.written)
     else:
         with in_progress(settings.state_dir / IN_PROGRESS, out_dir / "public", out_dir / "newsml"):
-            written = len(write_all(out_dir, planned.outputs).written)
+            written = list(write_all(out_dir, planned.outputs).written)
     store.finish_pass(settled.rendered)
     store.set_setting(state.RENDERED_KEY, rendered_with)
     report.articles_published = settled.released
     report.articles_embargoed = settled.embargoed
-    report.files_written = written
+    report.files_written = len(written)
+    _announce(settings, site, planned.outputs, written, report)
+
+
+def _announce(
+    settings: Settings, site: Site, outputs: Sequence[Output], written: Sequence[str], report: PassReport
+) -> None:
+    """WebSub: once the files are in place, tell the hub which feeds changed (each subscriber it
+    tells fetches the new feed at once). A hub that fails is a problem, never the pass's end."""
+    from .publish.formats import FEEDS
+
+    hub = settings.publication.websub_hub
+    kinds, changed_paths = {f.name for f in FEEDS}, set(written)
+    changed = [
+        site.url(o.path.removeprefix("public/"))
+        for o in outputs
+        if o.kind in kinds and o.path in changed_paths
+    ]
+    if hub and changed:
+        from . import websub
+
+        pinged = websub.ping(hub, changed)
+        report.feeds_pinged = len(pinged.accepted)
+        report.problems += [Problem("publish", f"publication.websub_hub {hub}", p) for p in pinged.problems]
 
 
 def _assign_slugs(settings: Settings, store: Store) -> None:

@@ -11,7 +11,7 @@ from support.publish import GOLDEN, article, item, site
 
 from syndicate import catalog
 from syndicate.model import CatalogEntry, StoredArticle
-from syndicate.publish import html, opml
+from syndicate.publish import epaper, html, opml, pages, sitemap
 
 SECTIONS = ["要闻", "综合"]
 
@@ -33,12 +33,35 @@ def test_golden_article_page(update_golden: bool) -> None:
     compare_golden(html.render_article(site(), items()[0]), GOLDEN / "article.html", update_golden)
 
 
+def front_page() -> bytes:
+    return pages.render_front(site(), items()[0].date, epaper.issue_pages(items()), SECTIONS)
+
+
 def test_golden_front_page(update_golden: bool) -> None:
-    compare_golden(html.render_index(site(), items(), SECTIONS), GOLDEN / "index.html", update_golden)
+    compare_golden(front_page(), GOLDEN / "index.html", update_golden)
+
+
+def test_golden_issue_page(update_golden: bool) -> None:
+    data = pages.render_issue(site(), items()[0].date, epaper.issue_pages(items(), {1: "要闻", 2: "综合"}))
+    compare_golden(data, GOLDEN / "issue.html", update_golden)
+
+
+def test_golden_section_page_and_archive(update_golden: bool) -> None:
+    compare_golden(pages.render_section(site(), "要闻", items()[:1]), GOLDEN / "section.html", update_golden)
+    day = items()[0].date
+    days = [day, day.replace(day=23), day.replace(month=9, day=30)]
+    compare_golden(pages.render_archive(site(), days), GOLDEN / "archive.html", update_golden)
+
+
+def test_golden_sitemap_and_robots(update_golden: bool) -> None:
+    data = sitemap.render_sitemap(site(), [items()[0].date], SECTIONS, items())
+    compare_golden(data, GOLDEN / "sitemap.xml", update_golden)
+    compare_golden(sitemap.render_robots(site()), GOLDEN / "robots.txt", update_golden)
 
 
 def test_golden_opml(update_golden: bool) -> None:
     compare_golden(opml.render(site(), SECTIONS), GOLDEN / "index.opml", update_golden)
+    compare_golden(opml.render_other_formats(site(), SECTIONS), GOLDEN / "formats.opml", update_golden)
 
 
 def test_golden_catalog(update_golden: bool) -> None:
@@ -57,29 +80,39 @@ def test_article_page_shows_everything_escaped() -> None:
     assert doc.find(".//p[@class='subheadline']").text == "副题<b>"  # escaped, not markup
     assert doc.find(".//span[@class='byline']").text == "□记者 李涛 报道"
     assert doc.find(".//span[@class='dateline']").text == "本报10月24日讯"
-    assert "第1版、第2版" in doc.find(".//p[@class='note']").text
+    assert "第1版、第2版" in doc.find(".//p[@class='note']").text_content()
 
 
-def test_front_page_autodiscovers_every_feed() -> None:
-    doc = lxml.html.document_fromstring(html.render_index(site(), items(), SECTIONS))
+def test_a_new_version_says_version_not_page() -> None:
+    note = lxml.html.document_fromstring(html.render_article(site(), items()[1])).find(".//p[@class='note']")
+    text = note.text_content()
+    assert "本文为第2稿（更新稿）" in text and "本页为第2版" not in text, text
+
+
+def test_front_page_autodiscovers_every_feed_and_shows_the_issue_by_page() -> None:
+    doc = lxml.html.document_fromstring(front_page())
     links = [(e.get("type"), e.get("href")) for e in doc.iter("link") if e.get("rel") == "alternate"]
     assert ("application/rss+xml", "all.rss.xml") in links
     assert ("application/atom+xml", "zonghe.atom.xml") in links
-    assert len(links) == 6
-    assert doc.find(".//ul[@class='latest']/li/a").get("href") == "articles/2023-10-24/20231024-0101.html"
+    assert ("application/feed+json", "yaowen.json") in links
+    assert len(links) == 9  # all and two sections, three formats each
+    first = doc.find(".//section[@id='page-1']//a[@class='headline']")
+    assert first.get("href") == "articles/2023-10-24/20231024-0101.html"
+    assert [s.get("id") for s in doc.iter("section") if s.get("id")] == ["page-1", "page-2"]
 
 
-def test_opml_lists_every_public_feed() -> None:
-    urls = [
-        o.get("xmlUrl")
-        for o in etree.fromstring(opml.render(site(), SECTIONS)).iter("outline")
-        if o.get("xmlUrl")
+def test_opml_lists_each_feed_once_with_distinct_titles() -> None:
+    outlines = [o for o in etree.fromstring(opml.render(site(), SECTIONS)).iter("outline") if o.get("xmlUrl")]
+    assert [o.get("xmlUrl") for o in outlines] == [
+        f"https://news.example.org/{slug}.atom.xml" for slug in ("all", "yaowen", "zonghe")
     ]
-    assert urls == [
-        f"https://news.example.org/{slug}.{fmt}.xml"
-        for slug in ("all", "yaowen", "zonghe")
-        for fmt in ("rss", "atom")
-    ]
+    assert len({o.get("text") for o in outlines}) == 3
+    other = etree.fromstring(opml.render_other_formats(site(), SECTIONS))
+    others = [o for o in other.iter("outline") if o.get("xmlUrl")]
+    assert sorted(o.get("xmlUrl").rsplit("/", 1)[1] for o in others) == sorted(
+        f"{slug}{suffix}" for slug in ("all", "yaowen", "zonghe") for suffix in (".rss.xml", ".json")
+    )
+    assert len({o.get("text") for o in others}) == 6
 
 
 def test_catalog_entries_have_the_agreed_fields() -> None:

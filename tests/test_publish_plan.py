@@ -46,7 +46,9 @@ def test_the_plan_writes_what_feeds_link_to_before_the_feeds() -> None:
     last_page = max(i for i, k in enumerate(kinds) if k in ("article", "newsml-item"))
     first_feed = min(i for i, k in enumerate(kinds) if k in {f.name for f in FEEDS})
     assert last_page < kinds.index("newsml-issue") < kinds.index("catalog") < first_feed
-    assert kinds[-2:] == ["opml", "index"]
+    assert kinds.index("opml") > first_feed and kinds[-1] == "index"  # the front page last
+    site_pages = [k for k in kinds if k in ("issue", "section", "archive", "sitemap", "robots")]
+    assert site_pages[-3:] == ["archive", "sitemap", "robots"]  # after the issue pages they list
 
 
 def test_under_embargo_no_public_page_and_the_article_stays_queued() -> None:

@@ -28,6 +28,7 @@ from ..timefmt import rfc822
 from .site import EPOCH, Site
 from .text import body_paragraphs, cleaned, language
 
+ATOM = "http://www.w3.org/2005/Atom"
 GENERATOR = "syndicate"  # without a version: upgrading must not change every feed's bytes
 
 
@@ -41,14 +42,18 @@ class Feed:
 
 
 class _Dates(BaseExtension):  # type: ignore[misc]
-    """Writes the RSS channel's ``lastBuildDate`` from a string we formatted ourselves."""
+    """Writes the RSS channel's ``lastBuildDate`` from a string we formatted ourselves, and its hub link."""
 
     def __init__(self) -> None:
         self.last_build: str | None = None
+        self.hub: str | None = None
 
     def extend_rss(self, rss_feed: Any) -> Any:
+        channel = rss_feed[0]
+        if self.hub:  # feedgen writes only the self link of RSS; WebSub wants rel="hub" beside it
+            self_link = channel.find(f"{{{ATOM}}}link")
+            self_link.addnext(channel.makeelement(f"{{{ATOM}}}link", {"href": self.hub, "rel": "hub"}))
         if self.last_build:
-            channel = rss_feed[0]
             el = channel.makeelement("lastBuildDate", {})
             el.text = self.last_build
             # right after <language> or <description>: where feedgen would have put it
@@ -108,6 +113,9 @@ def _generator(site: Site, feed: Feed, rss: bool) -> FeedGenerator:
     fg.id(self_url)
     fg.title(site.feed_title(section))
     fg.link(href=self_url, rel="self")  # first: feedgen takes the last link() as the RSS channel link
+    if pub.websub_hub:  # WebSub: subscribers learn where to subscribe for pushes
+        fg.link(href=pub.websub_hub, rel="hub")
+        fg.syndicate_dates.hub = pub.websub_hub
     fg.link(href=pub.base_url, rel="alternate")
     fg.description(f"{pub.name}：{'全部版面' if section is None else section + '版'}全文")
     fg.language(pub.language)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import feeds
+from . import feeds, jsonfeed
 from .feeds import Feed
 from .site import Site
 
@@ -22,13 +22,16 @@ class FeedFormat:
     media_type: str  # Content-Type when served, type of autodiscovery links
     label: str  # how pages name it: "RSS"
     render: Callable[[Site, Feed], bytes]
-    opml_version: str | None = None  # OPML 2.0 outline version; None: not listed in index.opml
-    on_article_pages: bool = False  # article pages link their section's feed in this format
+    opml_version: str  # OPML 2.0 outline version
+    # index.opml lists every feed once, in this one format (a reader keying items by id would
+    # otherwise file each article under two copies of a feed); formats.opml lists the others
+    in_index_opml: bool = False
 
 
 FEEDS: tuple[FeedFormat, ...] = (
     FeedFormat("rss", ".rss.xml", "application/rss+xml", "RSS", feeds.render_rss, "RSS2"),
     FeedFormat("atom", ".atom.xml", "application/atom+xml", "Atom", feeds.render_atom, "ATOM", True),
+    FeedFormat("json", ".json", jsonfeed.MEDIA_TYPE, "JSON Feed", jsonfeed.render, "JSONFEED"),
 )
 BY_NAME = {f.name: f for f in FEEDS}
 

@@ -1,18 +1,20 @@
-"""Article pages and the front page (``public/index.html``), from Jinja2 templates (autoescaped)."""
+"""Article pages, from Jinja2 templates (autoescaped); the site's other pages are in ``pages``.
+
+An article page says where the article was printed (issue, pages, section: each a link back),
+carries Open Graph and JSON-LD ``NewsArticle`` metadata for link previews and search engines, and
+autodiscovers its section's feeds.
+"""
 
 from __future__ import annotations
-
-from collections.abc import Sequence
-from dataclasses import dataclass
 
 import jinja2
 
 from ..model import StoredArticle
-from .formats import FEEDS
+from .epaper import date_label, page_of
 from .site import Site, rfc3339
-from .text import cleaned, language, pages_note
+from .text import cleaned, language
 
-_ENV = jinja2.Environment(
+ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("syndicate.publish", "templates"),
     autoescape=True,
     trim_blocks=True,
@@ -20,47 +22,19 @@ _ENV = jinja2.Environment(
     keep_trailing_newline=True,
     undefined=jinja2.StrictUndefined,
 )
-
-
-@dataclass(frozen=True)
-class Link:
-    """One feed file: its media type, how pages name its format, its path under public/."""
-
-    media_type: str
-    label: str
-    href: str
-
-
-@dataclass(frozen=True)
-class FeedLinks:
-    """One public feed (a section, or every section) in each format, as the front page lists it."""
-
-    title: str
-    section: str | None
-    links: tuple[Link, ...]
-
-
-def feed_links(site: Site, sections: Sequence[str]) -> list[FeedLinks]:
-    """``all`` first, then one entry per section in the given order; every format of the table."""
-    return [
-        FeedLinks(
-            site.feed_title(s),
-            s,
-            tuple(Link(f.media_type, f.label, site.feed_path(s, f.suffix)) for f in FEEDS),
-        )
-        for s in (None, *sections)
-    ]
+# JSON-LD inside <script>: |tojson is htmlsafe (escapes < > & '); Chinese kept readable, keys sorted
+ENV.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": True}
 
 
 def render_article(site: Site, item: StoredArticle) -> bytes:
     """The page an article's feed entries link to (``public/articles/<date>/<id>.html``)."""
+    from . import pages  # pages renders through ENV too
+
     item = cleaned(item)
     a = item.article
-    links = [
-        Link(f.media_type, f.label, site.feed_path(a.section, f.suffix)) for f in FEEDS if f.on_article_pages
-    ]
+    modified = site.updated(item)
     return (
-        _ENV.get_template("article.html")
+        ENV.get_template("article.html")
         .render(
             site=site,
             a=a,
@@ -68,24 +42,40 @@ def render_article(site: Site, item: StoredArticle) -> bytes:
             root="../../",
             canonical=site.url(site.article_path(item)),
             published=rfc3339(site.published(item), site.tz),
-            pages=pages_note(a.parts),
-            section_feeds=links,
+            modified=rfc3339(modified, site.tz),
+            modified_label=f"{modified:%Y-%m-%d %H:%M}",
+            pages=list(dict.fromkeys(p.page for p in a.parts)) or [page_of(item)],
+            page=page_of(item),
+            day_label=date_label(a.date),
+            issue_path=pages.issue_path(a.date),
+            section_path=pages.section_path(site, a.section),
+            feeds=pages.feed_refs(site, a.section),
+            ld=news_article(site, item),
             lang=language(a, site.pub.language),
         )
         .encode()
     )
 
 
-def render_index(site: Site, latest: Sequence[StoredArticle], sections: Sequence[str]) -> bytes:
-    """The front page: the latest articles, every section with its feeds, feed autodiscovery."""
-    return (
-        _ENV.get_template("index.html")
-        .render(
-            site=site,
-            latest=[cleaned(i) for i in latest],
-            feeds=feed_links(site, sections),
-            root="",
-            canonical=site.pub.base_url,
-        )
-        .encode()
-    )
+def news_article(site: Site, item: StoredArticle) -> dict[str, object]:
+    """schema.org ``NewsArticle`` as JSON-LD: what search engines and link previews read."""
+    a, pub = item.article, site.pub
+    ld: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": a.headline,
+        "datePublished": rfc3339(site.published(item), site.tz),
+        "dateModified": rfc3339(site.updated(item), site.tz),
+        "inLanguage": language(a, pub.language),
+        "articleSection": a.section,
+        "printEdition": a.date.isoformat(),
+        "printPage": str(page_of(item)),
+        "printSection": a.section,
+        "mainEntityOfPage": site.url(site.article_path(item)),
+        "publisher": {"@type": "NewsMediaOrganization", "name": pub.name, "url": pub.base_url},
+    }
+    if a.byline:
+        ld["author"] = [{"@type": "Person", "name": name} for name in a.byline]
+    if a.lead:
+        ld["description"] = a.lead
+    return ld

@@ -1,9 +1,9 @@
 """Publishing as a plan: every output of a pass, decided from one store snapshot, before any write.
 
 ``plan`` is pure (no clock, store or file: ``now`` decides embargoes and comes in as an argument).
-Its order is the write order: NewsML items and article pages, then issue packages and the
-catalog, then feeds, OPML and the front page last, so no feed ever links to a page that is not
-there yet. ``settle`` says which queued articles the plan finished (the store takes them off its
+Its order is the write order: NewsML (and ninjs) items and article pages, then issue packages
+and the catalog, then feeds, OPML, the site's issue, section and archive pages, sitemap, and
+the front page last, so no feed or page ever links to a page that is not there yet. ``settle`` says which queued articles the plan finished (the store takes them off its
 queue once the outputs are written) and which stay queued under embargo.
 """
 
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .. import catalog
 from ..model import ArticleKey, IssuePackage, Problem, Snapshot, StoredArticle
-from . import html, newsml, opml
+from . import epaper, html, newsml, ninjs, opml, pages, sitemap
 from .feeds import Feed
 from .formats import FEEDS
 from .precompress import with_siblings
@@ -77,11 +77,13 @@ def plan(snapshot: Snapshot, site: Site, now: dt.datetime) -> Plan:
             outputs.append(_package(package, site, now))
         except Exception as exc:
             problems.append(Problem("publish", f"{package.date}/issue.xml", f"cannot be rendered: {exc}"))
+    windows = feed_windows(snapshot, site)
     outputs += [
         Output("newsml/catalog.json", catalog.dump(snapshot.catalog, site.pub), "catalog"),
-        *_feeds(snapshot, site),
+        *_feeds(windows, site),
         Output("public/index.opml", opml.render(site, snapshot.sections), "opml"),
-        Output("public/index.html", html.render_index(site, snapshot.latest, snapshot.sections), "index"),
+        Output("public/formats.opml", opml.render_other_formats(site, snapshot.sections), "opml"),
+        *_site(snapshot, windows, site, now),
     ]
     return Plan(with_siblings(outputs), tuple(problems), frozenset(failed))
 
@@ -90,7 +92,9 @@ def _article(item: StoredArticle, site: Site, now: dt.datetime) -> list[Output]:
     under = site.embargoed(item.date, now)
     day = item.date.isoformat()
     out = [
-        Output(f"newsml/{day}/{item.id}.xml", newsml.render_item(site, item, embargoed=under), "newsml-item")
+        Output(f"newsml/{day}/{item.id}.xml", newsml.render_item(site, item, embargoed=under), "newsml-item"),
+        # the same item as ninjs, under the same rights, embargo and version
+        Output(f"newsml/{day}/{item.id}.json", ninjs.render_item(site, item, embargoed=under), "ninjs-item"),
     ]
     # Released: the article page (a withdrawn article's page becomes the notice of its withdrawal).
     # Withdrawn before release: it never was public and gets no page (only "deliver" partners,
@@ -108,12 +112,75 @@ def _package(package: IssuePackage, site: Site, now: dt.datetime) -> Output:
     return Output(f"newsml/{package.date.isoformat()}/issue.xml", data, "newsml-issue")
 
 
-def _feeds(snapshot: Snapshot, site: Site) -> list[Output]:
-    windows: list[tuple[str | None, Sequence[StoredArticle]]] = [(None, snapshot.latest)]
-    windows += [(s, snapshot.by_section.get(s, ())) for s in snapshot.sections]
+def feed_windows(snapshot: Snapshot, site: Site) -> list[tuple[str | None, Sequence[StoredArticle]]]:
+    """Each feed's entries (every section first): newest updated first, ``snapshot.window`` of them.
+
+    An article's updated time is its release, or the time its current version was stored if
+    later: a new version of an older article (completed by a late page) moves up by it, while an
+    issue's articles keep their print order (their release times are a second apart)."""
+
+    def window(items: Sequence[StoredArticle]) -> tuple[StoredArticle, ...]:
+        ordered = sorted(items, key=lambda a: (site.updated(a), site.published(a)), reverse=True)
+        return tuple(ordered[: snapshot.window])
+
+    return [(None, window(snapshot.latest))] + [
+        (s, window(snapshot.by_section.get(s, ()))) for s in snapshot.sections
+    ]
+
+
+def _feeds(windows: list[tuple[str | None, Sequence[StoredArticle]]], site: Site) -> list[Output]:
     out = []
     for section, items in windows:
         for fmt in FEEDS:
             path = site.feed_path(section, fmt.suffix)
             out.append(Output(f"public/{path}", fmt.render(site, Feed(section, items, path)), fmt.name))
     return out
+
+
+def _site(
+    snapshot: Snapshot,
+    windows: list[tuple[str | None, Sequence[StoredArticle]]],
+    site: Site,
+    now: dt.datetime,
+) -> list[Output]:
+    """The e-paper pages: the issue page of each released issue whose articles changed, the section
+    pages, the archive, sitemap and robots, and the front page (the newest issue) last."""
+    out = [
+        Output(f"public/{pages.issue_path(p.date)}", pages.render_issue(site, p.date, _pages(p)), "issue")
+        for p in snapshot.packages
+        if not site.embargoed(p.date, now)
+    ]
+    for section, items in windows[1:]:
+        assert section is not None
+        by_issue = sorted(items, key=lambda a: (-a.date.toordinal(), a.seq))
+        out.append(
+            Output(
+                f"public/{pages.section_path(site, section)}",
+                pages.render_section(site, section, by_issue),
+                "section",
+            )
+        )
+    out.append(Output(f"public/{pages.ARCHIVE_PATH}", pages.render_archive(site, snapshot.dates), "archive"))
+    news_since = snapshot.dates[0] - dt.timedelta(days=sitemap.NEWS_DAYS) if snapshot.dates else None
+    news = [
+        a
+        for p in snapshot.recent
+        if news_since and p.date > news_since
+        for a in p.articles
+        if not a.withdrawn
+    ]
+    data = sitemap.render_sitemap(site, snapshot.dates, snapshot.sections, news)
+    out += [
+        Output("public/sitemap.xml", data, "sitemap"),
+        Output("public/robots.txt", sitemap.render_robots(site), "robots"),
+    ]
+    newest = snapshot.recent[0] if snapshot.recent else None
+    front = pages.render_front(
+        site, newest.date if newest else None, _pages(newest) if newest else [], snapshot.sections
+    )
+    out.append(Output("public/index.html", front, "index"))
+    return out
+
+
+def _pages(package: IssuePackage) -> list[epaper.PrintedPage]:
+    return epaper.issue_pages(package.articles, package.page_sections)

@@ -6,6 +6,9 @@ Routes::
     GET|HEAD /<name>                                      public/<name>
     GET|HEAD /partners/<id>/index.atom[?since=RFC3339]    the partner's Atom index (bearer token)
     GET|HEAD /partners/<id>/newsml/<date>/<article>.xml   one NewsML-G2 item (bearer token)
+    GET|HEAD /partners/<id>/ninjs/<date>/<article>.json   the same item as ninjs 2.2 (bearer token)
+    GET|HEAD /healthz                                     the last pass's time and outcome (200 or 503)
+    GET|HEAD /metrics                                     Prometheus text format
 
 Every refusal about *what* is asked (missing, outside the root, another section, under embargo)
 is the same ``404``; only a bad or missing credential is ``401``, and a bad ``since`` ``400``.
@@ -22,9 +25,11 @@ from wsgiref.types import StartResponse, WSGIEnvironment
 from wsgiref.util import FileWrapper
 
 from ..config import Partner, Settings
+from ..publish import ninjs
 from . import partners as p
 from .files import Entry, FileStore, MustLoad, decode_path, safe_parts
 from .gzfiles import CHUNK
+from .health import Metrics, healthz
 from .httputil import (
     BASE_HEADERS,
     Response,
@@ -33,6 +38,7 @@ from .httputil import (
     method_not_allowed,
     not_found,
     plain,
+    strong_etag,
 )
 from .partner_index import IndexCache
 from .partner_index import Request as IndexRequest
@@ -57,8 +63,8 @@ def _utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def _newsml_type(_name: str) -> str:
-    return p.NEWSITEM_TYPE
+def _newsml_type(name: str) -> str:
+    return ninjs.MEDIA_TYPE if name.endswith(".json") else p.NEWSITEM_TYPE
 
 
 def _request_base(environ: WSGIEnvironment) -> str:
@@ -122,6 +128,7 @@ class App:
         self.partners: dict[str, Partner] = {partner.id: partner for partner in settings.partners}
         # Tokens a client puts in a path or query string never reach the log.
         self.redactor = Redactor(partner.token_sha256 for partner in settings.partners)
+        self.metrics = Metrics(settings.state_dir)
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         try:
@@ -130,6 +137,7 @@ class App:
             target = self.redactor.target(environ.get("PATH_INFO", ""), environ.get("QUERY_STRING", ""))
             log.exception("error answering %s %s", environ.get("REQUEST_METHOD"), target)
             response = plain("500 Internal Server Error", "internal error")
+        self.metrics.count(response.status)
         start_response(response.status, response.headers)
         if environ.get("REQUEST_METHOD") == "HEAD":
             if response.stream is not None:
@@ -163,6 +171,13 @@ class App:
             return not_found()
         if path.startswith("/partners/"):
             return self.partner(environ, path[len("/partners/") :], quick)
+        if path in ("/healthz", "/metrics"):
+            if quick:
+                raise _MustBlock  # they read the last pass's record: not in the event loop
+            if path == "/metrics":
+                return self.metrics.response()
+            max_age = dt.timedelta(hours=self.settings.health.max_age_hours)
+            return healthz(self.settings.state_dir, max_age, self.clock())
         return self.public_file(environ, path[1:], quick)
 
     # --- public ----------------------------------------------------------------------------------
@@ -217,6 +232,8 @@ class App:
             return self.partner_index(environ, partner, quick), ""
         if len(rest) == 3 and rest[0] == "newsml" and rest[2].endswith(".xml"):
             return self.partner_item(environ, partner, rest[1], rest[2][: -len(".xml")], quick), ""
+        if len(rest) == 3 and rest[0] == "ninjs" and rest[2].endswith(".json"):
+            return self.partner_ninjs(environ, partner, rest[1], rest[2][: -len(".json")], quick), ""
         return not_found(), ""
 
     def partner_index(self, environ: WSGIEnvironment, partner: Partner, quick: bool = False) -> Response:
@@ -262,6 +279,33 @@ class App:
         if snapshot is None:
             raise _MustBlock
         return snapshot
+
+    def partner_ninjs(
+        self, environ: WSGIEnvironment, partner: Partner, date: str, article: str, quick: bool = False
+    ) -> Response:
+        """The item as ninjs: the same catalog entry decides (rights, embargo, version); the JSON
+        beside the NewsML file, its times in UTC when the partner (or ``?times=utc``) asks."""
+        item = self._catalog(quick).by_key.get((date, article))
+        if item is None or not item.visible_to(partner, self.clock()):
+            return not_found()
+        parts = safe_parts(item.path.removesuffix(".xml") + ".json")
+        entry = None if parts is None else self.newsml.get(parts, quick)
+        if entry is None:
+            return not_found()
+        times = parse_qs(environ.get("QUERY_STRING", "")).get("times", [partner.times])[-1]
+        if times not in ("local", "utc"):
+            return plain("400 Bad Request", "times must be local or utc")
+        if times == "local":
+            return file_response(
+                entry, environ, PARTNER_CACHE_CONTROL, entry.compressible and _gzip_ok(environ)
+            )
+        body = ninjs.in_utc(entry.body)
+        etag = strong_etag(body)
+        headers = [("ETag", etag), ("Cache-Control", PARTNER_CACHE_CONTROL), *BASE_HEADERS]
+        if is_not_modified(environ.get("HTTP_IF_NONE_MATCH"), None, (etag,), None):
+            return Response("304 Not Modified", headers)
+        headers += [("Content-Type", ninjs.MEDIA_TYPE), ("Content-Length", str(len(body)))]
+        return Response("200 OK", headers, body)
 
 
 class _MustBlock(Exception):

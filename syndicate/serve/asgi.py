@@ -96,6 +96,7 @@ class AsgiApp:
             target = self.app.redactor.target(environ["PATH_INFO"], environ["QUERY_STRING"])
             log.exception("error answering %s %s", scope.get("method"), target)
             response = plain("500 Internal Server Error", "internal error")
+        self.app.metrics.count(response.status)  # GET /metrics: requests by status
         await _send(send, response, head=scope["method"] == "HEAD", receive=receive)
 
 

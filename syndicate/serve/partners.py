@@ -162,8 +162,14 @@ def _rfc3339(moment: dt.datetime) -> str:
     return moment.isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
+NINJS_TYPE = "application/json"
+
+
 def item_url(base: str, partner: Partner, item: Listed) -> str:
-    """Absolute URL of an item for this partner (``base`` is scheme://host[/prefix] of the request)."""
+    """Absolute URL of an item for this partner (``base`` is scheme://host[/prefix] of the request),
+    in the partner's format: the NewsML-G2 item or the same item as ninjs."""
+    if partner.format == "ninjs":
+        return f"{base}/partners/{quote(partner.id)}/ninjs/{quote(item.date)}/{quote(item.id)}.json"
     return f"{base}/partners/{quote(partner.id)}/newsml/{quote(item.date)}/{quote(item.id)}.xml"
 
 
@@ -185,7 +191,8 @@ def render_index(
     authority = publication.host
     fg = FeedGenerator()
     fg.id(clean(f"tag:{authority},2023:partners/{partner.id}"))
-    fg.title(clean(f"{publication.name}: NewsML-G2 items for {partner.id}"))
+    kind = "ninjs" if partner.format == "ninjs" else "NewsML-G2"
+    fg.title(clean(f"{publication.name}: {kind} items for {partner.id}"))
     fg.language(publication.language)
     fg.updated(max((i.updated for i in items), default=fallback_updated))
     fg.author({"name": clean(publication.name)})
@@ -204,7 +211,8 @@ def _entry(
     fe.id(clean(f"tag:{authority},{item.date}:newsml/{item.id}"))
     fe.title(clean(item.headline))
     fe.updated(item.updated)
-    fe.link(href=clean(item_url(base, partner, item)), rel="alternate", type=NEWSITEM_TYPE)
+    media_type = NINJS_TYPE if partner.format == "ninjs" else NEWSITEM_TYPE
+    fe.link(href=clean(item_url(base, partner, item)), rel="alternate", type=media_type)
     section = clean(item.section)
     fe.category(term=section, label=section)
     summary = f"{section} · version {item.version}"

@@ -98,7 +98,9 @@ class Store(Protocol):
         ``catalog_days`` before the newest released issue (``until`` at the latest) or after it
         (embargoed), newest first, at most
         ``catalog_rows``. Issue dates, not storage times: a backfill stores old issues today, and
-        must not flood the catalog (nor make every pass rewrite a catalog growing with it)."""
+        must not flood the catalog (nor make every pass rewrite a catalog growing with it). Also the
+        ``window`` newest versions among the live articles (a late page's new version moves up a
+        feed), every issue dated ``until`` or before (the archive) and the newest two in full."""
         ...
 
     def finish_pass(self, rendered: Iterable[ArticleKey]) -> None:
@@ -116,3 +118,21 @@ def open_store(settings: Settings) -> Store:
     from .sqlite import SqliteStore
 
     return SqliteStore(settings.state_dir / STORE_FILE)
+
+
+class Window(Protocol):
+    def __call__(
+        self, limit: int, until: dt.date, section: str | None = None, *, newest_versions: bool = False
+    ) -> list[StoredArticle]: ...
+
+
+def feed_candidates(
+    window: Window, limit: int, until: dt.date, section: str | None = None
+) -> tuple[StoredArticle, ...]:
+    """A store's ``window`` of the newest issues and its ``limit`` newest versions, once each: what
+    a feed's entries are chosen from (the plan orders them by updated time), so that a late page's
+    new version of an older article moves up its feeds."""
+    found = {a.key: a for a in window(limit, until, section)}
+    for a in window(limit, until, section, newest_versions=True):
+        found.setdefault(a.key, a)
+    return tuple(found.values())

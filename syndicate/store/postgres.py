@@ -29,7 +29,7 @@ from ..model import (
     Snapshot,
     StoredArticle,
 )
-from . import PACKAGE_FLOOR, Store, codec
+from . import PACKAGE_FLOOR, Store, codec, feed_candidates
 from .pgbase import PgConnection
 
 _hash = codec.digest
@@ -39,6 +39,10 @@ _ITEM_JOIN = (
     "syndicate_articles a JOIN syndicate_article_versions v"
     " ON v.title = a.title AND v.date = a.date AND v.id = a.id AND v.version = a.version"
 )
+_PACKAGE_SQL = "SELECT package_version, first_created, package_created FROM syndicate_issues WHERE title = %s AND date = %s"
+_PAGES_SQL = "SELECT number, section FROM syndicate_pages WHERE title = %s AND date = %s"
+_DATES_SQL = "SELECT date FROM syndicate_issues WHERE title = %s AND date <= %s ORDER BY date DESC"
+_SECTIONS_SQL = "SELECT name, slug FROM syndicate_sections WHERE title = %s ORDER BY first_date, seen"
 
 
 class PostgresStore(PgConnection):
@@ -253,14 +257,18 @@ class PostgresStore(PgConnection):
                 self._in_snapshot = True
                 changed = self.queued()
                 sections = self.public_sections(until)
+                dates = [r[0] for r in self._all(_DATES_SQL, until)]  # the archive
                 return Snapshot(
                     sections=tuple(sections),
                     changed=tuple(changed),
                     packages=tuple(self.package(d) for d in sorted({a.date for a in changed})),
-                    latest=tuple(self.window(window, until)),
-                    by_section={s: tuple(self.window(window, until, s)) for s in sections},
+                    latest=feed_candidates(self.window, window, until),
+                    by_section={s: feed_candidates(self.window, window, until, s) for s in sections},
                     catalog=tuple(self.recent(catalog_days, until, catalog_rows)),
                     slugs={n: s for n, s in self.section_slugs().items() if s},
+                    window=window,
+                    dates=tuple(dates),
+                    recent=tuple(self.package(d) for d in dates[:2]),  # front page, news sitemap
                 )
         except psycopg.Error as exc:
             raise PublishError(f"store {db.redact(self.url)}: cannot read: {str(exc).strip()}") from exc
@@ -301,18 +309,18 @@ class PostgresStore(PgConnection):
         return [self._stored(r) for r in self._all(sql, date)]
 
     def package(self, date: dt.date) -> IssuePackage:
-        rows = self._all(
-            "SELECT package_version, first_created, package_created FROM syndicate_issues WHERE title = %s AND date = %s",
-            date,
-        )
-        version, first, created = rows[0]
-        return IssuePackage(date, version, first, created, tuple(self.issue_articles(date)))
+        version, first, created = self._all(_PACKAGE_SQL, date)[0]
+        pages = dict(self._all(_PAGES_SQL, date))
+        return IssuePackage(date, version, first, created, tuple(self.issue_articles(date)), pages)
 
-    def window(self, limit: int, until: dt.date, section: str | None = None) -> list[StoredArticle]:
+    def window(
+        self, limit: int, until: dt.date, section: str | None = None, *, newest_versions: bool = False
+    ) -> list[StoredArticle]:
         where, args = "a.title = %s AND a.date <= %s AND NOT a.withdrawn", [until]
         if section is not None:
             where, args = where + " AND a.section = %s", [until, section]  # type: ignore[list-item]
-        sql = f"SELECT {_ITEM_COLUMNS} FROM {_ITEM_JOIN} WHERE {where} ORDER BY a.date DESC, a.seq LIMIT %s"
+        order = "a.created DESC" if newest_versions else "a.date DESC, a.seq"
+        sql = f"SELECT {_ITEM_COLUMNS} FROM {_ITEM_JOIN} WHERE {where} ORDER BY {order} LIMIT %s"
         return [self._stored(r) for r in self._all(sql, *args, limit)]
 
     def recent(self, days: int, until: dt.date, limit: int) -> list[CatalogEntry]:
@@ -326,12 +334,7 @@ class PostgresStore(PgConnection):
         return [CatalogEntry(*r) for r in self._all(sql, anchor - dt.timedelta(days=days), limit)]
 
     def sections(self) -> list[str]:
-        return [
-            r[0]
-            for r in self._all(
-                "SELECT name FROM syndicate_sections WHERE title = %s ORDER BY first_date, seen"
-            )
-        ]
+        return [str(n) for n, _slug in self._all(_SECTIONS_SQL)]
 
 
 def _satisfies_the_protocol() -> type[Store]:

@@ -64,6 +64,17 @@ CREATE TABLE IF NOT EXISTS render_queue (date TEXT NOT NULL, id TEXT NOT NULL, P
 
 ITEM_COLUMNS = "a.seq, a.version, a.withdrawn, a.first_created, a.created, v.article"
 ITEM_JOIN = "articles a JOIN article_versions v ON v.date = a.date AND v.id = a.id AND v.version = a.version"
+# Newest versions first (the catalog, the feeds' updated entries): INDEXED BY, as in RECENT_SQL.
+BY_CREATED_JOIN = ITEM_JOIN.replace("articles a", "articles a INDEXED BY articles_created", 1)
+# window(): (join, order) for the newest issues' articles, and for the newest versions
+WINDOW_ORDERS = {False: (ITEM_JOIN, "a.date DESC, a.seq"), True: (BY_CREATED_JOIN, "a.created DESC")}
+DATES_SQL = "SELECT date FROM issues WHERE date <= ? ORDER BY date DESC"  # the archive
+PAGES_SQL = "SELECT number, section FROM pages WHERE date = ?"  # an issue's printed pages
+PUBLIC_SECTIONS_SQL = (
+    "SELECT name FROM sections s WHERE EXISTS"
+    " (SELECT 1 FROM articles a WHERE a.section = s.name AND a.date <= ?) ORDER BY first_date, rowid"
+)
+PACKAGE_SQL = "SELECT package_version, first_created, package_created FROM issues WHERE date = ?"
 # The queue drives (CROSS JOIN keeps it the outer loop in SQLite): joined the other way round,
 # the planner scans every article of the archive to probe a queue of a few hundred rows.
 QUEUED_SQL = (

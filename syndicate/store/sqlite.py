@@ -36,8 +36,9 @@ from ..model import (
     Snapshot,
     StoredArticle,
 )
-from . import PACKAGE_FLOOR, Store, codec
+from . import PACKAGE_FLOOR, Store, codec, feed_candidates, schema
 from .schema import ITEM_COLUMNS, ITEM_JOIN, QUEUED_SQL, RECENT_SQL, SCHEMA, migrate
+from .sqlite_small import SmallTables
 
 
 def _stamp(t: dt.datetime) -> str:
@@ -53,7 +54,7 @@ def _hash(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-class SqliteStore:
+class SqliteStore(SmallTables):
     """The SQLite store at ``path``; use as a context manager (or call ``close``)."""
 
     def __init__(self, path: Path) -> None:
@@ -297,15 +298,18 @@ class SqliteStore:
         try:
             changed = self.queued()
             sections = self.public_sections(until)
-            latest = self.window(window, until)
+            dates = [dt.date.fromisoformat(d) for (d,) in self.db.execute(schema.DATES_SQL, (str(until),))]
             return Snapshot(
                 sections=tuple(sections),
                 changed=tuple(changed),
                 packages=tuple(self.package(d) for d in sorted({a.date for a in changed})),
-                latest=tuple(latest),
-                by_section={s: tuple(self.window(window, until, s)) for s in sections},
+                latest=feed_candidates(self.window, window, until),
+                by_section={s: feed_candidates(self.window, window, until, s) for s in sections},
                 catalog=tuple(self.recent(catalog_days, until, catalog_rows)),
                 slugs={n: s for n, s in self.section_slugs().items() if s},
+                window=window,
+                dates=tuple(dates),
+                recent=tuple(self.package(d) for d in dates[:2]),  # front page, news sitemap (two days)
             )
         except sqlite3.Error as exc:
             raise PublishError(f"{self.path}: cannot read the article store: {exc}") from exc
@@ -336,20 +340,23 @@ class SqliteStore:
         return [self._stored(r) for r in self.db.execute(sql, (date.isoformat(),))]
 
     def package(self, date: dt.date) -> IssuePackage:
-        """The issue's package: its version and times, and every article in print order."""
-        row = self.db.execute(
-            "SELECT package_version, first_created, package_created FROM issues WHERE date = ?",
-            (date.isoformat(),),
-        ).fetchone()
-        return IssuePackage(date, row[0], _time(row[1]), _time(row[2]), tuple(self.issue_articles(date)))
+        """The issue's package: its version and times, every article in print order, its pages."""
+        day, articles = (date.isoformat(),), tuple(self.issue_articles(date))
+        row, pages = (
+            self.db.execute(schema.PACKAGE_SQL, day).fetchone(),
+            self.db.execute(schema.PAGES_SQL, day),
+        )
+        return IssuePackage(date, row[0], _time(row[1]), _time(row[2]), articles, dict(pages))
 
-    def window(self, limit: int, until: dt.date, section: str | None = None) -> list[StoredArticle]:
-        """The newest ``limit`` live articles of issues dated ``until`` or before: newest issue first,
-        print order within an issue. Reads ``limit`` rows of an index, whatever the archive's size."""
+    def window(
+        self, limit: int, until: dt.date, section: str | None = None, *, newest_versions: bool = False
+    ) -> list[StoredArticle]:
+        """``limit`` live articles of issues up to ``until``, newest issue (or version) first: an index read."""
         where, args = "a.date <= ? AND a.withdrawn = 0", [until.isoformat()]
         if section is not None:
             where, args = "a.section = ? AND " + where, [section, *args]
-        sql = f"SELECT {ITEM_COLUMNS} FROM {ITEM_JOIN} WHERE {where} ORDER BY a.date DESC, a.seq LIMIT ?"
+        join, order = schema.WINDOW_ORDERS[newest_versions]
+        sql = f"SELECT {ITEM_COLUMNS} FROM {join} WHERE {where} ORDER BY {order} LIMIT ?"
         return [self._stored(r) for r in self.db.execute(sql, (*args, limit))]
 
     def recent(self, days: int, until: dt.date, limit: int) -> list[CatalogEntry]:
@@ -370,29 +377,7 @@ class SqliteStore:
     def public_sections(self, until: dt.date) -> list[str]:
         """The sections of an issue dated ``until`` or before (released), in the order first seen:
         a section only an embargoed issue uses appears nowhere public yet."""
-        sql = (
-            "SELECT name FROM sections s WHERE EXISTS"
-            " (SELECT 1 FROM articles a WHERE a.section = s.name AND a.date <= ?) ORDER BY first_date, rowid"
-        )
-        return [r[0] for r in self.db.execute(sql, (until.isoformat(),))]
-
-    def section_slugs(self) -> dict[str, str | None]:
-        """Every stored section and its feed slug (None until one is assigned)."""
-        return dict(self.db.execute("SELECT name, slug FROM sections ORDER BY first_date, rowid"))
-
-    def set_slugs(self, slugs: Mapping[str, str]) -> None:
-        """Store the slugs assigned to sections (once: a feed URL never moves to another section)."""
-        with self.transaction() as db:
-            db.executemany("UPDATE sections SET slug = ? WHERE name = ?", [(s, n) for n, s in slugs.items()])
-
-    def setting(self, key: str) -> str | None:
-        row = self.db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return None if row is None else str(row[0])
-
-    def set_setting(self, key: str, value: str) -> None:
-        with self.transaction() as db:
-            db.execute("DELETE FROM settings WHERE key = ?", (key,))
-            db.execute("INSERT INTO settings VALUES (?, ?)", (key, value))
+        return [r[0] for r in self.db.execute(schema.PUBLIC_SECTIONS_SQL, (until.isoformat(),))]
 
 
 def _satisfies_the_protocol() -> type[Store]:

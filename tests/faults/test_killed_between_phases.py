@@ -43,7 +43,7 @@ def phase_of(rel: str) -> int:
         return 3
     if rel == "newsml/catalog.json" or rel.endswith("/issue.xml"):
         return 1
-    if rel.startswith(("public/articles/", "newsml/")):
+    if rel.startswith(("public/articles/", "public/issues/", "newsml/")):  # pages with the items
         return 0
     return 2
 

@@ -21,6 +21,7 @@ from syndicate.cli import cli
 from syndicate.publish.write import TMP_PREFIX
 
 from .issues import DAY, SAMPLE, drop_folder, sample_issue, sample_page, write_issue  # noqa: F401
+from .jsonschemas import validate_json_outputs
 
 ROOT = Path(__file__).resolve().parents[2]  # the repository
 TOOLS = ROOT.parent / "shared" / "tools"
@@ -75,6 +76,8 @@ def check_parses(out: Path) -> int:
             lxml_html.document_fromstring(data)
         elif rel.endswith(".json"):
             json.loads(data)
+        elif rel.endswith(".txt"):
+            data.decode("utf-8")  # robots.txt
         else:
             raise AssertionError(f"{rel}: unexpected file in the output")
         checked += 1
@@ -91,9 +94,15 @@ def validate(tool: str, files: Sequence[Path]) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+def feed_files(out: Path) -> list[Path]:
+    """The RSS and Atom feeds under ``out/public`` (not the sitemap, which is XML too)."""
+    return sorted(p for p in (out / "public").glob("*.xml") if p.name.endswith((".rss.xml", ".atom.xml")))
+
+
 def validate_all(out: Path) -> None:
-    validate("validate-feed", sorted((out / "public").glob("*.xml")))
+    validate("validate-feed", feed_files(out))
     validate("validate-newsml", sorted((out / "newsml").rglob("*.xml")))
+    validate_json_outputs(out)  # JSON Feed and ninjs, against their schemas
 
 
 def store_ok(state: Path) -> list[tuple[str, int]]:

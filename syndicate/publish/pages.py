@@ -1,0 +1,112 @@
+"""The e-paper site's pages: one per issue, one per section, the archive, the front page.
+
+Every published article is reachable: the archive lists every released issue, an issue page lists
+every live article of the issue page by page, and each article page links back to its issue, page
+and section. Renderers are pure (Jinja2 templates, autoescaped), like those of ``html``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import StoredArticle
+from .epaper import PrintedPage, date_label, page_of
+from .formats import FEEDS
+from .html import ENV
+from .site import Site
+from .text import cleaned
+
+
+@dataclass(frozen=True)
+class FeedRef:
+    """One feed in one format, as a page links it (autodiscovery and visible links)."""
+
+    title: str
+    label: str
+    media_type: str
+    path: str
+
+
+def feed_refs(site: Site, section: str | None) -> list[FeedRef]:
+    """The feed of ``section`` (None: every section) in each format of the table."""
+    name = site.feed_title(section)
+    return [
+        FeedRef(f"{name} ({f.label})", f.label, f.media_type, site.feed_path(section, f.suffix))
+        for f in FEEDS
+    ]
+
+
+def issue_path(day: dt.date) -> str:
+    return f"issues/{day.isoformat()}/index.html"
+
+
+def section_path(site: Site, section: str) -> str:
+    return f"sections/{site.slug(section)}.html"
+
+
+ARCHIVE_PATH = "issues/index.html"
+
+
+def _render(template: str, **context: object) -> bytes:
+    return ENV.get_template(template).render(**context).encode()
+
+
+def render_issue(site: Site, day: dt.date, pages: Sequence[PrintedPage]) -> bytes:
+    """``public/issues/<date>/index.html``: the issue's printed pages in order."""
+    return _render(
+        "issue.html",
+        site=site,
+        root="../../",
+        canonical=site.url(issue_path(day)),
+        day_label=date_label(day),
+        pages=pages,
+        numbers={p.number for p in pages},
+        all_feeds=feed_refs(site, None),
+    )
+
+
+def render_section(site: Site, section: str, items: Sequence[StoredArticle]) -> bytes:
+    """``public/sections/<slug>.html``: the section's newest articles, by issue."""
+    days = [(day, list(group)) for day, group in itertools.groupby(map(cleaned, items), key=lambda i: i.date)]
+    return _render(
+        "section.html",
+        site=site,
+        root="../",
+        canonical=site.url(section_path(site, section)),
+        section=section,
+        days=days,
+        feeds=feed_refs(site, section),
+        date_label=date_label,
+        page_of=page_of,
+    )
+
+
+def render_archive(site: Site, dates: Sequence[dt.date]) -> bytes:
+    """``public/issues/index.html``: every released issue, newest month first."""
+    ordered = sorted(dates, reverse=True)
+    months = [
+        (dt.date(y, m, 1), list(group))
+        for (y, m), group in itertools.groupby(ordered, key=lambda d: (d.year, d.month))
+    ]
+    return _render("archive.html", site=site, root="../", canonical=site.url(ARCHIVE_PATH), months=months)
+
+
+def render_front(
+    site: Site, day: dt.date | None, pages: Sequence[PrintedPage], sections: Sequence[str]
+) -> bytes:
+    """``public/index.html``: the latest issue by page, the sections, every feed (autodiscovery)."""
+    return _render(
+        "index.html",
+        site=site,
+        root="",
+        canonical=site.pub.base_url,
+        day=day,
+        day_label=date_label(day) if day else "",
+        pages=pages,
+        numbers={p.number for p in pages},
+        sections=[(s, section_path(site, s), feed_refs(site, s)) for s in sections],
+        all_feeds=feed_refs(site, None),
+    )
