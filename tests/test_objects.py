@@ -138,3 +138,13 @@ def test_two_outputs_for_one_key_are_refused(s3: tuple[Any, str]) -> None:
 def test_an_unreachable_store_is_a_publish_error() -> None:
     with pytest.raises(PublishError, match="s3://nowhere/public/index.html: cannot"):
         write_outputs("s3://nowhere", f"http://127.0.0.1:{services.free_port()}", [PLAN[0]])
+
+
+def test_gzip_siblings_are_not_objects_of_their_own(s3: tuple[Any, str]) -> None:
+    client, bucket = s3
+    writer = ObjectWriter(client, ObjectTarget.parse(f"s3://{bucket}"))
+    writer.write_all(
+        [*PLAN, Out("public/all.rss.xml.gz", gzip.compress(b"<rss/>")), Out("public/x.gz", b"gz")]
+    )
+    assert "public/all.rss.xml.gz" not in writer.written and "public/x.gz" in writer.written
+    assert client.head_object(Bucket=bucket, Key="public/all.rss.xml")["ContentEncoding"] == "gzip"

@@ -8,6 +8,7 @@ The same outputs as on disk, as objects under ``output.url`` (``s3://bucket/pref
 - the order of the disk writer, whatever order the outputs come in: items and pages first, issue
   packages and catalogs next, feeds, OPML and sitemap after, the front page last; a reader who
   follows a feed entry never meets a missing page;
+- a ``.gz`` sibling of a planned file is not written (the object itself is gzip-encoded);
 - an unchanged output is not written again (its SHA-256 is kept in the object's metadata), so a
   retried or repeated pass adds no object versions;
 - every released partner item is also written once, for good, as ``<item>/<version>.<ext>`` with
@@ -121,7 +122,14 @@ class ObjectWriter:
     def write_all(self, outputs: Iterable[Planned]) -> None:
         """Write every output in the safe order (stable within a rank); refuse the lot, before
         writing anything, when two outputs name one path."""
-        ordered = sorted(outputs, key=lambda o: write_rank(o.path))
+        planned = list(outputs)
+        paths = {o.path for o in planned}
+        # A file's .gz sibling (for static servers) is no object of its own: every text object
+        # is stored gzip-encoded already and served with Content-Encoding.
+        ordered = sorted(
+            (o for o in planned if not (o.path.endswith(".gz") and o.path[: -len(".gz")] in paths)),
+            key=lambda o: write_rank(o.path),
+        )
         seen: set[str] = set()
         for output in ordered:
             if output.path in seen:
