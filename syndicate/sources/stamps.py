@@ -49,24 +49,25 @@ class Unchanged:
 def folder_stamp(folder: Path, context: str) -> str | None:
     """Digest of every file under ``folder`` (name, size, mtime, inode) and of ``context``; None
     when a file cannot be looked at or has just changed (then the folder is simply read)."""
-    digest = hashlib.sha256(context.encode())
     settled = time.time_ns() - SETTLED_NS
+    lines = [context]
+    pending = [(str(folder), "")]
     try:
-        for where, dirs, files in os.walk(folder, onerror=_raise):
-            dirs.sort()
-            for name in sorted(files):
-                st = os.stat(os.path.join(where, name))  # a symlink's target: its change counts
+        while pending:
+            where, prefix = pending.pop()
+            with os.scandir(where) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((entry.path, f"{prefix}{entry.name}/"))
+                    continue
+                st = entry.stat()  # a symlink's target: its change counts
                 if st.st_mtime_ns > settled or st.st_ctime_ns > settled:
                     return None
-                rel = os.path.relpath(os.path.join(where, name), folder)
-                digest.update(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\n".encode())
+                lines.append(f"{prefix}{entry.name}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}")
     except OSError:
         return None
-    return digest.hexdigest()
-
-
-def _raise(exc: OSError) -> None:
-    raise exc
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
 
 
 def recorded(book: StampBook, folder: Path, stamp: str) -> tuple[dt.date, str] | None:
