@@ -255,8 +255,10 @@ def _links(
         if not ends:
             continue
         # One continuation naming the page, one article there left without an end: only it can be the
-        # source, and ordinary evidence is enough; otherwise the stricter floor.
-        floor = MIN_SCORE if len(ends) == 1 and len(orphan_ins) == 1 else MIN_SCORE_NO_OUT
+        # source, and ordinary evidence is enough when the evidence is words (English): two unrelated
+        # English texts share almost no content words, two unrelated Chinese ones share 0.15 of bigrams.
+        only = len(ends) == 1 and len(orphan_ins) == 1 and orphan_ins[0].language == "en"
+        floor = MIN_SCORE if only else MIN_SCORE_NO_OUT
         for cont, end, evidence in _assign(orphan_ins, ends, ev, heads, floor):
             if end is not None:
                 used.add(_key(cont))
