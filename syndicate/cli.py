@@ -51,8 +51,20 @@ class _Group(click.Group):
         except SyndicateError as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo(f"syndicate: error: {exc}", err=True)
+            click.echo(f"syndicate: error: {_one_line_each(str(exc))}", err=True)
             sys.exit(1)
+
+
+def _one_line_each(message: str) -> str:
+    """A library's continuation lines (psycopg's indented hint) joined to the line they belong to;
+    separate problems (a configuration's, one line each) stay on their own lines."""
+    lines: list[str] = []
+    for line in message.splitlines():
+        if lines and line[:1].isspace():
+            lines[-1] = f"{lines[-1]} {line.strip()}"
+        elif line.strip():
+            lines.append(line)
+    return "\n".join(lines)
 
 
 @click.group(cls=_Group)
@@ -218,7 +230,7 @@ def backfill(config_path: Path | None, start: dt.datetime, end: dt.datetime, out
 @_TITLE
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output root to serve.")
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8080, show_default=True, type=int)
+@click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535))
 def serve(config_path: Path | None, out: Path | None, host: str, port: int) -> None:
     """Serve the public feeds and the partner pull interface over HTTP."""
     from . import serve as serve_mod

@@ -15,7 +15,6 @@ indexes, for the same reason. ``snapshot`` reads in one transaction: one consist
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -46,12 +45,7 @@ def _stamp(t: dt.datetime) -> str:
     return t.astimezone(dt.UTC).replace(microsecond=0).isoformat()
 
 
-def _time(s: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(s)
-
-
-def _hash(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()
+_time = dt.datetime.fromisoformat
 
 
 class SqliteStore(SmallTables):
@@ -183,7 +177,7 @@ class SqliteStore(SmallTables):
                 raise PublishError(f"issue {day}: two articles with the id {article.id!r}")
             seen.add(article.id)
             text = codec.dumps(article)
-            digest = _hash(text)
+            digest = codec.digest(text)
             db.execute(
                 "INSERT OR IGNORE INTO sections (name, first_date) VALUES (?, ?)", (article.section, day)
             )
@@ -250,7 +244,7 @@ class SqliteStore(SmallTables):
             return False
         db.execute(
             "UPDATE article_versions SET article = ?, content_hash = ? WHERE date = ? AND id = ? AND version = ?",
-            (text, _hash(text), day, id, version),
+            (text, codec.digest(text), day, id, version),
         )
         return True
 
@@ -276,7 +270,7 @@ class SqliteStore(SmallTables):
         rows = db.execute(
             "SELECT id, version, seq, section FROM articles WHERE date = ? ORDER BY seq, id", (day,)
         )
-        digest = _hash(json.dumps(list(rows), ensure_ascii=False))
+        digest = codec.digest(json.dumps(list(rows), ensure_ascii=False))
         db.execute(
             "UPDATE issues SET package_version = package_version + 1, package_hash = ?, package_created = ?"
             " WHERE date = ? AND package_hash != ?",
