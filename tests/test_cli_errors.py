@@ -9,7 +9,10 @@ from syndicate.cli import _one_line_each, cli
 
 def test_a_library_hint_on_an_indented_line_joins_its_message() -> None:
     psycopg_like = "cannot connect: connection refused\n\tIs the server running on that host?\n"
-    assert _one_line_each(psycopg_like) == "cannot connect: connection refused Is the server running on that host?"
+    assert (
+        _one_line_each(psycopg_like)
+        == "cannot connect: connection refused Is the server running on that host?"
+    )
 
 
 def test_separate_problems_stay_one_line_each() -> None:
