@@ -217,9 +217,9 @@ def backfill(config_path: Path | None, start: dt.datetime, end: dt.datetime, out
     if end < start:
         raise click.BadParameter("--to is before --from")
     if config_path is not None and _engine_group(config_path) is not None:
-        from . import jobs_cli
+        from .jobs import commands
 
-        jobs_cli.enqueue_backfill(_engine_group(config_path), _title(), start.date(), end.date())
+        commands.enqueue_backfill(_engine_group(config_path), _title(), start.date(), end.date())
         return
     report = backfill_mod.backfill(settings_from(config_path, out), start.date(), end.date())
     click.echo(report.summary())
@@ -269,9 +269,9 @@ def db() -> None:
 @_REQUIRED_CONFIG
 def db_upgrade(config_path: Path) -> None:
     """Create or migrate the database schema (store and job tables); safe to run again."""
-    from . import jobs_cli
+    from .jobs import commands
 
-    jobs_cli.db_upgrade(config_path)
+    commands.db_upgrade(config_path)
 
 
 @cli.command()
@@ -280,9 +280,9 @@ def db_upgrade(config_path: Path) -> None:
 @click.option("--name", help="Worker name shown in the job tables (default: Procrastinate's).")
 def worker(config_path: Path, concurrency: int, name: str | None) -> None:
     """Run a worker of the job engine until SIGINT/SIGTERM (the running job finishes first)."""
-    from . import jobs_cli
+    from .jobs import commands
 
-    jobs_cli.worker(config_path, concurrency, name)
+    commands.worker(config_path, concurrency, name)
 
 
 @cli.command()
@@ -291,9 +291,9 @@ def worker(config_path: Path, concurrency: int, name: str | None) -> None:
 @click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), help="Enqueue this date's pass.")
 def enqueue(config_path: Path, day: dt.datetime | None) -> None:
     """Enqueue the passes that are due now (or one date's) for every title, or the one --title names."""
-    from . import jobs_cli
+    from .jobs import commands
 
-    jobs_cli.enqueue(config_path, _title(), None if day is None else day.date())
+    commands.enqueue(config_path, _title(), None if day is None else day.date())
 
 
 def main() -> None:

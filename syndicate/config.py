@@ -326,19 +326,23 @@ def parse(data: dict[str, Any], base: Path, where: str = "configuration") -> Set
     return _resolve(settings, base)
 
 
-def load(path: Path) -> Settings:
-    """Read and validate a TOML configuration file."""
+def read_toml(path: Path) -> dict[str, Any]:
+    """A configuration file's TOML (a title's or a group's), or a ``ConfigError`` naming the file."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc.strerror}") from None
     try:
-        data = tomllib.loads(raw.decode("utf-8-sig"))
+        return tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: configuration must be UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
-    return parse(data, path.resolve().parent, str(path))
+
+
+def load(path: Path) -> Settings:
+    """Read and validate a TOML configuration file."""
+    return parse(read_toml(path), path.resolve().parent, str(path))
 
 
 def defaults(out_dir: Path | None = None, source_dir: Path | None = None) -> Settings:

@@ -18,10 +18,9 @@ its state folder.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -115,26 +114,13 @@ class Group:
         return ", ".join(self.titles)
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read configuration: {exc.strerror}") from None
-    try:
-        return tomllib.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: configuration must be UTF-8") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
-
-
 def is_group(path: Path) -> bool:
-    return "titles" in _read_toml(path)
+    return "titles" in config_mod.read_toml(path)
 
 
 def load(path: Path) -> Group:
     """Read a group configuration, or a single-title one as a group of one; every title validated."""
-    data = _read_toml(path)
+    data = config_mod.read_toml(path)
     if "titles" not in data:
         settings = config_mod.load(path)
         return Group(path, {settings.title: settings}, settings.store.url, Jobs(), single=True)

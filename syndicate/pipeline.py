@@ -200,7 +200,7 @@ def _store_issue(
     floor: dict[str, int] = {}
     if stored:
         # A new issue has nothing to match (and so needs no scipy, which identity imports).
-        from . import identity
+        from .store import identity
 
         reading = identity.assign(reading, stored)
     else:

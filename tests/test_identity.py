@@ -10,8 +10,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from syndicate import identity
 from syndicate.model import Article, Part, Reading
+from syndicate.store import identity
 
 DAY = dt.date(2023, 10, 24)
 

@@ -33,6 +33,16 @@ def slugify(name: str) -> str:
     return slug
 
 
+def _unused(base: str, taken: set[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``… : the first that no section holds; taken from now on."""
+    slug, n = base, 1
+    while slug in taken:
+        n += 1
+        slug = f"{base}-{n}"
+    taken.add(slug)
+    return slug
+
+
 def slugs(sections: Iterable[str], overrides: Mapping[str, str] | None = None) -> dict[str, str]:
     """A distinct slug per section: the configured one, else pinyin; clashes get ``-2``, ``-3``...
 
@@ -50,13 +60,7 @@ def slugs(sections: Iterable[str], overrides: Mapping[str, str] | None = None) -
     for name in names:
         if name in result:
             continue
-        base = slugify(name)
-        slug, n = base, 1
-        while slug in taken:
-            n += 1
-            slug = f"{base}-{n}"
-        result[name] = slug
-        taken.add(slug)
+        result[name] = _unused(slugify(name), taken)
     return result
 
 
@@ -79,11 +83,5 @@ def assign(
     taken = set(RESERVED) | set(stored.values()) | set(result.values())
     taken |= {v for k, v in overrides.items() if k not in names}
     for name in names:
-        base = overrides.get(name) or slugify(name)
-        slug, n = base, 1
-        while slug in taken:
-            n += 1
-            slug = f"{base}-{n}"
-        result[name] = slug
-        taken.add(slug)
+        result[name] = _unused(overrides.get(name) or slugify(name), taken)
     return result

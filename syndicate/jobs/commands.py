@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 
-from . import db, group
-from .errors import ConfigError
-from .group import Group
+from .. import db, group
+from ..errors import ConfigError
+from ..group import Group
 
 
 def _group(config_path: Path, need_engine: bool) -> Group:
@@ -37,13 +37,13 @@ def db_upgrade(config_path: Path) -> None:
 
 
 def worker(config_path: Path, concurrency: int, name: str | None) -> None:
-    from .jobs.worker import run_worker
+    from .worker import run_worker
 
     run_worker(_group(config_path, need_engine=True), concurrency, name)
 
 
 def enqueue(config_path: Path, title: str | None, day: dt.date | None) -> None:
-    from .jobs.app import defer_units, enqueue_due, make_app, units_for_days
+    from .app import defer_units, enqueue_due, make_app, units_for_days
 
     loaded = _group(config_path, need_engine=True)
     titles = [s.title for s in loaded.selected(title)]
@@ -66,7 +66,7 @@ def enqueue(config_path: Path, title: str | None, day: dt.date | None) -> None:
 
 
 def enqueue_backfill(loaded: Group, title: str | None, start: dt.date, end: dt.date) -> None:
-    from .jobs.app import defer_units, make_app, month_units
+    from .app import defer_units, make_app, month_units
 
     settings = loaded.title(title) if not loaded.single else next(iter(loaded.titles.values()))
     app = make_app(loaded)

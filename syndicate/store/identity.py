@@ -30,8 +30,8 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 from scipy.sparse import csr_matrix
 
-from .model import Article, Reading
-from .text import bigrams
+from ..model import Article, Reading
+from ..text import bigrams
 
 MIN_SCORE = 0.5  # below this two articles share too little to be one story, however corrected
 _NEAR = 1e-6  # weight of print position in a tie: far below any difference in content
