@@ -17,7 +17,7 @@ import re
 from . import rules
 from .model import Block, BlockKind
 from .profile import CHINESE, Profile, furniture_key
-from .text import close_up
+from .text import close_up, join, join_all
 
 
 class _Line:
@@ -50,13 +50,19 @@ def _lines(text: str, p: Profile) -> list[_Line]:
     out = []
     # split("\n"), not splitlines(): form feeds and U+2028 must not shift line numbers.
     raws = text.split("\n")
+    foot = len(raws) - rules.EDGE_LINES
+    indent = p.paragraph_indent
     for n, raw in enumerate(raws, start=1):
         lead = raw.lstrip(" \t")
-        indented = p.paragraph_indent is not None and lead.startswith(p.paragraph_indent)
+        indented = indent is not None and lead.startswith(indent)
         body = lead.strip("\u3000 \t\r")
-        if body and _furniture(body, n <= rules.EDGE_LINES or n > len(raws) - rules.EDGE_LINES, p):
-            body = ""
-        out.append(_Line(n, body, indented, bool(body) and is_strong(body, p), p))
+        strong = False
+        if body:
+            if _furniture(body, n <= rules.EDGE_LINES or n > foot, p):
+                body = ""
+            else:
+                strong = is_strong(body, p)
+        out.append(_Line(n, body, indented, strong, p))
     # One backward sweep: which unindented lines could head the article that starts below them?
     # Only a run of headline-like lines (or a deck) right above an article start can.
     below = False
@@ -90,10 +96,15 @@ _MAY_CLOSE = frozenset(rules.SENTENCE_END_CHARS + rules.CLOSING_CHARS + "版图�
 
 def is_strong(text: str, p: Profile = CHINESE) -> bool:
     """A line that stands alone wherever it appears: a byline or a jump-in marker alone."""
-    hinted = not p.byline_hints or not p.byline_hints.isdisjoint(text[:8])
-    if len(text) <= p.byline_max and hinted and p.byline_line.match(text):
+    hints = p.byline_hints
+    if (
+        len(text) <= p.byline_max
+        and (not hints or not hints.isdisjoint(text[:8]))
+        and p.byline_line.match(text)
+    ):
         return True
-    return rules.jump_alone(text, "in")
+    m = rules.jump_in(text, p.language)  # runs on every line: jump_alone without its extra call
+    return m is not None and not text[m.end() :].strip()
 
 
 def _headline_like(text: str, p: Profile) -> bool:
@@ -107,7 +118,7 @@ def _headline_like(text: str, p: Profile) -> bool:
         return False
     if text.count("）") + text.count(")") > text.count("（") + text.count("("):
         return False  # the tail of a bracket opened on an earlier line
-    return not p.not_headline.search(text) and rules.jump_out(text) is None
+    return not p.not_headline.search(text) and rules.jump_out(text, p.language) is None
 
 
 def _caption_tail(text: str) -> bool:
@@ -126,7 +137,7 @@ def _closed(text: str, p: Profile) -> bool:
     if last in rules.CLOSING_CHARS and rules.SENTENCE_END.search(text[-8:]):
         return True
     tail = text[-60:]
-    if rules.jump_out(tail):
+    if rules.jump_out(tail, p.language):
         return True
     return (
         last in "）)图摄" or last in _CREDIT_ENDS or "/" in tail or "／" in tail or "：" in tail
@@ -171,9 +182,12 @@ class _Builder:
 
     def flush(self) -> None:
         if self.pieces:
-            raw = ""
-            for piece in self.pieces:
-                raw = self.p.join(raw, piece.text)
+            if self.p.join is join:
+                raw = join_all([piece.text for piece in self.pieces])
+            else:
+                raw = ""
+                for piece in self.pieces:
+                    raw = self.p.join(raw, piece.text)
             first, last = self.pieces[0].number, self.pieces[-1].number
             self.blocks.append(Block(BlockKind.PARAGRAPH, close_up(raw), first, last, self.blank_before, raw))
             self.pieces = []
@@ -250,7 +264,7 @@ def blocks(text: str, profile: Profile = CHINESE) -> list[Block]:
             b.line(line, blank)
         elif line.indented:
             b.start(line, blank)
-        elif rules.jump_alone(line.text, "out"):
+        elif rules.jump_alone(line.text, "out", b.p.language):
             b.add(line, blank)  # a jump-out marker alone on its line ends the paragraph above
         else:
             i = _unindented_run(lines, i, b, blank)

@@ -164,23 +164,33 @@ JUMP_MARKERS: tuple[JumpMarker, ...] = (
 )  # fmt: skip
 _JUMP_OUT = tuple(m for m in JUMP_MARKERS if m.direction == "out")
 _JUMP_IN = tuple(m for m in JUMP_MARKERS if m.direction == "in")
-_IN_WINDOW = max(m.window for m in _JUMP_IN)
+# A page's profile names its language: only that language's markers are tried on its lines (a
+# Chinese page never prints ``See SCHOOLS, Page 4``, and the English pre-checks ("S", "ee", "on")
+# would pass on most of its lines). A language without markers of its own tries them all.
+_OUT_BY_LANGUAGE = {m.language: tuple(n for n in _JUMP_OUT if n.language == m.language) for m in JUMP_MARKERS}
+# (pre-check window, markers) of the jump-ins per language; None: every language's.
+_IN_BY_LANGUAGE: dict[str | None, tuple[int, tuple[JumpMarker, ...]]] = {
+    language: (max(m.window for m in markers), markers)
+    for language, markers in [(None, _JUMP_IN)]
+    + [(m.language, tuple(n for n in _JUMP_IN if n.language == m.language)) for m in _JUMP_IN]
+}
 
 
-def jump_out(line: str) -> re.Match[str] | None:
-    """The jump-out marker ending ``line`` (any language), or None."""
-    for marker in _JUMP_OUT:
+def jump_out(line: str, language: str | None = None) -> re.Match[str] | None:
+    """The jump-out marker ending ``line`` (the language's markers; any language's when None)."""
+    for marker in _OUT_BY_LANGUAGE.get(language or "", _JUMP_OUT):
         m = marker.find(line)
         if m:
             return m
     return None
 
 
-def jump_in(line: str) -> re.Match[str] | None:
-    """The jump-in marker opening ``line`` (any language), or None. Runs on every line: the
-    markers' pre-checks first, inline."""
-    head = line[:_IN_WINDOW]
-    for marker in _JUMP_IN:
+def jump_in(line: str, language: str | None = None) -> re.Match[str] | None:
+    """The jump-in marker opening ``line`` (the language's markers; any language's when None).
+    Runs on every line: the markers' pre-checks first, inline."""
+    window, markers = _IN_BY_LANGUAGE.get(language) or _IN_BY_LANGUAGE[None]
+    head = line[:window]
+    for marker in markers:
         for needle in marker.needles:
             if needle in head:
                 m = marker.pattern.match(line)
@@ -190,9 +200,9 @@ def jump_in(line: str) -> re.Match[str] | None:
     return None
 
 
-def jump_alone(line: str, direction: Literal["out", "in"]) -> bool:
+def jump_alone(line: str, direction: Literal["out", "in"], language: str | None = None) -> bool:
     """The line is nothing but a jump marker (spaces and brackets aside)."""
-    m = jump_out(line) if direction == "out" else jump_in(line)
+    m = jump_out(line, language) if direction == "out" else jump_in(line, language)
     if m is None:
         return False
     rest = line[: m.start()] if direction == "out" else line[m.end() :]

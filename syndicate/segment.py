@@ -128,7 +128,7 @@ class _Page:
             self.cur.byline_raw.append(block.raw)
             self.cur.touch(block, head=True)
             return
-        m = rules.jump_in(text)
+        m = rules.jump_in(text, self.p.language)
         if m:
             self.before_jump_in()
             self.cur.jump_in = _jump(m)
@@ -153,7 +153,7 @@ class _Page:
         if block.opens and not self.cur.empty:
             self.new()
         cur, raw = self.cur, block.raw.strip()
-        m = rules.jump_in(raw)
+        m = rules.jump_in(raw, self.p.language)
         if m:
             self.before_jump_in()
             self.cur.jump_in = _jump(m)
@@ -181,7 +181,7 @@ class _Page:
         cur = self.cur
         if not cur.has_body and not cur.dateline:
             raw = _read_dateline(cur, raw, self.p)
-        out = rules.jump_out(raw)
+        out = rules.jump_out(raw, self.p.language)
         if out:
             cur.jump_out = _jump(out)
             raw = raw[: out.start()]

@@ -38,6 +38,23 @@ def join(left: str, right: str) -> str:
     return f"{left} {right}"
 
 
+def join_all(pieces: list[str]) -> str:
+    """``join`` folded over a paragraph's wrapped pieces, the same text without rebuilding it per piece."""
+    if any(piece.rstrip().endswith("-") for piece in pieces):
+        raw = ""  # a hyphenated line end (rare in indent-marked text): the fold itself
+        for piece in pieces:
+            raw = join(raw, piece)
+        return raw
+    texts = [t for t in (piece.strip() for piece in pieces[:-1]) if t]
+    final = pieces[-1].lstrip() if pieces else ""
+    if final:
+        texts.append(final)
+    out = texts[:1]
+    for left, right in zip(texts, texts[1:], strict=False):
+        out.append(right if is_wide(left[-1]) or is_wide(right[0]) else " " + right)
+    return "".join(out)
+
+
 def close_up(text: str) -> str:
     """Remove letter-spacing between CJK characters (justified lines); keep spaces around Latin."""
     text = xmlchars.clean(text)

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from syndicate.model import BlockKind
 from syndicate.normalize import blocks
+from syndicate.text import join, join_all
 
 IND = "\u3000\u3000"  # the full-width paragraph indent
 
@@ -106,3 +107,17 @@ def _page(draw: st.DrawFn) -> tuple[list[str], str]:
 def test_reflow_restores_paragraphs(page: tuple[list[str], str]) -> None:
     expected, text = page
     assert paragraphs(text) == expected
+
+
+_PIECE = st.text(st.sampled_from(list("ab-  \u3000中文，.\xa0\t")), max_size=6)
+
+
+@settings(max_examples=300)
+@given(st.lists(_PIECE, max_size=6))
+def test_joining_all_pieces_at_once_is_the_pairwise_join(pieces: list[str]) -> None:
+    """normalize joins a paragraph's pieces at once: the text is the pairwise fold's, hyphens,
+    spaces and wide characters included."""
+    folded = ""
+    for piece in pieces:
+        folded = join(folded, piece)
+    assert join_all(pieces) == folded

@@ -176,3 +176,15 @@ def test_every_marker_has_its_pre_check() -> None:
         assert marker.find(line), marker.name
         found = marker.pattern.search(line) if marker.direction == "out" else marker.pattern.match(line)
         assert found
+
+
+def test_a_page_tries_only_its_languages_markers() -> None:
+    """The profile's language selects the markers: an English jump line is text on a Chinese page
+    (and the other way round); no language given, every marker is tried."""
+    english_out, chinese_out = "budget talks. See BUDGET, Page A6", "形势。（下转第3版）"
+    assert rules.jump_out(english_out, "en") and not rules.jump_out(english_out, "zh")
+    assert rules.jump_out(chinese_out, "zh") and not rules.jump_out(chinese_out, "en")
+    assert rules.jump_in("From page 1", "en") and not rules.jump_in("From page 1", "zh")
+    assert rules.jump_in("（上接第一版）会议", "zh") and not rules.jump_in("（上接第一版）会议", "en")
+    assert rules.jump_out(english_out) and rules.jump_in("（上接第一版）会议")
+    assert rules.jump_out(chinese_out, "fr")  # a language without markers of its own: all of them
