@@ -8,6 +8,7 @@ line alone is no evidence: text extracted from print has one wherever a column e
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from . import rules
@@ -27,6 +28,12 @@ TOPIC_SHIFT = 0.03
 BLANK_PARTED_COHESION = 0.1
 BLANK_PARTED_STARTS = 12  # headlines after a paragraph the issue needs before its blank lines tell
 BLANK_PARTED_SHARE = 0.95
+# A column end leaves a blank line wherever it falls: inside paragraphs at some rate per line, and
+# above paragraph starts at about the same rate. An issue whose paragraph starts have far fewer
+# blank lines than that rate predicts keeps its column ends inside paragraphs (the extraction knew
+# its paragraphs): a blank line above a paragraph start there is a separator (blank_lines_separate).
+SEPARATOR_MIN_EXPECTED = 8  # chance blank lines expected above paragraph starts before it can tell
+SEPARATOR_SIGMAS = 2  # fewer than expected by this many standard deviations (Poisson)
 TOPIC_MIN_CHARS = 50
 NO_EVIDENCE = "no evidence"
 CAPTION_MAX = 80  # a paragraph ending in a photo credit and no longer is a caption
@@ -120,6 +127,8 @@ def _topic_break(
         return True, "source credit or sign-off above", evidence
     if caption(prev.paragraphs[-1]) and any(p.photo_heading.match(h.text) for h in prev.heads):
         return True, "end of a photo story's captions", evidence
+    if d.blank and p.blank_separates:
+        return True, "blank line above (the issue's column ends never fall above a paragraph)", evidence
     if len("".join(prev.paragraphs[-4:])) < TOPIC_MIN_CHARS or len("".join(ahead)) < TOPIC_MIN_CHARS:
         return False, "too little text to tell a topic", evidence
     if not d.blank:
@@ -145,6 +154,29 @@ def blank_lines_part(pages: list[list[Block]]) -> bool:
         if block.kind is BlockKind.LINE and before.kind is BlockKind.PARAGRAPH
     ]
     return len(starts) >= BLANK_PARTED_STARTS and sum(starts) >= BLANK_PARTED_SHARE * len(starts)
+
+
+def blank_lines_separate(pages: list[tuple[str, list[Block]]]) -> bool:
+    """In this issue, blank lines stand above paragraph starts far less often than column ends
+    leave them inside paragraphs: column ends never fall there, and a blank line above a paragraph
+    is the issue's article separator. ``pages``: each page's text and its blocks. Told from the
+    whole issue (a page has too few paragraphs to tell)."""
+    gaps = inside = starts = blank_starts = 0
+    for text, blocks in pages:
+        lines = text.split("\n")
+        for before, block in zip(blocks, blocks[1:], strict=False):
+            if block.kind is BlockKind.PARAGRAPH and before.kind is BlockKind.PARAGRAPH:
+                starts += 1
+                blank_starts += block.blank_before
+        for block in blocks:
+            if block.kind is BlockKind.PARAGRAPH and block.last_line > block.first_line:
+                span = lines[block.first_line - 1 : block.last_line]
+                blank = sum(1 for line in span if not line.strip())
+                inside, gaps = inside + blank, gaps + len(span) - 1 - blank
+    expected = starts * inside / gaps if gaps else 0.0
+    return expected >= SEPARATOR_MIN_EXPECTED and blank_starts <= expected - SEPARATOR_SIGMAS * math.sqrt(
+        expected
+    )
 
 
 def merge_soft(

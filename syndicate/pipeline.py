@@ -49,9 +49,12 @@ def read(issue: Issue, language: str | None = None, paper: ReadingSettings | Non
         pages.append((page, conventions, normalize.blocks(page.text, conventions)))
     # A convention of this issue's print: blank lines part its articles (see boundaries).
     parting = boundaries.blank_lines_part([blocks for _, _, blocks in pages])
+    indented = [(page.text, blocks) for page, p, blocks in pages if p.paragraph_indent is not None]
+    separating = boundaries.blank_lines_separate(indented)
     explained: list[BoundaryDecision] = []
     for page, conventions, blocks in pages:
-        conventions = dataclasses.replace(conventions, blank_parts=True) if parting else conventions
+        if parting or separating:
+            conventions = dataclasses.replace(conventions, blank_parts=parting, blank_separates=separating)
         page_fragments, page_orphans = segment.split(page.number, blocks, conventions, explained)
         fragments.extend(page_fragments)
         orphans.extend(page_orphans)

@@ -52,6 +52,9 @@ class Profile:
     # Every clear article start of the issue has a blank line above it (detected per issue by
     # boundaries.blank_lines_part): then a blank line is evidence of an article boundary.
     blank_parts: bool = False
+    # The issue's blank lines stand above paragraph starts only as article separators (detected
+    # per issue by boundaries.blank_lines_separate): a blank line above a paragraph splits.
+    blank_separates: bool = False
     # Pages whose paragraphs carry no mark are read by line shape by this reader, which also
     # decides where articles open (``Block.opens``, ``Block.role``); None: the indent reader.
     # (text, the paper's furniture, the paper's bylines) -> blocks

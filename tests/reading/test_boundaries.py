@@ -179,3 +179,28 @@ def test_an_issue_that_parts_every_article_with_a_blank_line_makes_a_blank_line_
     # The same issue with the blank line above one headline gone: blank lines tell nothing.
     pages = [page, page, page.replace("\n\n东湖镇", "\n东湖镇")]
     assert len(pipeline.read(_issue(pages)).articles) == 15
+
+
+def _column(text: str, blank_at: int | None) -> str:
+    """A paragraph in a 15-character column, a column end (blank line) after line ``blank_at``."""
+    lines = wrap(text).split("\n")
+    if blank_at is not None:
+        lines.insert(blank_at, "")
+    return "\n".join(lines)
+
+
+def test_an_issue_whose_column_ends_never_fall_above_a_paragraph_makes_a_blank_line_a_separator() -> None:
+    """Its extraction leaves column ends (blank lines) inside paragraphs, about one in four line
+    ends, yet none above the 40 paragraph starts inside its articles: a blank line above a
+    paragraph is its article separator, also before a headline-less article on a related topic."""
+    heads = ["江城全力应对强降雨", "东湖镇举办农货展销", "西山林场开展防火巡查"]
+    bodies = [FLOOD_1, FLOOD_2, FAIR, LIBRARY, FLOOD_2, FAIR]
+    articles = ["\n".join([h, *(_column(b, 2) for b in bodies)]) for h in heads]
+    page = "\n\n".join([*articles, "\n".join(_column(b, 3) for b in (HEAT, FLOOD_1))])
+    assert len(pipeline.read(_issue([page] * 3)).articles) == 12
+    # Column ends above paragraph starts as often as inside paragraphs: a blank line tells nothing,
+    # and the heat warning stays with the report above (their topics are related).
+    loose = "\n".join(_column(b, 2 if k % 3 else 0) for k, b in enumerate(bodies))
+    articles = ["\n".join([h, loose]) for h in heads]
+    page = "\n\n".join([*articles, "\n".join(_column(b, 3) for b in (HEAT, FLOOD_1))])
+    assert len(pipeline.read(_issue([page] * 3)).articles) == 9
