@@ -16,6 +16,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from . import assignment, rules
 from .lead import derive_headline
@@ -194,62 +195,84 @@ def _assign_sparse(
             for r, o in enumerate(outs)]  # fmt: skip
 
 
+@dataclass
+class _Found:
+    """What linking has decided so far, stage by stage."""
+
+    ev: _Evidence
+    heads: dict[Key, str | None]  # each fragment's headline, or one derived from its lead
+    links: dict[Key, Key] = field(default_factory=dict)  # source -> continuation
+    used: set[Key] = field(default_factory=set)  # continuations linked
+    decisions: list[JumpDecision] = field(default_factory=list)
+    unresolved: dict[Key, Jump] = field(default_factory=dict)  # jump-outs left without a continuation
+
+    def link(self, source: Fragment, cont: Fragment, evidence: dict[str, float], note: str = "") -> None:
+        self.used.add(_key(cont))
+        self.links[_key(source)] = _key(cont)
+        self.decisions.append(JumpDecision(source.page, source.order, cont.page, cont.order,
+                                           sum(evidence.values()), evidence, note=note))  # fmt: skip
+
+
 def _links(
     fragments: list[Fragment], pages: set[int]
 ) -> tuple[dict[Key, Key], list[JumpDecision], dict[Key, Jump]]:
-    """(source -> continuation links, decisions, unresolved jump-outs)."""
-    ev = _Evidence(fragments)
+    """(source -> continuation links, decisions, unresolved jump-outs): marked jumps first, then
+    jump-ins whose source printed no jump-out, then jumps whose other side lost its marker."""
     heads = {
         _key(f): f.headline or (_derive(f, f.paragraphs[0]) if f.paragraphs else None) for f in fragments
     }
-    ins = [f for f in fragments if f.kind is FragmentKind.CONTINUATION]
+    found = _Found(_Evidence(fragments), heads)
+    _marked(fragments, pages, found)
+    _jump_in_only(fragments, pages, found)
+    _unmarked(fragments, pages, found)
+    return found.links, found.decisions, found.unresolved
+
+
+def _marked(fragments: list[Fragment], pages: set[int], found: _Found) -> None:
+    """Jump-outs and jump-ins, one assignment per (source page, target page) bucket."""
     buckets: dict[tuple[int, int], tuple[list[Fragment], list[Fragment]]] = defaultdict(lambda: ([], []))
-    links: dict[Key, Key] = {}
-    decisions: list[JumpDecision] = []
-    unresolved: dict[Key, Jump] = {}
     for f in fragments:
         if f.jump_out is None:
             continue
         target = _target(f.jump_out, pages)
         if target is None or target not in pages:
-            unresolved[_key(f)] = f.jump_out
-            decisions.append(
+            found.unresolved[_key(f)] = f.jump_out
+            found.decisions.append(
                 JumpDecision(f.page, f.order, target, None, 0.0, note="target page not in the issue")
             )
         else:
             buckets[(f.page, target)][0].append(f)
-    for i in ins:
+    for i in (f for f in fragments if f.kind is FragmentKind.CONTINUATION):
         src = i.jump_in.page if i.jump_in else None
-        for (p, q), (_, bucket_ins) in list(buckets.items()):
+        for (p, q), (_, bucket_ins) in buckets.items():
             if q == i.page and src in (p, None):
                 bucket_ins.append(i)
-    used: set[Key] = set()
     for (_, target), (outs, bucket_ins) in sorted(buckets.items()):
-        free = [f for f in bucket_ins if _key(f) not in used]
+        free = [f for f in bucket_ins if _key(f) not in found.used]
         # As many continuations as jumps, each marker naming the other's page: every jump has its
         # continuation here, and the assignment only decides which; otherwise weak pairs stay apart.
         floor = (
             0.0 if len(free) == len(outs) and all(f.jump_in and f.jump_in.page for f in free) else MIN_SCORE
         )
-        for o, match, evidence in _assign(outs, free, ev, heads, floor):
-            if match is None:
-                assert o.jump_out is not None
-                unresolved[_key(o)] = o.jump_out
-                decisions.append(
-                    JumpDecision(o.page, o.order, target, None, 0.0, note="no continuation matched")
-                )
+        for o, match, evidence in _assign(outs, free, found.ev, found.heads, floor):
+            if match is not None:
+                found.link(o, match, evidence)
                 continue
-            used.add(_key(match))
-            links[_key(o)] = _key(match)
-            decisions.append(
-                JumpDecision(o.page, o.order, match.page, match.order, sum(evidence.values()), evidence)
+            assert o.jump_out is not None
+            found.unresolved[_key(o)] = o.jump_out
+            found.decisions.append(
+                JumpDecision(o.page, o.order, target, None, 0.0, note="no continuation matched")
             )
-    # Jump-ins whose source printed no jump-out: match against that page's unlinked article ends.
-    taken = set(links)
+
+
+def _jump_in_only(fragments: list[Fragment], pages: set[int], found: _Found) -> None:
+    """Jump-ins whose source printed no jump-out: matched against that page's unlinked article ends."""
+    taken = set(found.links)
     by_source: dict[int, list[Fragment]] = defaultdict(list)
-    for i in ins:
-        if _key(i) not in used and i.jump_in is not None and i.jump_in.page in pages:
-            by_source[i.jump_in.page].append(i)
+    for i in fragments:
+        src = i.jump_in.page if i.jump_in is not None else None
+        if i.kind is FragmentKind.CONTINUATION and _key(i) not in found.used and src in pages:
+            by_source[src].append(i)
     for src, orphan_ins in sorted(by_source.items()):
         ends = [f for f in fragments if f.page == src and f.jump_out is None and _key(f) not in taken]
         if not ends:
@@ -259,29 +282,16 @@ def _links(
         # English texts share almost no content words, two unrelated Chinese ones share 0.15 of bigrams.
         only = len(ends) == 1 and len(orphan_ins) == 1 and orphan_ins[0].language == "en"
         floor = MIN_SCORE if only else MIN_SCORE_NO_OUT
-        for cont, end, evidence in _assign(orphan_ins, ends, ev, heads, floor):
+        for cont, end, evidence in _assign(orphan_ins, ends, found.ev, found.heads, floor):
             if end is not None:
-                used.add(_key(cont))
-                links[_key(end)] = _key(cont)
-                decisions.append(JumpDecision(end.page, end.order, cont.page, cont.order, sum(evidence.values()),
-                                              evidence, note="jump-in only"))  # fmt: skip
-    _unmarked(fragments, pages, ev, heads, links, used, decisions, unresolved)
-    return links, decisions, unresolved
+                found.link(end, cont, evidence, "jump-in only")
 
 
-def _unmarked(
-    fragments: list[Fragment],
-    pages: set[int],
-    ev: _Evidence,
-    heads: Mapping[Key, str | None],
-    links: dict[Key, Key],
-    used: set[Key],
-    decisions: list[JumpDecision],
-    unresolved: dict[Key, Jump],
-) -> None:
+def _unmarked(fragments: list[Fragment], pages: set[int], found: _Found) -> None:
     """Continuations whose jump line OCR lost (or the paper left out): a jump-out still unmatched
     is matched, strictly, against the fragments of its target page that open mid-sentence with no
     headline; a jump-in naming no readable page, against any other page's unlinked article ends."""
+    links, used, unresolved = found.links, found.used, found.unresolved
     by_target: dict[int, list[Fragment]] = defaultdict(list)
     for f in fragments:
         if _key(f) in unresolved and f.jump_out is not None and _key(f) not in links:
@@ -291,22 +301,20 @@ def _unmarked(
     for target, outs in sorted(by_target.items()):
         cands = [f for f in fragments if f.page == target and _key(f) not in used and f.jump_in is None
                  and not f.headline and not f.byline and _runs_on(f)]  # fmt: skip
-        for o, match, evidence in _assign(outs, cands, ev, heads, MIN_SCORE_NO_OUT) if cands else ():
+        for o, match, evidence in (
+            _assign(outs, cands, found.ev, found.heads, MIN_SCORE_NO_OUT) if cands else ()
+        ):
             if match is not None:
-                used.add(_key(match))
-                links[_key(o)] = _key(match)
                 del unresolved[_key(o)]
-                decisions.append(JumpDecision(o.page, o.order, match.page, match.order, sum(evidence.values()),
-                                              evidence, note="continuation without a jump line"))  # fmt: skip
+                found.link(o, match, evidence, "continuation without a jump line")
     lost = [f for f in fragments if f.jump_in is not None and f.jump_in.page is None and _key(f) not in used]
     for cont in lost:
         ends = [f for f in fragments if f.page != cont.page and f.jump_out is None and _key(f) not in links]
-        for _, end, evidence in _assign([cont], ends, ev, heads, MIN_SCORE_NO_OUT) if ends else ():
+        for _, end, evidence in (
+            _assign([cont], ends, found.ev, found.heads, MIN_SCORE_NO_OUT) if ends else ()
+        ):
             if end is not None:
-                used.add(_key(cont))
-                links[_key(end)] = _key(cont)
-                decisions.append(JumpDecision(end.page, end.order, cont.page, cont.order, sum(evidence.values()),
-                                              evidence, note="jump-in naming no page"))  # fmt: skip
+                found.link(end, cont, evidence, "jump-in naming no page")
 
 
 def _part(f: Fragment) -> Part:
