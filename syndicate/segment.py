@@ -22,6 +22,10 @@ from .text import bigrams, close_up, trigrams
 # dated report's headline does better. Features (no dateline) may have poetic headlines that share
 # nothing, so they are not checked.
 HEADLINE_BELONGS = 0.15
+# A deck (副题) printed under a headline: a dash, then a phrase with no sentence end (——论…, ——记…).
+# After a finished paragraph it opens the next article even when its headline was lost; a dash
+# attribution under a quotation (——摘自…) or a name (——鲁迅) does not.
+DECK = re.compile(rf"^(?![—－\s]*(?:摘自|引自|选自|转引自))[—－]{{1,2}}[^{rules.SENTENCE_END_CHARS}]{{8,}}$")
 
 
 def _jump(m: re.Match[str]) -> Jump:
@@ -171,6 +175,11 @@ class _Page:
             self.cur.heads.append(block)
             self.cur.touch(block, head=True)
             return
+        elif cur.has_body and self._deck(raw):
+            self.new()
+            self.cur.subtitle = close_up(raw.lstrip("—－ "))
+            self.cur.touch(block, head=True)
+            return
         elif raw.startswith(("—", "－", "-")) and cur.heads and not cur.has_body and not cur.subtitle:
             self.cur.subtitle = close_up(raw.lstrip("—－- "))
             self.cur.touch(block, head=True)
@@ -211,6 +220,12 @@ class _Page:
             return False
         follows = nxt.raw.strip()
         return bool(self.p.article_opening.match(follows) or self.p.byline_line.match(follows))
+
+    def _deck(self, raw: str) -> bool:
+        """A deck after a finished paragraph: an article whose headline was not printed above it."""
+        last = self.cur.paragraphs[-1]
+        finished = rules.SENTENCE_END.search(last) or self.p.sign_off.search(last)
+        return bool(finished and DECK.match(raw))
 
     def _soft_break(self, raw: str) -> bool:
         """A blank line then an indent, after a finished paragraph: a candidate article boundary."""

@@ -94,6 +94,27 @@ def test_subtitle_with_dash_and_editors_note() -> None:
     assert f.paragraphs == ("编者按：风从海上来。", "大沽口的海风。")
 
 
+@pytest.mark.parametrize(
+    ("deck", "articles"),
+    [
+        ("——写在全省防汛救灾表彰大会召开之际", 2),  # a deck whose headline was not printed: a new article
+        ("——摘自省委书记在防汛工作会议上的讲话", 1),  # an attribution under a quotation
+        ("——坚持人民至上，把群众安全放在首位。", 1),  # a dash list item: a sentence
+        ("——王国强", 1),  # a name under a quotation
+    ],
+)
+def test_deck_after_a_finished_article(deck: str, articles: int) -> None:
+    text = (
+        f"{IND}本报讯 记者 周平 报道昨日，全市汛期应急演练在\n滨江公园举行，两千余人参加。"
+        f"\n{IND}演练现场。记者 李刚 摄\n{IND}{deck}\n{IND}风雨过后，堤坝上的身影依旧忙碌。"
+        "\n连续三个昼夜，他们没有离开一步。"
+    )
+    frags, _ = read(text)
+    assert len(frags) == articles
+    if articles == 2:
+        assert frags[1].subheadline == deck.lstrip("—") and frags[1].first_line == 4
+
+
 def test_indented_headline_above_dateline() -> None:
     text = f"{IND}伊犁州气象局发布。\n\n{IND}中国气象局部署新一代短临预\n警业务体系建设工作时强调\n{IND}本报讯 记者 吴彤 报道在主汛期即将到来之际，中国气象局召开会议，部署短临预警业务体系建设。"
     frags, _ = read(text)
