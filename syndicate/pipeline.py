@@ -51,10 +51,13 @@ def read(issue: Issue, language: str | None = None, paper: ReadingSettings | Non
     parting = boundaries.blank_lines_part([blocks for _, _, blocks in pages])
     indented = [(page.text, blocks) for page, p, blocks in pages if p.paragraph_indent is not None]
     separating = boundaries.blank_lines_separate(indented)
+    blanked = boundaries.headlines_blanked([(p, blocks) for _, p, blocks in pages if p.paragraph_indent])
     explained: list[BoundaryDecision] = []
     for page, conventions, blocks in pages:
-        if parting or separating:
-            conventions = dataclasses.replace(conventions, blank_parts=parting, blank_separates=separating)
+        if parting or separating or blanked:
+            conventions = dataclasses.replace(
+                conventions, blank_parts=parting, blank_separates=separating, heads_blanked=blanked
+            )
         page_fragments, page_orphans = segment.split(page.number, blocks, conventions, explained)
         fragments.extend(page_fragments)
         orphans.extend(page_orphans)

@@ -55,6 +55,9 @@ class Profile:
     # The issue's blank lines stand above paragraph starts only as article separators (detected
     # per issue by boundaries.blank_lines_separate): a blank line above a paragraph splits.
     blank_separates: bool = False
+    # Every sure article start of the issue has a blank line above it (detected per issue by
+    # boundaries.headlines_blanked): a headline-like line without one is a subheading.
+    heads_blanked: bool = False
     # Pages whose paragraphs carry no mark are read by line shape by this reader, which also
     # decides where articles open (``Block.opens``, ``Block.role``); None: the indent reader.
     # (text, the paper's furniture, the paper's bylines) -> blocks

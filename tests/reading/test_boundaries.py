@@ -204,3 +204,22 @@ def test_an_issue_whose_column_ends_never_fall_above_a_paragraph_makes_a_blank_l
     articles = ["\n".join([h, loose]) for h in heads]
     page = "\n\n".join([*articles, "\n".join(_column(b, 3) for b in (HEAT, FLOOD_1))])
     assert len(pipeline.read(_issue([page] * 3)).articles) == 9
+
+
+def test_an_issue_that_blanks_every_sure_headline_reads_one_without_as_a_subheading() -> None:
+    """Twelve headlines above a byline, each under a blank line: in this issue a headline-like
+    line with no blank line above and no byline below is a feature's subheading."""
+    heads = [
+        "江城全力应对强降雨",
+        "东湖镇举办农货展销",
+        "西山林场开展防火巡查",
+        "南湖水质持续向好",
+        "北岸新建口袋公园",
+    ]
+    feature = f"{wrap(FLOOD_1)}\n低洼路段逐一排查\n{wrap(FLOOD_2)}"
+    articles = [f"{h}\n本报记者 张明\n{wrap(FAIR if k % 2 else LIBRARY)}" for k, h in enumerate(heads)]
+    page = "\n\n".join([f"城区防汛一线见闻\n本报记者 李红\n{feature}", *articles])
+    assert len(pipeline.read(_issue([page] * 2)).articles) == 12
+    # One sure headline without its blank line: blank lines tell nothing, the subheading opens one.
+    pages = [page, page.replace("\n\n东湖镇", "\n东湖镇")]
+    assert len(pipeline.read(_issue(pages)).articles) == 14
