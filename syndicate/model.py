@@ -54,6 +54,23 @@ class Page:
     label: str = ""  # the page as printed and as jump markers name it: A01, B02, 第二版 (manifest)
 
 
+Ref = tuple[int, int]  # (page, order): an article fragment as ``syndicate articles`` numbers it
+
+
+@dataclass(frozen=True)
+class Fix:
+    """One ``[[fix]]`` table of ``issue.toml``: a desk's correction of the reading (``fixes``).
+
+    Exactly one kind is set: ``join`` (the articles holding these fragments become one, in this
+    order), ``split`` (an article starts at this line of this page's file), ``headline`` (this
+    article's headline, as printed or meant)."""
+
+    where: str  # "<issue.toml>: fix[2]", for messages
+    join: tuple[Ref, ...] = ()
+    split: tuple[int, int] | None = None  # (page, line)
+    headline: tuple[Ref, str] | None = None
+
+
 @dataclass(frozen=True)
 class Issue:
     """All pages of one dated issue that are present now (late pages arrive in a later pass)."""
@@ -65,12 +82,15 @@ class Issue:
     # Pages listed (in the folder or the manifest) but not read: empty, undecodable, 404/5xx, an HTML
     # error page. Not evidence that their articles are gone: they keep their last stored text.
     unreadable: tuple[int, ...] = ()
+    fixes: tuple[Fix, ...] = ()  # the desk's corrections (issue.toml [[fix]]), applied in order
 
     @property
     def content_hash(self) -> str:
         h = hashlib.sha256()
         for p in sorted(self.pages, key=lambda p: p.number):
             h.update(f"{p.number}:{p.section}:{p.sha256}\n".encode())
+        for fix in self.fixes:  # none: the hash of an issue stored before fixes existed
+            h.update(f"fix:{fix.join}:{fix.split}:{fix.headline}\n".encode())
         return h.hexdigest()
 
 
@@ -221,9 +241,20 @@ class Reading:
     decisions: tuple[JumpDecision, ...] = ()
     problems: tuple[str, ...] = ()  # reported, not fatal: refused pages, unmatched jump-ins
     boundaries: tuple[BoundaryDecision, ...] = ()  # soft boundaries and their evidence (--explain)
+    fixed: tuple[str, ...] = ()  # what each of the desk's fixes changed (--explain)
 
 
 # ---- what the store keeps and gives back -----------------------------------------------------
+
+
+def article_id(date: dt.date, page: int, order: int) -> str:
+    """``<yyyymmdd>-<page><order>`` of an article's first part: ``20231024-0102``. When the page or
+    the order needs three digits they are set apart (``-123-01``, ``-12-301``), so that no two
+    positions give one id (page 12, order 301 and page 123, order 1 were both ``12301``)."""
+    if page < 100 and order < 100:
+        return f"{date:%Y%m%d}-{page:02d}{order:02d}"
+    return f"{date:%Y%m%d}-{page:02d}-{order:02d}"
+
 
 ArticleKey = tuple[dt.date, str]  # (issue date, article id): an article across its versions
 

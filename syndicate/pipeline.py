@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from . import boundaries, normalize, pagelabels, profile, segment, status, stitch
+from . import boundaries, fixes, normalize, pagelabels, profile, segment, status, stitch
 from .errors import ConfigError, StoreUnwritable, SyndicateError
 from .model import BoundaryDecision, Issue, Problem, Reading
 
@@ -42,11 +42,20 @@ def read(issue: Issue, language: str | None = None, paper: ReadingSettings | Non
     orphans = []
     recurring = profile.recurring_lines(p.text for p in issue.pages)
     pages = []
+    fixed: list[str] = []
+    fix_problems: list[str] = []
     for page in sorted(issue.pages, key=lambda p: p.number):
         conventions = profile.for_page(page.text, language, recurring)
         if paper is not None:
             conventions = profile.with_paper(conventions, paper.credits, paper.furniture, paper.bylines)
-        pages.append((page, conventions, normalize.blocks(page.text, conventions)))
+        page_blocks = normalize.blocks(page.text, conventions)
+        if issue.fixes:  # the desk's splits: a line that opens an article (fixes.py)
+            page_blocks, done, failed = fixes.split_blocks(
+                page.number, page.text, page_blocks, issue.fixes, conventions.join
+            )
+            fixed += done
+            fix_problems += failed
+        pages.append((page, conventions, page_blocks))
     # A convention of this issue's print: blank lines part its articles (see boundaries).
     parting = boundaries.blank_lines_part([blocks for _, _, blocks in pages])
     indented = [(page.text, blocks) for page, p, blocks in pages if p.paragraph_indent is not None]
@@ -63,8 +72,9 @@ def read(issue: Issue, language: str | None = None, paper: ReadingSettings | Non
         orphans.extend(page_orphans)
     fragments = pagelabels.resolve(fragments, pagelabels.page_labels(issue.pages))
     sections = {p.number: p.section for p in issue.pages}
-    reading = stitch.stitch(issue.date, fragments, orphans, sections)
-    return dataclasses.replace(reading, boundaries=tuple(explained))
+    reading = stitch.stitch(issue.date, fragments, orphans, sections, fix_problems, issue.fixes)
+    reading = fixes.retitle(reading, issue.fixes)
+    return dataclasses.replace(reading, boundaries=tuple(explained), fixed=(*fixed, *reading.fixed))
 
 
 def problems_of(issue: Issue, reading: Reading) -> list[Problem]:
@@ -183,6 +193,7 @@ def _run_pass(
         readings = _ingest(store, source, dates, report, settings)
         for issue, reading in readings:
             report.problems.extend(problems_of(issue, reading))
+            report.notices.extend(Problem("read", f"issue {issue.date}", done) for done in reading.fixed)
             report.unresolved_jumps += sum(1 for a in reading.articles if a.unresolved_jump is not None)
         for issue, reading in readings:
             try:

@@ -71,9 +71,10 @@ def _boundary(b: BoundaryDecision) -> str:
 
 
 def explain(r: Reading) -> str:
-    """Why each boundary no headline marks was (not) taken, then the scores behind each jump."""
+    """Why each boundary no headline marks was (not) taken, the scores behind each jump, then what
+    each of the desk's fixes (issue.toml ``[[fix]]``) changed."""
     jumps = "\n".join(_decision(d) for d in r.decisions) or "no jumps"
-    return "\n".join([*(_boundary(b) for b in r.boundaries), jumps])
+    return "\n".join([*(_boundary(b) for b in r.boundaries), jumps, *(f"fix {f}" for f in r.fixed)])
 
 
 def summary(r: Reading) -> str:

@@ -15,12 +15,13 @@ import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from . import assignment, rules
+from .fixes import join_chains
 from .lead import derive_headline
-from .model import Article, Fragment, FragmentKind, Jump, JumpDecision, Orphan, Part, Reading
+from .model import Article, Fix, Fragment, FragmentKind, Jump, JumpDecision, Orphan, Part, Reading, article_id
 from .profile import PROFILES
 from .text import bigrams, join, words
 
@@ -322,15 +323,6 @@ def _part(f: Fragment) -> Part:
     return Part(f.page, f.order, f.first_line, f.last_line, body[:20], body[-20:])
 
 
-def article_id(date: dt.date, page: int, order: int) -> str:
-    """``<yyyymmdd>-<page><order>`` of an article's first part: ``20231024-0102``. When the page or
-    the order needs three digits they are set apart (``-123-01``, ``-12-301``), so that no two
-    positions give one id (page 12, order 301 and page 123, order 1 were both ``12301``)."""
-    if page < 100 and order < 100:
-        return f"{date:%Y%m%d}-{page:02d}{order:02d}"
-    return f"{date:%Y%m%d}-{page:02d}-{order:02d}"
-
-
 def _article(chain: list[Fragment], date: dt.date, section: str, unresolved: Jump | None) -> Article:
     first = chain[0]
     paragraphs: list[str] = []
@@ -370,21 +362,27 @@ def stitch(
     orphans: Iterable[Orphan],
     sections: Mapping[int, str],
     problems: Iterable[str] = (),
+    fixes: Sequence[Fix] = (),
 ) -> Reading:
-    """Stitch an issue's fragments into articles, in print order of their first part."""
+    """Stitch an issue's fragments into articles, in print order of their first part (the desk's
+    join ``fixes`` make chains one)."""
     frags = sorted(fragments, key=_key)
     by_key = {_key(f): f for f in frags}
     links, decisions, unresolved = _links(frags, set(sections))
     targets = set(links.values())
-    notes = list(problems)
-    articles: list[Article] = []
+    chains: list[list[Fragment]] = []
     for f in frags:
         if _key(f) in targets:
             continue
         chain = [f]
         while _key(chain[-1]) in links and len(chain) < 20:
             chain.append(by_key[links[_key(chain[-1])]])
-        last = chain[-1]
+        chains.append(chain)
+    chains, fixed, failed = join_chains(chains, fixes)
+    notes = [*problems, *failed]
+    articles: list[Article] = []
+    for chain in chains:
+        f, last = chain[0], chain[-1]
         jump = unresolved.get(_key(last))
         if jump is not None and jump.page in sections:
             notes.append(
@@ -394,4 +392,4 @@ def stitch(
             notes.append(f"page {f.page}: continuation {f.jump_in.marker if f.jump_in else ''} at line "
                          f"{f.first_line} has no source; kept as a fragment of its own")  # fmt: skip
         articles.append(_article(chain, date, sections.get(f.page, ""), jump))
-    return Reading(date, tuple(articles), tuple(orphans), tuple(decisions), tuple(notes))
+    return Reading(date, tuple(articles), tuple(orphans), tuple(decisions), tuple(notes), fixed=tuple(fixed))

@@ -47,3 +47,11 @@ def test_readme_gives_the_two_set_up_commands_and_ci_runs_the_test_one() -> None
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "make demo" in readme and "make test" in readme
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_every_kind_of_fix_is_documented() -> None:
+    from syndicate.fixes import KINDS
+
+    doc = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    for kind in KINDS:
+        assert f"| `{kind}` |" in doc, f"[[fix]] {kind} missing from docs/configuration.md"

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from .. import fixes as desk_fixes
 from ..errors import SourceError
 from ..model import Issue, Page
 from ..rules import chinese_numeral
@@ -107,7 +108,7 @@ def read_issue_dir(
         raise SourceError(f"{folder}: refused: the issue folder leads outside the drop folder {root}")
     meta = _manifest(folder, root)
     date = _issue_date(folder, meta)
-    problems: list[str] = []
+    fixes, problems = desk_fixes.parse(meta.get("fix"), str(folder / "issue.toml"))
     listed = _listed(folder, meta["pages"], problems) if meta.get("pages") else _found(folder)
     if len(listed) > limits.max_pages:
         raise SourceError(f"{folder}: {len(listed)} pages, more than {limits.max_pages} (source.max_pages)")
@@ -128,7 +129,7 @@ def read_issue_dir(
         pages.append(Page(number, section, decoded.text, str(path), decoded.encoding, digest, label))
     if not pages and not problems:
         raise SourceError(f"{folder}: no page files (expected page-01.txt, page-02.txt, ...)")
-    return Issue(date, tuple(pages), meta.get("publication"), tuple(problems), tuple(unreadable))
+    return Issue(date, tuple(pages), meta.get("publication"), tuple(problems), tuple(unreadable), fixes)
 
 
 class FolderSource:

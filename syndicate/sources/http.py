@@ -27,6 +27,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import requests
 
+from .. import fixes as desk_fixes
 from ..errors import SourceError
 from ..model import Issue, Page
 from .decode import decode_page
@@ -106,7 +107,7 @@ class HttpSource:
             return None
         meta = _parse_manifest(fetched, date)
         pages: list[Page] = []
-        problems: list[str] = []
+        fixes, problems = desk_fixes.parse(meta.get("fix"), url)
         unreadable: list[int] = []
         labels = manifest_labels(meta.get("pages"))
         for number, file, name in _listed_pages(meta, url, self.max_pages):
@@ -117,7 +118,7 @@ class HttpSource:
                 problems.append(str(exc))
                 unreadable.append(number)
         publication = str(meta["publication"]) if meta.get("publication") else None
-        return Issue(date, tuple(pages), publication, tuple(problems), tuple(unreadable))
+        return Issue(date, tuple(pages), publication, tuple(problems), tuple(unreadable), fixes)
 
     def _fetch_page(self, number: int, url: str, name: str | None, origin: Origin) -> Page:
         fetched = self.fetcher.get(url, origin)
