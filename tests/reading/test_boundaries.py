@@ -109,6 +109,14 @@ def test_a_headline_less_article_after_a_blank_line_needs_a_change_of_topic() ->
     assert len(read(text)) == 1
 
 
+def test_with_no_blank_line_only_a_change_no_article_shows_opens_a_headline_less_article() -> None:
+    """Articles also follow one another with no blank line; a library notice after a flood report
+    shares no word with it, a heat warning after it shares the weather's words and stays."""
+    assert len(read(f"江城全力应对强降雨\n{wrap(FLOOD_1)}\n{wrap(FLOOD_2)}\n{wrap(LIBRARY)}")) == 2
+    (f,) = read(f"江城全力应对强降雨\n{wrap(FLOOD_1)}\n{wrap(FLOOD_2)}\n{wrap(HEAT)}")
+    assert f.paragraphs == (FLOOD_1, FLOOD_2, HEAT)
+
+
 def test_a_short_headline_after_a_finished_paragraph() -> None:
     first, second = read(f"江城全力应对强降雨\n{wrap(FLOOD_1)}\n李在明称\n{wrap(FAIR)}")
     assert second.headline == "李在明称" and second.paragraphs == (FAIR,)
