@@ -153,8 +153,11 @@ JUMP_MARKERS: tuple[JumpMarker, ...] = (
     ),
     # English (``english.py``): (Continued on Page 4) / continued on back page
     JumpMarker("Continued on", "en", "out", english.CONTINUED_ON, ("ued", "UED"), 50),
-    # See SCHOOLS, Page 4 / See MEN, back page / See BUDGET, A6 / Sec COMPUTERS, page 6 (OCR)
-    JumpMarker("See KEYWORD", "en", "out", english.SEE_KEYWORD, ("ag", "AG", "ack", "ACK", "ee", "EE", "S"), 70),
+    # See SCHOOLS, Page 4 / See MEN, back page / See BUDGET, A6 / Sec COMPUTERS, page 6 (OCR) /
+    # Turn to BUDGET, A6 (a section label and no S in it: the ``urn`` needle finds it)
+    JumpMarker(
+        "See KEYWORD", "en", "out", english.SEE_KEYWORD, ("ag", "AG", "ack", "ACK", "ee", "EE", "S", "urn", "URN"), 70
+    ),
     # Please see page 6 / PleaM see paga 2 (OCR) / See back page
     JumpMarker("Please see", "en", "out", english.PLEASE_SEE, ("ag", "AG", "ack", "ACK"), 40),
     # (Continued from page one) / Continued From A1
