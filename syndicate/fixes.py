@@ -136,6 +136,10 @@ def split_blocks(
             problems.append(f"{fix.where}: split: page {page} has no text at or below line {line}")
             continue
         block = blocks[k]
+        refused = _already_opens(blocks, k, line)
+        if refused:
+            problems.append(f"{fix.where}: split: page {page} line {line}: {refused}; this fix is left out")
+            continue
         if block.first_line >= line:  # the line itself, or the first text below a blank line
             blocks = [*blocks[:k], dataclasses.replace(block, opens=True), *blocks[k + 1 :]]
         else:
@@ -144,6 +148,26 @@ def split_blocks(
             f"{fix.where}: split: an article starts at page {page} line {max(line, block.first_line)}"
         )
     return blocks, done, problems
+
+
+def _already_opens(blocks: Sequence[Block], k: int, line: int) -> str:
+    """Why a split at ``line`` (in or above ``blocks[k]``) would change nothing or cut an article's
+    heads from its text; "" when it is a split. Opening the page's first text is no change (a
+    split cannot undo a stitched jump), and stand-alone lines right above a paragraph (headline,
+    byline, jump line) belong to it: the desk names the first of them to start the article there."""
+    if blocks[k].first_line < line:
+        return ""
+    if k == 0 or all(b.role == "credit" for b in blocks[:k]):
+        return "the page's first article starts there already (a split cannot undo a jump)"
+    above = k
+    while above > 0 and blocks[above - 1].kind is BlockKind.LINE and blocks[above - 1].role != "credit":
+        above -= 1
+    if blocks[k].kind is BlockKind.PARAGRAPH and above < k:
+        first = blocks[above].first_line
+        if above == 0:
+            return f"the page's first article starts there already, under line {first}"
+        return f"the text there is under the stand-alone line(s) from line {first} (headline, byline or jump line): name line {first}"
+    return ""
 
 
 # ---- join: when stitching -------------------------------------------------------------------

@@ -113,6 +113,31 @@ def test_fixes_naming_nothing_are_problems_and_the_rest_apply() -> None:
     assert "issue.toml: fix[3]: headline: no article has fragment 2:7" in text
 
 
+def test_a_split_under_an_articles_heads_or_at_a_pages_top_is_refused_not_applied() -> None:
+    """Opening an article at the text below its headline would orphan the headline; opening the
+    page's first text changes nothing (it does not undo the stitched jump): both are problems."""
+    heads = FRONT.split("\n").index("海洋科技产业园开园") + 1
+    cases = [
+        (
+            {"page": 1, "line": heads + 1},
+            f"the text there is under the stand-alone line(s) from line {heads} ",
+        ),
+        ({"page": 1, "line": 2}, "the page's first article starts there already, under line 1"),
+        (
+            {"page": 2, "line": 1},
+            "the page's first article starts there already (a split cannot undo a jump)",
+        ),
+    ]
+    plain = _headlines(_read([]))
+    for split, says in cases:
+        got = issue({1: FRONT, 2: INSIDE})
+        parsed, _ = fixes.parse([{"split": split}], "2023-10-24/issue.toml")
+        r = pipeline.read(dataclasses.replace(got, fixes=parsed))
+        assert _headlines(r) == plain and r.fixed == ()
+        wanted = f"2023-10-24/issue.toml: fix[1]: split: page {split['page']} line {split['line']}: {says}"
+        assert [p for p in r.problems if "fix[" in p and p.startswith(wanted)], (split, r.problems)
+
+
 def test_bad_tables_are_named_by_entry_and_key() -> None:
     cases = [
         ({"join": ["1:2"]}, "fix[1]: join: list two or more fragments"),
