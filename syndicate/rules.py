@@ -171,9 +171,16 @@ _JUMP_IN = tuple(m for m in JUMP_MARKERS if m.direction == "in")
 # Chinese page never prints ``See SCHOOLS, Page 4``, and the English pre-checks ("S", "ee", "on")
 # would pass on most of its lines). A language without markers of its own tries them all.
 _OUT_BY_LANGUAGE = {m.language: tuple(n for n in _JUMP_OUT if n.language == m.language) for m in JUMP_MARKERS}
-# (pre-check window, markers) of the jump-ins per language; None: every language's.
-_IN_BY_LANGUAGE: dict[str | None, tuple[int, tuple[JumpMarker, ...]]] = {
-    language: (max(m.window for m in markers), markers)
+
+
+def _any_needle(markers: tuple[JumpMarker, ...]) -> re.Pattern[str]:
+    """One compiled alternation of the markers' needles: a single scan rules out most lines."""
+    return re.compile("|".join(sorted({re.escape(n) for m in markers for n in m.needles})))
+
+
+# (pre-check window, any needle, markers) of the jump-ins per language; None: every language's.
+_IN_BY_LANGUAGE: dict[str | None, tuple[int, re.Pattern[str], tuple[JumpMarker, ...]]] = {
+    language: (max(m.window for m in markers), _any_needle(markers), markers)
     for language, markers in [(None, _JUMP_IN)]
     + [(m.language, tuple(n for n in _JUMP_IN if n.language == m.language)) for m in _JUMP_IN]
 }
@@ -191,7 +198,9 @@ def jump_out(line: str, language: str | None = None) -> re.Match[str] | None:
 def jump_in(line: str, language: str | None = None) -> re.Match[str] | None:
     """The jump-in marker opening ``line`` (the language's markers; any language's when None).
     Runs on every line: the markers' pre-checks first, inline."""
-    window, markers = _IN_BY_LANGUAGE.get(language) or _IN_BY_LANGUAGE[None]
+    window, any_needle, markers = _IN_BY_LANGUAGE.get(language) or _IN_BY_LANGUAGE[None]
+    if any_needle.search(line, 0, window) is None:
+        return None  # most lines: no marker's needle in the window at all
     head = line[:window]
     for marker in markers:
         for needle in marker.needles:
