@@ -13,7 +13,7 @@ import dataclasses
 import datetime as dt
 import os
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .config import ReadingSettings, Settings
     from .publish import Output, Site
     from .sources import IssueSource
+    from .sources.stamps import Unchanged
     from .store import Store
 
 
@@ -158,7 +159,8 @@ def run_pass(
 ) -> PassReport:
     """One pass of the nightly job, without preflight or lock (``run`` adds them).
 
-    Everything is read before anything is stored or written. ``now`` (the real clock by default)
+    Each issue is stored as soon as it is read (one reading held at a time); nothing is
+    written before every issue is stored. ``now`` (the real clock by default)
     decides embargoes and stamps new versions; nothing else depends on the clock. Each issue is
     read and stored on its own: an error in one is a problem of the report, never the pass's end.
     """
@@ -190,12 +192,10 @@ def _run_pass(
             source.stamps = store  # unchanged issue folders are known by their files' stamps
         state.check_store(settings, store, reinit)
         state.check_owner(settings, store)
-        readings = _ingest(store, source, dates, report, settings)
-        for issue, reading in readings:
+        for issue, reading in _ingest(store, source, dates, report, settings):
             report.problems.extend(problems_of(issue, reading))
             report.notices.extend(Problem("read", f"issue {issue.date}", done) for done in reading.fixed)
             report.unresolved_jumps += sum(1 for a in reading.articles if a.unresolved_jump is not None)
-        for issue, reading in readings:
             try:
                 _store_issue(settings, store, issue, reading, now, report)
             except StoreUnwritable:
@@ -232,34 +232,17 @@ def _store_issue(
 
 def _ingest(
     store: Store, source: IssueSource, dates: Iterable[dt.date] | None, report: PassReport, settings: Settings
-) -> list[tuple[Issue, Reading]]:
-    """Every delivered issue that is new or changed, read. One reading per date: when a source
-    delivers a date twice (two folders claiming it), the later delivery wins, whether or not it
-    differs from the store; otherwise the two would take turns and make a new version of the
-    issue on every pass. A page listed but unreadable keeps its last stored text (``evidence``)."""
+) -> Iterator[tuple[Issue, Reading]]:
+    """Every delivered issue that is new or changed, read, one at a time (the pass stores each
+    before the next is read: its memory is one issue's reading, not the archive's). One reading
+    per date: when a source delivers a date twice (two folders claiming it), the later delivery
+    wins, whether or not it differs from the store; otherwise the two would take turns and make
+    a new version of the issue on every pass. A page listed but unreadable keeps its last stored
+    text (``evidence``)."""
     from . import evidence
     from .sources.stamps import Unchanged
 
-    readings: dict[dt.date, tuple[Issue, Reading]] = {}
-    delivered: dict[dt.date, str] = {}  # date -> where it came from
-    for got in source.issues(dates):
-        if isinstance(got, SyndicateError):
-            report.problems.append(Problem.of("source", str(got)))
-            continue
-        origin = got.origin if isinstance(got, Unchanged) else _origin(got)
-        earlier = delivered.get(got.date)
-        if earlier is not None:
-            report.problems.append(
-                Problem(
-                    "source",
-                    f"issue {got.date}",
-                    f"delivered twice, {earlier} and {origin}; using {origin} (remove the other)",
-                )
-            )
-            readings.pop(got.date, None)
-        else:
-            report.issues_seen += 1
-        delivered[got.date] = origin
+    for got in _deliveries(source, dates, report):
         if isinstance(got, Unchanged):
             if store.issue_hash(got.date) == got.content_hash:
                 continue  # its files are as when that content was read and stored: nothing to read
@@ -275,11 +258,43 @@ def _ingest(
                 report.problems.extend(Problem.of("source", p) for p in got.problems)
             continue
         try:
-            readings[issue.date] = (issue, read(issue, settings.publication.language, settings.reading))
+            reading = read(issue, settings.publication.language, settings.reading)
         except Exception as exc:  # a reader bug on one page must not stop the other issues
             where = f"issue {issue.date} ({_origin(issue)})"
             report.problems.append(Problem("read", where, f"cannot be read: {type(exc).__name__}: {exc}"))
-    return list(readings.values())
+            continue
+        yield issue, reading
+
+
+def _deliveries(
+    source: IssueSource, dates: Iterable[dt.date] | None, report: PassReport
+) -> list[Issue | Unchanged]:
+    """What the source delivers, the last delivery of each date only (in delivery order); the
+    source's errors and the dates delivered twice are problems of the report."""
+    from .sources.stamps import Unchanged  # noqa: F811 (the class, at run time)
+
+    latest: dict[dt.date, Issue | Unchanged] = {}
+    delivered: dict[dt.date, str] = {}  # date -> where it came from
+    for got in source.issues(dates):
+        if isinstance(got, SyndicateError):
+            report.problems.append(Problem.of("source", str(got)))
+            continue
+        origin = got.origin if isinstance(got, Unchanged) else _origin(got)
+        earlier = delivered.get(got.date)
+        if earlier is not None:
+            report.problems.append(
+                Problem(
+                    "source",
+                    f"issue {got.date}",
+                    f"delivered twice, {earlier} and {origin}; using {origin} (remove the other)",
+                )
+            )
+            latest.pop(got.date)
+        else:
+            report.issues_seen += 1
+        delivered[got.date] = origin
+        latest[got.date] = got
+    return list(latest.values())
 
 
 def publish_step(settings: Settings, store: Store, now: dt.datetime, report: PassReport) -> None:
@@ -310,37 +325,44 @@ def publish_step(settings: Settings, store: Store, now: dt.datetime, report: Pas
         window=settings.output.feed_entries, until=until, catalog_days=CATALOG_DAYS, catalog_rows=CATALOG_ROWS
     )
     site = publish.site_for(settings, snapshot.sections, snapshot.slugs)
-    planned = publish.plan(snapshot, site, now)
-    report.problems.extend(planned.problems)
-    settled = publish.settle(snapshot, site, now, failed=planned.failed)
+    streamed = publish.stream(snapshot, site, now)
+    feeds: list[str] = []  # the feeds' paths, for WebSub (the outputs' bytes are not kept)
+    outputs = _noting_feeds(streamed.outputs, feeds)
     if bucket is not None:  # object storage: the same plan, as objects (publish/objects.py)
-        bucket.write_all(planned.outputs)
+        bucket.write_all(list(outputs))
         written = list(bucket.written)
     else:
         with in_progress(settings.state_dir / IN_PROGRESS, out_dir / "public", out_dir / "newsml"):
-            written = list(write_all(out_dir, planned.outputs).written)
+            written = list(write_all(out_dir, outputs).written)
+    report.problems.extend(streamed.problems)
+    settled = publish.settle(snapshot, site, now, failed=streamed.failed)
     store.finish_pass(settled.rendered)
     store.set_setting(state.RENDERED_KEY, rendered_with)
     report.articles_published = settled.released
     report.articles_embargoed = settled.embargoed
     report.files_written = len(written)
-    _announce(settings, site, planned.outputs, written, report)
+    _announce(settings, site, feeds, written, report)
+
+
+def _noting_feeds(outputs: Iterator[Output], feeds: list[str]) -> Iterator[Output]:
+    """``outputs`` as they come, adding each feed's path to ``feeds``."""
+    from .publish.formats import FEEDS
+
+    kinds = {f.name for f in FEEDS}
+    for output in outputs:
+        if output.kind in kinds:
+            feeds.append(output.path)
+        yield output
 
 
 def _announce(
-    settings: Settings, site: Site, outputs: Sequence[Output], written: Sequence[str], report: PassReport
+    settings: Settings, site: Site, feeds: Sequence[str], written: Sequence[str], report: PassReport
 ) -> None:
     """WebSub: once the files are in place, tell the hub which feeds changed (each subscriber it
     tells fetches the new feed at once). A hub that fails is a problem, never the pass's end."""
-    from .publish.formats import FEEDS
-
     hub = settings.publication.websub_hub
-    kinds, changed_paths = {f.name for f in FEEDS}, set(written)
-    changed = [
-        site.url(o.path.removeprefix("public/"))
-        for o in outputs
-        if o.kind in kinds and o.path in changed_paths
-    ]
+    changed_paths = set(written)
+    changed = [site.url(path.removeprefix("public/")) for path in feeds if path in changed_paths]
     if hub and changed:
         from . import websub
 

@@ -244,3 +244,53 @@ def test_the_sample_issue_with_the_real_reader(tmp_path: Path, monkeypatch: pyte
     before = snapshot(tmp_path)
     assert pipeline.run_pass(s, now=dt.datetime(2023, 10, 26, tzinfo=dt.UTC)).files_written == 0
     assert snapshot(tmp_path) == before
+
+
+def test_each_issue_is_stored_before_the_next_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run over many issues holds one reading at a time, not the archive's."""
+    from support.publish import fake_read
+
+    from syndicate.store import open_store
+
+    stored_when_read: list[list[str]] = []
+
+    def reading(got: object, *conventions: object) -> object:
+        with open_store(settings(tmp_path)) as store:
+            stored_when_read.append([str(d) for d in (DAY, NEXT_DAY) if store.issue_hash(d) is not None])
+        return fake_read(got, *conventions)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "read", reading)
+    page = "20231025-0101|要闻|第二天的头条|第二天。"
+    report = run(tmp_path, issue(DAY, {1: PAGE1}), issue(NEXT_DAY, {1: page}))
+    assert report.issues_new == 2
+    assert stored_when_read == [[], [str(DAY)]]
+
+
+def test_the_pass_renders_each_output_as_the_writer_takes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The plan is streamed into the writer: no list of every output's bytes is built first."""
+    real = write.write_temp
+    rendered_before_first_temp: list[int] = []
+    from syndicate.publish import html
+
+    render = html.render_article
+    calls = 0
+
+    def counting(*args: object, **kwargs: object) -> bytes:
+        nonlocal calls
+        calls += 1
+        return render(*args, **kwargs)  # type: ignore[arg-type]
+
+    def first_temp(folder: Path, data: bytes) -> Path:
+        if not rendered_before_first_temp:
+            rendered_before_first_temp.append(calls)
+        return real(folder, data)
+
+    monkeypatch.setattr(html, "render_article", counting)
+    monkeypatch.setattr(write, "write_temp", first_temp)
+    run(tmp_path, issue(DAY, {1: PAGE1, 2: PAGE2}))
+    # the first article's files are on their way to disk before the next article is rendered
+    assert calls == 3 and rendered_before_first_temp == [1]

@@ -1,4 +1,5 @@
-"""Publishing: every output of a pass as a plan (``plan.plan``), written by one writer (``write``).
+"""Publishing: every output of a pass as a plan (``plan.plan``; ``plan.stream`` renders it one
+output at a time, as a pass takes it), written by one writer (``write``).
 
 One module per format, each a pure ``render(...) -> bytes`` (no clock, store or file inside):
 ``feeds`` (RSS, Atom; listed with their suffixes and media types in ``formats.FEEDS``), ``html``
@@ -8,7 +9,7 @@ partner catalog (``syndicate.catalog``). ``site`` is the renderers' view of the 
 
 from __future__ import annotations
 
-from .plan import Output, Plan, Settled, plan, settle
+from .plan import Output, Plan, Settled, Stream, plan, settle, stream
 from .site import Site, site_for
 
-__all__ = ["Output", "Plan", "Settled", "Site", "plan", "settle", "site_for"]
+__all__ = ["Output", "Plan", "Settled", "Site", "Stream", "plan", "settle", "site_for", "stream"]

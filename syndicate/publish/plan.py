@@ -3,7 +3,9 @@
 ``plan`` is pure (no clock, store or file: ``now`` decides embargoes and comes in as an argument).
 Its order is the write order: NewsML (and ninjs) items and article pages, then issue packages
 and the catalog, then feeds, OPML, the site's issue, section and archive pages, sitemap, and
-the front page last, so no feed or page ever links to a page that is not there yet. ``settle`` says which queued articles the plan finished (the store takes them off its
+the front page last, so no feed or page ever links to a page that is not there yet. A pass takes
+the plan as a ``stream`` (each output rendered when the writer takes it, its bytes gone once
+written), so its memory does not grow with the number of outputs. ``settle`` says which queued articles the plan finished (the store takes them off its
 queue once the outputs are written) and which stay queued under embargo.
 """
 
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from .. import catalog
@@ -19,7 +21,7 @@ from ..model import ArticleKey, IssuePackage, Problem, Snapshot, StoredArticle
 from . import epaper, html, newsml, ninjs, opml, pages, sitemap
 from .feeds import Feed
 from .formats import FEEDS
-from .precompress import with_siblings
+from .precompress import iter_siblings
 from .site import Site
 
 
@@ -61,31 +63,53 @@ def settle(snapshot: Snapshot, site: Site, now: dt.datetime, failed: Collection[
     return Settled(tuple(a.key for a in done), released, embargoed)
 
 
+@dataclass(frozen=True)
+class Stream:
+    """A plan's outputs rendered one at a time as ``outputs`` is iterated (in write order), so a
+    pass never holds every output's bytes at once; ``problems`` and ``failed`` (as in ``Plan``)
+    are complete once ``outputs`` is exhausted."""
+
+    outputs: Iterator[Output]
+    problems: list[Problem]
+    failed: set[ArticleKey]
+
+
 def plan(snapshot: Snapshot, site: Site, now: dt.datetime) -> Plan:
-    """Every output of one publishing step, in write order."""
-    outputs: list[Output] = []
+    """Every output of one publishing step, in write order (``stream``, held whole)."""
+    streamed = stream(snapshot, site, now)
+    outputs = tuple(streamed.outputs)
+    return Plan(outputs, tuple(streamed.problems), frozenset(streamed.failed))
+
+
+def stream(snapshot: Snapshot, site: Site, now: dt.datetime) -> Stream:
+    """Every output of one publishing step, in write order, rendered as it is taken."""
     problems: list[Problem] = []
     failed: set[ArticleKey] = set()
+    return Stream(iter_siblings(_outputs(snapshot, site, now, problems, failed)), problems, failed)
+
+
+def _outputs(
+    snapshot: Snapshot, site: Site, now: dt.datetime, problems: list[Problem], failed: set[ArticleKey]
+) -> Iterator[Output]:
     for item in snapshot.changed:
         try:
-            outputs += _article(item, site, now)
+            rendered = _article(item, site, now)
         except Exception as exc:  # a renderer bug on one article: reported, the rest published
             failed.add(item.key)
             problems.append(Problem("publish", f"{item.date}/{item.id}", f"cannot be rendered: {exc}"))
+            continue
+        yield from rendered
     for package in snapshot.packages:
         try:
-            outputs.append(_package(package, site, now))
+            yield _package(package, site, now)
         except Exception as exc:
             problems.append(Problem("publish", f"{package.date}/issue.xml", f"cannot be rendered: {exc}"))
     windows = feed_windows(snapshot, site)
-    outputs += [
-        Output("newsml/catalog.json", catalog.dump(snapshot.catalog, site.pub), "catalog"),
-        *_feeds(windows, site),
-        Output("public/index.opml", opml.render(site, snapshot.sections), "opml"),
-        Output("public/formats.opml", opml.render_other_formats(site, snapshot.sections), "opml"),
-        *_site(snapshot, windows, site, now),
-    ]
-    return Plan(with_siblings(outputs), tuple(problems), frozenset(failed))
+    yield Output("newsml/catalog.json", catalog.dump(snapshot.catalog, site.pub), "catalog")
+    yield from _feeds(windows, site)
+    yield Output("public/index.opml", opml.render(site, snapshot.sections), "opml")
+    yield Output("public/formats.opml", opml.render_other_formats(site, snapshot.sections), "opml")
+    yield from _site(snapshot, windows, site, now)
 
 
 def _article(item: StoredArticle, site: Site, now: dt.datetime) -> list[Output]:
@@ -142,25 +166,23 @@ def _site(
     windows: list[tuple[str | None, Sequence[StoredArticle]]],
     site: Site,
     now: dt.datetime,
-) -> list[Output]:
+) -> Iterator[Output]:
     """The e-paper pages: the issue page of each released issue whose articles changed, the section
     pages, the archive, sitemap and robots, and the front page (the newest issue) last."""
-    out = [
-        Output(f"public/{pages.issue_path(p.date)}", pages.render_issue(site, p.date, _pages(p)), "issue")
-        for p in snapshot.packages
-        if not site.embargoed(p.date, now)
-    ]
+    for p in snapshot.packages:
+        if not site.embargoed(p.date, now):
+            yield Output(
+                f"public/{pages.issue_path(p.date)}", pages.render_issue(site, p.date, _pages(p)), "issue"
+            )
     for section, items in windows[1:]:
         assert section is not None
         by_issue = sorted(items, key=lambda a: (-a.date.toordinal(), a.seq))
-        out.append(
-            Output(
-                f"public/{pages.section_path(site, section)}",
-                pages.render_section(site, section, by_issue),
-                "section",
-            )
+        yield Output(
+            f"public/{pages.section_path(site, section)}",
+            pages.render_section(site, section, by_issue),
+            "section",
         )
-    out.append(Output(f"public/{pages.ARCHIVE_PATH}", pages.render_archive(site, snapshot.dates), "archive"))
+    yield Output(f"public/{pages.ARCHIVE_PATH}", pages.render_archive(site, snapshot.dates), "archive")
     news_since = snapshot.dates[0] - dt.timedelta(days=sitemap.NEWS_DAYS) if snapshot.dates else None
     news = [
         a
@@ -170,16 +192,13 @@ def _site(
         if not a.withdrawn
     ]
     data = sitemap.render_sitemap(site, snapshot.dates, snapshot.sections, news)
-    out += [
-        Output("public/sitemap.xml", data, "sitemap"),
-        Output("public/robots.txt", sitemap.render_robots(site), "robots"),
-    ]
+    yield Output("public/sitemap.xml", data, "sitemap")
+    yield Output("public/robots.txt", sitemap.render_robots(site), "robots")
     newest = snapshot.recent[0] if snapshot.recent else None
     front = pages.render_front(
         site, newest.date if newest else None, _pages(newest) if newest else [], snapshot.sections
     )
-    out.append(Output("public/index.html", front, "index"))
-    return out
+    yield Output("public/index.html", front, "index")
 
 
 def _pages(package: IssuePackage) -> list[epaper.PrintedPage]:

@@ -11,7 +11,7 @@ header carries no time or name, so an unchanged file leaves its sibling untouche
 from __future__ import annotations
 
 import gzip
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -28,13 +28,16 @@ def wants_sibling(path: str, size: int) -> bool:
 
 def with_siblings(outputs: Iterable[Output]) -> tuple[Output, ...]:
     """``outputs`` with a ``.gz`` sibling after each large public text file."""
-    done: list[Output] = []
+    return tuple(iter_siblings(outputs))
+
+
+def iter_siblings(outputs: Iterable[Output]) -> Iterator[Output]:
+    """``with_siblings`` one output at a time (each sibling right after its file)."""
     for output in outputs:
-        done.append(output)
+        yield output
         if wants_sibling(output.path, len(output.data)):
             data = gzip.compress(output.data, compresslevel=9, mtime=0)
-            done.append(type(output)(output.path + ".gz", data, "gzip"))
-    return tuple(done)
+            yield type(output)(output.path + ".gz", data, "gzip")
 
 
 def stale_siblings(paths: Sequence[str]) -> list[str]:

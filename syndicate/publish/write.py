@@ -16,7 +16,8 @@ Temporary files a crashed pass left behind are swept from a folder the first tim
 into it, and from the whole output tree at the start of the pass that follows a pass which did not
 finish (``in_progress``): a killed pass may have left some in folders no later pass writes into.
 
-``write_all`` writes a whole plan after checking that no two outputs share a path.
+``write_all`` writes a whole plan as it is rendered (one output at a time; only paths are kept),
+refusing it before any rename when two outputs share a path.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import ctypes
 import functools
 import os
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -272,19 +273,17 @@ def _holds(path: Path, data: bytes) -> bool:
         return False
 
 
-def write_all(root: Path, outputs: Sequence[Planned]) -> Writer:
-    """Write every output under ``root``, all landing at the end (see the module docstring);
-    refuse the lot (before writing anything) when two outputs name one path. Returns the
-    writer, which counts what changed."""
-    seen: set[str] = set()
-    for output in outputs:
-        if output.path in seen:
-            raise PublishError(f"{root / output.path}: two outputs for one path in the same pass")
-        seen.add(output.path)
+def write_all(root: Path, outputs: Iterable[Planned]) -> Writer:
+    """Write every output under ``root`` as it comes (only its path is kept once its temporary
+    file is written), all landing at the end (see the module docstring); refuse the lot, before
+    anything is renamed into place, when two outputs name one path. Returns the writer, which
+    counts what changed."""
+    paths: list[str] = []
     with Writer(root) as writer:
         for output in outputs:
-            writer.write(output.path, output.data)
-        for rel in stale_siblings([o.path for o in outputs]):  # a file that shrank keeps no old .gz
+            writer.write(output.path, output.data)  # a second output for a path raises: nothing lands
+            paths.append(output.path)
+        for rel in stale_siblings(paths):  # a file that shrank keeps no old .gz
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(root / rel)
     return writer
