@@ -233,17 +233,13 @@ def merge_soft(
             lone = not (d.byline_raw or d.dateline or d.jump_in)
             if lone and d.paragraphs and p.anaphoric_opener.match(d.paragraphs[0]):
                 prev.paragraphs[-1] += "".join(h.text for h in d.heads)
-                prev.paragraphs += d.paragraphs
-                prev.captions += d.captions
-                prev.last_line, prev.jump_out = d.last_line, d.jump_out
+                _absorb(prev, d, d.paragraphs)
                 continue
             if lone and d.paragraphs and p.heads_blanked and not d.blank:
                 # The issue prints a blank line above every headline: one without is a subheading.
                 if explain is not None:
                     explain.append(BoundaryDecision(page, d.first_line, False, {"blank": 0.0}, SUBHEADING))
-                prev.paragraphs += [h.text for h in d.heads] + d.paragraphs
-                prev.captions += d.captions
-                prev.last_line, prev.jump_out = d.last_line, d.jump_out
+                _absorb(prev, d, [h.text for h in d.heads] + d.paragraphs)
                 continue
         elif d.soft and prev is not None and prev.jump_out is None and prev.has_body:
             ahead = list(d.paragraphs)
@@ -255,10 +251,14 @@ def merge_soft(
             if explain is not None and note != NO_EVIDENCE:  # a finished paragraph, nothing more
                 explain.append(BoundaryDecision(page, d.first_line, split, evidence, note))
             if not split:
-                prev.paragraphs += d.paragraphs
-                prev.captions += d.captions
-                prev.last_line = d.last_line
-                prev.jump_out = d.jump_out
+                _absorb(prev, d, d.paragraphs)
                 continue
         out.append(d)
     return out
+
+
+def _absorb(prev: Draft, d: Draft, paragraphs: list[str]) -> None:
+    """Draft ``d`` is no article of its own: its ``paragraphs`` and captions go on ``prev``."""
+    prev.paragraphs += paragraphs
+    prev.captions += d.captions
+    prev.last_line, prev.jump_out = d.last_line, d.jump_out

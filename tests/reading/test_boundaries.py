@@ -162,24 +162,26 @@ def test_a_jump_in_under_a_headline_and_captions_opens_the_continuation() -> Non
     assert second.headline == "农货展销会开幕" and second.paragraphs[0] == FAIR
 
 
+HEADS = [
+    "江城全力应对强降雨",
+    "东湖镇举办农货展销",
+    "西山林场开展防火巡查",
+    "南湖水质持续向好",
+    "北岸新建口袋公园",
+]
+
+
 def _issue(texts: list[str]) -> Issue:
     pages = tuple(Page(k, "要闻", t, f"page-{k:02d}.txt", "utf-8", str(k)) for k, t in enumerate(texts, 1))
     return Issue(dt.date(2026, 7, 9), pages)
 
 
 def test_an_issue_that_parts_every_article_with_a_blank_line_makes_a_blank_line_evidence() -> None:
-    heads = [
-        "江城全力应对强降雨",
-        "东湖镇举办农货展销",
-        "西山林场开展防火巡查",
-        "南湖水质持续向好",
-        "北岸新建口袋公园",
-    ]
     bodies = [FLOOD_2, FAIR, LIBRARY, FAIR, FLOOD_1]
     # Column ends leave blank lines inside paragraphs too: they stay meaningless.
     parts = [
         f"{h}\n{wrap(b).replace(b[30:45], b[30:45] + chr(10) * 2, 1)}"
-        for h, b in zip(heads, bodies, strict=True)
+        for h, b in zip(HEADS, bodies, strict=True)
     ]
     # The last article lost its headline: a heat warning after the flood report, a related topic.
     page = "\n\n".join([*parts, wrap(HEAT)])
@@ -217,15 +219,8 @@ def test_an_issue_whose_column_ends_never_fall_above_a_paragraph_makes_a_blank_l
 def test_an_issue_that_blanks_every_sure_headline_reads_one_without_as_a_subheading() -> None:
     """Twelve headlines above a byline, each under a blank line: in this issue a headline-like
     line with no blank line above and no byline below is a feature's subheading."""
-    heads = [
-        "江城全力应对强降雨",
-        "东湖镇举办农货展销",
-        "西山林场开展防火巡查",
-        "南湖水质持续向好",
-        "北岸新建口袋公园",
-    ]
     feature = f"{wrap(FLOOD_1)}\n低洼路段逐一排查\n{wrap(FLOOD_2)}"
-    articles = [f"{h}\n本报记者 张明\n{wrap(FAIR if k % 2 else LIBRARY)}" for k, h in enumerate(heads)]
+    articles = [f"{h}\n本报记者 张明\n{wrap(FAIR if k % 2 else LIBRARY)}" for k, h in enumerate(HEADS)]
     page = "\n\n".join([f"城区防汛一线见闻\n本报记者 李红\n{feature}", *articles])
     assert len(pipeline.read(_issue([page] * 2)).articles) == 12
     # One sure headline without its blank line: blank lines tell nothing, the subheading opens one.
