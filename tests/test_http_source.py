@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from syndicate import config
+from syndicate import config, pipeline
 from syndicate.errors import SourceError
 from syndicate.model import Issue
 from syndicate.sources import open_source
@@ -353,7 +353,6 @@ def test_polled_dates() -> None:
 def test_passes_over_http_complete_a_late_issue_then_cost_304s(
     tmp_path: Path, paper: tuple[FakePaper, str]
 ) -> None:
-    from syndicate import pipeline
 
     fake, base = paper
     now = dt.datetime(2023, 10, 24, 2, 30, tzinfo=dt.UTC)
@@ -382,3 +381,22 @@ def test_manifest_page_labels(tmp_path: Path, paper: tuple[FakePaper, str]) -> N
     fake.route("/epaper/2023-10-24/issue.toml", Reply(200, labelled, {"Content-Type": "application/toml"}))
     issue = one_issue(HttpSource(settings_for(tmp_path, base)))
     assert [p.label for p in issue.pages] == ["", "B01"]
+
+
+def test_manifest_fixes_are_read_and_a_bad_one_is_named_by_url(
+    tmp_path: Path, paper: tuple[FakePaper, str]
+) -> None:
+    fake, base = paper
+    serve_issue(fake)
+    fixed = MANIFEST + (
+        '\n[[fix]]\nheadline = { article = "1:1", text = "西海岸新区图书馆展出朱镕基著作" }\n'
+        '\n[[fix]]\njoin = ["1:1"]\n'
+    ).encode()
+    fake.route("/epaper/2023-10-24/issue.toml", Reply(200, fixed, {"Content-Type": "application/toml"}))
+    issue = one_issue(HttpSource(settings_for(tmp_path, base)))
+    assert [f.headline for f in issue.fixes] == [((1, 1), "西海岸新区图书馆展出朱镕基著作")]
+    url = f"{base}/epaper/2023-10-24/issue.toml"
+    assert any(p.startswith(f"{url}: fix[2]: join:") for p in issue.problems), issue.problems
+    reading = pipeline.read(issue)
+    assert reading.articles[0].headline == "西海岸新区图书馆展出朱镕基著作"
+    assert not reading.articles[0].headline_derived
