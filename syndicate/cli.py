@@ -117,6 +117,7 @@ def articles(issue_dir: Path, as_json: bool, explain: bool, config_path: Path | 
     reading = pipeline.read(
         issue, settings.publication.language if settings else None, settings.reading if settings else None
     )
+    reading = pipeline.identify(issue, reading, ())  # no store: the ids are the positional ones
     problems = [str(p) for p in pipeline.problems_of(issue, reading)]
     for problem in problems:
         click.echo(f"syndicate: warning: {problem}", err=True)

@@ -8,9 +8,13 @@ No reader is perfect; an editor fixes an issue without code::
     split = { page = 2, line = 40 }       # an article starts at line 40 of page 2's file
     [[fix]]
     headline = { article = "1:2", text = "市政府出台稳就业十条措施" }
+    [[fix]]
+    headline = { article = "20231024-0203", text = "…" }   # or by the id it is published with
 
 Fragments are named ``page:order`` as ``syndicate articles`` numbers them (``parts[].page`` and
-``parts[].order``, after the issue's splits). Each kind acts where the reader took the decision
+``parts[].order``, after the issue's splits); a headline fix may instead name the article's id as
+published (its page ``articles/<date>/<id>.html``, its feed entry), resolved once the reading is
+matched to the stored articles (``pipeline.identify``), since ids follow content, not position. Each kind acts where the reader took the decision
 it corrects: a split before segmenting (the line opens an article), a join when stitching (the
 chains become one, a sentence cut at the join mended as for a jump), a headline on the stitched
 article. A fix that names nothing there is a problem naming its entry; the others still apply.
@@ -28,6 +32,7 @@ from .text import close_up
 
 KINDS = ("join", "split", "headline")
 _REF = re.compile(r"^\s*([0-9]{1,3})\s*:\s*([0-9]{1,3})\s*$", re.ASCII)
+_ID = re.compile(r"^\s*([0-9]{8}-[0-9]{2,}(?:-[0-9]{2,})?(?:-n[0-9]+)?)\s*$", re.ASCII)  # model.article_id
 MAX_HEADLINE = 200
 
 
@@ -40,6 +45,17 @@ def _ref(value: Any, key: str) -> Ref:
     if m is None or int(m.group(1)) < 1 or int(m.group(2)) < 1:
         raise _Bad(f'{key}: {value!r} is no fragment; write "page:order", e.g. "1:3"')
     return int(m.group(1)), int(m.group(2))
+
+
+def _target(value: Any, key: str) -> Ref | str:
+    """A fragment ``page:order``, or an article id as published."""
+    m = _ID.match(value) if isinstance(value, str) else None
+    if m is not None:
+        return m.group(1)
+    try:
+        return _ref(value, key)
+    except _Bad:
+        raise _Bad(f'{key}: {value!r} is no fragment or article id; write "1:3" or "20231024-0103"') from None
 
 
 def _number(table: dict[str, Any], key: str, where: str) -> int:
@@ -78,7 +94,7 @@ def _one(table: dict[str, Any], where: str) -> Fix:
     text = value.get("text")
     if not isinstance(text, str) or not text.strip() or len(text) > MAX_HEADLINE:
         raise _Bad(f"headline.text: must be the headline, 1 to {MAX_HEADLINE} characters")
-    return Fix(where, headline=(_ref(value.get("article"), "headline.article"), " ".join(text.split())))
+    return Fix(where, headline=(_target(value.get("article"), "headline.article"), " ".join(text.split())))
 
 
 def parse(entries: Any, manifest: str) -> tuple[tuple[Fix, ...], list[str]]:
@@ -206,18 +222,20 @@ def _refs(refs: Sequence[Ref]) -> str:
 # ---- headline: on the stitched articles -----------------------------------------------------
 
 
-def retitle(reading: Reading, fixes: Sequence[Fix]) -> Reading:
-    """``reading`` with each headline fix applied (no longer derived)."""
+def retitle(reading: Reading, fixes: Sequence[Fix], *, by_id: bool = False) -> Reading:
+    """``reading`` with each headline fix applied (no longer derived): those naming a fragment, or
+    with ``by_id`` those naming an article id (once the reading carries its published ids)."""
     articles = list(reading.articles)
     done: list[str] = []
     problems: list[str] = []
     for fix in fixes:
-        if fix.headline is None:
+        if fix.headline is None or isinstance(fix.headline[0], str) != by_id:
             continue
-        ref, text = fix.headline
-        k = next((i for i, a in enumerate(articles) if _holds(a, ref)), None)
+        target, text = fix.headline
+        k = next((i for i, a in enumerate(articles) if _names(a, target)), None)
         if k is None:
-            problems.append(f"{fix.where}: headline: no article has fragment {ref[0]}:{ref[1]}")
+            what = f"id {target}" if isinstance(target, str) else f"fragment {target[0]}:{target[1]}"
+            problems.append(f"{fix.where}: headline: no article has {what}")
             continue
         articles[k] = dataclasses.replace(articles[k], headline=text, headline_derived=False)
         done.append(f"{fix.where}: headline: article {articles[k].id} is now {text!r}")
@@ -231,5 +249,7 @@ def retitle(reading: Reading, fixes: Sequence[Fix]) -> Reading:
     )
 
 
-def _holds(article: Article, ref: Ref) -> bool:
-    return any((p.page, p.order) == ref for p in article.parts)
+def _names(article: Article, target: Ref | str) -> bool:
+    if isinstance(target, str):
+        return article.id == target
+    return any((p.page, p.order) == target for p in article.parts)

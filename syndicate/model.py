@@ -68,7 +68,7 @@ class Fix:
     where: str  # "<issue.toml>: fix[2]", for messages
     join: tuple[Ref, ...] = ()
     split: tuple[int, int] | None = None  # (page, line)
-    headline: tuple[Ref, str] | None = None
+    headline: tuple[Ref | str, str] | None = None  # (fragment or published article id, text)
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from .sources import IssueSource
     from .sources.stamps import Unchanged
     from .store import Store
+    from .store.identity import Stored
 
 
 def utcnow() -> dt.datetime:
@@ -76,6 +77,17 @@ def read(issue: Issue, language: str | None = None, paper: ReadingSettings | Non
     reading = stitch.stitch(issue.date, fragments, orphans, sections, fix_problems, issue.fixes)
     reading = fixes.retitle(reading, issue.fixes)
     return dataclasses.replace(reading, boundaries=tuple(explained), fixed=(*fixed, *reading.fixed))
+
+
+def identify(issue: Issue, reading: Reading, stored: Sequence[Stored]) -> Reading:
+    """The reading under the ids it is published with: matched to the issue's stored articles
+    (ids follow content), then the desk's headline fixes that name an article by that id."""
+    if stored:
+        # A new issue has nothing to match (and so needs no scipy, which identity imports).
+        from .store import identity
+
+        reading = identity.assign(reading, stored)
+    return fixes.retitle(reading, issue.fixes, by_id=True)
 
 
 def problems_of(issue: Issue, reading: Reading) -> list[Problem]:
@@ -214,14 +226,11 @@ def _store_issue(
     from . import evidence, state
 
     stored = store.issue_articles(issue.date)
-    floor: dict[str, int] = {}
-    if stored:
-        # A new issue has nothing to match (and so needs no scipy, which identity imports).
-        from .store import identity
-
-        reading = identity.assign(reading, stored)
-    else:
-        floor = state.published_versions(settings.out_dir, issue.date)  # a rebuilt store
+    floor = {} if stored else state.published_versions(settings.out_dir, issue.date)  # a rebuilt store
+    seen = len(reading.fixed), len(reading.problems)
+    reading = identify(issue, reading, stored)
+    report.notices.extend(Problem("read", f"issue {issue.date}", done) for done in reading.fixed[seen[0] :])
+    report.problems.extend(Problem.of("read", p) for p in reading.problems[seen[1] :])
     saved = store.save_issue(issue, reading, now, floor)
     report.notices.extend(evidence.withdrawals(issue, stored, saved.withdrawn))
     if saved.new_issue:

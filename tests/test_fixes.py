@@ -217,3 +217,54 @@ def test_strict_fails_on_a_fix_naming_nothing_and_explain_shows_fixes(tmp_path: 
     assert "fix[2]: headline: no article has fragment 9:1" in explained.stderr
     strict = run_process(["run", "--source", str(folder.parent), "--out", str(tmp_path / "o"), "--strict"])
     assert strict.returncode == 1 and "issue.toml: fix[2]: headline" in strict.stderr
+
+
+def test_a_headline_fix_may_name_the_published_id() -> None:
+    parsed, problems = fixes.parse(
+        [
+            {"headline": {"article": "20231024-0201", "text": "港口码头扩建通过验收"}},
+            {"headline": {"article": "20231024-0102-n2", "text": "x"}},
+            {"headline": {"article": "2023-10-24", "text": "x"}},
+        ],
+        "d/issue.toml",
+    )
+    assert [f.headline[0] for f in parsed if f.headline] == ["20231024-0201", "20231024-0102-n2"]
+    assert (
+        len(problems) == 1
+        and "fix[3]: headline.article: '2023-10-24' is no fragment or article id" in problems[0]
+    )
+    got = dataclasses.replace(issue({1: FRONT, 2: INSIDE}), fixes=parsed[:1])
+    read = pipeline.read(got)
+    assert "港口码头扩建通过验收" not in _headlines(read)  # an id is only known once matched
+    shown = pipeline.identify(got, read, ())
+    assert "港口码头扩建通过验收" in _headlines(shown) and shown.fixed
+
+
+# A brief added above the first report shifts every position on the page, not the published ids.
+BRIEF = """\
+市图书馆延长开放时间
+　　本报讯 即日起，市图书馆每周五开放时间延长至二十一时，少儿阅览室同步延长。
+"""
+
+
+def test_a_published_id_is_resolved_after_the_ids_follow_content(tmp_path: Path) -> None:
+    from support.faults import run_process, store_ok
+
+    folder, out = _drop(tmp_path), tmp_path / "out"
+    args = ["run", "--source", str(folder.parent), "--out", str(out)]
+    assert run_process(args).returncode == 0
+    park = "20231024-0102"  # 海洋科技产业园开园, second on page 1
+    page = out / "public" / "articles" / "2023-10-24" / f"{park}.html"
+    assert "海洋科技产业园" in page.read_text(encoding="utf-8")
+    (folder / "page-01.txt").write_text(BRIEF + FRONT, encoding="utf-8")
+    (folder / "issue.toml").write_text(
+        f'[[fix]]\nheadline = {{ article = "{park}", text = "海洋科技产业园昨日开园" }}\n'
+        '[[fix]]\nheadline = { article = "20231024-0909", text = "无此文" }\n',
+        encoding="utf-8",
+    )
+    done = run_process(args)
+    assert done.returncode == 0, done.stderr
+    assert "fix[2]: headline: no article has id 20231024-0909" in done.stderr
+    html = page.read_text(encoding="utf-8")
+    assert "海洋科技产业园昨日开园" in html and "首批入驻企业" in html
+    assert dict(store_ok(out / "state"))[park] == 2

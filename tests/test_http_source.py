@@ -388,10 +388,13 @@ def test_manifest_fixes_are_read_and_a_bad_one_is_named_by_url(
 ) -> None:
     fake, base = paper
     serve_issue(fake)
-    fixed = MANIFEST + (
-        '\n[[fix]]\nheadline = { article = "1:1", text = "西海岸新区图书馆展出朱镕基著作" }\n'
-        '\n[[fix]]\njoin = ["1:1"]\n'
-    ).encode()
+    fixed = (
+        MANIFEST
+        + (
+            '\n[[fix]]\nheadline = { article = "1:1", text = "西海岸新区图书馆展出朱镕基著作" }\n'
+            '\n[[fix]]\njoin = ["1:1"]\n'
+        ).encode()
+    )
     fake.route("/epaper/2023-10-24/issue.toml", Reply(200, fixed, {"Content-Type": "application/toml"}))
     issue = one_issue(HttpSource(settings_for(tmp_path, base)))
     assert [f.headline for f in issue.fixes] == [((1, 1), "西海岸新区图书馆展出朱镕基著作")]
