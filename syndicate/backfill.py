@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from . import pipeline
 from .config import Settings
 from .model import Problem
-from .pipeline import PassReport
+from .report import PassReport
 
 log = logging.getLogger(__name__)
 

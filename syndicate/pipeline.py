@@ -14,12 +14,12 @@ import datetime as dt
 import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from . import boundaries, fixes, normalize, pagelabels, profile, segment, status, stitch
 from .errors import ConfigError, StoreUnwritable, SyndicateError
 from .model import BoundaryDecision, Issue, Problem, Reading
+from .report import PassReport as PassReport
 
 if TYPE_CHECKING:
     from .config import ReadingSettings, Settings
@@ -95,32 +95,6 @@ def problems_of(issue: Issue, reading: Reading) -> list[Problem]:
     return [Problem.of("source", p) for p in issue.problems] + [
         Problem.of("read", p) for p in reading.problems
     ]
-
-
-@dataclass
-class PassReport:
-    """What one pass did: counts for the log line, and every problem met (none of them fatal)."""
-
-    issues_seen: int = 0
-    issues_new: int = 0
-    issues_updated: int = 0
-    articles_published: int = 0  # article pages written (released, new or changed)
-    articles_embargoed: int = 0  # stored and exported to partners, public after release
-    unresolved_jumps: int = 0
-    files_written: int = 0
-    feeds_pinged: int = 0  # changed feeds announced to the WebSub hub
-    seconds: float = 0.0
-    problems: list[Problem] = field(default_factory=list)
-    notices: list[Problem] = field(default_factory=list)  # not problems: what a pass did, e.g. withdrawals
-
-    def summary(self) -> str:
-        """One log line."""
-        return (
-            f"pass: {self.issues_seen} issue(s) seen, {self.issues_new} new, {self.issues_updated} updated; "
-            f"{self.articles_published} article(s) published, {self.articles_embargoed} under embargo; "
-            f"{self.unresolved_jumps} unresolved jump(s); {self.files_written} file(s) written; "
-            f"{len(self.problems)} problem(s); {self.seconds:.2f} s"
-        )
 
 
 def preflight(settings: Settings) -> None:

@@ -51,7 +51,7 @@ from apscheduler.triggers.cron import CronTrigger
 from . import locking, passlog, pipeline
 from .config import Settings
 from .errors import LockError, SyndicateError
-from .pipeline import PassReport
+from .report import PassReport
 
 log = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .pipeline import PassReport
+    from .report import PassReport
 
 log = logging.getLogger(__name__)
 
