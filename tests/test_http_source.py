@@ -7,11 +7,12 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
 import pytest
+from support.loopback import serving
 
 from syndicate import config, pipeline
 from syndicate.errors import SourceError
@@ -108,15 +109,8 @@ def _handler(paper: FakePaper) -> type[BaseHTTPRequestHandler]:
 @pytest.fixture
 def paper() -> Iterator[tuple[FakePaper, str]]:
     fake = FakePaper()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(fake))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
-        yield fake, f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(_handler(fake)) as (_, base):
+        yield fake, base
 
 
 def settings_for(tmp_path: Path, base: str, **source: Any) -> config.Settings:

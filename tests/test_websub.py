@@ -10,7 +10,6 @@ import datetime as dt
 import json
 import shutil
 import socket
-import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -18,6 +17,7 @@ from urllib.parse import parse_qs
 
 import pytest
 from lxml import etree
+from support.loopback import serving
 
 from syndicate import config, pipeline, status, websub
 from syndicate.config import SAMPLE_DIR
@@ -59,12 +59,9 @@ class _HubHandler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def hub() -> Iterator[Hub]:
-    server = Hub()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    with serving(server=Hub()) as (server, _):
+        assert isinstance(server, Hub)
+        yield server
 
 
 def settings_with_hub(tmp_path: Path, hub_url: str) -> config.Settings:

@@ -16,11 +16,12 @@ import struct
 import threading
 import time
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 from support.faults import DAY, LATER, SAMPLE, snapshot
+from support.loopback import serving
 
 from syndicate import config, pipeline
 from syndicate.sources.http import HttpSource
@@ -106,15 +107,8 @@ def html_200_as_text(h: BaseHTTPRequestHandler) -> None:
 @pytest.fixture
 def paper() -> Iterator[tuple[Paper, str]]:
     p = Paper()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), p.handler())
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield p, f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(p.handler()) as (_, base):
+        yield p, base
 
 
 def source_for(base: str, out: Path) -> tuple[config.Settings, HttpSource]:

@@ -16,15 +16,15 @@ import ast
 import re
 import subprocess
 import sys
-import threading
 import tomllib
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from importlib.metadata import version
 from pathlib import Path
 
 import pytest
 from support.faults import ROOT, TOOLS
+from support.loopback import serving
 
 from syndicate import xmlsafe
 from syndicate.errors import SourceError
@@ -68,11 +68,8 @@ class Dtd(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def dtd_url() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Dtd)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/evil.dtd"
-    server.shutdown()
-    server.server_close()
+    with serving(Dtd) as (_, base):
+        yield f"{base}/evil.dtd"
 
 
 def hostile(tmp_path: Path, dtd_url: str) -> dict[str, bytes]:
