@@ -207,7 +207,9 @@ class _Builder:
         for k in range(len(self.pieces) - 1, max(0, len(self.pieces) - CAPTION_LINES) - 1, -1):
             if k and self.pieces[k - 1].text[-1:] in rules.SENTENCE_END_CHARS:
                 tail = "".join(p.text for p in self.pieces[k:])
-                if rules.PHOTO_CREDIT.search(tail) and not self.pieces[k].indented:
+                credit = rules.PHOTO_CREDIT.search(tail)
+                # The credit alone (…清扫路面。/ （通讯员 黄立 摄）) ends the caption above it.
+                if credit and credit.start() and not self.pieces[k].indented:
                     caption, self.pieces = self.pieces[k:], self.pieces[:k]
                     self.flush()
                     self.pieces, self.blank_before = caption, False

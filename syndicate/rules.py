@@ -104,7 +104,7 @@ EDGE_LINES = 3  # lines at the top and at the bottom of a page where EDGE_FURNIT
 
 # --- continuation markers ----------------------------------------------------------------------
 
-_NUM = rf"(?:[A-Za-z]?\d{{1,3}}|[{NUMERAL}]{{1,3}}|[A-Za-z][{NUMERAL}]{{1,3}})"
+_NUM = rf"(?:[A-Za-z]?\s?\d{{1,3}}|[{NUMERAL}]{{1,3}}|[A-Za-z][{NUMERAL}]{{1,3}})"
 _PAGE = rf"(?:第\s?)?(?P<label>{_NUM})\s?版"
 
 

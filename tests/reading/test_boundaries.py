@@ -162,6 +162,18 @@ def test_a_jump_in_under_a_headline_and_captions_opens_the_continuation() -> Non
     assert second.headline == "农货展销会开幕" and second.paragraphs[0] == FAIR
 
 
+def test_a_photo_credit_wrapped_onto_its_own_line_ends_its_caption() -> None:
+    """The caption's credit wrapped alone (…清扫路面。/ （通讯员 黄立 摄）): the caption still
+    ends there, and the jump-in under it opens the continuation with both captions."""
+    text = (
+        f"江城全力应对强降雨\n{wrap(FLOOD_1)}\n农货展销会开幕\n"
+        f"{IND}展销会现场。李明 摄\n{IND}积水退去后，环卫工人清扫路面。\n（通讯员 黄立 摄）\n（上接A01版）\n{wrap(FAIR)}"
+    )
+    _, second = read(text)
+    assert second.jump_in is not None and second.first_line == 7 and second.paragraphs[0] == FAIR
+    assert second.paragraphs[1:] == ("展销会现场。李明摄", "积水退去后，环卫工人清扫路面。（通讯员黄立摄）")
+
+
 HEADS = [
     "江城全力应对强降雨",
     "东湖镇举办农货展销",

@@ -162,6 +162,13 @@ def test_a_lettered_jump_goes_to_the_page_with_that_label() -> None:
     assert [p.page for p in a.parts] == [1, 10]
 
 
+def test_a_lettered_jump_wrapped_between_its_letter_and_number() -> None:
+    """A narrow column breaks the marker anywhere: 下转B / 02版 joins as B 02, still page B02."""
+    page1 = f"{IND}本报讯 新区秋粮收获进度已超过九成，秋收作业有\n序推进。（下转B\n02版）"
+    (a,) = [a for a in pipeline.read(_lettered_issue(LETTERED, "", {1: page1})).articles if len(a.parts) > 1]
+    assert [p.page for p in a.parts] == [1, 10] and a.paragraphs[0].endswith("有序推进。")
+
+
 def test_a_lettered_jump_without_labels_is_unresolved_not_stitched_to_page_two() -> None:
     reading = pipeline.read(_lettered_issue([""] * 16, "（下转B02版）"))
     first = next(a for a in reading.articles if a.parts[0].page == 1)
