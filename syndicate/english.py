@@ -62,7 +62,12 @@ FROM_PAGE = re.compile(
     rf"^\s*{_HEAD_RUN_IN}[(\[]?\s*(?:(?:[FfIi]?['’]?[rR][oO0][mMnNt][tn]?|FROM)\s*{_PAGE_WORD}\s*{_LABEL}"
     r"|(?:[Ff]rom|FROM)\s+(?P<section>[A-Z]\d{1,2})\b)\s*[)\]]?"
 )
-JUMP_OUT_FORMS = (CONTINUED_ON, SEE_KEYWORD, PLEASE_SEE)
+# ``Please see page 4`` as OCR reads it with its spaces lost and its label gone: ``PtMMSMpagag``.
+# One token after a sentence end, a P, a few letters, the page word: names no page it can be read as.
+PLEASE_SEE_GARBLED = re.compile(
+    r"(?:^|(?<=[.!?”’\"]\s))P[A-Za-z«»^*'’.,]{2,8}[Pp][aA][gqGQ][A-Za-z0-9]{0,3}\s*$"
+)
+JUMP_OUT_FORMS = (CONTINUED_ON, SEE_KEYWORD, PLEASE_SEE, PLEASE_SEE_GARBLED)
 JUMP_IN_FORMS = (CONTINUED_FROM, FROM_PAGE)
 # What OCR reads for the digits of a page label.
 _OCR_DIGITS = str.maketrans("lIi|sSOoBgZ", "11115500892")
@@ -221,6 +226,15 @@ def byline_names(raw: str) -> tuple[str, ...]:
     text = re.split(r"\s*[,/]\s*(?=[A-Za-z .]{0,30}$)", text)[0]
     names = [n.strip(" ,.") for n in re.split(r"\s+(?:and|AND|&)\s+|,\s*", text)]
     return tuple(n for n in names if n and not is_staff_line(n))
+
+
+def bio_line(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The line that signs off a column or an op-ed by its writer, named in the byline:
+    ``Lori Witmer is a computer science freshman.``, ``• Dan Ortiz, a senior, writes …``."""
+    if not names or len(names[0].split()) < 2:
+        return None  # one word is no name to look for
+    name = r"\s+".join(map(re.escape, names[0].split()))
+    return re.compile(rf"^[•*■\-–—\s]*{name}(?:\s+(?:is|are|was|were|writes|teaches|and)\b|,)")
 
 
 def dateline(text: str) -> re.Match[str] | None:

@@ -160,6 +160,7 @@ JUMP_MARKERS: tuple[JumpMarker, ...] = (
     ),
     # Please see page 6 / PleaM see paga 2 (OCR) / See back page
     JumpMarker("Please see", "en", "out", english.PLEASE_SEE, ("ag", "AG", "ack", "ACK"), 40),
+    JumpMarker("Please see, garbled", "en", "out", english.PLEASE_SEE_GARBLED, ("ag", "aq", "AG", "AQ"), 18),
     # (Continued from page one) / Continued From A1
     JumpMarker("Continued from", "en", "in", english.CONTINUED_FROM, ("ontinued", "ONTINUED"), 48),
     # From page 1 / From Page One / From A1, and OCR's From pagel, Frontpage*, rotn page 1

@@ -291,7 +291,9 @@ def _jump_in_only(fragments: list[Fragment], pages: set[int], found: _Found) -> 
 def _unmarked(fragments: list[Fragment], pages: set[int], found: _Found) -> None:
     """Continuations whose jump line OCR lost (or the paper left out): a jump-out still unmatched
     is matched, strictly, against the fragments of its target page that open mid-sentence with no
-    headline; a jump-in naming no readable page, against any other page's unlinked article ends."""
+    headline; a jump-out naming no readable page, against headless fragments of later pages that
+    open their page or open mid-sentence; a jump-in naming no readable page, against any other
+    page's unlinked article ends."""
     links, used, unresolved = found.links, found.used, found.unresolved
     by_target: dict[int, list[Fragment]] = defaultdict(list)
     for f in fragments:
@@ -308,6 +310,15 @@ def _unmarked(fragments: list[Fragment], pages: set[int], found: _Found) -> None
             if match is not None:
                 del unresolved[_key(o)]
                 found.link(o, match, evidence, "continuation without a jump line")
+    for o in [f for f in fragments if _key(f) in unresolved and _unreadable(unresolved[_key(f)])]:
+        cands = [f for f in fragments if f.page > o.page and _key(f) not in used and f.jump_in is None
+                 and not f.headline and not f.byline and (f.order == 1 or _runs_on(f))]  # fmt: skip
+        for _, match, evidence in (
+            _assign([o], cands, found.ev, found.heads, MIN_SCORE_NO_OUT) if cands else ()
+        ):
+            if match is not None:
+                del unresolved[_key(o)]
+                found.link(o, match, evidence, "jump line naming no readable page")
     lost = [f for f in fragments if f.jump_in is not None and f.jump_in.page is None and _key(f) not in used]
     for cont in lost:
         ends = [f for f in fragments if f.page != cont.page and f.jump_out is None and _key(f) not in links]
@@ -316,6 +327,13 @@ def _unmarked(fragments: list[Fragment], pages: set[int], found: _Found) -> None
         ):
             if end is not None:
                 found.link(end, cont, evidence, "jump-in naming no page")
+
+
+def _unreadable(jump: Jump) -> bool:
+    """A jump line whose page OCR left unreadable (no label at all): its continuation may be on
+    any later page, at the top of the page or opening mid-sentence. A label printed but not
+    mapped to a page (B02 without the issue's labels) stays unresolved."""
+    return jump.page is None and not jump.label
 
 
 def _part(f: Fragment) -> Part:

@@ -123,6 +123,7 @@ class _Reader:
         self.blocks: list[Block] = []
         self.pieces: list[_Line] = []
         self.article: list[str] = []  # text of the current article so far, for cohesion
+        self.writer: re.Pattern[str] | None = None  # the bio line of the current article's writer
         self.opening = False  # the next block opens an article
 
     # --- lines ------------------------------------------------------------------------------
@@ -257,10 +258,22 @@ class _Reader:
             return True
         if body.text[:1].islower():
             return True  # a finished sentence, then text starting mid-sentence: a continuation
-        if ANAPHORIC.match(body.text):
+        if ANAPHORIC.match(body.text) or self.signed_below(h.end):
             return False
         after = [x.text for x in self.lines[h.end : h.end + COHESION_AFTER]]
         return cohesion(self.article[-COHESION_BEFORE:], after) < COHESION_SPLIT
+
+    def signed_below(self, j: int) -> bool:
+        """The writer of the article above signs off below line ``j`` (``Lori Witmer is a computer
+        science freshman.``), before any other byline: the text down to there is still theirs."""
+        if self.writer is None:
+            return False
+        for line in self.lines[j:]:
+            if self.writer.match(line.text):
+                return True
+            if self.is_byline(line.text):
+                return False
+        return False
 
     def body_follows(self, j: int) -> bool:
         """Some line from ``j`` on is body text, not one more head, byline or credit line."""
@@ -309,9 +322,11 @@ class _Reader:
                 self.pieces = [line]  # text runs on after the jump line: one paragraph
             else:
                 self.emit(BlockKind.LINE, [line], line.text, "jump_in")
+        self.writer = None
         if h.byline:
             text = " / ".join(lines[k].text for k in h.byline)
             self.emit(BlockKind.LINE, [lines[k] for k in h.byline], text, "byline")
+            self.writer = en.bio_line(en.byline_names(text))
 
     def add(self, i: int) -> None:
         """Line ``i`` is body text: continue the paragraph or start one; close it where it ends.

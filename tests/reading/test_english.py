@@ -37,6 +37,7 @@ from syndicate.profile import ENGLISH, for_page
         ("PleaM see paga 2", "2", 2, ""),
         ("to the council. Plaaa« aaa paga 9", "9", 9, ""),
         ("the first to en-See TAXI, back page", "back", None, "TAXI"),
+        ("the land is rosy. PtMMSMpagag", "", None, ""),  # Please see page N, spaces and label lost
     ],
 )
 def test_jump_out_lines(line: str, label: str, page: int | None, keyword: str) -> None:
@@ -57,6 +58,8 @@ def test_jump_out_lines(line: str, label: str, page: int | None, keyword: str) -
         "Stretch with a 7.7 and Pagani with",
         "the district A4 plan",
         "He said See A4",
+        "Photos by Papageorge",
+        "the Prepaid pages",
     ],
 )
 def test_not_jump_out_lines(line: str) -> None:

@@ -168,6 +168,7 @@ def test_every_marker_has_its_pre_check() -> None:
         "Continued from": "(Continued from page one)",
         "See KEYWORD": "the plan. See SCHOOLS, Page 4",
         "Please see": "Please see page 6",
+        "Please see, garbled": "the land is rosy. PtMMSMpagag",
         "From page": "From page 1",
     }
     assert {m.name for m in rules.JUMP_MARKERS} <= set(lines)
