@@ -304,6 +304,11 @@ def headline_like(text: str) -> bool:
     return not (text[-1] == "." and not text.endswith("...") and ends_sentence(text))  # Dept. is fine
 
 
+def capital_head(text: str) -> bool:
+    """A subhead's look: Title Case or capitals, a few words."""
+    return len(text.split()) <= 6 and capitalised_share(text) >= 0.75
+
+
 def jump_head(text: str) -> bool:
     """A jump head over a continuation: ``SCHOOLS``, ``ETHNIC STUDIES``, ``KEVORKIAN: Jury finds …``."""
     text = text.strip(" _•*")

@@ -1,11 +1,13 @@
-"""English headlines: a head block read into kicker, headline and deck, and a headline derived from
-the lead for an article printed without one (the main clause of its first sentence)."""
+"""English headlines: a head block read into kicker, headline and deck, a jump head matched to the
+keyword of its jump line, and a headline derived from the lead for an article printed without one
+(the main clause of its first sentence)."""
 
 from __future__ import annotations
 
 import re
 
 from .english import ends_sentence, word_set
+from .model import Fragment
 
 # --- headline blocks -----------------------------------------------------------------------------
 
@@ -26,6 +28,47 @@ def titles(heads: list[str], subtitle: str | None) -> tuple[str | None, str | No
             kicker, heads = first, heads[1:]
     deck = " ".join(heads[1:]) or subtitle
     return kicker, heads[0], deck
+
+
+# --- jump heads ----------------------------------------------------------------------------------
+
+
+def keyword_evidence(keyword: str, into: Fragment) -> float:
+    """``See SCHOOLS, Page 4``: the continuation's jump head repeats the keyword (1.0); a jump head
+    in capitals that says something else is evidence against (-0.5); the keyword in its text is a
+    hint (0.2). Words are compared as OCR reads them (``NF.W OFFICES`` for ``NEW OFFICES``)."""
+    key = _tokens(keyword)
+    printed_head = into.headline or (into.jump_in.keyword if into.jump_in else "")  # SCHOOLS, from page 1
+    head = printed_head.split(":", 1)[0]
+    if head and key:
+        printed = _tokens(head)
+        fewer, more = sorted((key, printed), key=len)  # RIDING for RIDING CLASS, and the other way
+        if fewer and all(any(_near(a, b) for b in more) for a in fewer) or "".join(key) == "".join(printed):
+            return 1.0
+        if head.isupper():
+            return -0.5
+    text = " ".join(into.paragraphs[:3]).upper()
+    return 0.2 if key and keyword.upper() in text else 0.0
+
+
+_OCR_LETTERS = str.maketrans("l0158", "IOISB")  # what OCR puts for letters in a word set in capitals
+
+
+def _tokens(text: str) -> list[str]:
+    """Words in capitals, OCR's l read back as I: ``DRlVE-lN`` -> [DRIVE, IN]."""
+    return re.findall(r"[A-Z]+", re.sub(r"[.’']", "", text.translate(_OCR_LETTERS)).upper())
+
+
+def _near(a: str, b: str) -> bool:
+    """Two OCR readings of one word: one letter in four misread (one at least), or one lost."""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= max(1, len(a) // 4)
+    short, long_ = sorted((a, b), key=len)
+    return (
+        len(long_) - len(short) == 1
+        and len(short) >= 3
+        and any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+    )
 
 
 # --- derived headline ---------------------------------------------------------------------------

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from . import assignment, rules
+from .english_heads import keyword_evidence as _keyword_evidence  # See SCHOOLS / SCHOOLS
 from .fixes import join_chains
 from .lead import derive_headline
 from .model import Article, Fix, Fragment, FragmentKind, Jump, JumpDecision, Orphan, Part, Reading, article_id
@@ -99,44 +99,6 @@ def _score(out: Fragment, into: Fragment, ev: _Evidence, head: str | None) -> di
 def _runs_on(f: Fragment) -> bool:
     """The fragment's text starts mid-sentence (in lower case): the rest of a sentence cut by a jump."""
     return bool(f.paragraphs) and f.paragraphs[0][:1].islower()
-
-
-def _keyword_evidence(keyword: str, into: Fragment) -> float:
-    """``See SCHOOLS, Page 4``: the continuation's jump head repeats the keyword (1.0); a jump head
-    in capitals that says something else is evidence against (-0.5); the keyword in its text is a
-    hint (0.2). Words are compared as OCR reads them (``NF.W OFFICES`` for ``NEW OFFICES``)."""
-    key = _tokens(keyword)
-    printed_head = into.headline or (into.jump_in.keyword if into.jump_in else "")  # SCHOOLS, from page 1
-    head = printed_head.split(":", 1)[0]
-    if head and key:
-        printed = _tokens(head)
-        fewer, more = sorted((key, printed), key=len)  # RIDING for RIDING CLASS, and the other way
-        if fewer and all(any(_near(a, b) for b in more) for a in fewer) or "".join(key) == "".join(printed):
-            return 1.0
-        if head.isupper():
-            return -0.5
-    text = " ".join(into.paragraphs[:3]).upper()
-    return 0.2 if key and keyword.upper() in text else 0.0
-
-
-_OCR_LETTERS = str.maketrans("l0158", "IOISB")  # what OCR puts for letters in a word set in capitals
-
-
-def _tokens(text: str) -> list[str]:
-    """Words in capitals, OCR's l read back as I: ``DRlVE-lN`` -> [DRIVE, IN]."""
-    return re.findall(r"[A-Z]+", re.sub(r"[.’']", "", text.translate(_OCR_LETTERS)).upper())
-
-
-def _near(a: str, b: str) -> bool:
-    """Two OCR readings of one word: one letter in four misread (one at least), or one lost."""
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) <= max(1, len(a) // 4)
-    short, long_ = sorted((a, b), key=len)
-    return (
-        len(long_) - len(short) == 1
-        and len(short) >= 3
-        and any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
-    )
 
 
 def _target(jump: Jump, pages: set[int]) -> int | None:

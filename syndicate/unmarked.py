@@ -229,10 +229,8 @@ class _Reader:
                 h.byline.append(j)
                 j += 1
         elif h.heads and joined(j) and j < n and en.is_staff_line(lines[j].text) and len(h.heads[-1]) == 1:
-            h.byline = [
-                *h.heads.pop(),
-                j,
-            ]  # a name without By, then the role: Brandon K. Pringle / Staff Writer
+            # a name without By, then the role: Brandon K. Pringle / Staff Writer
+            h.byline = [*h.heads.pop(), j]
             j += 1
         h.end = j
         return h
@@ -264,15 +262,12 @@ class _Reader:
         return cohesion(self.article[-COHESION_BEFORE:], after) < COHESION_SPLIT
 
     def signed_below(self, j: int) -> bool:
-        """The writer of the article above signs off below line ``j`` (``Lori Witmer is a computer
-        science freshman.``), before any other byline: the text down to there is still theirs."""
-        if self.writer is None:
-            return False
-        for line in self.lines[j:]:
-            if self.writer.match(line.text):
-                return True
-            if self.is_byline(line.text):
-                return False
+        """The byline's writer signs off below line ``j`` (``Lori Witmer is a computer science
+        freshman.``) before any other byline: the text down to there is still theirs."""
+        if self.writer is not None:
+            for line in self.lines[j:]:
+                if self.writer.match(line.text) or self.is_byline(line.text):
+                    return not self.is_byline(line.text)
         return False
 
     def body_follows(self, j: int) -> bool:
@@ -360,7 +355,7 @@ class _Reader:
     def subhead(self, i: int) -> bool:
         """A short head line inside an article, after a finished paragraph: its own paragraph."""
         before = self.lines[i - 1].text
-        return en.ends_sentence(before) and capital_head(self.lines[i].text) and self.stands_alone(i)
+        return en.ends_sentence(before) and en.capital_head(self.lines[i].text) and self.stands_alone(i)
 
     def run(self) -> list[Block]:
         i, n = 0, len(self.lines)
@@ -394,11 +389,6 @@ class _Reader:
             i += 1
         self.flush()
         return self.blocks
-
-
-def capital_head(text: str) -> bool:
-    """A subhead's look: Title Case or capitals, a few words."""
-    return len(text.split()) <= 6 and en.capitalised_share(text) >= 0.75
 
 
 def blocks(
