@@ -256,10 +256,21 @@ def is_credit(text: str) -> bool:
     return len(text) <= 60 and bool(CREDIT.match(text.strip()))
 
 
+_PRINTED_DATE = re.compile(
+    rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{_MONTH}\s+\d{{1,2}},\s+\d{{4}}$"
+)
+_SPREAD = re.compile(r"\s{3,}")
+
+
 def is_running_head(text: str) -> bool:
-    """Page furniture: the paper's name and date, or a bare page number."""
+    """Page furniture: the paper's name and date, or a bare page number; or a masthead line set
+    across the page, its parts spaced apart, one of them the date (``THE HERALD   Tuesday, March
+    3, 2026   75 cents``)."""
     text = text.strip()
-    return len(text) <= 70 and text[-1:].isdigit() and bool(RUNNING_HEAD.match(text))  # ends in a number
+    if len(text) <= 70 and text[-1:].isdigit() and bool(RUNNING_HEAD.match(text)):  # ends in a number
+        return True
+    parts = _SPREAD.split(text) if "   " in text else ()
+    return 1 < len(parts) <= 6 and any(_PRINTED_DATE.match(part) for part in parts)
 
 
 # --- headline-likeness --------------------------------------------------------------------------
@@ -296,7 +307,7 @@ def headline_like(text: str) -> bool:
     opening in lower case. Whether it *is* one is decided by what surrounds it (a deck wider than
     the column may end a sentence: the reader allows that)."""
     text = text.strip()
-    if not text or len(text) > 160 or not (text[0].isupper() or text[0].isdigit() or text[0] in "‘'\"“…"):
+    if not text or len(text) > 160 or not (text[0].isupper() or text[0].isdigit() or text[0] in "‘'\"“…$£€#"):
         return False
     words = text.split()
     if len(words) > 24 or text[-1] in ",;-–—" or (text[-1] == ":" and len(words) > 1):

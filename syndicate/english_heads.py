@@ -26,6 +26,8 @@ def titles(heads: list[str], subtitle: str | None) -> tuple[str | None, str | No
         label = len(first.split()) <= 2 and first.isupper() and len(heads[1]) > len(first)
         if label or (_KICKER.match(first) and len(first) < len(heads[1])):
             kicker, heads = first, heads[1:]
+    if len(heads) >= 3 and _one_type(heads[0], heads[1], heads[2]):
+        heads = [f"{heads[0]} {heads[1]}", *heads[2:]]
     deck = " ".join(heads[1:]) or subtitle
     return kicker, heads[0], deck
 
@@ -69,6 +71,13 @@ def _near(a: str, b: str) -> bool:
         and len(short) >= 3
         and any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
     )
+
+
+def _one_type(first: str, second: str, third: str) -> bool:
+    """Two short lines of about one length over a much longer one: a headline set on two lines
+    in large type (``Council approves`` / ``$48 million budget``), its deck below in smaller."""
+    short = max(len(first), len(second))
+    return len(second) <= 1.4 * len(first) and len(first) <= 1.4 * len(second) and len(third) >= 1.5 * short
 
 
 # --- derived headline ---------------------------------------------------------------------------

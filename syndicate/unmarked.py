@@ -69,14 +69,16 @@ def _read(text: str, furniture: re.Pattern[str] | None) -> list[_Line]:
 
 
 def _widths(lines: list[_Line]) -> list[int]:
-    """The column width at each line: the longest body-like line among its neighbours."""
+    """The column width at each line: the longest body-like line among its neighbours. Body-like
+    is measured from the upper quartile of lengths, not the median: on a front page of briefs,
+    headline and byline lines can be half of all lines."""
     lengths = sorted(len(x.text) for x in lines)
-    median = lengths[len(lengths) // 2] if lengths else 0
-    usable = [len(x.text) if len(x.text) <= 1.6 * median else 0 for x in lines]
+    body = lengths[3 * len(lengths) // 4] if lengths else 0
+    usable = [len(x.text) if len(x.text) <= 1.6 * body else 0 for x in lines]
     out = []
     for i in range(len(lines)):
         window = usable[max(0, i - NEIGHBOURS) : i + NEIGHBOURS + 1]
-        out.append(max(window) or median)
+        out.append(max(window) or body)
     return out
 
 
@@ -147,15 +149,26 @@ class _Reader:
             return False
         return len(text) + 1 + len(_first_word(nxt.text)) <= self.widths[i]
 
-    def wrapped_head(self, j: int) -> bool:
-        """A headline set on two lines, the second in lower case: ``Police detect stolen parking`` /
-        ``permits daily``; the second stands alone and ends no sentence."""
-        if j + 1 >= len(self.lines) or self.lines[j + 1].gap or not en.headline_like(self.lines[j].text):
-            return False
-        second = self.lines[j + 1].text
-        if not second[:1].islower() or en.ends_sentence(second) or self.starts_body(second):
-            return False
-        return self._alone_below(j + 1)
+    def wrapped_head(self, j: int) -> int:
+        """How many lines a headline set on two or three lines takes, those below in lower case
+        (``Police detect stolen parking`` / ``permits daily``; ``Library plans`` / ``summer
+        reading`` / ``program``): short, ending no sentence, the last standing alone. 0: none."""
+        if not en.headline_like(self.lines[j].text):
+            return 0
+        for k in range(j + 1, min(j + 3, len(self.lines))):
+            line = self.lines[k]
+            if (
+                line.gap
+                or not line.text[:1].islower()
+                or en.ends_sentence(line.text)
+                or self.starts_body(line.text)
+            ):
+                return 0
+            if self._alone_below(k):
+                return k - j + 1
+            if len(line.text) > 0.7 * self.widths[k]:
+                return 0  # a line filled to the column runs on: body text
+        return 0
 
     def _alone_below(self, j: int) -> bool:
         text, nxt = self.lines[j].text, self.lines[j + 1] if j + 1 < len(self.lines) else None
@@ -206,13 +219,14 @@ class _Reader:
             text = lines[j].text
             if self.starts_body(text):
                 break
-            if not self.stands_alone(j) and not (j == i and self.wrapped_head(j)):
+            wrap = self.wrapped_head(j) if j == i else 0  # a headline wraps; decks below are set whole
+            if not wrap and not self.stands_alone(j):
                 break
             if h.heads and text[:1].islower():
                 h.heads[-1].append(j)  # a headline wrapped onto a second line
-            elif j == i and self.wrapped_head(j):  # a headline wraps; decks below are set whole
-                h.heads.append([j, j + 1])
-                j += 1
+            elif wrap:
+                h.heads.append(list(range(j, j + wrap)))
+                j += wrap - 1
             else:
                 h.heads.append([j])
             h.long_head = h.long_head or len(text) > self.widths[j] * 1.15
@@ -241,6 +255,8 @@ class _Reader:
         """Does an article open at line ``i``, read as ``h``?"""
         if not self.blocks and not self.pieces:
             return True
+        if self.heads_only() and not h.heads and h.jump_in is None:
+            return False  # a byline or body set off by a blank line under its own headline
         if h.jump_in is not None or h.byline or (h.heads and h.long_head):
             return True
         body = self.lines[h.end] if h.end < len(self.lines) else None
@@ -269,6 +285,12 @@ class _Reader:
                 if self.writer.match(line.text) or self.is_byline(line.text):
                     return not self.is_byline(line.text)
         return False
+
+    def heads_only(self) -> bool:
+        """The article open so far has its headline (and byline) and no text yet."""
+        return (
+            not self.pieces and bool(self.blocks) and self.blocks[-1].role in ("head", "byline", "jump_head")
+        )
 
     def body_follows(self, j: int) -> bool:
         """Some line from ``j`` on is body text, not one more head, byline or credit line."""
@@ -379,6 +401,10 @@ class _Reader:
                     if h.end > i:
                         i = h.end
                         continue
+                elif h.byline and self.heads_only():
+                    self.place_head(h)  # the byline of the headline above, a blank line between
+                    i = h.end
+                    continue
             self.add(i)
             jumped = (
                 not self.pieces
