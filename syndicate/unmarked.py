@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from . import english as en
 from . import rules
+from .columns import PAGE_AT_END, Line, first_word, read_lines, widths
 from .model import Block, BlockKind
 
 # Content words shared below this share (of the smaller side) mean the text after a finished
@@ -27,7 +28,6 @@ COHESION_SPLIT = 0.125
 COHESION_BEFORE = 40  # lines of the article above compared
 COHESION_AFTER = 16  # lines below compared
 COHESION_MIN_WORDS = 20  # content words the article above needs before its words tell anything
-NEIGHBOURS = 8  # lines each side that tell the column width at a line
 
 # A paragraph opening like this refers back to the one above: not a new article.
 ANAPHORIC = re.compile(
@@ -42,48 +42,6 @@ _SENTENCE_OPENER = re.compile(
 )
 _SENTENCE_LAST = frozenset(".!?\"'”’)")  # last characters of a line that may end a sentence
 _BARE_LABEL = re.compile(r"^[A-Z]?\d{1,3}$")
-_PAGE_AT_END = re.compile(r"\b[Pp]age$")
-
-
-@dataclass
-class _Line:
-    number: int  # 1-based line number in the page file
-    text: str
-    gap: bool  # a blank line (or page furniture) above it
-    indented: bool = False  # two spaces, a tab or a full-width space: a paragraph mark where printed
-
-
-def _read(text: str, furniture: re.Pattern[str] | None) -> list[_Line]:
-    out: list[_Line] = []
-    gap = False
-    for n, raw in enumerate(text.split("\n"), start=1):
-        line = raw.strip(" \t\r\u3000\u00a0\ufeff")
-        if line and furniture is not None and furniture.match(line):
-            line = ""  # the paper's own furniture (configuration ``[reading] furniture``)
-        if not line or (en.is_running_head(line) and not (out and _PAGE_AT_END.search(out[-1].text))):
-            gap = True
-            continue
-        out.append(_Line(n, line, gap, raw.startswith(("  ", "\t", "\u3000"))))
-        gap = False
-    return out
-
-
-def _widths(lines: list[_Line]) -> list[int]:
-    """The column width at each line: the longest body-like line among its neighbours. Body-like
-    is measured from the upper quartile of lengths, not the median: on a front page of briefs,
-    headline and byline lines can be half of all lines."""
-    lengths = sorted(len(x.text) for x in lines)
-    body = lengths[3 * len(lengths) // 4] if lengths else 0
-    usable = [len(x.text) if len(x.text) <= 1.6 * body else 0 for x in lines]
-    out = []
-    for i in range(len(lines)):
-        window = usable[max(0, i - NEIGHBOURS) : i + NEIGHBOURS + 1]
-        out.append(max(window) or body)
-    return out
-
-
-def _first_word(text: str) -> str:
-    return text.split(" ", 1)[0]
 
 
 def closed(text: str) -> bool:
@@ -117,13 +75,13 @@ class _Head:
 
 class _Reader:
     def __init__(self, text: str, furniture: re.Pattern[str] | None, bylines: re.Pattern[str] | None) -> None:
-        self.lines = _read(text, furniture)
+        self.lines = read_lines(text, furniture)
         self.paper_bylines = bylines
         self._starts_body: dict[str, bool] = {}  # asked of a line several times
-        self.widths = _widths(self.lines)
+        self.widths = widths(self.lines)
         self.vocabulary = set(re.findall(r"[A-Za-z][\w’'\-]*", text.lower()))
         self.blocks: list[Block] = []
-        self.pieces: list[_Line] = []
+        self.pieces: list[Line] = []
         self.article: list[str] = []  # text of the current article so far, for cohesion
         self.writer: re.Pattern[str] | None = None  # the bio line of the current article's writer
         self.opening = False  # the next block opens an article
@@ -147,7 +105,7 @@ class _Reader:
             return True  # an unfinished line, then ``The …``: a new sentence, so the line was a head
         if nxt.text[:1].islower() and not nxt.gap:
             return False
-        return len(text) + 1 + len(_first_word(nxt.text)) <= self.widths[i]
+        return len(text) + 1 + len(first_word(nxt.text)) <= self.widths[i]
 
     def wrapped_head(self, j: int) -> int:
         """How many lines a headline set on two or three lines takes, those below in lower case
@@ -174,7 +132,7 @@ class _Reader:
         text, nxt = self.lines[j].text, self.lines[j + 1] if j + 1 < len(self.lines) else None
         if text[-1:] in ",;:-" or nxt is None or nxt.gap or self.starts_body(nxt.text):
             return text[-1:] not in ",;:-"
-        return not nxt.text[:1].islower() and len(text) + 1 + len(_first_word(nxt.text)) <= self.widths[j]
+        return not nxt.text[:1].islower() and len(text) + 1 + len(first_word(nxt.text)) <= self.widths[j]
 
     def starts_body(self, text: str) -> bool:
         """What a headline stands above: a byline, a staff line, a jump line, a dateline."""
@@ -306,7 +264,7 @@ class _Reader:
 
     # --- building -----------------------------------------------------------------------------
 
-    def emit(self, kind: BlockKind, lines: list[_Line], text: str, role: str = "") -> None:
+    def emit(self, kind: BlockKind, lines: list[Line], text: str, role: str = "") -> None:
         block = Block(
             kind, text, lines[0].number, lines[-1].number, False, text, opens=self.opening, role=role
         )
@@ -360,7 +318,7 @@ class _Reader:
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         last = text[-1]
         if last in _SENTENCE_LAST and nxt is not None and en.ends_sentence(text) and not en.open_quote(text):
-            if len(text) + 1 + len(_first_word(nxt.text)) <= self.widths[i]:
+            if len(text) + 1 + len(first_word(nxt.text)) <= self.widths[i]:
                 self.flush()  # broken early: the paragraph ends here
             elif not nxt.gap and self.subhead(i + 1):
                 self.flush()
@@ -372,7 +330,7 @@ class _Reader:
         """Line ``i`` is the page number of a jump line broken after its ``page``."""
         if not self.pieces or self.pieces[-1].text[-4:].lower() != "page":
             return False
-        return bool(_PAGE_AT_END.search(self.pieces[-1].text)) and bool(_BARE_LABEL.match(self.lines[i].text))
+        return bool(PAGE_AT_END.search(self.pieces[-1].text)) and bool(_BARE_LABEL.match(self.lines[i].text))
 
     def subhead(self, i: int) -> bool:
         """A short head line inside an article, after a finished paragraph: its own paragraph."""

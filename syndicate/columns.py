@@ -1,0 +1,53 @@
+"""The lines of a page printed without paragraph marks, and the column width at each (``unmarked``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import english as en
+
+NEIGHBOURS = 8  # lines each side that tell the column width at a line
+PAGE_AT_END = re.compile(r"\b[Pp]age$")  # a jump line broken after its "page"
+
+
+@dataclass
+class Line:
+    number: int  # 1-based line number in the page file
+    text: str
+    gap: bool  # a blank line (or page furniture) above it
+    indented: bool = False  # two spaces, a tab or a full-width space: a paragraph mark where printed
+
+
+def read_lines(text: str, furniture: re.Pattern[str] | None) -> list[Line]:
+    """The page's text lines; blank lines, running heads and the paper's ``furniture`` are gaps."""
+    out: list[Line] = []
+    gap = False
+    for n, raw in enumerate(text.split("\n"), start=1):
+        line = raw.strip(" \t\r\u3000\u00a0\ufeff")
+        if line and furniture is not None and furniture.match(line):
+            line = ""  # the paper's own furniture (configuration ``[reading] furniture``)
+        if not line or (en.is_running_head(line) and not (out and PAGE_AT_END.search(out[-1].text))):
+            gap = True
+            continue
+        out.append(Line(n, line, gap, raw.startswith(("  ", "\t", "\u3000"))))
+        gap = False
+    return out
+
+
+def widths(lines: list[Line]) -> list[int]:
+    """The column width at each line: the longest body-like line among its neighbours. Body-like
+    is measured from the upper quartile of lengths, not the median: on a front page of briefs,
+    headline and byline lines can be half of all lines."""
+    lengths = sorted(len(x.text) for x in lines)
+    body = lengths[3 * len(lengths) // 4] if lengths else 0
+    usable = [len(x.text) if len(x.text) <= 1.6 * body else 0 for x in lines]
+    out = []
+    for i in range(len(lines)):
+        window = usable[max(0, i - NEIGHBOURS) : i + NEIGHBOURS + 1]
+        out.append(max(window) or body)
+    return out
+
+
+def first_word(text: str) -> str:
+    return text.split(" ", 1)[0]
