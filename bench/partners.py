@@ -4,9 +4,11 @@
 released items (the index shows the newest 500). The index body is fetched once and written into
 ``public/`` as a plain file; then, with the same load (keep-alive clients in their own
 processes), requests per second for: the partner index (200 and 304 with its ETag) and the public
-file (200 and 304). Goals (issue 13): partner index >= 1/3 of the public file's rate; partner
+file (200 and 304). The four are measured in turn, ``--rounds`` times over, and each figure is its
+best round: on a shared machine the load drifts, and a figure measured while it is heavy says
+little about the code. Goals (issue 13): partner index >= 1/3 of the public file's rate; partner
 304s at the public-file 304 rate (>= 0.9x: the same work within noise).
-Usage: ``python bench/partners.py [--entries 600] [--seconds 3] [--connections 4]``.
+Usage: ``python bench/partners.py [--entries 600] [--seconds 1] [--rounds 3] [--connections 4]``.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import hashlib
 import http.client
 import json
 import multiprocessing
+import os
 import signal
 import socket
 import subprocess
@@ -65,8 +68,17 @@ def output_root(base: Path, entries: int) -> Path:
     return base / "serve.toml"
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux ``/proc``; 0 elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 @contextlib.contextmanager
-def server(config: Path) -> Iterator[int]:
+def server(config: Path) -> Iterator[tuple[int, int]]:
     port = free_port()
     cmd = [sys.executable, "-c", "from syndicate.cli import main; main()", "serve", "--config", str(config)]
     proc = subprocess.Popen([*cmd, "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -78,7 +90,7 @@ def server(config: Path) -> Iterator[int]:
             with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.5):
                 break
             time.sleep(0.05)
-        yield port
+        yield port, proc.pid
     finally:
         proc.send_signal(signal.SIGTERM)
         try:
@@ -116,7 +128,8 @@ def _client(
 
 def rate(
     port: int, path: str, headers: dict[str, str], expect: int, seconds: float, connections: int
-) -> float:
+) -> tuple[float, int]:
+    """Requests per second, and how many were answered."""
     counter = multiprocessing.Value("q", 0)
     start = time.monotonic()
     procs = [
@@ -127,35 +140,49 @@ def rate(
         p.start()
     for p in procs:
         p.join()
-    return float(counter.value) / (time.monotonic() - start)  # type: ignore[attr-defined]
+    done = int(counter.value)  # type: ignore[attr-defined]
+    return done / (time.monotonic() - start), done
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--entries", type=int, default=600)
-    ap.add_argument("--seconds", type=float, default=3.0)
+    ap.add_argument("--seconds", type=float, default=1.0)
+    ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--connections", type=int, default=4)
     args = ap.parse_args()
     auth = {"Authorization": f"Bearer {TOKEN}"}
     with tempfile.TemporaryDirectory(prefix="bench-partners-") as tmp:
         config = output_root(Path(tmp), args.entries)
-        with server(config) as port:
+        with server(config) as (port, pid):
             status, body, etag = get(port, INDEX, auth)
             if status != 200 or not etag:
                 raise SystemExit(f"GET {INDEX} gave {status} (ETag {etag!r})")
             (Path(tmp) / "out" / "public" / COPY[1:]).write_bytes(body)
             _, _, file_etag = get(port, COPY, {})
             print(f"partner index: {body.count(b'<entry>')} entries, {len(body)} bytes")
-            figures = {}
-            for name, path, headers, expect in (
+            cases = (
                 ("index 200", INDEX, auth, 200),
                 ("index 304", INDEX, {**auth, "If-None-Match": etag}, 304),
                 ("file 200", COPY, {}, 200),
                 ("file 304", COPY, {"If-None-Match": file_etag}, 304),
-            ):
+            )
+            for _, path, headers, expect in cases:
                 rate(port, path, headers, expect, 0.5, args.connections)  # warm-up
-                figures[name] = rate(port, path, headers, expect, args.seconds, args.connections)
-                print(f"  {name:<10} {figures[name]:9,.0f} req/s")
+            rounds: dict[str, list[float]] = {name: [] for name, *_ in cases}
+            cpu: dict[str, list[float]] = {name: [] for name, *_ in cases}  # server CPU per request
+            for _ in range(args.rounds):
+                for name, path, headers, expect in cases:
+                    before = cpu_seconds(pid)
+                    per_second, done = rate(port, path, headers, expect, args.seconds, args.connections)
+                    rounds[name].append(per_second)
+                    cpu[name].append((cpu_seconds(pid) - before) / max(done, 1))
+            figures = {name: max(rates) for name, rates in rounds.items()}
+            for name, rates in rounds.items():
+                print(
+                    f"  {name:<10} {figures[name]:9,.0f} req/s (rounds: {', '.join(f'{r:,.0f}' for r in rates)});"
+                    f" server CPU {min(cpu[name]) * 1e6:5.0f} us/request"
+                )
     goal(
         "partners: index 200 rate / public file 200 rate",
         figures["index 200"] / figures["file 200"],

@@ -57,6 +57,7 @@ PARTNER_CACHE_CONTROL = "private, no-cache"
 _UNAUTHORIZED_HEADERS = [("WWW-Authenticate", 'Bearer realm="syndicate"')]
 _READ_METHODS = ("GET", "HEAD")
 _HIDDEN_TOP = frozenset({"partners", "newsml", "state"})
+_ROUTE_WORDS = ("index.atom", "newsml", "ninjs")
 
 
 def _utcnow() -> dt.datetime:
@@ -74,7 +75,8 @@ def _request_base(environ: WSGIEnvironment) -> str:
         environ.get("HTTP_HOST")
         or f"{environ.get('SERVER_NAME', 'localhost')}:{environ.get('SERVER_PORT', '80')}"
     )
-    return f"{scheme}://{host}{quote(environ.get('SCRIPT_NAME', ''))}"
+    prefix = environ.get("SCRIPT_NAME", "")
+    return f"{scheme}://{host}{quote(prefix) if prefix else ''}"
 
 
 def file_response(entry: Entry, environ: WSGIEnvironment, cache_control: str, gzip_ok: bool) -> Response:
@@ -126,8 +128,11 @@ class App:
         self.catalog = p.Catalog(out / "newsml" / "catalog.json", settings.publication)
         self.indexes = IndexCache(settings.publication)
         self.partners: dict[str, Partner] = {partner.id: partner for partner in settings.partners}
+        self._index_paths = {pid: f"/partners/{quote(pid)}/index.atom" for pid in self.partners}
         # Tokens a client puts in a path or query string never reach the log.
-        self.redactor = Redactor(partner.token_sha256 for partner in settings.partners)
+        self.redactor = Redactor(
+            (partner.token_sha256 for partner in settings.partners), known=(*self.partners, *_ROUTE_WORDS)
+        )
         self.metrics = Metrics(settings.state_dir)
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
@@ -238,7 +243,8 @@ class App:
 
     def partner_index(self, environ: WSGIEnvironment, partner: Partner, quick: bool = False) -> Response:
         """The partner's Atom index, filtered by ``since`` when given."""
-        query = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
+        raw_query = environ.get("QUERY_STRING", "")
+        query = parse_qs(raw_query, keep_blank_values=True) if raw_query else {}
         since: dt.datetime | None = None
         if "since" in query:
             values = query["since"]
@@ -246,9 +252,9 @@ class App:
             if since is None:
                 return plain("400 Bad Request", "since must be one RFC 3339 date-time with an offset")
         base = _request_base(environ)
-        self_url = f"{base}/partners/{quote(partner.id)}/index.atom"
-        if environ.get("QUERY_STRING"):
-            self_url += "?" + environ["QUERY_STRING"]
+        self_url = base + self._index_paths[partner.id]
+        if raw_query:
+            self_url += "?" + raw_query
         request = IndexRequest(partner, since, base, self_url)
         index = self.indexes.get(self._catalog(quick), request, self.clock())
         headers = [("ETag", index.etag), ("Cache-Control", PARTNER_CACHE_CONTROL), *BASE_HEADERS]

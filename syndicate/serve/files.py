@@ -86,7 +86,8 @@ def safe_parts(path: str) -> tuple[str, ...] | None:
     for part in parts:
         if not part or part[0] == "." or part.endswith((".tmp", "~")):
             return None
-        if "\\" in part or any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in part):
+        # (isprintable first: a printable segment has no control character, one C scan for most)
+        if "\\" in part or (not part.isprintable() and any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in part)):
             return None
     return parts
 

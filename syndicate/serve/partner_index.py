@@ -16,7 +16,7 @@ import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..config import Partner, Publication
 from . import partners as p
@@ -27,9 +27,8 @@ CACHE_SIZE = 64
 FORMAT = "2"  # 2: written with feedgen
 
 
-@dataclass(frozen=True, slots=True)
-class Request:
-    """What an index depends on besides the catalog and the clock."""
+class Request(NamedTuple):
+    """What an index depends on besides the catalog and the clock (a tuple: one per request)."""
 
     partner: Partner
     since: dt.datetime | None
@@ -65,10 +64,10 @@ class IndexCache:
         self.size = size
         self._indexes: OrderedDict[tuple[object, ...], PartnerIndex] = OrderedDict()
         self._lock = threading.Lock()
-        self._boundaries: tuple[p.Snapshot | None, list[dt.datetime]] = (None, [])
+        self._boundaries: tuple[p.Snapshot | None, list[float]] = (None, [])
 
     def get(self, snapshot: p.Snapshot, request: Request, now: dt.datetime) -> PartnerIndex:
-        epoch = bisect.bisect_right(self._embargo_times(snapshot), now)
+        epoch = bisect.bisect_right(self._embargo_times(snapshot), now.timestamp())
         partner = request.partner
         key = (snapshot.version, snapshot.mtime, partner.id, tuple(partner.sections), partner.embargo,
                request.since, request.base, request.self_url, epoch)  # fmt: skip
@@ -93,10 +92,11 @@ class IndexCache:
                 self._indexes.popitem(last=False)
         return index
 
-    def _embargo_times(self, snapshot: p.Snapshot) -> list[dt.datetime]:
-        """The catalog's distinct embargo times, sorted (computed once per catalog version)."""
+    def _embargo_times(self, snapshot: p.Snapshot) -> list[float]:
+        """The catalog's distinct embargo times, sorted (computed once per catalog version), as
+        POSIX seconds: floats compare faster than aware datetimes, and in the same order."""
         seen, times = self._boundaries
         if seen is not snapshot:
-            times = sorted({item.embargo_until for item in snapshot.items})
+            times = sorted({item.embargo_until.timestamp() for item in snapshot.items})
             self._boundaries = (snapshot, times)
         return times

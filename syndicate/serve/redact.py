@@ -25,17 +25,23 @@ MAX_LOGGED = 300
 
 def escaped(text: str) -> str:
     """Untrusted text for a log line: control characters escaped, length capped."""
+    if len(text) <= MAX_LOGGED and text.isprintable():
+        return text  # the usual line: one C scan instead of a look at each character
     return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)[:MAX_LOGGED]
 
 
 class Redactor:
     """Knows the partners' token digests; redacts paths and query strings for the log."""
 
-    def __init__(self, token_digests: Iterable[str]) -> None:
+    def __init__(self, token_digests: Iterable[str], known: Iterable[str] = ()) -> None:
         self.digests = frozenset(d.lower() for d in token_digests)
+        # Path segments every request names (partner ids, route words): hashed once here, not per
+        # request (one that is a token's would still be redacted: it is left out).
+        self._known: frozenset[str] = frozenset()
+        self._known = frozenset(k for k in known if not self._secret(k))
 
     def _secret(self, value: str) -> bool:
-        if not value or not self.digests:
+        if not value or not self.digests or value in self._known:
             return False
         for candidate in {value, unquote(value)}:
             if hashlib.sha256(candidate.encode("utf-8", "surrogateescape")).hexdigest() in self.digests:

@@ -31,6 +31,7 @@ from syndicate.publish import precompress
 from syndicate.publish.plan import Output
 from syndicate.publish.write import write_all
 from syndicate.serve import files, make_server
+from syndicate.serve.redact import Redactor
 
 TOKEN = "s3cr3t-partner-token-0123456789"
 FEED = (
@@ -128,6 +129,15 @@ def test_tokens_in_paths_and_query_strings_are_redacted_from_logs(
     assert logged.count("/partners/") >= len(asked)  # the requests were logged...
     assert TOKEN not in logged  # ...without the token
     assert "[redacted]" in logged and "anything" not in logged
+
+
+def test_segments_hashed_once_at_start_are_still_redacted_when_they_are_a_token() -> None:
+    digest = hashlib.sha256(TOKEN.encode()).hexdigest()
+    # A partner whose id is (by mistake) another partner's token: listed as known, still redacted.
+    redactor = Redactor([digest], known=["coastal", TOKEN, "index.atom"])
+    assert redactor.path(f"{TOKEN}/index.atom") == "[redacted]/index.atom"
+    assert redactor.path("coastal/index.atom") == "coastal/index.atom"
+    assert redactor.path("coastal/\x1b[2Jindex.atom") == "coastal/\\x1b[2Jindex.atom"  # no forged lines
 
 
 def test_large_public_files_get_a_gzip_sibling_at_publish_time(tmp_path: Path) -> None:
