@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from . import boundaries, fixes, normalize, pagelabels, profile, segment, status, stitch
+from . import boundaries, fixes, normalize, pagelabels, profile, segment, stitch
 from .errors import ConfigError, StoreUnwritable, SyndicateError
 from .model import BoundaryDecision, Issue, Problem, Reading
 from .report import PassReport as PassReport
@@ -152,6 +152,8 @@ def run_pass(
     """
     now = (now or utcnow()).replace(microsecond=0)
     # the outcome, good or bad, is recorded for /healthz and /metrics (see status.py)
+    from . import status  # (logging and the pass record: not for `syndicate articles`)
+
     with status.recorded(settings.state_dir, now) as record:
         report = _run_pass(settings, now, dates, source, reinit)
         record(report)

@@ -13,7 +13,7 @@ _CJK_SPACE = re.compile(f"(?<=[{WIDE}])[ \u3000\u00a0]+(?=[{WIDE}])")
 _MULTI_SPACE = re.compile(r"[ \t]{2,}")
 
 
-_WIDE_LOW = frozenset(ch for ch in map(chr, range(0x2E80)) if _WIDE_CHAR.match(ch))
+_WIDE_LOW = frozenset(_WIDE_CHAR.findall("".join(map(chr, range(0x2E80)))))  # one scan, not 11904 matches
 
 
 def is_wide(ch: str) -> bool:
