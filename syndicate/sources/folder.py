@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -34,6 +33,8 @@ def _manifest(folder: Path, root: Path) -> dict[str, Any]:
     if not path.exists() and not path.is_symlink():
         return {}
     data = read_capped(path, root, MAX_MANIFEST_BYTES, "issue manifest", "the manifest cap")
+    import tomllib  # only for a folder with a manifest (start-up of `syndicate articles`)
+
     try:
         return tomllib.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
