@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import overload
 
 
 @dataclass(frozen=True)
@@ -333,20 +334,61 @@ class CatalogEntry:
 
 
 @dataclass(frozen=True)
+class Queued:
+    """An article whose outputs must be (re)written, as settling the queue needs it (no text)."""
+
+    date: dt.date
+    id: str
+    withdrawn: bool = False
+
+    @property
+    def key(self) -> ArticleKey:
+        return (self.date, self.id)
+
+
+class IssuesRead(Sequence[IssuePackage]):
+    """Issue packages of ``dates``, each read by ``load`` when it is taken and not kept: a pass
+    over a year of queued issues holds one issue's articles at a time, not the year's."""
+
+    def __init__(self, dates: Sequence[dt.date], load: Callable[[dt.date], IssuePackage]) -> None:
+        self.dates = tuple(dates)
+        self._load = load
+
+    def __len__(self) -> int:
+        return len(self.dates)
+
+    def __iter__(self) -> Iterator[IssuePackage]:
+        return map(self._load, self.dates)
+
+    @overload
+    def __getitem__(self, index: int) -> IssuePackage: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[IssuePackage]: ...
+
+    def __getitem__(self, index: int | slice) -> IssuePackage | Sequence[IssuePackage]:
+        if isinstance(index, slice):
+            return IssuesRead(self.dates[index], self._load)
+        return self._load(self.dates[index])
+
+
+@dataclass(frozen=True)
 class Snapshot:
     """Everything one publishing step renders, read from the store at one moment.
 
-    ``changed``: the articles whose outputs must be (re)written (every article when the store says
+    ``queued``: the articles whose outputs must be (re)written (every article when the store says
     the whole output must be rebuilt), in date and print order; ``packages``: the issues they belong
-    to; ``latest`` and ``by_section``: what the feed windows are chosen from (live articles of
+    to, in date order, holding them in full (a store gives ``IssuesRead``: read as the plan takes
+    them, under the pass lock that keeps the store as it was at the snapshot); ``latest`` and
+    ``by_section``: what the feed windows are chosen from (live articles of
     released issues: the newest issues' and the most recently stored versions; the plan orders
     them by their updated time and keeps ``window``); ``catalog``: the partner catalog's entries;
     ``dates``: every released issue, newest first (the archive); ``recent``: the newest released
     issues in full (the front page, the news sitemap)."""
 
     sections: tuple[str, ...]  # the public ones: used by an issue already released
-    changed: tuple[StoredArticle, ...]
-    packages: tuple[IssuePackage, ...]
+    queued: tuple[Queued, ...]
+    packages: Sequence[IssuePackage]
     latest: tuple[StoredArticle, ...]
     by_section: Mapping[str, tuple[StoredArticle, ...]]
     catalog: tuple[CatalogEntry, ...]

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .config import ReadingSettings, Settings
     from .publish import Output, Site
     from .sources import IssueSource
-    from .sources.stamps import Unchanged
+    from .sources.stamps import Pending
     from .store import Store
     from .store.identity import Stored
 
@@ -225,11 +225,11 @@ def _ingest(
     a new version of the issue on every pass. A page listed but unreadable keeps its last stored
     text (``evidence``)."""
     from . import evidence
-    from .sources.stamps import Unchanged
+    from .sources.stamps import Pending, Unchanged
 
     for got in _deliveries(source, dates, report):
-        if isinstance(got, Unchanged):
-            if store.issue_hash(got.date) == got.content_hash:
+        if isinstance(got, Pending):
+            if isinstance(got, Unchanged) and store.issue_hash(got.date) == got.content_hash:
                 continue  # its files are as when that content was read and stored: nothing to read
             try:
                 got = got.read()
@@ -253,18 +253,19 @@ def _ingest(
 
 def _deliveries(
     source: IssueSource, dates: Iterable[dt.date] | None, report: PassReport
-) -> list[Issue | Unchanged]:
+) -> list[Issue | Pending]:
     """What the source delivers, the last delivery of each date only (in delivery order); the
-    source's errors and the dates delivered twice are problems of the report."""
-    from .sources.stamps import Unchanged  # noqa: F811 (the class, at run time)
+    source's errors and the dates delivered twice are problems of the report. A folder source's
+    issues come unread (``Pending``): the list holds no page text."""
+    from .sources.stamps import Pending  # noqa: F811 (the class, at run time)
 
-    latest: dict[dt.date, Issue | Unchanged] = {}
+    latest: dict[dt.date, Issue | Pending] = {}
     delivered: dict[dt.date, str] = {}  # date -> where it came from
     for got in source.issues(dates):
         if isinstance(got, SyndicateError):
             report.problems.append(Problem.of("source", str(got)))
             continue
-        origin = got.origin if isinstance(got, Unchanged) else _origin(got)
+        origin = got.origin if isinstance(got, Pending) else _origin(got)
         earlier = delivered.get(got.date)
         if earlier is not None:
             report.problems.append(

@@ -99,3 +99,22 @@ def test_a_date_claimed_twice_still_takes_the_later_folder(tmp_path: Path, reads
     assert any("补充一段" in p.read_text(encoding="utf-8") for p in items)  # the later folder's text
     shutil.rmtree(later)  # only the first folder is left: its content again, though its stamp is old
     assert run(src, tmp_path / "out").issues_updated == 1
+
+
+def test_new_folders_are_read_one_at_a_time(
+    tmp_path: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first run over many folders holds one issue's pages at a time: each folder is read when
+    the pass takes it, after the one before is stored (not all read before the first is stored)."""
+    src = drop_folder(tmp_path / "src", 3, DAY)
+    stored = pipeline._store_issue
+
+    def storing(settings: Any, store: Any, issue: Any, *rest: Any) -> None:
+        reads.append(f"stored {issue.date}")
+        stored(settings, store, issue, *rest)
+
+    monkeypatch.setattr(pipeline, "_store_issue", storing)
+    report = run(src, tmp_path / "out")
+    days = [(DAY + dt.timedelta(days=n)).isoformat() for n in range(3)]
+    assert reads == [step for day in days for step in (day, f"stored {day}")]
+    assert report.issues_new == 3

@@ -9,7 +9,7 @@ import pytest
 from support.publish import MORNING, NIGHT, article, item, site
 
 from syndicate.errors import PublishError
-from syndicate.model import CatalogEntry, IssuePackage, Snapshot
+from syndicate.model import CatalogEntry, IssuePackage, Queued, Snapshot
 from syndicate.publish import Output, plan, settle
 from syndicate.publish.formats import FEEDS
 from syndicate.publish.write import write_all
@@ -24,7 +24,7 @@ def snapshot() -> Snapshot:
     changed = (front, brief, other)
     return Snapshot(
         sections=("要闻", "综合"),
-        changed=changed,
+        queued=tuple(Queued(i.date, i.id, i.withdrawn) for i in changed),
         packages=(IssuePackage(DAY, 2, NIGHT, MORNING, changed),),
         latest=(front, brief),
         by_section={"要闻": (front, brief), "综合": ()},

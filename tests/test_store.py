@@ -204,3 +204,32 @@ def test_sections_are_public_once_an_issue_using_them_is_released(any_store: Any
     any_store.save_issue(got, fake_read(got), NIGHT)
     assert any_store.snapshot(window=10, until=DAY, catalog_days=31).sections == ("要闻",)
     assert set(any_store.snapshot(window=10, until=later, catalog_days=31).sections) == {"要闻", "综合"}
+
+
+def test_the_snapshot_reads_each_queued_issue_when_it_is_taken(
+    any_store: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first pass over a year of issues queues every article: the snapshot holds their keys,
+    and each issue is read in full only as the plan takes it (one at a time, none kept)."""
+    next_day = DAY + dt.timedelta(days=1)
+    save(any_store, {1: PAGE1})
+    save(any_store, {1: "20231025-0101|要闻|第二天的头条|第二天。"}, date=next_day)
+    loaded: list[dt.date] = []
+    real = any_store.package
+
+    def package(date: dt.date) -> Any:
+        loaded.append(date)
+        return real(date)
+
+    monkeypatch.setattr(any_store, "package", package)
+    snap = any_store.snapshot(window=10, until=next_day, catalog_days=31)
+    assert [q.key for q in snap.queued] == [
+        (DAY, "20231024-0101"),
+        (DAY, "20231024-0102"),
+        (next_day, "20231025-0101"),
+    ]
+    loaded.clear()  # the front page's two newest issues are read at once (they are two)
+    taken = iter(snap.packages)
+    assert next(taken).date == DAY and loaded == [DAY]
+    assert next(taken).date == next_day and loaded == [DAY, next_day]
+    assert [a.id for a in snap.packages[1].articles] == ["20231025-0101"]

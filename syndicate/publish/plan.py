@@ -1,9 +1,10 @@
 """Publishing as a plan: every output of a pass, decided from one store snapshot, before any write.
 
 ``plan`` is pure (no clock, store or file: ``now`` decides embargoes and comes in as an argument).
-Its order is the write order: NewsML (and ninjs) items and article pages, then issue packages
-and the catalog, then feeds, OPML, the site's issue, section and archive pages, sitemap, and
-the front page last, so no feed or page ever links to a page that is not there yet. A pass takes
+Its order: issue by issue, the NewsML (and ninjs) items and article pages of its queued articles,
+its package and its e-paper page; then the catalog, feeds, OPML, the section and archive pages,
+sitemap, and the front page last. The writer lands them in phases (``write.write_rank``), so no
+feed or page ever links to a page that is not there yet. A pass takes
 the plan as a ``stream`` (each output rendered when the writer takes it, its bytes gone once
 written), so its memory does not grow with the number of outputs. ``settle`` says which queued articles the plan finished (the store takes them off its
 queue once the outputs are written) and which stay queued under embargo.
@@ -55,11 +56,11 @@ class Plan:
 
 
 def settle(snapshot: Snapshot, site: Site, now: dt.datetime, failed: Collection[ArticleKey] = ()) -> Settled:
-    """Which changed articles the plan renders for good, and which stay queued: under embargo,
+    """Which queued articles the plan renders for good, and which stay queued: under embargo,
     or ``failed`` to render."""
-    done = [a for a in snapshot.changed if not site.embargoed(a.date, now) and a.key not in failed]
+    done = [a for a in snapshot.queued if not site.embargoed(a.date, now) and a.key not in failed]
     released = sum(1 for a in done if not a.withdrawn)
-    embargoed = sum(1 for a in snapshot.changed if site.embargoed(a.date, now))
+    embargoed = sum(1 for a in snapshot.queued if site.embargoed(a.date, now))
     return Settled(tuple(a.key for a in done), released, embargoed)
 
 
@@ -91,7 +92,28 @@ def stream(snapshot: Snapshot, site: Site, now: dt.datetime) -> Stream:
 def _outputs(
     snapshot: Snapshot, site: Site, now: dt.datetime, problems: list[Problem], failed: set[ArticleKey]
 ) -> Iterator[Output]:
-    for item in snapshot.changed:
+    queued = {a.key for a in snapshot.queued}
+    for package in snapshot.packages:  # one issue at a time: its queued articles, package, page
+        yield from _issue(package, queued, site, now, problems, failed)
+    windows = feed_windows(snapshot, site)
+    yield Output("newsml/catalog.json", catalog.dump(snapshot.catalog, site.pub), "catalog")
+    yield from _feeds(windows, site)
+    yield Output("public/index.opml", opml.render(site, snapshot.sections), "opml")
+    yield Output("public/formats.opml", opml.render_other_formats(site, snapshot.sections), "opml")
+    yield from _site(snapshot, windows, site)
+
+
+def _issue(
+    package: IssuePackage,
+    queued: Collection[ArticleKey],
+    site: Site,
+    now: dt.datetime,
+    problems: list[Problem],
+    failed: set[ArticleKey],
+) -> Iterator[Output]:
+    for item in package.articles:
+        if item.key not in queued:
+            continue
         try:
             rendered = _article(item, site, now)
         except Exception as exc:  # a renderer bug on one article: reported, the rest published
@@ -99,17 +121,13 @@ def _outputs(
             problems.append(Problem("publish", f"{item.date}/{item.id}", f"cannot be rendered: {exc}"))
             continue
         yield from rendered
-    for package in snapshot.packages:
-        try:
-            yield _package(package, site, now)
-        except Exception as exc:
-            problems.append(Problem("publish", f"{package.date}/issue.xml", f"cannot be rendered: {exc}"))
-    windows = feed_windows(snapshot, site)
-    yield Output("newsml/catalog.json", catalog.dump(snapshot.catalog, site.pub), "catalog")
-    yield from _feeds(windows, site)
-    yield Output("public/index.opml", opml.render(site, snapshot.sections), "opml")
-    yield Output("public/formats.opml", opml.render_other_formats(site, snapshot.sections), "opml")
-    yield from _site(snapshot, windows, site, now)
+    try:
+        yield _package(package, site, now)
+    except Exception as exc:
+        problems.append(Problem("publish", f"{package.date}/issue.xml", f"cannot be rendered: {exc}"))
+    if not site.embargoed(package.date, now):  # the e-paper page of the issue
+        path = f"public/{pages.issue_path(package.date)}"
+        yield Output(path, pages.render_issue(site, package.date, _pages(package)), "issue")
 
 
 def _article(item: StoredArticle, site: Site, now: dt.datetime) -> list[Output]:
@@ -165,15 +183,9 @@ def _site(
     snapshot: Snapshot,
     windows: list[tuple[str | None, Sequence[StoredArticle]]],
     site: Site,
-    now: dt.datetime,
 ) -> Iterator[Output]:
-    """The e-paper pages: the issue page of each released issue whose articles changed, the section
-    pages, the archive, sitemap and robots, and the front page (the newest issue) last."""
-    for p in snapshot.packages:
-        if not site.embargoed(p.date, now):
-            yield Output(
-                f"public/{pages.issue_path(p.date)}", pages.render_issue(site, p.date, _pages(p)), "issue"
-            )
+    """The e-paper pages besides the issue pages (``_issue``): the section pages, the archive,
+    sitemap and robots, and the front page (the newest issue) last."""
     for section, items in windows[1:]:
         assert section is not None
         by_issue = sorted(items, key=lambda a: (-a.date.toordinal(), a.seq))

@@ -14,16 +14,17 @@ from typing import TYPE_CHECKING, Protocol
 from ..errors import SourceError
 from ..model import Issue
 from .localfile import ReadLimits
-from .stamps import Unchanged
+from .stamps import Pending
 
 if TYPE_CHECKING:
     from ..config import Settings
 
 
 class IssueSource(Protocol):
-    def issues(self, dates: Iterable[dt.date] | None = None) -> Iterator[Issue | SourceError | Unchanged]:
+    def issues(self, dates: Iterable[dt.date] | None = None) -> Iterator[Issue | SourceError | Pending]:
         """Every issue available (or only those of ``dates``); a date that failed yields its error,
-        an issue known unchanged without reading it (``stamps.Unchanged``) may come as such."""
+        an issue may come unread, as ``stamps.Pending`` (read when taken) or ``stamps.Unchanged``
+        (known unchanged without reading it)."""
         ...
 
 

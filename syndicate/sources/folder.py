@@ -15,7 +15,7 @@ from ..model import Issue, Page
 from ..rules import chinese_numeral
 from .decode import decode_page
 from .localfile import DEFAULT_LIMITS, ReadLimits, is_inside, listed_file, page_number, read_capped
-from .stamps import StampBook, Unchanged, folder_stamp, record, recorded
+from .stamps import Pending, StampBook, Unchanged, folder_stamp, record, recorded
 
 # ASCII digits only (``\d`` also matches ``١`` or ``１``, which would read ``page-١.txt`` as page 1).
 PAGE_FILE = re.compile(r"^page-([0-9]{1,3})\.txt$", re.ASCII)
@@ -140,7 +140,8 @@ class FolderSource:
     naming it, since it is most likely an issue dropped under the wrong name; hidden entries
     (a leading dot: upload tools' temporary names) are passed over. With ``stamps`` (the
     pipeline gives it the store), a folder whose files are unchanged since it was read is
-    delivered as ``Unchanged`` without reading it (``stamps.py``).
+    delivered as ``Unchanged`` without reading it (``stamps.py``), and any other as ``Pending``:
+    read when the pass takes it, one issue at a time.
     """
 
     stamps: StampBook | None = None
@@ -152,7 +153,7 @@ class FolderSource:
         self.sections = sections
         self.limits = limits
 
-    def issues(self, dates: Iterable[dt.date] | None = None) -> Iterator[Issue | SourceError | Unchanged]:
+    def issues(self, dates: Iterable[dt.date] | None = None) -> Iterator[Issue | SourceError | Pending]:
         if not self.root.is_dir():
             yield SourceError(f"{self.root}: source folder does not exist")
             return
@@ -167,20 +168,27 @@ class FolderSource:
                 continue
             yield self._issue(folder)
 
-    def _issue(self, folder: Path) -> Issue | SourceError | Unchanged:
-        def read() -> Issue:
-            return read_issue_dir(folder, self.sections, root=self.root, limits=self.limits)
-
+    def _issue(self, folder: Path) -> Issue | SourceError | Pending:
         book = self.stamps
         stamp = folder_stamp(folder, repr((sorted((self.sections or {}).items()), self.limits)))
-        if book is not None and stamp is not None:
-            known = recorded(book, folder, stamp)
-            if known is not None:
-                return Unchanged(known[0], str(folder), known[1], read)
+
+        def read() -> Issue:
+            issue = read_issue_dir(folder, self.sections, root=self.root, limits=self.limits)
+            if book is not None and stamp is not None and not issue.problems:
+                record(book, folder, stamp, issue)  # an issue with refused pages is read again
+            return issue
+
         try:
-            issue = read()
+            if book is None:
+                return read()
+            known = recorded(book, folder, stamp) if stamp is not None else None
+            if known is not None:
+                return Unchanged(known[0], str(folder), read, known[1])
+            # read when the pass takes it; its date now (a manifest may name another than the folder)
+            if not is_inside(folder, self.root):
+                raise SourceError(
+                    f"{folder}: refused: the issue folder leads outside the drop folder {self.root}"
+                )
+            return Pending(_issue_date(folder, _manifest(folder, self.root)), str(folder), read)
         except SourceError as exc:
             return exc
-        if book is not None and stamp is not None and not issue.problems:
-            record(book, folder, stamp, issue)  # an issue with refused pages is read again
-        return issue

@@ -37,13 +37,21 @@ class StampBook(Protocol):
 
 
 @dataclass(frozen=True)
-class Unchanged:
-    """An issue folder whose files are as when it was read last, with what that reading gave."""
+class Pending:
+    """An issue folder to read when the pass takes it (its date known from its name or manifest),
+    so that a pass over many new folders holds one issue's pages at a time, not all of them."""
 
     date: dt.date
     origin: str  # the folder, for messages
-    content_hash: str
-    read: Callable[[], Issue]  # the full reading, when the store no longer holds that content
+    read: Callable[[], Issue]  # the full reading (``SourceError`` when it cannot be read)
+
+
+@dataclass(frozen=True)
+class Unchanged(Pending):
+    """An issue folder whose files are as when it was read last, with what that reading gave
+    (``read``: the full reading, when the store no longer holds that content)."""
+
+    content_hash: str = ""
 
 
 def folder_stamp(folder: Path, context: str) -> str | None:

@@ -23,7 +23,9 @@ from ..model import (
     CatalogEntry,
     Issue,
     IssuePackage,
+    IssuesRead,
     Page,
+    Queued,
     Reading,
     Saved,
     Snapshot,
@@ -255,13 +257,13 @@ class PostgresStore(PgConnection):
             with self.db.transaction():
                 self.db.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
                 self._in_snapshot = True
-                changed = self.queued()
+                queued = self.queued()
                 sections = self.public_sections(until)
                 dates = [r[0] for r in self._all(_DATES_SQL, until)]  # the archive
                 return Snapshot(
                     sections=tuple(sections),
-                    changed=tuple(changed),
-                    packages=tuple(self.package(d) for d in sorted({a.date for a in changed})),
+                    queued=tuple(queued),
+                    packages=IssuesRead(sorted({a.date for a in queued}), self.package),
                     latest=feed_candidates(self.window, window, until),
                     by_section={s: feed_candidates(self.window, window, until, s) for s in sections},
                     catalog=tuple(self.recent(catalog_days, until, catalog_rows)),
@@ -282,12 +284,12 @@ class PostgresStore(PgConnection):
             codec.article_from_record(article), version, seq, first, created, bool(withdrawn)
         )
 
-    def queued(self) -> list[StoredArticle]:
+    def queued(self) -> list[Queued]:
         sql = (
-            f"SELECT {_ITEM_COLUMNS} FROM syndicate_render_queue q JOIN {_ITEM_JOIN}"
+            "SELECT a.date, a.id, a.withdrawn FROM syndicate_render_queue q JOIN syndicate_articles a"
             " ON a.title = q.title AND a.date = q.date AND a.id = q.id WHERE q.title = %s ORDER BY a.date, a.seq"
         )
-        return [self._stored(r) for r in self._all(sql)]
+        return [Queued(d, i, bool(w)) for d, i, w in self._all(sql)]
 
     def finish_pass(self, rendered: Iterable[ArticleKey]) -> None:
         with self.transaction() as conn, conn.cursor() as cur:

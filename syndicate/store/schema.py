@@ -76,11 +76,11 @@ PUBLIC_SECTIONS_SQL = (
 )
 PACKAGE_SQL = "SELECT package_version, first_created, package_created FROM issues WHERE date = ?"
 # The queue drives (CROSS JOIN keeps it the outer loop in SQLite): joined the other way round,
-# the planner scans every article of the archive to probe a queue of a few hundred rows.
+# the planner scans every article of the archive to probe a queue of a few hundred rows. Only
+# the keys: the plan reads each queued issue in full when it renders it (``IssuesRead``).
 QUEUED_SQL = (
-    f"SELECT {ITEM_COLUMNS} FROM render_queue q CROSS JOIN articles a ON a.date = q.date AND a.id = q.id"
-    " CROSS JOIN article_versions v ON v.date = a.date AND v.id = a.id AND v.version = a.version"
-    " ORDER BY a.date, a.seq"
+    "SELECT a.date, a.id, a.withdrawn FROM render_queue q CROSS JOIN articles a"
+    " ON a.date = q.date AND a.id = q.id ORDER BY a.date, a.seq"
 )
 # The catalog's month of issues: a range of the articles_window index (date DESC, seq), read in
 # its order, so neither the archive's size nor a backfill's storage times change its cost.

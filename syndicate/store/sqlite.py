@@ -29,7 +29,9 @@ from ..model import (
     CatalogEntry,
     Issue,
     IssuePackage,
+    IssuesRead,
     Page,
+    Queued,
     Reading,
     Saved,
     Snapshot,
@@ -290,13 +292,13 @@ class SqliteStore(SmallTables):
         """Everything one publishing step renders, read in one transaction (see ``Store``)."""
         self.db.execute("BEGIN")  # a read transaction: one moment, even if another process writes
         try:
-            changed = self.queued()
+            queued = self.queued()
             sections = self.public_sections(until)
             dates = [dt.date.fromisoformat(d) for (d,) in self.db.execute(schema.DATES_SQL, (str(until),))]
             return Snapshot(
                 sections=tuple(sections),
-                changed=tuple(changed),
-                packages=tuple(self.package(d) for d in sorted({a.date for a in changed})),
+                queued=tuple(queued),
+                packages=IssuesRead(sorted({a.date for a in queued}), self.package),
                 latest=feed_candidates(self.window, window, until),
                 by_section={s: feed_candidates(self.window, window, until, s) for s in sections},
                 catalog=tuple(self.recent(catalog_days, until, catalog_rows)),
@@ -324,9 +326,9 @@ class SqliteStore(SmallTables):
         seq, version, withdrawn, first, created, text = row
         return StoredArticle(codec.loads(text), version, seq, _time(first), _time(created), bool(withdrawn))
 
-    def queued(self) -> list[StoredArticle]:
+    def queued(self) -> list[Queued]:
         """The articles whose outputs must be (re)written, in date and print order."""
-        return [self._stored(r) for r in self.db.execute(QUEUED_SQL)]
+        return [Queued(dt.date.fromisoformat(d), i, bool(w)) for d, i, w in self.db.execute(QUEUED_SQL)]
 
     def issue_articles(self, date: dt.date) -> list[StoredArticle]:
         """Every article of one issue (withdrawn ones included), in print order."""

@@ -30,7 +30,7 @@ import os, signal
 from syndicate.publish import write
 _rename = write.Writer._rename
 def rename(self, staged):
-    if staged.phase > AFTER:
+    if write.write_rank(staged[0]) > AFTER:  # staged: (path, temporary name)
         os.kill(os.getpid(), signal.SIGKILL)
     return _rename(self, staged)
 write.Writer._rename = rename
