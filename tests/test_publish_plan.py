@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 from support.publish import MORNING, NIGHT, article, item, site
@@ -67,3 +68,26 @@ def test_two_outputs_for_one_path_are_refused_before_anything_is_written(tmp_pat
         write_all(tmp_path, iter([Output("public/first.html", b"x", "article"), *outputs]))
     # streamed: the first output's temporary file was written, then removed; nothing landed
     assert [p for p in tmp_path.rglob("*") if not p.is_dir()] == []
+
+
+def test_each_feed_entry_is_cleaned_once_for_every_format(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An article sits in up to six feeds (its section's and all, in each format) and a section
+    page: the plan's windows clean it once, and the renderers print from that."""
+    import importlib
+
+    planning = importlib.import_module("syndicate.publish.plan")
+    from syndicate.publish import text
+
+    calls = 0
+    real = text.clean_article
+
+    def counting(a: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        return real(a)
+
+    monkeypatch.setattr(text, "clean_article", counting)
+    windows = planning.feed_windows(snapshot(), site())
+    entries = sum(len(items) for _, items in windows)
+    planning._feeds(windows, site())
+    assert entries == 4 and calls == entries

@@ -24,6 +24,7 @@ from .feeds import Feed
 from .formats import FEEDS
 from .precompress import iter_siblings
 from .site import Site
+from .text import cleaned
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,7 @@ def feed_windows(snapshot: Snapshot, site: Site) -> list[tuple[str | None, Seque
 
     def window(items: Sequence[StoredArticle]) -> tuple[StoredArticle, ...]:
         ordered = sorted(items, key=lambda a: (site.updated(a), site.published(a)), reverse=True)
-        return tuple(ordered[: snapshot.window])
+        return tuple(map(cleaned, ordered[: snapshot.window]))  # cleaned once for every format
 
     return [(None, window(snapshot.latest))] + [
         (s, window(snapshot.by_section.get(s, ()))) for s in snapshot.sections

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import weakref
 
 from ..model import Article, Part, StoredArticle
 from ..xmlchars import clean
@@ -27,9 +28,19 @@ def clean_article(a: Article) -> Article:
     )
 
 
+# What ``cleaned`` returned, by id while it lives: cleaning it again gives itself, so a caller
+# that cleans once (the plan's feed windows) saves every renderer after it the work (an article
+# is printed in up to six feeds and a section page).
+_CLEANED: weakref.WeakValueDictionary[int, StoredArticle] = weakref.WeakValueDictionary()
+
+
 def cleaned(item: StoredArticle) -> StoredArticle:
     """``item`` with its article's text cleaned: what each renderer prints from."""
-    return dataclasses.replace(item, article=clean_article(item.article))
+    if _CLEANED.get(id(item)) is item:
+        return item
+    done = dataclasses.replace(item, article=clean_article(item.article))
+    _CLEANED[id(done)] = done
+    return done
 
 
 def pages_note(parts: tuple[Part, ...]) -> str:
