@@ -20,12 +20,12 @@ from . import boundaries, fixes, normalize, pagelabels, profile, segment, stitch
 from .errors import ConfigError, StoreUnwritable, SyndicateError
 from .model import BoundaryDecision, Issue, Problem, Reading
 from .report import PassReport as PassReport
+from .sources.stamps import Pending, Unchanged
 
 if TYPE_CHECKING:
     from .config import ReadingSettings, Settings
     from .publish import Output, Site
     from .sources import IssueSource
-    from .sources.stamps import Pending
     from .store import Store
     from .store.identity import Stored
 
@@ -225,7 +225,6 @@ def _ingest(
     a new version of the issue on every pass. A page listed but unreadable keeps its last stored
     text (``evidence``)."""
     from . import evidence
-    from .sources.stamps import Pending, Unchanged
 
     for got in _deliveries(source, dates, report):
         if isinstance(got, Pending):
@@ -257,8 +256,6 @@ def _deliveries(
     """What the source delivers, the last delivery of each date only (in delivery order); the
     source's errors and the dates delivered twice are problems of the report. A folder source's
     issues come unread (``Pending``): the list holds no page text."""
-    from .sources.stamps import Pending  # noqa: F811 (the class, at run time)
-
     latest: dict[dt.date, Issue | Pending] = {}
     delivered: dict[dt.date, str] = {}  # date -> where it came from
     for got in source.issues(dates):

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from . import assignment, rules
-from .english_heads import keyword_evidence as _keyword_evidence  # See SCHOOLS / SCHOOLS
+from .english_heads import keyword_evidence  # See SCHOOLS / SCHOOLS
 from .fixes import join_chains
 from .lead import derive_headline
 from .model import Article, Fix, Fragment, FragmentKind, Jump, JumpDecision, Orphan, Part, Reading, article_id
@@ -87,7 +87,7 @@ def _score(out: Fragment, into: Fragment, ev: _Evidence, head: str | None) -> di
     evidence = {"text": ev.shared(_key(out), _key(into))}
     keyword = out.jump_out.keyword if out.jump_out else ""
     if keyword:
-        evidence["keyword"] = _keyword_evidence(keyword, into)
+        evidence["keyword"] = keyword_evidence(keyword, into)
     elif into.headline and head:
         a, b = bigrams(into.headline), bigrams(head)
         evidence["jump_head"] = len(a & b) / max(1, min(len(a), len(b)))

@@ -210,10 +210,11 @@ class Writer:
             raise PublishError(f"{path}: output path outside {self.root}")
         folder = path.parent
         try:
-            if rel.rpartition("/")[0] not in self._swept:
+            parent = rel.rpartition("/")[0]
+            if parent not in self._swept:
                 folder.mkdir(parents=True, exist_ok=True)
                 sweep(folder)
-                self._swept.add(rel.rpartition("/")[0])
+                self._swept.add(parent)
             if _holds(path, data):
                 self.unchanged += 1
                 return False

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from support.issues import issue
+
 from syndicate import english, pipeline, unmarked
-from syndicate.model import Issue, Page
 
 # An op-ed: its writer's byline, a turn to another subject after a column break, the bio line.
 OPINION = """Parking plan misses the point
@@ -97,19 +98,13 @@ more late study space downtown.
 """
 
 
-def _issue(*pages: str) -> Issue:
-    return Issue(
-        dt.date(1982, 1, 20),
-        tuple(
-            Page(n, f"p{n}", text, f"page-{n:02d}.txt", "utf-8", str(n)) for n, text in enumerate(pages, 1)
-        ),
-    )
+DAY = dt.date(1982, 1, 20)
 
 
 def test_garbled_jump_line_continues_at_the_top_of_a_later_page() -> None:
     """``Please see page 2`` with its spaces and label lost: a jump line naming no page; the
     headless text opening a later page that shares the story's words is its continuation."""
-    raft, council = pipeline.read(_issue(FEATURE, NEXT), "en").articles
+    raft, council = pipeline.read(issue([FEATURE, NEXT], date=DAY), "en").articles
     assert raft.headline == "Rafting the canyon at dawn"
     assert [p.page for p in raft.parts] == [1, 2]
     assert raft.complete
@@ -119,7 +114,7 @@ def test_garbled_jump_line_continues_at_the_top_of_a_later_page() -> None:
 
 def test_garbled_jump_line_joins_nothing_unrelated() -> None:
     """A headless text opening the next page that shares no words with the story stays apart."""
-    raft, library = pipeline.read(_issue(FEATURE, UNRELATED), "en").articles
+    raft, library = pipeline.read(issue([FEATURE, UNRELATED], date=DAY), "en").articles
     assert [p.page for p in raft.parts] == [1]
     assert not raft.complete
     assert [p.page for p in library.parts] == [2]
