@@ -52,13 +52,14 @@ def _lines(text: str, p: Profile) -> list[_Line]:
     raws = text.split("\n")
     foot = len(raws) - rules.EDGE_LINES
     indent = p.paragraph_indent
+    running = _running_lines(raws, p)
     for n, raw in enumerate(raws, start=1):
         lead = raw.lstrip(" \t")
         indented = indent is not None and lead.startswith(indent)
         body = lead.strip("\u3000 \t\r")
         strong = False
         if body:
-            if _furniture(body, n <= rules.EDGE_LINES or n > foot, p):
+            if n in running or _furniture(body, n <= rules.EDGE_LINES or n > foot, p):
                 body = ""
             else:
                 strong = is_strong(body, p)
@@ -88,6 +89,39 @@ def _furniture(body: str, edge: bool, p: Profile) -> bool:
     if not edge:
         return False
     return bool(p.edge_furniture.match(body)) or (bool(p.recurring) and furniture_key(body) in p.recurring)
+
+
+_LABEL_LIKE_MAX = 12  # a running head's short items: the paper's name, a section name (要闻)
+_NO_LABEL = frozenset("，。、；：！？,;!?（）()“”")
+
+
+def _running_lines(raws: list[str], p: Profile) -> set[int]:
+    """Line numbers of the running head and foot. From each edge of the page inward, the lines
+    that are furniture or short unpunctuated items (要闻, the paper's name, 城事) form the running
+    head, up to the last one that is surely furniture: a section name above the date
+    (B02 / 文体 / 2026年7月9日 星期四) is no kicker. A section name the profile knows is sure."""
+    out: set[int] = set()
+    for order in (range(len(raws)), range(len(raws) - 1, -1, -1)):
+        run: list[int] = []
+        sure = 0
+        for k in order:
+            lead = raws[k].lstrip(" \t")
+            body = lead.strip("\u3000 \t\r")
+            if not body:
+                continue
+            if len(run) == rules.RUNNING_LINES_MAX or (
+                p.paragraph_indent and lead.startswith(p.paragraph_indent)
+            ):
+                break
+            if _furniture(body, True, p) or furniture_key(body) in p.section_names:
+                run.append(k + 1)
+                sure = len(run)
+            elif len(body) <= _LABEL_LIKE_MAX and _NO_LABEL.isdisjoint(body):
+                run.append(k + 1)
+            else:
+                break
+        out.update(run[:sure])
+    return out
 
 
 # Last characters after which a paragraph may be finished (sentence ends, closing brackets, credits).

@@ -47,7 +47,7 @@ def read(issue: Issue, language: str | None = None, paper: ReadingSettings | Non
     fixed: list[str] = []
     fix_problems: list[str] = []
     for page in sorted(issue.pages, key=lambda p: p.number):
-        conventions = profile.for_page(page.text, language, recurring)
+        conventions = profile.with_section(profile.for_page(page.text, language, recurring), page.section)
         if paper is not None:
             conventions = profile.with_paper(conventions, paper.credits, paper.furniture, paper.bylines)
         page_blocks = normalize.blocks(page.text, conventions)

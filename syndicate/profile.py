@@ -47,6 +47,9 @@ class Profile:
     # Lines that recur at the top or bottom of most pages (the paper's name, a running head).
     # Detected per issue (recurring_lines), not configured.
     recurring: frozenset[str] = frozenset()
+    # Section names printed in a running head (要闻, 城事): furniture there, with the page's own
+    # section name from the manifest added per page (``with_section``).
+    section_names: frozenset[str] = frozenset()
     extra_furniture: re.Pattern[str] | None = None  # a paper's own furniture lines ([reading])
     paper_bylines: re.Pattern[str] | None = None  # a paper's own byline lines alone ([reading])
     # Every clear article start of the issue has a blank line above it (detected per issue by
@@ -88,6 +91,7 @@ CHINESE = Profile(
     colon_headline_max=20,
     anaphoric_opener=rules.ANAPHORIC_OPENER,
     photo_heading=rules.PHOTO_HEADING,
+    section_names=rules.SECTION_NAMES,
 )
 
 _NEVER = re.compile(r"(?!)")
@@ -168,6 +172,15 @@ def for_page(text: str, language: str | None = None, recurring: frozenset[str] =
             chosen = PROFILES[tag]
             break
     return dataclasses.replace(chosen, recurring=recurring) if recurring else chosen
+
+
+def with_section(profile: Profile, name: str) -> Profile:
+    """The profile with the page's own section name (the manifest's ``[[pages]] name``) as a
+    running-head line."""
+    key = furniture_key(name)
+    if not key or key in profile.section_names or profile.paragraph_indent is None:
+        return profile
+    return dataclasses.replace(profile, section_names=profile.section_names | {key})
 
 
 RECURRING_MAX = 30  # longer lines are text, not a running head

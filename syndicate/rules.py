@@ -92,6 +92,16 @@ PAGE_FURNITURE = re.compile(
     r"^(?:本版|本期)?(?:责编|责任编辑|编辑|美编|美术编辑|校对|审校|审读|版式设计|版式|设计|组版|监制|主编|值班主任)"
     r"\s*[:：]"
 )
+# A masthead or running-head line made of nothing but its items (2026年7月9日 星期四 农历六月十五
+# 今日16版 总第8765期 A01): a single item stands alone above, several here.
+_DATE = r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日"
+_HEAD_ITEM = (
+    rf"{_DATE}|[（(]?(?:星期|周)[一二三四五六日天][）)]?|农历\S{{2,8}}?|(?:今日|本期|今天)\s?\d{{1,3}}\s?版"
+    r"|总?第\s?\d{2,6}\s?期|(?:第\s?)?[A-Za-z]?\d{1,3}\s?版?|[\u4e00-\u9fff]{2,6}"
+)
+RUNNING_HEAD = re.compile(
+    rf"^(?:农历\S{{2,8}}?|(?:今日|本期|今天)\s?\d{{1,3}}\s?版|总?第\s?\d{{2,6}}\s?期)(?:\s*(?:{_HEAD_ITEM}))*$"
+)
 # Furniture only at a page's top or bottom lines, the running head and foot (body text may wrap
 # to a line like these): the page number or label (3, A02, 第3版, A02 要闻), the date with or
 # without 星期 (2026年7月9日 星期四 农历六月十五, 2026-07-09).
@@ -99,8 +109,17 @@ EDGE_FURNITURE = re.compile(
     r"^(?:第\s?)?[A-Za-z]?\d{1,3}\s?版?(?:\s+[\u4e00-\u9fff]{2,6})?$|^[\u4e00-\u9fff]{2,6}\s+[A-Za-z]?\d{1,3}$"
     r"|^\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日\s*(?:[（(]?\s*(?:星期|周)[一二三四五六日天]\s*[）)]?)?[^，。,]{0,20}$"
     r"|^(?:星期|周)[一二三四五六日天]\s*(?:农历\S{2,8})?$|^\d{4}[-./]\d{1,2}[-./]\d{1,2}$"
+    rf"|{RUNNING_HEAD.pattern}"
 )
 EDGE_LINES = 3  # lines at the top and at the bottom of a page where EDGE_FURNITURE is looked for
+RUNNING_LINES_MAX = 8  # lines a running head or foot takes at most (paper, date, label, section)
+# Section names (版名) papers print in a running head, beside the page label or alone: 要闻, 城事.
+SECTION_NAMES = frozenset({
+    "要闻", "今日要闻", "头版", "综合", "综合新闻", "国内", "国际", "天下", "中国", "时政", "时事", "社会", "城事", "城市", "民生", "本地",
+    "地方", "区县", "财经", "经济", "体育", "文体", "文娱", "娱乐", "文化", "副刊", "评论", "观点", "理论", "专版", "专题", "健康",
+    "教育", "科技", "法治", "新闻", "读者", "生活", "旅游", "汽车", "房产", "楼市", "消费", "视点", "关注", "焦点", "深度", "周刊",
+    "人文", "文艺", "阅读", "悦读", "广告", "公告", "热线", "乡村", "农村", "三农", "市场", "产经",
+})  # fmt: skip
 
 # --- continuation markers ----------------------------------------------------------------------
 

@@ -46,6 +46,37 @@ def test_page_labels_and_dates_at_the_top_of_a_page(line: str) -> None:
     assert blocks(text)[-1].text == "全市低洼路段积水点位全部纳入监测。"
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        "A04\n江城晚报\n天下\n2026年7月9日 星期四",  # the date on the 4th line, a section name above it
+        "江城晚报\n2026年7月9日 星期四\n农历六月十五  今日16版",  # the masthead's third line
+        "B02\n文体\n2026年7月9日 星期四",  # a section name between the label and the date
+        "2026年7月9日 星期四 A02\n要闻",  # a section name papers print, under the date
+    ],
+)
+def test_a_running_head_of_several_lines(head: str) -> None:
+    text = f"{head}\n江城全力应对强降雨\n{BODY}"
+    assert blocks(text)[0].text == "江城全力应对强降雨"
+
+
+def test_a_short_headline_under_the_running_head_is_kept() -> None:
+    text = f"2026年7月9日 星期四\n楼市问答\n{IND}问：首套房贷利率下调后，存量房贷能否调整？"
+    assert blocks(text)[0].text == "楼市问答"
+    text = f"{IND}答：银行将按新利率自动重新定价。\n楼市问答\n责任编辑：王丽\nA01\n"
+    assert blocks(text)[-1].text == "楼市问答"  # a headline at the page's foot: an orphan, not furniture
+
+
+def test_the_pages_own_section_name_from_the_manifest_is_running_head() -> None:
+    text = f"A03\n江城观察\n江城全力应对强降雨\n{BODY}"
+    page = Page(3, "江城观察", text, "page-03.txt", "utf-8", "x", "A03")
+    (article,) = pipeline.read(Issue(dt.date(2026, 7, 9), (page,))).articles
+    assert (article.kicker, article.headline, article.parts[0].first_line) == (None, "江城全力应对强降雨", 3)
+    page = Page(3, "A03", text, "page-03.txt", "utf-8", "x", "A03")
+    (article,) = pipeline.read(Issue(dt.date(2026, 7, 9), (page,))).articles
+    assert article.kicker == "江城观察"  # no manifest name: a kicker, as nothing says otherwise
+
+
 def test_a_number_inside_the_page_is_text() -> None:
     text = f"江城全力应对强降雨\n{BODY}\n\n\n\n{IND}全市低洼路段积水点位达\n12\n个。\n\n\n\n"
     assert "全市低洼路段积水点位达12个。" in [b.text for b in blocks(text)]
