@@ -49,7 +49,7 @@ BODY_LINE_END_CHARS = "。，、；：,;:"
 NOT_HEADLINE = re.compile(
     r"[。！？!?](?=.*[\w\u4dc0-\u4dff])|^[，。、；：,.;:/）)》”’]|^[（(][^（）()]*[）)]$|^(?:来源|编译|责任编辑|编辑|校对)[:：]"
     r"|(?:责编|编辑|设计|美编|校对|制图|来源|编译|供稿)[:：]|(?:图|文|摄影?)\s?[/／]"
-    r"|^(?:据|综合)[^，。！？,]{1,18}(?:报道|消息|新闻|网|客户端)$"
+    rf"|{CREDIT_LINE.pattern}"  # a source credit on its own line: 据江城发布, 综合新华社等报道
 )
 HEADLINE_MAX = 60
 HEADLINE_MIN = 5  # shorter lines are headlines only when SHORT_HEADLINE and their context says so
@@ -120,6 +120,20 @@ SECTION_NAMES = frozenset({
     "教育", "科技", "法治", "新闻", "读者", "生活", "旅游", "汽车", "房产", "楼市", "消费", "视点", "关注", "焦点", "深度", "周刊",
     "人文", "文艺", "阅读", "悦读", "广告", "公告", "热线", "乡村", "农村", "三农", "市场", "产经",
 })  # fmt: skip
+
+# Layout debris that is no article text: an advertisement's contact line (咨询热线：0571-86661234,
+# 订购电话 400-800-1234, 地址：中山北路188号) and the rows of a table of figures (北京 雷阵雨 24-31℃).
+AD_CONTACT = re.compile(
+    r"[\u4e00-\u9fff]{0,6}(?:热线|电话|手机|微信|咨询|订购|预订|报名|联系)[^，。,]{0,6}[:：]?\s*"
+    r"(?:\d{3,4}\s?[-－—]\s?)?\d{7,8}$|[\u4e00-\u9fff]{0,4}(?:地址|网址)[:：][^，。,]{2,30}$"
+    r"|[\u4e00-\u9fff]{0,8}[:：]?\s*(?:(?:400|800)\s?[-－]?\s?\d{3}\s?[-－]?\s?\d{4}|1[3-9]\d{9})$"
+)
+AD_LINE_MAX = 30  # an advertisement's lines are short: a name, a slogan, a number
+# A table row: cells parted by spaces, at least two of two or more characters, some figure, no
+# sentence punctuation; a header row has no figure. Letter-spaced lines (建 设 新) have 1-char cells.
+TABLE_CELLS = re.compile(r"^\S{2,}(?:[ \t\u3000]+\S+)+$")
+TABLE_FIGURE = re.compile(r"\d")
+TABLE_NOT = re.compile(r"[，。；！？、,;!?]")
 
 # --- continuation markers ----------------------------------------------------------------------
 

@@ -72,6 +72,13 @@ def test_a_credit_split_over_two_lines_still_closes_the_paragraph() -> None:
     assert [f.headline for f in read(text)] == ["江城全力应对强降雨", "乡村农货展销会开幕"]
 
 
+def test_a_credit_on_its_own_line_under_the_last_sentence_ends_the_article() -> None:
+    text = f"江城全力应对强降雨\n{wrap(FLOOD_1)}\n据江城发布\n\n城西菜市场完成改造\n{wrap(FAIR)}"
+    first, second = read(text)
+    assert first.paragraphs == (FLOOD_1 + "据江城发布",)
+    assert (second.kicker, second.headline, second.first_line) == (None, "城西菜市场完成改造", 9)
+
+
 def test_after_a_sign_off_an_indented_paragraph_starts_an_article_without_a_blank_line() -> None:
     # The second article's headline was lost in extraction; its first paragraph follows at once.
     text = f"江城全力应对强降雨\n{wrap(FLOOD_1 + '（来源：江城发布）')}\n{wrap(FAIR)}"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from syndicate import pipeline, profile
-from syndicate.model import Issue, Page
+from syndicate.model import BlockKind, Issue, Page
 from syndicate.normalize import blocks
 
 IND = "\u3000\u3000"
@@ -123,3 +123,29 @@ def test_a_wrong_pattern_in_the_reading_section_names_its_key(tmp_path: Path) ->
 
     with pytest.raises(ConfigError, match="reading.credits"):
         config.parse({"reading": {"credits": ["(unclosed"]}}, tmp_path)
+
+
+AD = "江城口腔医院\n种植牙 矫正 儿童齿科\n暑期特惠 学生矫正立减两千元\n咨询热线：0571-86661234\n地址：江城市中山北路188号"
+
+
+def test_an_advertisement_between_two_articles_is_read_as_blank_lines() -> None:
+    text = f"江城全力应对强降雨\n{BODY}{AD}\n城西菜市场完成改造\n{IND}经过三个月的改造，城西农贸市场昨天重新开业。"
+    out = blocks(text)
+    assert [b.text for b in out if b.kind is BlockKind.LINE] == ["江城全力应对强降雨", "城西菜市场完成改造"]
+    # Its sign-off wrapped (（记 / 者 吴倩）): the paragraph still ended above the advertisement.
+    text = f"江城全力应对强降雨\n{IND}顾客比以前多了不少。（记\n者 吴倩）\n{AD}\n"
+    assert [b.text for b in blocks(text)] == ["江城全力应对强降雨", "顾客比以前多了不少。（记者吴倩）"]
+
+
+def test_a_phone_number_inside_an_unfinished_paragraph_is_text() -> None:
+    text = f"江城全力应对强降雨\n{IND}活动免费参加，有意者可联系\n社区工作人员\n王先生13812345678\n报名。\n"
+    assert blocks(text)[-1].text == "活动免费参加，有意者可联系社区工作人员王先生13812345678报名。"
+
+
+def test_a_table_of_figures_is_read_as_blank_lines() -> None:
+    table = "主要城市天气预报\n\n城市 天气 气温\n北京 雷阵雨 24-31℃\n\n上海 多云 27-35℃\n江城 大雨 23-28℃"
+    text = f"江城全力应对强降雨\n{BODY}{table}\n城西菜市场完成改造\n{IND}经过三个月的改造，城西农贸市场昨天重新开业。"
+    assert [b.text for b in blocks(text) if b.kind is BlockKind.LINE] == [
+        "江城全力应对强降雨",
+        "城西菜市场完成改造",
+    ]
