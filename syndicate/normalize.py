@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 
-from . import rules
+from . import furniture, rules
 from .model import Block, BlockKind
-from .profile import CHINESE, Profile, furniture_key
+from .profile import CHINESE, Profile
 from .text import close_up, join, join_all
 
 
@@ -52,19 +52,19 @@ def _lines(text: str, p: Profile) -> list[_Line]:
     raws = text.split("\n")
     foot = len(raws) - rules.EDGE_LINES
     indent = p.paragraph_indent
-    running = _running_lines(raws, p)
+    running = furniture.running_lines(raws, p)
     for n, raw in enumerate(raws, start=1):
         lead = raw.lstrip(" \t")
         indented = indent is not None and lead.startswith(indent)
         body = lead.strip("\u3000 \t\r")
         strong = False
         if body:
-            if n in running or _furniture(body, n <= rules.EDGE_LINES or n > foot, p):
+            if n in running or furniture.is_furniture(body, n <= rules.EDGE_LINES or n > foot, p):
                 body = ""
             else:
                 strong = is_strong(body, p)
         out.append(_Line(n, body, indented, strong, p))
-    _drop_debris(out, p)
+    furniture.drop_debris(out, lambda text: _closed(text, p))
     # One backward sweep: which unindented lines could head the article that starts below them?
     # Only a run of headline-like lines (or a deck) right above an article start can.
     below = False
@@ -79,138 +79,6 @@ def _lines(text: str, p: Profile) -> list[_Line]:
 
 
 _CREDIT_ENDS = "道息闻网端电社号布报"  # last characters of source credits (据央视新闻, 综合新华社等报道)
-
-
-def _furniture(body: str, edge: bool, p: Profile) -> bool:
-    """Page furniture: editors' credits, the running head's date, page labels, recurring lines."""
-    if body[0] in p.furniture_first and p.furniture.match(body):
-        return True
-    if p.extra_furniture is not None and p.extra_furniture.match(body):
-        return True
-    if not edge:
-        return False
-    return bool(p.edge_furniture.match(body)) or (bool(p.recurring) and furniture_key(body) in p.recurring)
-
-
-def _table_row(line: _Line, header: bool = False) -> bool:
-    text = line.text
-    if line.indented or not text or rules.TABLE_NOT.search(text) or not rules.TABLE_CELLS.match(text):
-        return False
-    cells = text.split()
-    return sum(1 for c in cells if len(c) >= 2) >= 2 and (header or bool(rules.TABLE_FIGURE.search(text)))
-
-
-def _contact(line: _Line) -> bool:
-    """An advertisement's contact line: a number ends it (咨询热线：0571-86661234), or the address
-    under one (the caller checks that a number came first)."""
-    text = line.text
-    return (
-        bool(text)
-        and not line.indented
-        and len(text) <= rules.AD_LINE_MAX
-        and bool(rules.AD_CONTACT.match(text))
-    )
-
-
-def _drop_debris(lines: list[_Line], p: Profile) -> None:
-    """Advertisements and tables of figures between articles are read as blank lines: the
-    unindented lines above an advertisement's contact line up to the paragraph that ended above
-    them (江城口腔医院 / 暑期特惠… / 咨询热线：0571-86661234 / 地址：…), and two or more table rows
-    with their header row and title (column ends may leave blank lines between them). Runs on
-    every line: a line is looked at only when it ends with a figure or has a space in it."""
-    k = 0
-    while k < len(lines):
-        line = lines[k]
-        text = line.text
-        k += 1
-        if not text or line.indented or line.strong:
-            continue
-        if text[-1].isdigit() and _contact(line):
-            end = k - 1
-            while (nxt := _next_text(lines, end)) is not None and _contact(lines[nxt]):
-                end = nxt
-            start = _ad_start(lines, k - 1, p)
-            if start is not None:
-                _blank(lines, start, end)
-            k = end + 1
-        elif (" " in text or "\t" in text) and _table_row(line):
-            nxt = _next_text(lines, k - 1)
-            if nxt is None or not _table_row(lines[nxt]):
-                continue
-            end = nxt
-            while (nxt := _next_text(lines, end)) is not None and _table_row(lines[nxt]):
-                end = nxt
-            start = k - 1
-            above = _prev_text(lines, start)
-            if above is not None and _table_row(lines[above], header=True):
-                start, above = above, _prev_text(lines, above)
-            if above is not None and not lines[above].indented and lines[above].heady:
-                start = above  # the table's title
-            _blank(lines, start, end)
-            k = end + 1
-
-
-def _next_text(lines: list[_Line], k: int) -> int | None:
-    return next((j for j in range(k + 1, len(lines)) if lines[j].text), None)
-
-
-def _prev_text(lines: list[_Line], k: int) -> int | None:
-    return next((j for j in range(k - 1, -1, -1) if lines[j].text), None)
-
-
-def _ad_start(lines: list[_Line], k: int, p: Profile) -> int | None:
-    """The advertisement's first line above its contact line ``k``: its short unindented lines up
-    to a finished paragraph, a byline or the page's top. None when the lines above run up to a
-    paragraph's indent: the number is in an unfinished paragraph (联系人王先生13812345678)."""
-    start = k
-    while (j := _prev_text(lines, start)) is not None:
-        above = lines[j]
-        before = _prev_text(lines, j)
-        wrapped = lines[before].text if before is not None else ""  # a sign-off wraps: （记 / 者 吴倩）
-        if above.strong or _closed(above.text, p) or _closed(wrapped + above.text, p):
-            return start
-        if above.indented or len(above.text) > rules.AD_LINE_MAX:
-            return None
-        start = j
-    return start
-
-
-def _blank(lines: list[_Line], start: int, end: int) -> None:
-    for line in lines[start : end + 1]:
-        line.text, line.strong = "", False
-
-
-_LABEL_LIKE_MAX = 12  # a running head's short items: the paper's name, a section name (要闻)
-_NO_LABEL = frozenset("，。、；：！？,;!?（）()“”")
-
-
-def _running_lines(raws: list[str], p: Profile) -> set[int]:
-    """Line numbers of the running head and foot. From each edge of the page inward, the lines
-    that are furniture or short unpunctuated items (要闻, the paper's name, 城事) form the running
-    head, up to the last one that is surely furniture: a section name above the date
-    (B02 / 文体 / 2026年7月9日 星期四) is no kicker. A section name the profile knows is sure."""
-    out: set[int] = set()
-    for order in (range(len(raws)), range(len(raws) - 1, -1, -1)):
-        run: list[int] = []
-        sure = 0
-        for k in order:
-            lead = raws[k].lstrip(" \t")
-            body = lead.strip("\u3000 \t\r")
-            if not body:
-                continue
-            if len(run) == rules.RUNNING_LINES_MAX or (
-                p.paragraph_indent and lead.startswith(p.paragraph_indent)
-            ):
-                break
-            if _furniture(body, True, p) or furniture_key(body) in p.section_names:
-                run.append(k + 1)
-                sure = len(run)
-            elif len(body) <= _LABEL_LIKE_MAX and _NO_LABEL.isdisjoint(body):
-                run.append(k + 1)
-            else:
-                break
-        out.update(run[:sure])
-    return out
 
 
 # Last characters after which a paragraph may be finished (sentence ends, closing brackets, credits).
