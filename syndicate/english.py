@@ -29,37 +29,47 @@ _LABEL = (
 )
 _PAGE_WORD = r"[Pp][aA][gqGQ][eaoEAO]"  # page, paga, PAGE
 _BACK = r"(?P<back>[bhBH][aA][cC][kK]\s+" + _PAGE_WORD + ")"  # back page, hack page (OCR)
-# See, Sec, Scc, Sac (OCR); Please see; UK: Turn to
-_SEE = r"(?:(?:Please|PLEASE)\s+(?:see|SEE)|S[eaco][eca]|SEE|Turn\s+to|TURN\s+TO)"
-# The keyword of ``See SCHOOLS, Page 4`` is set in capitals (OCR reads an I as l): & ' . - / too.
-_KEYWORD = r"(?P<keyword>[A-Z][A-Z0-9’'&./\-l ]{0,30}?)"
+# See, Sec, Scc, Sac (OCR); Please see; (Please) turn to
+_SEE = r"(?:(?:Please|PLEASE)\s+(?:see|SEE)|S[eaco][eca]|SEE|(?:(?:Please|PLEASE)\s+)?(?:[Tt]urn\s+to|TURN\s+TO))"
+# The keyword of ``See SCHOOLS, Page 4`` is set in capitals (OCR reads an I as l): & ' . - / too;
+# a paper that sets it in Title Case (``See Budget, Page 6A``) puts a comma or a bar after it.
+_KEYWORD = r"(?P<keyword>[A-Z][A-Z0-9’'&./\-l ]{0,30}?|[A-Z][a-z]{2,20}(?=\s*[,|]))"
 _BEFORE = r"(?:(?<=\s)|^|(?<=[-–—]))"  # a jump line may be run into the last line of text
-# page 4 / back page; a section page needs no word: A6, on B2 (``See BUDGET, A6``); then perhaps a column.
+# page 4 / on page 4 / back page; a section page needs no word: A6, 6A, on B2 (``See BUDGET, A6``);
+# then perhaps a column.
 _TARGET = (
-    rf"(?:{_BACK}|{_PAGE_WORD}\s*{_LABEL}|(?:on\s+)?(?P<section>[A-H]\d{{1,2}}))"
+    rf"(?:(?:on\s+)?(?:{_BACK}|{_PAGE_WORD}\s*{_LABEL})|(?:on\s+)?(?P<section>[A-H]\d{{1,2}}|\d{{1,2}}[A-H]\b))"
     r"(?:,?\s*(?:[Cc]ol(?:umn|\.)?|COL(?:UMN|\.)?)\s*\d)?"
 )
 _CLOSE = r"\s*[)\]]?\s*$"
 
 # (Continued on Page 4) / Continued on page A6 / continued on back page
-CONTINUED_ON = re.compile(rf"{_BEFORE}[(\[]?\s*[Cc](?:ontinued|ONTINUED)\s+[oO][nN]\s+{_TARGET}{_CLOSE}")
+# Continued / Continues / CONTINUED, and OCR's Contlnued, Continucd
+_CONTINUED = r"[Cc](?:[o0]nt[il1I]nu(?:[ec]d|es)|ONTINUE[DS])"
+CONTINUED_ON = re.compile(rf"{_BEFORE}[(\[]?\s*{_CONTINUED}\s+[oO][nN]\s+{_TARGET}{_CLOSE}")
 # See SCHOOLS, Page 4 / See MEN, back page / See BUDGET, A6 / Please see BUDGET on B2 /
 # Sec COMPUTERS, page 6 / Sac CLASH, hack page (OCR)
-SEE_KEYWORD = re.compile(rf"{_BEFORE}[(\[]?\s*{_SEE}\s+{_KEYWORD}\s*,?\s*{_TARGET}{_CLOSE}")
+SEE_KEYWORD = re.compile(rf"{_BEFORE}[(\[]?\s*{_SEE}\s+{_KEYWORD}\s*[,|/.]?\s*{_TARGET}{_CLOSE}")
 # Please see page 6 / PleaM see paga 2 (OCR) / Please see back page / See page 4 / See back page
 PLEASE_SEE = re.compile(
     rf"{_BEFORE}[(\[]?\s*(?:P[a-zA-Z]{{3,5}}\W?\s+[a-zA-Z]{{2,3}}\s+|{_SEE}\s+){_TARGET}{_CLOSE}"
 )
 # (Continued from page one) / Continued from Page 1 / Continued From A1
 # A jump head run into the jump line: ``SCHOOLS, from page 1``, ``BUDGET: Continued from A1``.
-_HEAD_RUN_IN = r"(?:(?P<keyword>[A-Z][A-Z0-9’'&./\- ]{1,30}?)\s*[:,—–-]?\s+)?"
-# (Continued from page one) / Continued from Page 1 / Continued From A1
+# ``BUDGET / From Page 1A``, ``STORM | From A1``; set in Title Case with a comma and nothing after
+# the marker (``Budget, from A1``; ``Smith, from page 1 of the report`` is a sentence).
+_HEAD_RUN_IN = (
+    r"(?:(?P<keyword>[A-Z][A-Z0-9’'&.\- ]{1,30}?|[A-Z][a-z]{2,20}(?=\s*[:,|/]\s*(?:\S+\s*){1,5}$))"
+    r"\s*[:,—–|/-]?\s+)?"
+)
+# (Continued from page one) / Continued from Page 1 / Continued From A1 / Jump from A1 / Contlnued (OCR)
 CONTINUED_FROM = re.compile(
-    rf"^\s*{_HEAD_RUN_IN}[(\[]?\s*[Cc](?:ontinued|ONTINUED)\s+[fF][rR][oO][mM]\s+(?:{_PAGE_WORD}\s*)?{_LABEL}\s*[)\]]?"
+    rf"^\s*{_HEAD_RUN_IN}[(\[]?\s*(?:{_CONTINUED}|[Jj]ump(?:ed)?|JUMP(?:ED)?)\s+[fF][rR][oO][mM]\s+"
+    rf"(?:{_PAGE_WORD}\s*)?{_LABEL}\s*[)\]]?"
 )
 # From page 1 / From Page One / From A1, and as OCR reads them: From pagel, Frontpage*, rotn page 1.
 FROM_PAGE = re.compile(
-    rf"^\s*{_HEAD_RUN_IN}[(\[]?\s*(?:(?:[FfIi]?['’]?[rR][oO0][mMnNt][tn]?|FROM)\s*{_PAGE_WORD}\s*{_LABEL}"
+    rf"^\s*{_HEAD_RUN_IN}[(\[]?\s*(?:(?:[FfIi]?['’]?[rR][oO0](?:rn|[mMnNt])[tn]?|FROM)\s*{_PAGE_WORD}\s*{_LABEL}"
     r"|(?:[Ff]rom|FROM)\s+(?P<section>[A-Z]\d{1,2})\b)\s*[)\]]?"
 )
 # ``Please see page 4`` as OCR reads it with its spaces lost and its label gone: ``PtMMSMpagag``.
@@ -67,13 +77,19 @@ FROM_PAGE = re.compile(
 PLEASE_SEE_GARBLED = re.compile(
     r"(?:^|(?<=[.!?”’\"]\s))P[A-Za-z«»^*'’.,]{2,8}[Pp][aA][gqGQ][A-Za-z0-9]{0,3}\s*$"
 )
+# From front page / Continued from the front page: the label is the word ``front`` (page 1). Alone
+# on its line (``From the front page of the paper`` is a sentence).
+FROM_FRONT = re.compile(
+    rf"^\s*{_HEAD_RUN_IN}[(\[]?\s*(?:{_CONTINUED}\s+)?(?:[Ff]rom|FROM)\s+(?:the\s+|THE\s+)?"
+    rf"(?P<label>[Ff]ront|FRONT)\s+{_PAGE_WORD}\s*[)\]]?\s*$"
+)
 JUMP_OUT_FORMS = (CONTINUED_ON, SEE_KEYWORD, PLEASE_SEE, PLEASE_SEE_GARBLED)
-JUMP_IN_FORMS = (CONTINUED_FROM, FROM_PAGE)
+JUMP_IN_FORMS = (CONTINUED_FROM, FROM_PAGE, FROM_FRONT)
 # What OCR reads for the digits of a page label.
 _OCR_DIGITS = str.maketrans("lIi|sSOoBgZ", "11115500892")
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "front": 1,
 }  # fmt: skip
 BACK_PAGE = "back"  # the label of ``See back page``: the issue's last page, known only to stitch
 
@@ -127,7 +143,7 @@ def page_number(label: str) -> int | None:
 
 def keyword_of(m: re.Match[str]) -> str:
     """The jump keyword of ``See SCHOOLS, Page 4`` (``SCHOOLS``), or ``""``."""
-    return (m.groupdict().get("keyword") or "").strip(" ,.")
+    return (m.groupdict().get("keyword") or "").strip(" ,./|")
 
 
 # --- bylines, staff lines, datelines, credits ---------------------------------------------------
@@ -159,11 +175,22 @@ CREDIT = re.compile(
     r"|(?i:story|text|photos?|graphics?|design|illustrations?|reporting)(?:\s+and\s+\w+)?\s+(?i:by)\b"
     r"|\(?AP\s+Photo\)?|[A-Z][A-Z.\- ]{3,30}/\s*[A-Z][\w ]{2,30}$)"
 )
-# A running head: paper name and date (``Mustang Daily Wednesday, January 20, 1982``), or a page number.
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+# A running head: page number, paper name and date in any order of print, or a page number alone:
+# ``Mustang Daily Wednesday, January 20, 1982``, ``4 The Daily Courier, Tuesday, March 3, 2026``,
+# ``Page 6 | Wednesday, January 20``, ``THE COURIER Tuesday 3 March 2026 7`` (UK order).
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)[a-zA-Z]*\.?"
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY),?"
+_DAY_MONTH = rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})"
+# A date with its year, or with its weekday (a running head may leave the year out).
+_DATE = rf"(?:(?:{_WEEKDAY}\s+)?{_DAY_MONTH},?\s+\d{{4}}|{_WEEKDAY}\s+{_DAY_MONTH})"
+# The paper's name: capitalised words (``The Daily Courier``, ``THE HARBOR GAZETTE``), minor ones
+# between; not a sentence's opening (``On Tuesday, March 3``).
+_PAPER = r"(?!(?:On|In|At|By|Since|Until|From|Before|After|Last|Next|Through|Starting|Every|Each|Of|And|But)\b)[A-Z][\w.&'’\-]*(?:\s+(?:[A-Z][\w.&'’\-]*|of|the|and|on|&)){0,5}"
+_FOLIO = r"(?:(?:Page|PAGE)\s+)?[A-Z]?\d{1,3}[A-Z]?"
+_APART = r"(?:\s*[|•·/,–—-]\s*|\s+)"  # what sets the parts apart
 RUNNING_HEAD = re.compile(
-    rf"^(?:[A-Z][\w.&' ]{{2,40}}\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{_MONTH}\s+\d{{1,2}},\s+\d{{4}}"
-    r"(?:\s+(?:Page\s+)?[A-Z]?\d{1,3})?$|^(?:Page\s+)?[A-Z]?\d{1,3}$"
+    rf"^(?:{_FOLIO}{_APART})?(?:{_PAPER}{_APART})?{_DATE}(?:{_APART}{_PAPER})?(?:{_APART}{_FOLIO})?$"
+    rf"|^{_FOLIO}$"
 )
 
 
@@ -256,9 +283,7 @@ def is_credit(text: str) -> bool:
     return len(text) <= 60 and bool(CREDIT.match(text.strip()))
 
 
-_PRINTED_DATE = re.compile(
-    rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{_MONTH}\s+\d{{1,2}},\s+\d{{4}}$"
-)
+_PRINTED_DATE = re.compile(rf"^{_DATE}$")
 _SPREAD = re.compile(r"\s{3,}")
 
 
@@ -267,8 +292,12 @@ def is_running_head(text: str) -> bool:
     across the page, its parts spaced apart, one of them the date (``THE HERALD   Tuesday, March
     3, 2026   75 cents``)."""
     text = text.strip()
-    if len(text) <= 70 and text[-1:].isdigit() and bool(RUNNING_HEAD.match(text)):  # ends in a number
-        return True
+    if (
+        len(text) <= 80
+        and (text[-1:].isdigit() or "day" in text or "DAY" in text)
+        and RUNNING_HEAD.match(text)
+    ):
+        return True  # ends in a number (a year, a page) or names the weekday: the cheap test first
     parts = _SPREAD.split(text) if "   " in text else ()
     return 1 < len(parts) <= 6 and any(_PRINTED_DATE.match(part) for part in parts)
 

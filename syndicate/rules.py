@@ -185,7 +185,7 @@ JUMP_MARKERS: tuple[JumpMarker, ...] = (
         re.compile(rf"^[◀◆▲■□\s]*[（(]?\s*(?:上接|接|承)\s?{_PAGE}\s*[）)]?"), ("接", "承"), 10,
     ),
     # English (``english.py``): (Continued on Page 4) / continued on back page
-    JumpMarker("Continued on", "en", "out", english.CONTINUED_ON, ("ued", "UED"), 50),
+    JumpMarker("Continued on", "en", "out", english.CONTINUED_ON, ("ued", "UED", "ucd", "ues", "UES"), 50),
     # See SCHOOLS, Page 4 / See MEN, back page / See BUDGET, A6 / Sec COMPUTERS, page 6 (OCR) /
     # Turn to BUDGET, A6 (a section label and no S in it: the ``urn`` needle finds it)
     JumpMarker(
@@ -194,10 +194,12 @@ JUMP_MARKERS: tuple[JumpMarker, ...] = (
     # Please see page 6 / PleaM see paga 2 (OCR) / See back page
     JumpMarker("Please see", "en", "out", english.PLEASE_SEE, ("ag", "AG", "ack", "ACK"), 40),
     JumpMarker("Please see, garbled", "en", "out", english.PLEASE_SEE_GARBLED, ("ag", "aq", "AG", "AQ"), 18),
-    # (Continued from page one) / Continued From A1
-    JumpMarker("Continued from", "en", "in", english.CONTINUED_FROM, ("ontinued", "ONTINUED"), 48),
+    # (Continued from page one) / Continued From A1 / Jump from A1 / Contlnued from Page 1 (OCR)
+    JumpMarker("Continued from", "en", "in", english.CONTINUED_FROM, ("nued", "nucd", "NUED", "ump", "UMP"), 48),
     # From page 1 / From Page One / From A1, and OCR's From pagel, Frontpage*, rotn page 1
     JumpMarker("From page", "en", "in", english.FROM_PAGE, ("om", "OM", "ot", "on", "ag"), 44),
+    # From front page / Continued from the front page
+    JumpMarker("From front page", "en", "in", english.FROM_FRONT, ("ront", "RONT"), 56),
 )  # fmt: skip
 _JUMP_OUT = tuple(m for m in JUMP_MARKERS if m.direction == "out")
 _JUMP_IN = tuple(m for m in JUMP_MARKERS if m.direction == "in")
