@@ -17,135 +17,6 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# --- jump lines ---------------------------------------------------------------------------------
-# Registered in ``rules.JUMP_MARKERS`` (one entry per form); every stage finds them through
-# ``rules.jump_out`` / ``rules.jump_in``.
-
-# A page as jump lines print it: 4, A6, 4A, one; OCR reads 1 as l/I, 5 as s, 8 as B, 0 as O
-# (a misread label is taken only where no word follows it: ``From pages of`` is a sentence).
-_LABEL = (
-    r"(?P<label>[A-Za-z]?\d{1,3}[A-Za-z]?\b|(?i:one|two|three|four|five|six|seven|eight|nine|ten)\b"
-    r"|[lIisSOoBgZ]\d?\b(?!\s*[a-z])|\*)"
-)
-_PAGE_WORD = r"[Pp][aA][gqGQ][eaoEAO]"  # page, paga, PAGE
-_BACK = r"(?P<back>[bhBH][aA][cC][kK]\s+" + _PAGE_WORD + ")"  # back page, hack page (OCR)
-# See, Sec, Scc, Sac (OCR); Please see; (Please) turn to
-_SEE = r"(?:(?:Please|PLEASE)\s+(?:see|SEE)|S[eaco][eca]|SEE|(?:(?:Please|PLEASE)\s+)?(?:[Tt]urn\s+to|TURN\s+TO))"
-# The keyword of ``See SCHOOLS, Page 4`` is set in capitals (OCR reads an I as l): & ' . - / too;
-# a paper that sets it in Title Case (``See Budget, Page 6A``) puts a comma or a bar after it.
-_KEYWORD = r"(?P<keyword>[A-Z][A-Z0-9’'&./\-l ]{0,30}?|[A-Z][a-z]{2,20}(?=\s*[,|]))"
-_BEFORE = r"(?:(?<=\s)|^|(?<=[-–—]))"  # a jump line may be run into the last line of text
-# page 4 / on page 4 / back page; a section page needs no word: A6, 6A, on B2 (``See BUDGET, A6``);
-# then perhaps a column.
-_TARGET = (
-    rf"(?:(?:on\s+)?(?:{_BACK}|{_PAGE_WORD}\s*{_LABEL})|(?:on\s+)?(?P<section>[A-H]\d{{1,2}}|\d{{1,2}}[A-H]\b))"
-    r"(?:,?\s*(?:[Cc]ol(?:umn|\.)?|COL(?:UMN|\.)?)\s*\d)?"
-)
-_CLOSE = r"\s*[)\]]?\s*$"
-
-# (Continued on Page 4) / Continued on page A6 / continued on back page
-# Continued / Continues / CONTINUED, and OCR's Contlnued, Continucd
-_CONTINUED = r"[Cc](?:[o0]nt[il1I]nu(?:[ec]d|es)|ONTINUE[DS])"
-CONTINUED_ON = re.compile(rf"{_BEFORE}[(\[]?\s*{_CONTINUED}\s+[oO][nN]\s+{_TARGET}{_CLOSE}")
-# See SCHOOLS, Page 4 / See MEN, back page / See BUDGET, A6 / Please see BUDGET on B2 /
-# Sec COMPUTERS, page 6 / Sac CLASH, hack page (OCR)
-SEE_KEYWORD = re.compile(rf"{_BEFORE}[(\[]?\s*{_SEE}\s+{_KEYWORD}\s*[,|/.]?\s*{_TARGET}{_CLOSE}")
-# Please see page 6 / PleaM see paga 2 (OCR) / Please see back page / See page 4 / See back page
-PLEASE_SEE = re.compile(
-    rf"{_BEFORE}[(\[]?\s*(?:P[a-zA-Z]{{3,5}}\W?\s+[a-zA-Z]{{2,3}}\s+|{_SEE}\s+){_TARGET}{_CLOSE}"
-)
-# (Continued from page one) / Continued from Page 1 / Continued From A1
-# A jump head run into the jump line: ``SCHOOLS, from page 1``, ``BUDGET: Continued from A1``.
-# ``BUDGET / From Page 1A``, ``STORM | From A1``; set in Title Case with a comma and nothing after
-# the marker (``Budget, from A1``; ``Smith, from page 1 of the report`` is a sentence).
-_HEAD_RUN_IN = (
-    r"(?:(?P<keyword>[A-Z][A-Z0-9’'&.\- ]{1,30}?|[A-Z][a-z]{2,20}(?=\s*[:,|/]\s*(?:\S+\s*){1,5}$))"
-    r"\s*[:,—–|/-]?\s+)?"
-)
-# (Continued from page one) / Continued from Page 1 / Continued From A1 / Jump from A1 / Contlnued (OCR)
-CONTINUED_FROM = re.compile(
-    rf"^\s*{_HEAD_RUN_IN}[(\[]?\s*(?:{_CONTINUED}|[Jj]ump(?:ed)?|JUMP(?:ED)?)\s+[fF][rR][oO][mM]\s+"
-    rf"(?:{_PAGE_WORD}\s*)?{_LABEL}\s*[)\]]?"
-)
-# From page 1 / From Page One / From A1, and as OCR reads them: From pagel, Frontpage*, rotn page 1.
-FROM_PAGE = re.compile(
-    rf"^\s*{_HEAD_RUN_IN}[(\[]?\s*(?:(?:[FfIi]?['’]?[rR][oO0](?:rn|[mMnNt])[tn]?|FROM)\s*{_PAGE_WORD}\s*{_LABEL}"
-    r"|(?:[Ff]rom|FROM)\s+(?P<section>[A-Z]\d{1,2})\b)\s*[)\]]?"
-)
-# ``Please see page 4`` as OCR reads it with its spaces lost and its label gone: ``PtMMSMpagag``.
-# One token after a sentence end, a P, a few letters, the page word: names no page it can be read as.
-PLEASE_SEE_GARBLED = re.compile(
-    r"(?:^|(?<=[.!?”’\"]\s))P[A-Za-z«»^*'’.,]{2,8}[Pp][aA][gqGQ][A-Za-z0-9]{0,3}\s*$"
-)
-# From front page / Continued from the front page: the label is the word ``front`` (page 1). Alone
-# on its line (``From the front page of the paper`` is a sentence).
-FROM_FRONT = re.compile(
-    rf"^\s*{_HEAD_RUN_IN}[(\[]?\s*(?:{_CONTINUED}\s+)?(?:[Ff]rom|FROM)\s+(?:the\s+|THE\s+)?"
-    rf"(?P<label>[Ff]ront|FRONT)\s+{_PAGE_WORD}\s*[)\]]?\s*$"
-)
-JUMP_OUT_FORMS = (CONTINUED_ON, SEE_KEYWORD, PLEASE_SEE, PLEASE_SEE_GARBLED)
-JUMP_IN_FORMS = (CONTINUED_FROM, FROM_PAGE, FROM_FRONT)
-# What OCR reads for the digits of a page label.
-_OCR_DIGITS = str.maketrans("lIi|sSOoBgZ", "11115500892")
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "front": 1,
-}  # fmt: skip
-BACK_PAGE = "back"  # the label of ``See back page``: the issue's last page, known only to stitch
-
-
-_LABEL_ENDS = (
-    "page",
-    "paga",
-    "pago",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-)
-
-
-def may_end_jump(line: str) -> bool:
-    """Cheap test: the line could end a jump line (a page number, ``back page``, ``page one``)."""
-    last = line[-1:]
-    return (
-        last.isdigit()
-        or last in ")]*"
-        or line[-5:].lower().endswith(_LABEL_ENDS)
-        or (len(line) > 1 and line[-2:-1].isdigit())
-    )
-
-
-def label_of(m: re.Match[str]) -> str:
-    """The page a jump line names, as printed: ``4``, ``A6``, ``one``, ``back``."""
-    groups = m.groupdict()
-    if groups.get("back"):
-        return BACK_PAGE
-    return (groups.get("label") or groups.get("section") or "").strip()
-
-
-def page_number(label: str) -> int | None:
-    """4 -> 4, A6 / 4A -> 4, one -> 1, and OCR's l -> 1, s -> 5; None when unreadable (or ``back``)."""
-    label = label.strip()
-    if label.lower() in NUMBER_WORDS:
-        return NUMBER_WORDS[label.lower()]
-    if len(label) > 1 and not label.isdigit():
-        label = label.strip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") or label  # A6, 4A
-    digits = label.translate(_OCR_DIGITS)
-    return (int(digits) or None) if digits.isdigit() else None
-
-
-def keyword_of(m: re.Match[str]) -> str:
-    """The jump keyword of ``See SCHOOLS, Page 4`` (``SCHOOLS``), or ``""``."""
-    return (m.groupdict().get("keyword") or "").strip(" ,./|")
-
-
 # --- bylines, staff lines, datelines, credits ---------------------------------------------------
 
 # By MARIA LOPEZ / By Maria Lopez and Dan Ortiz / BY8HARYN8EAB8 / Hy Kelli Harris (OCR) / By
@@ -155,7 +26,7 @@ _NAME_JOINERS = word_set("and AND & de da van von der la le del y")
 STAFF_WORDS = (
     "staff", "writer", "editor", "reporter", "correspondent", "press", "associated", "daily",
     "special", "report", "service", "contributor", "columnist", "photographer", "intern", "wire",
-    "reuters", "bureau", "chief", "senior", "assistant", "sports", "news",
+    "reuters", "bureau", "chief", "senior", "assistant", "sports", "news", "association", "agency",
 )  # fmt: skip
 _STAFF_JOINERS = word_set("to the of for and")
 # ``Sports Editor``, ``Managing Editor``, ``Staff Writer``: one or two capitalised words and the role.
@@ -251,8 +122,34 @@ def byline_names(raw: str) -> tuple[str, ...]:
         first = lines[1]  # ``By`` alone, the name on the next line
     text = re.sub(r"^\s*(?:[Bb8][Yy]|Hy)(?=\s|[A-Z8]|$)\s*", "", first).strip(" ,/")
     text = re.split(r"\s*[,/]\s*(?=[A-Za-z .]{0,30}$)", text)[0]
-    names = [n.strip(" ,.") for n in re.split(r"\s+(?:and|AND|&)\s+|,\s*", text)]
+    names = [_without_role(n.strip(" ,.")) for n in re.split(r"\s+(?:and|AND|&)\s+|,\s*", text)]
     return tuple(n for n in names if n and not is_staff_line(n))
+
+
+# What a role printed after the name says besides the staff words: ``Political Editor``, ``Home
+# Affairs Correspondent``, ``Chief Sports Writer``.
+_ROLE_WORDS = word_set(
+    """political health education science home affairs crime business transport environment consumer
+    royal showbiz defence defense economics economic industrial legal diplomatic social technology
+    property city deputy associate foreign security medical arts travel motoring parliamentary
+    investigations world national local state county courts music film features fashion food
+    managing executive digital data science weather farming rural energy"""
+)
+
+
+def _without_role(name: str) -> str:
+    """``SARAH JONES Political Editor`` -> ``SARAH JONES``: a name set in capitals ends where the
+    words in lower case begin; a role after a name in Title Case is its staff or role words."""
+    words = name.split()
+    caps = 0
+    while caps < len(words) and words[caps].isupper() and any(c.isalpha() for c in words[caps]):
+        caps += 1
+    if 2 <= caps < len(words):
+        return " ".join(words[:caps])
+    if len(words) >= 3 and _near_staff_word(words[-1].lower()) and not words[-1].isupper():
+        while len(words) > 2 and (_near_staff_word(words[-1].lower()) or words[-1].lower() in _ROLE_WORDS):
+            words.pop()
+    return " ".join(words)
 
 
 def bio_line(names: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -344,9 +241,37 @@ def headline_like(text: str) -> bool:
     return not (text[-1] == "." and not text.endswith("...") and ends_sentence(text))  # Dept. is fine
 
 
+# Words a headline line does not end with: a short line of text broken before its next word does.
+_LINE_RUNS_ON = word_set(
+    """a an the and or but nor of to in on at by for with from as that which who whose than is are was
+    were be been has have had will would can could should may might must do does did not he she it
+    they we his her their its our my your this these those"""
+)
+
+
+def set_as_head(text: str) -> bool:
+    """A line set as a headline and not a short line of text: headline-like, a headline's length,
+    no sentence end (quotes closing it included), not ending on a word that needs the next one."""
+    text = text.strip()
+    if len(text) > 80 or not headline_like(text) or ends_sentence(text) or text[-1:] in '”’"':
+        return False
+    words = text.split()
+    return len(words) <= 14 and words[-1].lower() not in _LINE_RUNS_ON
+
+
 def capital_head(text: str) -> bool:
     """A subhead's look: Title Case or capitals, a few words."""
     return len(text.split()) <= 6 and capitalised_share(text) >= 0.75
+
+
+# A lead whose first word or two are set in capitals (UK print): ``RAIL passengers face``,
+# ``A MOTHER has``, ``SIX Victorian piers``; the line itself is not all capitals.
+_CAPITAL_LEAD = re.compile(r"^[“\"‘']?(?:[AI]\s+)?[A-Z][A-Z’'\-]+(?:\s+[A-Z][A-Z’'\-]+)?\s+(?=\S*[a-z])")
+
+
+def capital_lead(text: str) -> bool:
+    """The text opens as a UK lead does: its first word or two in capitals, the rest not."""
+    return bool(_CAPITAL_LEAD.match(text))
 
 
 def jump_head(text: str) -> bool:

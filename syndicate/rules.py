@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from . import english
+from . import english_jumps
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # CJK and full-width punctuation: nothing goes between these when lines are joined.
@@ -184,22 +184,22 @@ JUMP_MARKERS: tuple[JumpMarker, ...] = (
         "上接", "zh", "in",
         re.compile(rf"^[◀◆▲■□\s]*[（(]?\s*(?:上接|接|承)\s?{_PAGE}\s*[）)]?"), ("接", "承"), 10,
     ),
-    # English (``english.py``): (Continued on Page 4) / continued on back page
-    JumpMarker("Continued on", "en", "out", english.CONTINUED_ON, ("ued", "UED", "ucd", "ues", "UES"), 50),
+    # English (``english_jumps.py``): (Continued on Page 4) / continued on back page
+    JumpMarker("Continued on", "en", "out", english_jumps.CONTINUED_ON, ("ued", "UED", "ucd", "ues", "UES"), 50),
     # See SCHOOLS, Page 4 / See MEN, back page / See BUDGET, A6 / Sec COMPUTERS, page 6 (OCR) /
     # Turn to BUDGET, A6 (a section label and no S in it: the ``urn`` needle finds it)
     JumpMarker(
-        "See KEYWORD", "en", "out", english.SEE_KEYWORD, ("ag", "AG", "ack", "ACK", "ee", "EE", "S", "urn", "URN"), 70
+        "See KEYWORD", "en", "out", english_jumps.SEE_KEYWORD, ("ag", "AG", "ack", "ACK", "ee", "EE", "S", "urn", "URN"), 70
     ),
     # Please see page 6 / PleaM see paga 2 (OCR) / See back page
-    JumpMarker("Please see", "en", "out", english.PLEASE_SEE, ("ag", "AG", "ack", "ACK"), 40),
-    JumpMarker("Please see, garbled", "en", "out", english.PLEASE_SEE_GARBLED, ("ag", "aq", "AG", "AQ"), 18),
+    JumpMarker("Please see", "en", "out", english_jumps.PLEASE_SEE, ("ag", "AG", "ack", "ACK"), 40),
+    JumpMarker("Please see, garbled", "en", "out", english_jumps.PLEASE_SEE_GARBLED, ("ag", "aq", "AG", "AQ"), 18),
     # (Continued from page one) / Continued From A1 / Jump from A1 / Contlnued from Page 1 (OCR)
-    JumpMarker("Continued from", "en", "in", english.CONTINUED_FROM, ("nued", "nucd", "NUED", "ump", "UMP"), 48),
+    JumpMarker("Continued from", "en", "in", english_jumps.CONTINUED_FROM, ("nued", "nucd", "NUED", "ump", "UMP"), 48),
     # From page 1 / From Page One / From A1, and OCR's From pagel, Frontpage*, rotn page 1
-    JumpMarker("From page", "en", "in", english.FROM_PAGE, ("om", "OM", "ot", "on", "ag"), 44),
+    JumpMarker("From page", "en", "in", english_jumps.FROM_PAGE, ("om", "OM", "ot", "on", "ag"), 44),
     # From front page / Continued from the front page
-    JumpMarker("From front page", "en", "in", english.FROM_FRONT, ("ront", "RONT"), 56),
+    JumpMarker("From front page", "en", "in", english_jumps.FROM_FRONT, ("ront", "RONT"), 56),
 )  # fmt: skip
 _JUMP_OUT = tuple(m for m in JUMP_MARKERS if m.direction == "out")
 _JUMP_IN = tuple(m for m in JUMP_MARKERS if m.direction == "in")
@@ -300,7 +300,7 @@ def page_number(label: str) -> int | None:
     if label.lower() in EN_NUMBERS:
         return EN_NUMBERS[label.lower()]
     if label.isascii() and not any(c.isdigit() for c in label):
-        return english.page_number(label)  # OCR's l for 1, s for 5 (``From pagel``)
+        return english_jumps.page_number(label)  # OCR's l for 1, s for 5 (``From pagel``)
     label = label.strip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
     if label.isdigit():
         return int(label) or None

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from . import english as en
-from . import rules
+from . import english_jumps, rules
 from .columns import PAGE_AT_END, Line, first_word, read_lines, widths
 from .model import Block, BlockKind
 from .unmarked_head import Head, HeadReader
@@ -94,6 +94,40 @@ class _Reader(HeadReader):
             return False
         after = [x.text for x in self.lines[h.end : h.end + COHESION_AFTER]]
         return cohesion(self.article[-COHESION_BEFORE:], after) < COHESION_SPLIT
+
+    def ungapped(self, i: int) -> bool:
+        """Line ``i`` follows a finished paragraph with no blank line and could head an article:
+        UK papers set their headlines so, and a column of briefs runs on without air."""
+        text, above = self.lines[i].text, self.lines[i - 1].text
+        if self.heads_only():
+            return False  # right under a head and byline: the body starts here
+        signed = self.signs_off(i - 1)
+        return (
+            (above[-1:] in _SENTENCE_LAST or signed)
+            and en.set_as_head(text)
+            and (signed or closed(self.pending_text()))
+            and not (self.writer is not None and self.writer.match(text))  # the writer's bio line
+        )
+
+    def signs_off(self, j: int) -> bool:
+        """Line ``j`` is an agency or staff line standing alone under a story: ``Press Association``."""
+        return en.is_staff_line(self.lines[j].text) and self.stands_alone(j)
+
+    def opens_ungapped(self, i: int, h: Head) -> bool:
+        """A head right under a finished paragraph opens an article when more than its shape says
+        so: a byline or jump line under it, a dateline or a lead set in capitals (``RAIL passengers
+        face …``), or an agency line signing off the story above. A subhead inside an article has
+        none; a staff line alone (``Associated Press``) signs off the article above, and so does a
+        bio line (``Carla Mendes is a journalism`` / ``senior.``)."""
+        if h.jump_in is not None or (h.heads and self.signs_off(i - 1)):
+            return True
+        if h.byline:
+            first, last = self.lines[h.byline[0]].text, self.lines[h.byline[-1]].text
+            return self.is_byline(first) or (bool(h.heads) and not en.ends_sentence(last))
+        body = self.lines[h.end] if h.end < len(self.lines) else None
+        if not h.heads or body is None or body.text[:1].islower():
+            return False
+        return bool(en.dateline(body.text) or en.capital_lead(body.text))
 
     def signed_below(self, j: int) -> bool:
         """The byline's writer signs off below line ``j`` (``Lori Witmer is a computer science
@@ -175,6 +209,9 @@ class _Reader(HeadReader):
             self.flush()  # the paper marks its paragraphs: this one starts here
         self.pieces.append(line)
         text = line.text
+        if len(self.pieces) == 1 and i > 0 and self.short_subhead(i):
+            self.flush()  # ``Roads first`` under a finished paragraph: a subhead, its own paragraph
+            return
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         last = text[-1]
         if last in _SENTENCE_LAST and nxt is not None and en.ends_sentence(text) and not en.open_quote(text):
@@ -183,7 +220,10 @@ class _Reader(HeadReader):
             elif not nxt.gap and self.subhead(i + 1):
                 self.flush()
             return
-        if en.may_end_jump(text) and rules.jump_out(" ".join(p.text for p in self.pieces[-3:])) is not None:
+        if (
+            english_jumps.may_end_jump(text)
+            and rules.jump_out(" ".join(p.text for p in self.pieces[-3:])) is not None
+        ):
             self.flush()
 
     def label_after_page(self, i: int) -> bool:
@@ -197,20 +237,38 @@ class _Reader(HeadReader):
         before = self.lines[i - 1].text
         return en.ends_sentence(before) and en.capital_head(self.lines[i].text) and self.stands_alone(i)
 
+    def short_subhead(self, i: int) -> bool:
+        """A subhead of a few words in sentence case (UK print: ``Roads first``) under a finished
+        paragraph, well short of the column, the next paragraph right under it."""
+        text, nxt = self.lines[i].text, self.lines[i + 1] if i + 1 < len(self.lines) else None
+        return (
+            nxt is not None
+            and not nxt.gap  # a column break may follow any short first line
+            and nxt.text[:1].isupper()
+            and len(text) <= min(40, 0.8 * self.widths[i])
+            and en.set_as_head(text)
+            and len(text.split()) <= 6
+            and en.ends_sentence(self.lines[i - 1].text)
+            and self.stands_alone(i)
+        )
+
     def run(self) -> list[Block]:
         i, n = 0, len(self.lines)
         jumped = False
         while i < n:
             line = self.lines[i]
-            if (line.gap or jumped or i == 0) and not self.label_after_page(i):
+            marked = line.gap or jumped or i == 0
+            ungapped = not marked and self.ungapped(i)
+            if (marked or ungapped) and not self.label_after_page(i):
                 h = self.head(i)
-                if h.jump_in is None and h.end > i and self.blocks and not self.body_follows(h.end):
+                credits = not ungapped and h.jump_in is None and h.end > i and bool(self.blocks)
+                if credits and not self.body_follows(h.end):
                     for k in range(i, h.end):  # credits under the last article: STORY BY …, photos
                         self.flush()
                         self.emit(BlockKind.LINE, [self.lines[k]], self.lines[k].text, "credit")
                     i = h.end
                     continue
-                if self.opens(i, h):
+                if self.opens_ungapped(i, h) if ungapped else self.opens(i, h):
                     self.flush()
                     self.article = []
                     self.opening = True
@@ -219,7 +277,7 @@ class _Reader(HeadReader):
                     if h.end > i:
                         i = h.end
                         continue
-                elif h.byline and self.heads_only():
+                elif h.byline and not ungapped and self.heads_only():
                     self.place_head(h)  # the byline of the headline above, a blank line between
                     i = h.end
                     continue

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import english as en
-from . import rules
+from . import english_jumps, rules
 from .columns import Line, first_word
 
 # Words that open a sentence, never continue one in capitals.
@@ -42,7 +42,7 @@ class HeadReader:
     def stands_alone(self, i: int) -> bool:
         """Line ``i`` was not filled to the column, and what follows starts afresh: a head line."""
         text, nxt = self.lines[i].text, self.lines[i + 1] if i + 1 < len(self.lines) else None
-        if self.lines[i].indented or (en.may_end_jump(text) and rules.jump_out(text)):
+        if self.lines[i].indented or (english_jumps.may_end_jump(text) and rules.jump_out(text)):
             return False
         if len(text) > self.widths[i] * 1.15 and text[:1].isupper() and len(text) <= 200:
             return True  # wider than the column: set across columns, a headline or a deck

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from syndicate import english, pipeline, rules
+from syndicate import english, english_jumps, pipeline, rules
 from syndicate.model import Issue, Page
 
 
@@ -31,8 +31,8 @@ from syndicate.model import Issue, Page
 def test_more_jump_out_forms(line: str, label: str, keyword: str) -> None:
     m = rules.jump_out(line)
     assert m is not None, line
-    assert english.label_of(m) == label
-    assert english.keyword_of(m) == keyword
+    assert english_jumps.label_of(m) == label
+    assert english_jumps.keyword_of(m) == keyword
 
 
 @pytest.mark.parametrize(
@@ -59,8 +59,8 @@ def test_references_that_are_no_jump_lines(line: str) -> None:
 def test_more_jump_in_forms(line: str, page: int, keyword: str) -> None:
     m = rules.jump_in(line)
     assert m is not None, line
-    assert rules.page_number(english.label_of(m)) == page
-    assert english.keyword_of(m) == keyword
+    assert rules.page_number(english_jumps.label_of(m)) == page
+    assert english_jumps.keyword_of(m) == keyword
 
 
 @pytest.mark.parametrize(
