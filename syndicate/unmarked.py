@@ -73,8 +73,8 @@ class _Reader(HeadReader):
         """Does an article open at line ``i``, read as ``h``?"""
         if not self.blocks and not self.pieces:
             return True
-        if self.heads_only() and not h.heads and h.jump_in is None:
-            return False  # a byline or body set off by a blank line under its own headline
+        if self.heads_only() and h.jump_in is None and (not h.heads or self.blocks[-1].role == "head"):
+            return False  # a byline, body or the rest of the head set off by a blank line under its headline
         if h.jump_in is not None or h.byline or (h.heads and h.long_head):
             return True
         body = self.lines[h.end] if h.end < len(self.lines) else None
@@ -277,8 +277,8 @@ class _Reader(HeadReader):
                     if h.end > i:
                         i = h.end
                         continue
-                elif h.byline and not ungapped and self.heads_only():
-                    self.place_head(h)  # the byline of the headline above, a blank line between
+                elif (h.byline or h.heads) and not ungapped and self.heads_only():
+                    self.place_head(h)  # the byline or deck of the headline above, a blank line between
                     i = h.end
                     continue
             self.add(i)

@@ -79,6 +79,18 @@ class HeadReader:
                 return 0  # a line filled to the column runs on: body text
         return 0
 
+    def wrapped_across(self, j: int) -> bool:
+        """Line ``j``, after a blank line under a headline, is the rest of it: short, in lower case,
+        ending no sentence, standing alone above a byline, a dateline or the text."""
+        text = self.lines[j].text
+        return (
+            text[:1].islower()
+            and len(text) <= self.widths[j]
+            and len(text.split()) <= 8
+            and not en.ends_sentence(text)
+            and self._alone_below(j)
+        )
+
     def _alone_below(self, j: int) -> bool:
         text, nxt = self.lines[j].text, self.lines[j + 1] if j + 1 < len(self.lines) else None
         if text[-1:] in ",;:-" or nxt is None or nxt.gap or self.starts_body(nxt.text):
@@ -139,6 +151,9 @@ class HeadReader:
             else:
                 h.heads.append([j])
             h.long_head = h.long_head or len(text) > self.widths[j] * 1.15
+            j += 1
+        if h.heads and j < n and lines[j].gap and self.wrapped_across(j):
+            h.heads[-1].append(j)  # ``City budget gap`` / (column break) / ``widens to $14 million``
             j += 1
         if joined(j) and j < n and rules.jump_in(lines[j].text):
             h.jump_in, h.end = j, j + 1

@@ -112,3 +112,8 @@ def test_a_lead_set_in_capitals() -> None:
     assert english.capital_lead("SIX Victorian piers will be repaired")
     assert not english.capital_lead("Rail passengers face the steepest rise")
     assert not english.capital_lead("RAIL FARES TO RISE")
+
+
+def test_a_dateline_with_the_day_before_the_month() -> None:
+    m = english.dateline("LONDON, 3 March (Reuters) - Shares fell in early trading")
+    assert m is not None and m.group("dateline").strip() == "LONDON, 3 March (Reuters)"
