@@ -253,12 +253,18 @@ _LINE_RUNS_ON = word_set(
 
 def set_as_head(text: str) -> bool:
     """A line set as a headline and not a short line of text: headline-like, a headline's length,
-    no sentence end (quotes closing it included), not ending on a word that needs the next one."""
+    no sentence end (quotes closing it included; no period at all: ``Game time is 5:45 p.m.``),
+    not ending on a word that needs the next one."""
     text = text.strip()
-    if len(text) > 80 or not headline_like(text) or ends_sentence(text) or text[-1:] in '”’"':
+    if len(text) > 80 or not headline_like(text) or text[-1:] in '.”’"' or ends_sentence(text):
         return False
+    return len(text.split()) <= 14 and not runs_on(text)
+
+
+def runs_on(text: str) -> bool:
+    """The line ends on a word that needs the next one (``the``, ``to``, ``this``): text runs on."""
     words = text.split()
-    return len(words) <= 14 and words[-1].lower() not in _LINE_RUNS_ON
+    return bool(words) and words[-1].lower() in _LINE_RUNS_ON
 
 
 def capital_head(text: str) -> bool:

@@ -119,10 +119,14 @@ class _Reader(HeadReader):
         face …``), or an agency line signing off the story above. A subhead inside an article has
         none; a staff line alone (``Associated Press``) signs off the article above, and so does a
         bio line (``Carla Mendes is a journalism`` / ``senior.``)."""
+        if any(en.runs_on(self.lines[k].text) for group in h.heads for k in group):
+            return False  # ``The men's basketball team`` / ``lost two games this``: text, not a head
         if h.jump_in is not None or (h.heads and self.signs_off(i - 1)):
             return True
         if h.byline:
             first, last = self.lines[h.byline[0]].text, self.lines[h.byline[-1]].text
+            if first[:1] == "b":
+                return False  # ``by Jerry Morales and Bailey``: a line of text, under no headline
             return self.is_byline(first) or (bool(h.heads) and not en.ends_sentence(last))
         body = self.lines[h.end] if h.end < len(self.lines) else None
         if not h.heads or body is None or body.text[:1].islower():

@@ -117,3 +117,35 @@ def test_a_lead_set_in_capitals() -> None:
 def test_a_dateline_with_the_day_before_the_month() -> None:
     m = english.dateline("LONDON, 3 March (Reuters) - Shares fell in early trading")
     assert m is not None and m.group("dateline").strip() == "LONDON, 3 March (Reuters)"
+
+
+# Short lines of text under a finished paragraph that only look like heads: a sentence going on
+# with ``by`` in lower case, a line ending ``p.m.``, a line ending on a word that needs the next.
+NOT_HEADS = """Shuttle service to end early
+By ANNA PRICE
+The campus shuttle will stop at ten
+each night from Monday, the transit
+office said.
+The Transit Board chaired
+by Kim Waller and two deans
+agreed to the change last week.
+The next hearing is Thursday.
+Doors open at 6:30 p.m.
+Staff Writer
+The shuttle carried four hundred riders
+a night in the autumn, down a third.
+The night riders are mostly
+students going home from labs.
+"""
+
+
+def test_short_lines_of_text_open_no_story() -> None:
+    reading = _read(NOT_HEADS)
+    assert [a.headline for a in reading.articles] == ["Shuttle service to end early"]
+
+
+def test_set_as_head() -> None:
+    assert english.set_as_head("Mum's fury as school axes lunch club")
+    assert not english.set_as_head("Doors open at 6:30 p.m.")
+    assert not english.set_as_head("The night riders are mostly students going to the")
+    assert not english.set_as_head("“We will go on,” she said.”")
