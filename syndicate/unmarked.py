@@ -183,8 +183,9 @@ class _Reader(HeadReader):
 
     def place_head(self, h: Head) -> None:
         lines = self.lines
-        if h.jump_head is not None:
-            self.emit(BlockKind.LINE, [lines[h.jump_head]], lines[h.jump_head].text, "jump_head")
+        if h.jump_head:
+            text = " ".join(lines[k].text for k in h.jump_head)
+            self.emit(BlockKind.LINE, [lines[k] for k in h.jump_head], text, "jump_head")
         for group in h.heads:
             text = " ".join(lines[k].text for k in group)
             self.emit(BlockKind.LINE, [lines[k] for k in group], text, "head")
@@ -265,12 +266,14 @@ class _Reader(HeadReader):
             ungapped = not marked and self.ungapped(i)
             if (marked or ungapped) and not self.label_after_page(i):
                 h = self.head(i)
-                credits = not ungapped and h.jump_in is None and h.end > i and bool(self.blocks)
-                if credits and not self.body_follows(h.end):
-                    for k in range(i, h.end):  # credits under the last article: STORY BY …, photos
+                # A credit block may run on past its first lines (STORY BY … / … PHOTOS BY / JUAN …).
+                end = max(h.end, i + 1) if self.blocks and self.blocks[-1].role == "credit" else h.end
+                credits = not ungapped and h.jump_in is None and end > i and bool(self.blocks)
+                if credits and not self.body_follows(end):
+                    for k in range(i, end):  # credits under the last article: STORY BY …, photos
                         self.flush()
                         self.emit(BlockKind.LINE, [self.lines[k]], self.lines[k].text, "credit")
-                    i = h.end
+                    i = end
                     continue
                 if self.opens_ungapped(i, h) if ungapped else self.opens(i, h):
                     self.flush()

@@ -22,7 +22,7 @@ class Head:
     """The head of an article as printed at one place: which lines are what."""
 
     end: int  # index of the first body line
-    jump_head: int | None = None
+    jump_head: list[int] = field(default_factory=list)  # a jump head, perhaps wrapped
     jump_in: int | None = None
     heads: list[list[int]] = field(default_factory=list)  # headline lines, a wrapped one together
     byline: list[int] = field(default_factory=list)
@@ -79,6 +79,22 @@ class HeadReader:
                 return 0  # a line filled to the column runs on: body text
         return 0
 
+    def jump_head_lines(self, j: int) -> int:
+        """How many lines from ``j`` are a jump head right above a jump-in line: ``SCHOOLS``, or
+        one wrapped over up to three (``SOUTH AFRICA: De Klerk,`` / ``Mandela pledge to forgive``
+        / ``past, build future`` / ``From page 1``). 0: none."""
+        if not en.jump_head(self.lines[j].text):
+            return 0
+        for k in range(j + 1, min(j + 4, len(self.lines))):
+            line = self.lines[k]
+            if line.gap or (k > j + 1 and len(line.text) > self.widths[k]):
+                return 0
+            if rules.jump_in(line.text):
+                return k - j
+            if k == j + 1 and ":" not in self.lines[j].text:
+                return 0  # only a head with its story's headline after the colon wraps
+        return 0
+
     def wrapped_across(self, j: int) -> bool:
         """Line ``j``, after a blank line under a headline, is the rest of it: short, in lower case,
         ending no sentence, standing alone above a byline, a dateline or the text."""
@@ -131,8 +147,9 @@ class HeadReader:
         def joined(k: int) -> bool:  # line k follows on without a blank line (or opens the head)
             return k < n and (k == i or not lines[k].gap)
 
-        if joined(j + 1) and j + 1 < n and en.jump_head(lines[j].text) and rules.jump_in(lines[j + 1].text):
-            h.jump_head, j = j, j + 1
+        wrapped = self.jump_head_lines(j)
+        if wrapped:
+            h.jump_head, j = list(range(j, j + wrapped)), j + wrapped
         if rules.jump_in(lines[j].text):
             h.jump_in, h.end = j, j + 1
             return h

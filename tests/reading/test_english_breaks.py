@@ -1,0 +1,80 @@
+"""Column breaks (blank lines) and narrow columns where they fall on an English page: inside a
+credit block, before the last word of a sentence, inside a jump head wrapped over several lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from syndicate import english, pipeline, unmarked
+from syndicate.model import Issue, Page
+
+# A story's jump line, then its credits wrapped and broken by a column break.
+CREDITS = """Neighbors and students learn to share
+By ANNA PRICE
+Students and their neighbors on Elm
+Street have started meeting once a
+month to talk over parking and noise.
+See NEIGHBORS, page 3
+STORY BY DAILY STAFF WRITER
+ANNA PRICE-MORALES • DAILY PHOTOS BY
+
+JUAN ORTEGA AND MARIA
+DeLUCA
+"""
+
+
+def test_a_credit_block_broken_by_a_column_break_stays_credits() -> None:
+    blocks = unmarked.blocks(CREDITS)
+    assert [b.text.split()[0] for b in blocks if b.opens] == ["Neighbors"]
+    assert [b.role for b in blocks[-4:]] == ["credit"] * 4
+
+
+# A column break before the last word of a sentence that reads like a staff line (``write.``).
+LAST_WORD = """Letters policy changes
+The editors will print letters of up to
+250 words, and ask that those who send
+them say which story they mean to
+
+write.
+Letters may be left at the front desk.
+"""
+
+
+def test_a_word_after_a_column_break_is_no_staff_line() -> None:
+    assert not english.is_staff_line("write.")
+    blocks = unmarked.blocks(LAST_WORD)
+    assert [b.text.split()[0] for b in blocks if b.opens] == ["Letters"]
+    assert any(b.text.endswith("say which story they mean to write.") for b in blocks)
+
+
+FRONT = """Ferry deal reached
+By DAN ORTIZ
+The ferry board and the crews reached a
+deal late Tuesday that ends a strike of
+See FERRY, page 3
+"""
+
+# The jump head is the keyword and the story's headline, wrapped over three lines.
+INSIDE = """Bus routes to change in June
+The transit office will cut two routes.
+
+FERRY: Crews, board agree,
+end week-long strike,
+sign two-year contract
+From page 1
+nine days and gives the crews a raise.
+"""
+
+
+def test_a_jump_head_wrapped_over_three_lines() -> None:
+    issue = Issue(
+        dt.date(2026, 1, 20),
+        (
+            Page(1, "News", FRONT, "page-01.txt", "utf-8", ""),
+            Page(3, "News", INSIDE, "page-03.txt", "utf-8", ""),
+        ),
+    )
+    reading = pipeline.read(issue, "en")
+    ferry = next(a for a in reading.articles if a.headline == "Ferry deal reached")
+    assert [p.page for p in ferry.parts] == [1, 3]
+    assert ferry.paragraphs[-1].endswith("ends a strike of nine days and gives the crews a raise.")
