@@ -67,6 +67,9 @@ RUNNING_HEAD = re.compile(
 )
 
 
+_SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+
+
 def is_byline(text: str) -> bool:
     """``By Maria Lopez``: the line opens with By and goes on with names (or nothing: the name
     follows on the next line). ``By the time …`` is a sentence."""
@@ -76,6 +79,8 @@ def is_byline(text: str) -> bool:
     words = text.split()
     if len(words) > 8 or (text[-1] in ".;:!?" and not re.search(r"\b(?:Jr|Sr|[A-Z])\.$", text)):
         return False
+    if _SENTENCE_INSIDE.search(text):
+        return False  # ``by Cal Poly Pomona. He had``: a sentence ends inside, the text goes on
     names = words[1:3]
     return all(w[:1].isupper() or w[:1] in "8^" or w in _NAME_JOINERS for w in names)
 

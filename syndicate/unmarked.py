@@ -75,6 +75,13 @@ class _Reader(HeadReader):
             return True
         if self.heads_only() and h.jump_in is None and (not h.heads or self.blocks[-1].role == "head"):
             return False  # a byline, body or the rest of the head set off by a blank line under its headline
+        if h.byline and not h.heads and not closed(self.pending_text()):
+            # After a column break that cut a sentence, only a byline set as one opens a story:
+            # ``Associated Press photographer`` and ``by Dr. Ann Ruiz, author of`` go on with it.
+            first, last = self.lines[h.byline[0]].text, self.lines[h.byline[-1]].text
+            staffed = len(h.byline) > 1 and en.is_staff_line(last)  # by Kim Foster / Staff Writer
+            if not staffed and (first[:1] == "b" or not self.is_byline(first)):
+                return False
         if h.jump_in is not None or h.byline or (h.heads and h.long_head):
             return True
         body = self.lines[h.end] if h.end < len(self.lines) else None
@@ -267,7 +274,10 @@ class _Reader(HeadReader):
             if (marked or ungapped) and not self.label_after_page(i):
                 h = self.head(i)
                 # A credit block may run on past its first lines (STORY BY … / … PHOTOS BY / JUAN …).
-                end = max(h.end, i + 1) if self.blocks and self.blocks[-1].role == "credit" else h.end
+                credit_line = bool(self.blocks) and (
+                    self.blocks[-1].role == "credit" or en.is_credit(line.text)
+                )
+                end = max(h.end, i + 1) if credit_line else h.end
                 credits = not ungapped and h.jump_in is None and end > i and bool(self.blocks)
                 if credits and not self.body_follows(end):
                     for k in range(i, end):  # credits under the last article: STORY BY …, photos

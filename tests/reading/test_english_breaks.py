@@ -78,3 +78,39 @@ def test_a_jump_head_wrapped_over_three_lines() -> None:
     ferry = next(a for a in reading.articles if a.headline == "Ferry deal reached")
     assert [p.page for p in ferry.parts] == [1, 3]
     assert ferry.paragraphs[-1].endswith("ends a strike of nine days and gives the crews a raise.")
+
+
+# Column breaks that cut a sentence before ``by …`` and before an agency's name: the text goes
+# on; a byline in lower case over its staff line still opens the next story.
+CUT = """Tournament invitation arrives
+By LENA MARSH
+The team was not sure it would get an
+invitation to the tournament hosted
+
+by Harbor State. The coach said the
+news came on Sunday, and that an
+
+Associated Press photographer
+would travel with the team. The first
+game will begin at 7:30 p.m.
+
+by Kim Foster
+Staff Writer
+The swim team finished its season on
+Saturday without a single loss.
+"""
+
+
+def test_a_column_break_before_by_or_an_agency_name_opens_no_story() -> None:
+    assert not english.is_byline("by Harbor State. The coach said the")
+    blocks = unmarked.blocks(CUT)
+    assert [b.text.split()[0] for b in blocks if b.opens] == ["Tournament", "by"]
+
+
+def test_a_credit_line_after_a_jump_line_opens_no_story() -> None:
+    page = CREDITS.replace(
+        "STORY BY DAILY STAFF WRITER\nANNA PRICE-MORALES • DAILY PHOTOS BY",
+        "STORY BY DAILY STAFF WRITER ANNA\nPRICE-MORALES • DAILY PHOTOS BY",
+    )
+    blocks = unmarked.blocks(page)
+    assert [b.text.split()[0] for b in blocks if b.opens] == ["Neighbors"]
