@@ -36,6 +36,7 @@ ANAPHORIC = re.compile(
     r"|In addition|Furthermore|Moreover|Nevertheless|Otherwise|Finally)\b"
 )
 _SENTENCE_LAST = frozenset(".!?\"'”’)")  # last characters of a line that may end a sentence
+_NO_HEAD_LAST = frozenset('.,;-–—"”’')  # last characters of a line that is no head (set_as_head)
 _BARE_LABEL = re.compile(r"^[A-Z]?\d{1,3}$")
 
 
@@ -106,15 +107,30 @@ class _Reader(HeadReader):
         """Line ``i`` follows a finished paragraph with no blank line and could head an article:
         UK papers set their headlines so, and a column of briefs runs on without air."""
         text, above = self.lines[i].text, self.lines[i - 1].text
-        if self.heads_only():
-            return False  # right under a head and byline: the body starts here
-        signed = self.signs_off(i - 1)
-        return (
-            (above[-1:] in _SENTENCE_LAST or signed)
-            and en.set_as_head(text)
-            and (signed or closed(self.pending_text()))
-            and not (self.writer is not None and self.writer.match(text))  # the writer's bio line
+        if len(text) > 80 or text[-1:] in _NO_HEAD_LAST:
+            return False  # most lines: the cheap tests first
+        # Under a sentence end, or under ``Press Association``: a few words standing alone.
+        signed = above[-1:] not in _SENTENCE_LAST
+        if signed and not (above.count(" ") <= 3 and above[:1].isupper() and self.signs_off(i - 1)):
+            return False  # not under a finished paragraph: most lines
+        if not en.set_as_head(text):
+            return False
+        if self.heads_only() or self.runs_into_text(i):
+            return False  # right under a head and byline, or a paragraph's first line
+        return (signed or closed(self.pending_text())) and not (
+            self.writer is not None and self.writer.match(text)  # the writer's bio line
         )
+
+    def runs_into_text(self, i: int) -> bool:
+        """Line ``i`` runs on into a line of text filled to the column (a paragraph's first line,
+        not a head): what ``head`` would find, told cheaply for the many lines that ask."""
+        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        if nxt is None or nxt.gap or not nxt.text[:1].islower() or len(nxt.text) <= 0.7 * self.widths[i + 1]:
+            return False
+        text = self.lines[i].text
+        if len(text) > self.widths[i] * 1.15 or rules.jump_in(text) or self.is_byline(text):
+            return False  # a wide head, a jump line or a byline over text run on from a jump
+        return not self.starts_body(nxt.text) and not self._alone_below(i + 1)
 
     def signs_off(self, j: int) -> bool:
         """Line ``j`` is an agency or staff line standing alone under a story: ``Press Association``."""

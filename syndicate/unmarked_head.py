@@ -36,6 +36,7 @@ class HeadReader:
         self.lines = lines
         self.widths = widths
         self.paper_bylines = bylines
+        self._starts_body: dict[str, bool] = {}
 
     # --- lines ------------------------------------------------------------------------------
 
@@ -81,11 +82,11 @@ class HeadReader:
 
     def jump_head_lines(self, j: int) -> int:
         """How many lines from ``j`` are a jump head right above a jump-in line: ``SCHOOLS``, or
-        one wrapped over up to three (``SOUTH AFRICA: De Klerk,`` / ``Mandela pledge to forgive``
+        one wrapped over up to five (``SOUTH AFRICA: De Klerk,`` / ``Mandela pledge to forgive``
         / ``past, build future`` / ``From page 1``). 0: none."""
         if not en.jump_head(self.lines[j].text):
             return 0
-        for k in range(j + 1, min(j + 4, len(self.lines))):
+        for k in range(j + 1, min(j + 6, len(self.lines))):
             line = self.lines[k]
             if line.gap or (k > j + 1 and len(line.text) > self.widths[k]):
                 return 0
@@ -115,9 +116,13 @@ class HeadReader:
 
     def starts_body(self, text: str) -> bool:
         """What a headline stands above: a byline, a staff line, a jump line, a dateline."""
-        return bool(
-            self.is_byline(text) or en.is_staff_line(text) or rules.jump_in(text) or en.dateline(text)
-        )
+        known = self._starts_body.get(text)
+        if known is None:  # asked of a line several times
+            known = bool(
+                self.is_byline(text) or en.is_staff_line(text) or rules.jump_in(text) or en.dateline(text)
+            )
+            self._starts_body[text] = known
+        return known
 
     def is_byline(self, text: str) -> bool:
         """``By MARIA LOPEZ``, or a byline as this paper prints it (``[reading] bylines``)."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from syndicate import english, pipeline, unmarked
 from syndicate.model import Issue, Page
 
@@ -66,12 +68,15 @@ nine days and gives the crews a raise.
 """
 
 
-def test_a_jump_head_wrapped_over_three_lines() -> None:
+@pytest.mark.parametrize(
+    "inside", [INSIDE, INSIDE.replace("sign two-year contract", "sign two-year\ncontract")]
+)
+def test_a_jump_head_wrapped_over_three_or_four_lines(inside: str) -> None:
     issue = Issue(
         dt.date(2026, 1, 20),
         (
             Page(1, "News", FRONT, "page-01.txt", "utf-8", ""),
-            Page(3, "News", INSIDE, "page-03.txt", "utf-8", ""),
+            Page(3, "News", inside, "page-03.txt", "utf-8", ""),
         ),
     )
     reading = pipeline.read(issue, "en")
