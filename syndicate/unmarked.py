@@ -85,6 +85,8 @@ class _Reader(HeadReader):
                 return False
         if h.jump_in is not None or h.byline or (h.heads and h.long_head):
             return True
+        if h.heads and en.is_credit(self.lines[i].text) and closed(self.pending_text()):
+            return False  # ``Photo by JANE DOE`` over its caption: a picture in the story, no headline
         body = self.lines[h.end] if h.end < len(self.lines) else None
         dated = body is not None and en.dateline(body.text) is not None
         if h.heads and dated:
@@ -237,6 +239,10 @@ class _Reader(HeadReader):
             self.flush()  # the paper marks its paragraphs: this one starts here
         self.pieces.append(line)
         text = line.text
+        if len(self.pieces) == 1 and i > 0 and en.is_credit(text) and closed(self.pending_text()):
+            self.pieces = []  # ``Photo by JANE DOE`` under a finished paragraph: no text of the story
+            self.emit(BlockKind.LINE, [line], text, "credit")
+            return
         if len(self.pieces) == 1 and i > 0 and self.short_subhead(i):
             self.flush()  # ``Roads first`` under a finished paragraph: a subhead, its own paragraph
             return
@@ -290,9 +296,8 @@ class _Reader(HeadReader):
             if (marked or ungapped) and not self.label_after_page(i):
                 h = self.head(i)
                 # A credit block may run on past its first lines (STORY BY … / … PHOTOS BY / JUAN …).
-                credit_line = bool(self.blocks) and (
-                    self.blocks[-1].role == "credit" or en.is_credit(line.text)
-                )
+                credit_line = bool(self.blocks) and not self.pieces  # nothing of a caption pending
+                credit_line = credit_line and (self.blocks[-1].role == "credit" or en.is_credit(line.text))
                 end = max(h.end, i + 1) if credit_line else h.end
                 credits = not ungapped and h.jump_in is None and end > i and bool(self.blocks)
                 if credits and not self.body_follows(end):

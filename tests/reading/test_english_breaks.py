@@ -119,3 +119,33 @@ def test_a_credit_line_after_a_jump_line_opens_no_story() -> None:
     )
     blocks = unmarked.blocks(page)
     assert [b.text.split()[0] for b in blocks if b.opens] == ["Neighbors"]
+
+
+# A picture set in a story: its credit line, then the caption, broken by a column break.
+PICTURE = """Storm knocks out power to thousands
+WASHINGTON (AP) — A winter storm swept across the
+mid-Atlantic on Tuesday, closing schools from Virginia
+to New Jersey.
+
+Photo by JANE DOE
+Crews clear a fallen tree from
+
+Bay Road on Tuesday.
+
+School board picks new superintendent
+By DAN ORTIZ
+The school board voted on Tuesday night to hire a
+deputy superintendent from Riverton.
+"""
+
+
+def test_a_photo_credit_and_its_caption_open_no_story() -> None:
+    page = Page(1, "News", PICTURE, "page-01.txt", "utf-8", "")
+    reading = pipeline.read(Issue(dt.date(2026, 1, 20), (page,)), "en")
+    assert [a.headline for a in reading.articles] == [
+        "Storm knocks out power to thousands",
+        "School board picks new superintendent",
+    ]
+    storm = reading.articles[0]
+    assert "Photo by JANE DOE" not in " ".join(storm.paragraphs)  # a credit is no text of the story
+    assert storm.paragraphs[-1] == "Crews clear a fallen tree from Bay Road on Tuesday."
