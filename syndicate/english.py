@@ -245,6 +245,8 @@ def headline_like(text: str) -> bool:
     words = text.split()
     if len(words) > 24 or text[-1] in ",;-–—" or (text[-1] == ":" and len(words) > 1):
         return False
+    if text[-1] in "”\"’'" and text.rstrip("”\"’'")[-1:] == "." and text[0] in "‘'\"“":
+        return False  # a quoted sentence of the text: ``“And we don’t think that’s fair.”``
     return not (text[-1] == "." and not text.endswith("...") and ends_sentence(text))  # Dept. is fine
 
 

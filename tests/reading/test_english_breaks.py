@@ -149,3 +149,21 @@ def test_a_photo_credit_and_its_caption_open_no_story() -> None:
     storm = reading.articles[0]
     assert "Photo by JANE DOE" not in " ".join(storm.paragraphs)  # a credit is no text of the story
     assert storm.paragraphs[-1] == "Crews clear a fallen tree from Bay Road on Tuesday."
+
+
+# A quotation that is a paragraph of its own, then a column break: no headline.
+QUOTED = """Neighbors ask for quiet streets
+By ANNA PRICE
+The couple said the noise had kept them awake most weekends.
+“If it goes on, we will have to move,” said Norma Reyes.
+
+“And we don’t think that’s fair.”
+The two do not blame students alone for the problem, though.
+"""
+
+
+def test_a_quoted_sentence_after_a_column_break_is_no_headline() -> None:
+    assert not english.headline_like("“And we don’t think that’s fair.”")
+    assert english.headline_like("‘We were left stranded’")
+    blocks = unmarked.blocks(QUOTED)
+    assert [b.text.split()[0] for b in blocks if b.opens] == ["Neighbors"]
