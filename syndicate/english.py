@@ -263,7 +263,7 @@ def set_as_head(text: str) -> bool:
     no sentence end (quotes closing it included; no period at all: ``Game time is 5:45 p.m.``),
     not ending on a word that needs the next one."""
     text = text.strip()
-    if len(text) > 80 or not headline_like(text) or text[-1:] in '.”’"' or ends_sentence(text):
+    if len(text) > 80 or not headline_like(text) or text.rstrip('”’"')[-1:] == "." or ends_sentence(text):
         return False
     return len(text.split()) <= 14 and not runs_on(text)
 

@@ -36,7 +36,7 @@ ANAPHORIC = re.compile(
     r"|In addition|Furthermore|Moreover|Nevertheless|Otherwise|Finally)\b"
 )
 _SENTENCE_LAST = frozenset(".!?\"'”’)")  # last characters of a line that may end a sentence
-_NO_HEAD_LAST = frozenset('.,;-–—"”’')  # last characters of a line that is no head (set_as_head)
+_NO_HEAD_LAST = frozenset(".,;-–—")  # last characters of a line that is no head (set_as_head)
 _BARE_LABEL = re.compile(r"^[A-Z]?\d{1,3}$")
 
 
@@ -123,6 +123,18 @@ class _Reader(HeadReader):
             self.writer is not None and self.writer.match(text)  # the writer's bio line
         )
 
+    def dated_ungapped(self, i: int) -> bool:
+        """Line ``i`` opens with a dateline (``TRAVERSE CITY, Mich. (AP) —``) right under a finished
+        paragraph: a story whose headline was lost or set elsewhere starts here."""
+        text = self.lines[i].text
+        return (
+            self.lines[i - 1].text[-1:] in _SENTENCE_LAST
+            and text[:1].isupper()
+            and en.dateline(text) is not None
+            and not self.heads_only()
+            and closed(self.pending_text())
+        )
+
     def runs_into_text(self, i: int) -> bool:
         """Line ``i`` runs on into a line of text filled to the column (a paragraph's first line,
         not a head): what ``head`` would find, told cheaply for the many lines that ask."""
@@ -144,7 +156,7 @@ class _Reader(HeadReader):
         face …``), or an agency line signing off the story above. A subhead inside an article has
         none; a staff line alone (``Associated Press``) signs off the article above, and so does a
         bio line (``Carla Mendes is a journalism`` / ``senior.``)."""
-        if any(en.runs_on(self.lines[k].text) for group in h.heads for k in group):
+        if any(en.runs_on(self.lines[group[-1]].text) for group in h.heads):
             return False  # ``The men's basketball team`` / ``lost two games this``: text, not a head
         if h.jump_in is not None or (h.heads and self.signs_off(i - 1)):
             return True
@@ -154,8 +166,10 @@ class _Reader(HeadReader):
                 return False  # ``by Jerry Morales and Bailey``: a line of text, under no headline
             return self.is_byline(first) or (bool(h.heads) and not en.ends_sentence(last))
         body = self.lines[h.end] if h.end < len(self.lines) else None
-        if not h.heads or body is None or body.text[:1].islower():
+        if body is None or body.text[:1].islower():
             return False
+        if not h.heads:
+            return h.end == i and en.dateline(body.text) is not None  # a dateline opens the story
         return bool(en.dateline(body.text) or en.capital_lead(body.text))
 
     def signed_below(self, j: int) -> bool:
@@ -292,7 +306,7 @@ class _Reader(HeadReader):
         while i < n:
             line = self.lines[i]
             marked = line.gap or jumped or i == 0
-            ungapped = not marked and self.ungapped(i)
+            ungapped = not marked and (self.ungapped(i) or self.dated_ungapped(i))
             if (marked or ungapped) and not self.label_after_page(i):
                 h = self.head(i)
                 # A credit block may run on past its first lines (STORY BY … / … PHOTOS BY / JUAN …).

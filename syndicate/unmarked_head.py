@@ -80,6 +80,15 @@ class HeadReader:
                 return 0  # a line filled to the column runs on: body text
         return 0
 
+    def wrapped_deck(self, j: int) -> int:
+        """A deck wrapped like a headline (``Court agrees Kevorkian was`` / ``trying to help``), taken
+        only right above a byline, a jump line or a dateline: decks are mostly set whole."""
+        wrap = self.wrapped_head(j)
+        below = j + wrap
+        if wrap and below < len(self.lines) and not self.lines[below].gap:
+            return wrap if self.starts_body(self.lines[below].text) else 0
+        return 0
+
     def jump_head_lines(self, j: int) -> int:
         """How many lines from ``j`` are a jump head right above a jump-in line: ``SCHOOLS``, or
         one wrapped over up to five (``SOUTH AFRICA: De Klerk,`` / ``Mandela pledge to forgive``
@@ -162,7 +171,7 @@ class HeadReader:
             text = lines[j].text
             if self.starts_body(text):
                 break
-            wrap = self.wrapped_head(j) if j == i else 0  # a headline wraps; decks below are set whole
+            wrap = self.wrapped_head(j) if j == i else self.wrapped_deck(j)  # decks wrap above a byline
             if not wrap and not self.stands_alone(j):
                 break
             if h.heads and text[:1].islower():

@@ -149,3 +149,32 @@ def test_set_as_head() -> None:
     assert not english.set_as_head("Doors open at 6:30 p.m.")
     assert not english.set_as_head("The night riders are mostly students going to the")
     assert not english.set_as_head("“We will go on,” she said.”")
+
+
+# Briefs run on without air: a dateline under a finished paragraph opens a story whose headline
+# was set elsewhere; a headline may end on a quoted phrase; a deck wrapped above its byline.
+RUN_ON = """Dump site now “no problem”
+County inspectors said on Monday that the old dump site
+near the river no longer leaks into the water supply.
+SPRINGFIELD, Ill. (AP) — A judge gave a house to the
+three children of a couple who could not agree on who
+should keep it.
+Mayor wins second term
+Voters back her plan to
+rebuild the harbor front
+By NINA PARK
+Staff Writer
+Mayor Ellen Strand won a second term on Tuesday.
+"""
+
+
+def test_a_column_of_briefs_without_blank_lines() -> None:
+    reading = _read(RUN_ON)
+    assert [(a.headline, a.dateline) for a in reading.articles] == [
+        ("Dump site now “no problem”", None),
+        ("A judge gave a house to the three children of a couple", "SPRINGFIELD, Ill. (AP)"),
+        ("Mayor wins second term", None),
+    ]
+    mayor = reading.articles[2]
+    assert mayor.subheadline == "Voters back her plan to rebuild the harbor front"
+    assert mayor.byline == ("NINA PARK",)
