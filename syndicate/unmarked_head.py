@@ -92,16 +92,21 @@ class HeadReader:
     def jump_head_lines(self, j: int) -> int:
         """How many lines from ``j`` are a jump head right above a jump-in line: ``SCHOOLS``, or
         one wrapped over up to five (``SOUTH AFRICA: De Klerk,`` / ``Mandela pledge to forgive``
-        / ``past, build future`` / ``From page 1``). 0: none."""
-        if not en.jump_head(self.lines[j].text):
+        / ``past, build future`` / ``From page 1``); or the story's headline in two lines over it
+        (``Past concert problems cause request`` / ``Tor change`` / ``From page 1``). 0: none."""
+        first = self.lines[j].text
+        caps = en.jump_head(first)
+        if not caps and not (en.headline_like(first) and j + 2 < len(self.lines)):
             return 0
         for k in range(j + 1, min(j + 6, len(self.lines))):
             line = self.lines[k]
             if line.gap or (k > j + 1 and len(line.text) > self.widths[k]):
                 return 0
             if rules.jump_in(line.text):
-                return k - j
-            if k == j + 1 and ":" not in self.lines[j].text:
+                return k - j if caps or k == j + 2 else 0
+            if not caps and (k == j + 2 or en.ends_sentence(line.text)):
+                return 0
+            if caps and k == j + 1 and ":" not in first:
                 return 0  # only a head with its story's headline after the colon wraps
         return 0
 

@@ -167,3 +167,37 @@ def test_a_quoted_sentence_after_a_column_break_is_no_headline() -> None:
     assert english.headline_like("‘We were left stranded’")
     blocks = unmarked.blocks(QUOTED)
     assert [b.text.split()[0] for b in blocks if b.opens] == ["Neighbors"]
+
+
+# The continuation carries the story's own headline, wrapped in two lines, over its jump-in.
+HEADED_INSIDE = """Past concert problems cause request
+for change
+From page 1
+the committee said, and the board
+will vote on the new rules when it
+meets in March, before the season.
+"""
+HEADED_FRONT = """Concert rules go to the board
+By KIM FOSTER
+The concert committee asked the board for new rules after
+two shows were cancelled last fall, and the board agreed to
+hear the request before the end of the term,
+Please see page 5
+"""
+
+
+def test_a_headline_in_two_lines_over_a_jump_in() -> None:
+    issue = Issue(
+        dt.date(2026, 1, 20),
+        (
+            Page(1, "News", HEADED_FRONT, "page-01.txt", "utf-8", ""),
+            Page(5, "News", HEADED_INSIDE.replace("for change", "Tor change"), "page-05.txt", "utf-8", ""),
+        ),
+    )
+    reading = pipeline.read(issue, "en")
+    assert reading.orphans == ()
+    (story,) = reading.articles
+    assert [p.page for p in story.parts] == [1, 5]
+    assert story.paragraphs[-1].endswith(
+        "the committee said, and the board will vote on the new rules when it meets in March, before the season."
+    )
