@@ -88,10 +88,8 @@ def is_byline(text: str) -> bool:
 def is_staff_line(text: str) -> bool:
     """``Staff Writer``, ``Daily Staff Report``, ``Associated Press`` (also as OCR misreads them)."""
     text = text.strip(" .•*_")
-    if len(text) > 40 or not text or text[-1] in ",;:!?'’”\"":
-        return False
-    if text[:1].islower() and " " not in text:
-        return False  # one word in lower case (``write.`` after a column break) ends a sentence
+    if len(text) > 40 or not text or text[:1].islower() or text[-1] in ",;:!?'’”\"":
+        return False  # a staff line opens with a capital: ``write.`` is the end of a sentence
     if _STAFF_RE.match(text):
         return True
     words = [w.lower() for w in re.findall(r"[A-Za-z]{3,}", text)]
