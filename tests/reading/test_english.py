@@ -136,7 +136,14 @@ def test_staff_lines(line: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["letters to the editor", "time.’’", "readers’ opinions. Letters", "Staff and students agreed"]
+    "line",
+    [
+        "letters to the editor",
+        "time.’’",
+        "readers’ opinions. Letters",
+        "Staff and students agreed",
+        "agency could report.",  # a line of text in lower case
+    ],
 )
 def test_not_staff_lines(line: str) -> None:
     assert not english.is_staff_line(line)
