@@ -306,7 +306,10 @@ class _Reader(HeadReader):
         while i < n:
             line = self.lines[i]
             marked = line.gap or jumped or i == 0
-            ungapped = not marked and (self.ungapped(i) or self.dated_ungapped(i))
+            above = self.lines[i - 1].text if i else ""
+            # Under a sentence end or a short line (``Press Association``): the cheap test inline.
+            under = above[-1:] in _SENTENCE_LAST or above.count(" ") <= 3
+            ungapped = not marked and under and (self.ungapped(i) or self.dated_ungapped(i))
             if (marked or ungapped) and not self.label_after_page(i):
                 h = self.head(i)
                 # A credit block may run on past its first lines (STORY BY … / … PHOTOS BY / JUAN …).

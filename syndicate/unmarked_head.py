@@ -95,20 +95,28 @@ class HeadReader:
         / ``past, build future`` / ``From page 1``); or the story's headline in two lines over it
         (``Past concert problems cause request`` / ``Tor change`` / ``From page 1``). 0: none."""
         first = self.lines[j].text
-        caps = en.jump_head(first)
-        if not caps and not (en.headline_like(first) and j + 2 < len(self.lines)):
-            return 0
+        if not en.jump_head(first):
+            return self._headline_over_jump(j)
         for k in range(j + 1, min(j + 6, len(self.lines))):
             line = self.lines[k]
             if line.gap or (k > j + 1 and len(line.text) > self.widths[k]):
                 return 0
             if rules.jump_in(line.text):
-                return k - j if caps or k == j + 2 else 0
-            if not caps and (k == j + 2 or en.ends_sentence(line.text)):
-                return 0
-            if caps and k == j + 1 and ":" not in first:
+                return k - j
+            if k == j + 1 and ":" not in first:
                 return 0  # only a head with its story's headline after the colon wraps
         return 0
+
+    def _headline_over_jump(self, j: int) -> int:
+        """2 when lines ``j`` and ``j + 1`` are a headline right over a jump-in line, else 0."""
+        if j + 2 >= len(self.lines):
+            return 0
+        second, jump = self.lines[j + 1], self.lines[j + 2]
+        if second.gap or jump.gap or len(jump.text) > self.widths[j + 2] or not rules.jump_in(jump.text):
+            return 0  # the jump line first: most lines are none
+        if not en.headline_like(self.lines[j].text) or rules.jump_in(second.text):
+            return 0
+        return 0 if en.ends_sentence(second.text) else 2
 
     def wrapped_across(self, j: int) -> bool:
         """Line ``j``, after a blank line under a headline, is the rest of it: short, in lower case,
