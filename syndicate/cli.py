@@ -99,7 +99,12 @@ def settings_from(config_path: Path | None, out: Path | None = None, source: Pat
 @cli.command()
 @click.argument("issue_dir", type=_EXISTING_DIR)
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON document of CONTRACT.md section 2.")
-@click.option("--explain", is_flag=True, help="Also print the scores behind each jump decision (stderr).")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Also print (stderr) where each article starts and the printed marks that opened it, "
+    "the evidence of each boundary no headline marks, and the scores behind each jump.",
+)
 @_CONFIG
 @_TITLE
 def articles(issue_dir: Path, as_json: bool, explain: bool, config_path: Path | None) -> None:
