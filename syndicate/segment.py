@@ -19,9 +19,11 @@ from .text import bigrams, close_up, trigrams
 # A headline block belongs to the dated news report below it when some headline line shares this
 # share of its character bigrams with the body, or any trigram. The seed page's 王台老工业区 block
 # above a theory-study session shares 0.11 (推动, 力推) and no trigram; on the corpus pages every
-# dated report's headline does better. Features (no dateline) may have poetic headlines that share
-# nothing, so they are not checked.
+# dated report's headline does better. Only a long line (a news headline naming its subject) is
+# evidence: reports under short headlines (初心不改再续荣光, 六国学员共探智慧防灾路径) share nothing
+# as often. Features (no dateline) may have poetic headlines that share nothing: not checked.
 HEADLINE_BELONGS = 0.15
+HEADLINE_TELLS = 14  # bigrams: a headline line of 15 characters or more
 # A deck (副题) printed under a headline: a dash, then a phrase with no sentence end (——论…, ——记…).
 # After a finished paragraph it opens the next article even when its headline was lost; a dash
 # attribution under a quotation (——摘自…) or a name (——鲁迅) does not.
@@ -242,7 +244,9 @@ def _belongs(heads: list[str], paragraphs: list[str]) -> bool:
     text = "".join(paragraphs)
     # Substring tests, not the body's n-gram set: this runs for every headline of every page.
     ratios = [
-        sum(1 for g in grams if g in text) / len(grams) for grams in map(bigrams, heads) if len(grams) >= 5
+        sum(1 for g in grams if g in text) / len(grams)
+        for grams in map(bigrams, heads)
+        if len(grams) >= HEADLINE_TELLS
     ]
     if not ratios or max(ratios) >= HEADLINE_BELONGS:
         return True

@@ -75,6 +75,19 @@ def test_headline_only_block_without_body_is_an_orphan() -> None:
     assert f.headline is None and f.first_line == 4 and f.byline == ("李涛",)
 
 
+@pytest.mark.parametrize("headline", ["初心不改再续荣光", "六国学员共探智慧防灾路径"])
+def test_a_short_headline_sharing_no_words_with_its_report_is_kept(headline: str) -> None:
+    # A short headline tells too little to say it is another article's: only a long one (a news
+    # headline naming its subject, as above) that shares nothing with the report below is orphaned.
+    text = (
+        f"{IND}本报讯 市民服务中心昨天开通夜间窗口，每周办理业务超过两千件。\n{headline}\n□本报记者 张嘉赫\n"
+        f"{IND}本报讯　“人退休了，党员身份永远不会褪色。”老党员李建国说。他退休后一直在社区做志愿者。"
+    )
+    frags, orphans = read(text)
+    assert not orphans and [f.headline for f in frags] == [None, headline]
+    assert frags[1].first_line == 2 and frags[1].byline == ("张嘉赫",)
+
+
 def test_headline_at_page_bottom_is_an_orphan() -> None:
     _, orphans = read(f"{IND}本报讯 会议召开。\n\n青岛开发区聚力推动老工业区蝶变升级")
     assert orphans == ["青岛开发区聚力推动老工业区蝶变升级"]
