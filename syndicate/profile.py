@@ -44,6 +44,8 @@ class Profile:
     colon_headline_max: int  # a headline may end with ： up to this length (日本防卫大臣：)
     anaphoric_opener: re.Pattern[str]  # a paragraph opening like this refers back: no new article
     photo_heading: re.Pattern[str]  # 图片新闻
+    # How a news lead opens (近日，): with a change of topic, an article's start (None: never)
+    lead_opener: re.Pattern[str] | None = None
     # Lines that recur at the top or bottom of most pages (the paper's name, a running head).
     # Detected per issue (recurring_lines), not configured.
     recurring: frozenset[str] = frozenset()
@@ -91,6 +93,7 @@ CHINESE = Profile(
     colon_headline_max=20,
     anaphoric_opener=rules.ANAPHORIC_OPENER,
     photo_heading=rules.PHOTO_HEADING,
+    lead_opener=rules.LEAD_OPENER,
     section_names=rules.SECTION_NAMES,
 )
 

@@ -263,6 +263,11 @@ ANAPHORIC_OPENER = re.compile(
     r"据介绍|据了解|据悉|上述|下一步|接下来|随后|最后|首先|其次|再次|一是|二是|三是|一要|二要|三要|"
     r"[一二三四五六七八九十]+[、是要]|（[一二三四五六七八九十]+）|\d+[.、])"
 )
+# How a news lead opens: a time (近日，/ 日前，/ 当地时间6月2日，/ 5月下旬，/ 16日至20日…). With a
+# change of topic it opens an article whose headline was not printed (boundaries.LEAD_TOPIC_SHIFT).
+LEAD_OPENER = re.compile(
+    r"^(?:近日|日前|近期|目前|今年以来|入[春夏秋冬汛]以来|当地时间|(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:至\d{1,2}日)?|\d{1,2}日)"
+)
 # Texts of a photo-news heading (图片新闻, 图片报道).
 PHOTO_HEADING = re.compile(r"^(?:图片新闻|图片报道|新闻图片|图说新闻)$")
 
