@@ -145,6 +145,9 @@ def _starts_article(line: _Line, p: Profile) -> bool:
     return line.indented and (line.strong or bool(p.article_opening.match(line.text)))
 
 
+# A credit whose name is one character at the line end (文/马) goes on with the next short line.
+_CUT_NAME = re.compile(rf"(?:图|文|摄影?)\s*[/／][{rules.CJK}]$")
+_NAME_REST = re.compile(rf"[{rules.CJK}\s]{{1,8}}")
 CAPTION_LINES = 4  # a caption glued under a paragraph is at most this many lines
 CAPTION_CHARS = 80  # ...and this many characters
 
@@ -280,6 +283,12 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
     text = lines[i].text
     if b.open and text[-1] in _CREDIT_ENDS and _closed(b.pieces[-1].text[-20:] + text, b.p):
         b.add(lines[i], blank)  # the rest of a source credit cut by the line end: …座位。据 / 江城发布
+        return i + 1
+    if b.open and rules.PHOTO_CREDIT.search(b.pieces[-1].text[-20:] + text):
+        b.add(lines[i], blank)  # the rest of a photo credit cut by the line end: …鑫 / 伯特基地供图
+        return i + 1
+    if b.pieces and _CUT_NAME.search(b.pieces[-1].text) and _NAME_REST.fullmatch(text):
+        b.add(lines[i], blank)  # a credit's name cut after its first character: 图/韦铸峰 文/马 / 云飞
         return i + 1
     if b.pieces and (text[-1] in rules.BODY_LINE_END_CHARS or "。" in text) and not lines[i].heady:
         b.add(lines[i], blank)  # cannot be a headline line: no need to look ahead
