@@ -145,8 +145,9 @@ def _starts_article(line: _Line, p: Profile) -> bool:
     return line.indented and (line.strong or bool(p.article_opening.match(line.text)))
 
 
-# A credit whose name is one character at the line end (文/马) goes on with the next short line.
-_CUT_NAME = re.compile(rf"(?:图|文|摄影?)\s*[/／][{rules.CJK}]$")
+# A credit whose name is cut by the line end goes on with the next short line: one character
+# (文/马 / 云飞张宣) with a name or more, two or three (图/权永 / 军) with one or two characters.
+_CUT_NAME = re.compile(rf"(?:图|文|摄影?)\s*[/／]([{rules.CJK}]{{1,3}})$")
 _NAME_REST = re.compile(rf"[{rules.CJK}\s]{{1,8}}")
 CAPTION_LINES = 4  # a caption glued under a paragraph is at most this many lines
 CAPTION_CHARS = 80  # ...and this many characters
@@ -271,6 +272,11 @@ def blocks(text: str, profile: Profile = CHINESE) -> list[Block]:
     return b.blocks
 
 
+def _cut_name(above: str, text: str) -> bool:
+    cut = _CUT_NAME.search(above)
+    return bool(cut and _NAME_REST.fullmatch(text) and (len(cut.group(1)) == 1 or len(text.strip()) <= 2))
+
+
 def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int:
     """Place unindented line ``i``: the start of a headline block, or a continuation line.
 
@@ -287,8 +293,9 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
     if b.open and rules.PHOTO_CREDIT.search(b.pieces[-1].text[-20:] + text):
         b.add(lines[i], blank)  # the rest of a photo credit cut by the line end: …鑫 / 伯特基地供图
         return i + 1
-    if b.pieces and _CUT_NAME.search(b.pieces[-1].text) and _NAME_REST.fullmatch(text):
-        b.add(lines[i], blank)  # a credit's name cut after its first character: 图/韦铸峰 文/马 / 云飞
+    if b.pieces and _cut_name(b.pieces[-1].text, text):
+        b.add(lines[i], blank)  # a credit's name cut by the line end: 图/韦铸峰 文/马 / 云飞
+        b.open = False  # the credit, now whole, ends the caption
         return i + 1
     if b.pieces and (text[-1] in rules.BODY_LINE_END_CHARS or "。" in text) and not lines[i].heady:
         b.add(lines[i], blank)  # cannot be a headline line: no need to look ahead

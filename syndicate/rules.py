@@ -26,7 +26,8 @@ INDENT = "\u3000"
 SENTENCE_END = re.compile(r"[。！？!?…][”’」』）)】\]]*\s*$")
 SENTENCE_END_CHARS = "。！？!?…"
 CLOSING_CHARS = "”’」』）)】]"
-# A closing sign-off: （张嘉赫）, （来源：新华社）, （WMO官网编译：何静怡）, 图/王启蒙文/李长培, 摄.
+# A closing sign-off: （张嘉赫）, （来源：新华社）, （WMO官网编译：何静怡）, 图/王启蒙文/李长培, 摄,
+# also with a bracket inside: （本版内容节选自《中国气候变化蓝皮书（2026）》）.
 # A source credit closing an article after its last sentence, no full stop: 据央视新闻,
 # 综合新华社等报道, 据上观新闻客户端; bracketed ones (（来源：…）, （完）) are sign-offs too.
 CREDIT_LINE = re.compile(
@@ -34,7 +35,7 @@ CREDIT_LINE = re.compile(
 )
 _CREDIT_TAIL = r"(?<=[。！？!?”’」』])\s*(?:据|综合|来源[:：]|稿件来源[:：])[^，。！？,!?：:]{1,18}(?:报道|消息|新闻|网|客户端|电|社|号|发布|报)"
 SIGN_OFF = re.compile(
-    r"(?:[（(][^（）()]{1,40}[）)]|(?:图|文|摄影?|制图)\s*[/／:：][^，。,]{1,20}|供图|摄"
+    r"(?:[（(](?:[^（）()]|[（(][^（）()]{1,12}[）)]){1,40}[）)]|(?:图|文|摄影?|制图)\s*[/／:：][^，。,]{1,20}|供图|摄"
     rf"|{_CREDIT_TAIL}|^{CREDIT_LINE.pattern[1:-1]})\s*$"
 )
 # A caption that says what the picture shows: 图为…, 上图：…

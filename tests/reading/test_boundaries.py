@@ -264,3 +264,9 @@ def test_a_paragraph_opening_as_a_news_lead_on_another_topic_opens_a_headline_le
     later = "6月3日，江城市气象局再次发布暴雨预警信号，提醒防汛部门加强低洼路段积水监测，提前转移群众。"
     (f,) = read(f"江城全力应对强降雨\n{wrap(FLOOD_1)}\n{wrap(FLOOD_2)}\n{wrap(later)}")
     assert f.paragraphs[-1] == later
+
+
+def test_a_sign_off_with_a_bracket_inside_ends_the_article() -> None:
+    credit = "（本版内容节选自《江城气候年鉴（2026）》）"
+    first, second = read(f"江城全力应对强降雨\n{wrap(FLOOD_1 + credit)}\n乡村农货展销会开幕\n{wrap(FAIR)}")
+    assert first.paragraphs == (FLOOD_1 + credit,) and second.headline == "乡村农货展销会开幕"
