@@ -59,7 +59,10 @@ def _lines(text: str, p: Profile) -> list[_Line]:
         body = lead.strip("\u3000 \t\r")
         strong = False
         if body:
-            if n in running or furniture.is_furniture(body, n <= rules.EDGE_LINES or n > foot, p):
+            edge = n <= rules.EDGE_LINES or n > foot
+            if (n in running or furniture.is_furniture(body, edge, p)) and not (
+                edge and furniture.ends_a_jump(raws, n - 1, body, p)
+            ):
                 body = ""
             else:
                 strong = is_strong(body, p)
@@ -169,8 +172,8 @@ class _Builder:
         # A sign-off such as （来源：…编译：…） may span lines: look further back only then.
         if last[-1:] in "）)":
             tail = "".join(p.text for p in self.pieces[-5:])
-        elif last[-1:] in _CREDIT_ENDS:
-            tail = "".join(p.text for p in self.pieces[-2:])  # 据央 / 视新闻
+        elif last[-1:] in _CREDIT_ENDS or last[-1:] == "版":
+            tail = "".join(p.text for p in self.pieces[-2:])  # 据央 / 视新闻, 下转2 / 版
         else:
             tail = last
         self.open = not _closed(tail, self.p)

@@ -157,6 +157,14 @@ def test_jump_markers() -> None:
     assert b.kind is FragmentKind.CONTINUATION and b.jump_in and b.jump_in.page == 1 and not b.run_in
 
 
+@pytest.mark.parametrize("cut", ["下转2\n版", "（下转第\n二版）", "下转\n2版"])
+def test_a_jump_out_cut_by_the_line_end_ends_the_part_above_the_next_headline(cut: str) -> None:
+    text = f"{IND}本报讯 会议召开，惠及全\n体人民。{cut}\n锚定目标聚力推进高质量发展\n{IND}本报讯 近日，规划印发。"
+    a, b = read(text)[0]
+    assert a.jump_out and a.jump_out.page == 2 and a.paragraphs == ("会议召开，惠及全体人民。",)
+    assert b.headline == "锚定目标聚力推进高质量发展"
+
+
 def test_jump_head_repeats_headline() -> None:
     text = f"锚定目标高起点开局\n—解读《全国气象发展规划》\n{IND}(上接第一版)\n{IND}问：规划提出什么？"
     (f,), _ = read(text)
