@@ -163,6 +163,15 @@ def test_a_jump_out_cut_by_the_line_end_ends_the_part_above_the_next_headline(cu
     a, b = read(text)[0]
     assert a.jump_out and a.jump_out.page == 2 and a.paragraphs == ("会议召开，惠及全体人民。",)
     assert b.headline == "锚定目标聚力推进高质量发展"
+    # Mid-page, with a deck under the next headline and no dateline below it.
+    body = "".join(f"{IND}江城市气象局密切监视强降雨过程，滚动发布暴雨预警信号。\n" for _ in range(6))
+    text = f"{body}{IND}会议召开，惠及全\n体人民。{cut}\n锚定目标聚力推进高质量发展\n—解读《江城气象发展规划》\n{IND}近日，规划印发。\n{body}"
+    parts = read(text)[0]
+    assert parts[0].jump_out and parts[0].jump_out.page == 2
+    assert (parts[1].headline, parts[1].subheadline) == (
+        "锚定目标聚力推进高质量发展",
+        "解读《江城气象发展规划》",
+    )
 
 
 def test_jump_head_repeats_headline() -> None:
