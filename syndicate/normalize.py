@@ -280,6 +280,17 @@ def _cut_name(above: str, text: str) -> bool:
     return bool(cut and _NAME_REST.fullmatch(text) and (len(cut.group(1)) == 1 or len(text.strip()) <= 2))
 
 
+def _rest_of_credit(b: _Builder, text: str) -> bool:
+    """Line ``text`` ends a credit the line above began: a source credit (…座位。据 / 江城发布), a
+    photo credit (…鑫 / 伯特基地供图), a credit's name (图/韦铸峰 文/马 / 云飞)."""
+    if not b.pieces:
+        return False
+    above = b.pieces[-1].text
+    if b.open and text[-1] in _CREDIT_ENDS and _closed(above[-20:] + text, b.p):
+        return True
+    return (b.open and bool(rules.PHOTO_CREDIT.search(above[-20:] + text))) or _cut_name(above, text)
+
+
 def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int:
     """Place unindented line ``i``: the start of a headline block, or a continuation line.
 
@@ -290,15 +301,9 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
         b.add(lines[i], blank)  # the common case: a wrapped line of an unfinished paragraph
         return i + 1
     text = lines[i].text
-    if b.open and text[-1] in _CREDIT_ENDS and _closed(b.pieces[-1].text[-20:] + text, b.p):
-        b.add(lines[i], blank)  # the rest of a source credit cut by the line end: …座位。据 / 江城发布
-        return i + 1
-    if b.open and rules.PHOTO_CREDIT.search(b.pieces[-1].text[-20:] + text):
-        b.add(lines[i], blank)  # the rest of a photo credit cut by the line end: …鑫 / 伯特基地供图
-        return i + 1
-    if b.pieces and _cut_name(b.pieces[-1].text, text):
-        b.add(lines[i], blank)  # a credit's name cut by the line end: 图/韦铸峰 文/马 / 云飞
-        b.open = False  # the credit, now whole, ends the caption
+    if _rest_of_credit(b, text):
+        b.add(lines[i], blank)
+        b.open = False  # the credit, now whole, ends the paragraph
         return i + 1
     if b.pieces and (text[-1] in rules.BODY_LINE_END_CHARS or "。" in text) and not lines[i].heady:
         b.add(lines[i], blank)  # cannot be a headline line: no need to look ahead
