@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import re
 
+from . import lazyre
+
 
 def word_set(text: str) -> frozenset[str]:
     """A set of words written out in a string: word lists stay readable in the source."""
@@ -42,29 +44,29 @@ _TARGET = (
 _CLOSE = r"\s*[)\]]?\s*$"
 
 # (Continued on Page 4) / Continued on page A6 / continued on back page
-CONTINUED_ON = re.compile(rf"{_BEFORE}[(\[]?\s*[Cc](?:ontinued|ONTINUED)\s+[oO][nN]\s+{_TARGET}{_CLOSE}")
+CONTINUED_ON = lazyre.compile(rf"{_BEFORE}[(\[]?\s*[Cc](?:ontinued|ONTINUED)\s+[oO][nN]\s+{_TARGET}{_CLOSE}")
 # See SCHOOLS, Page 4 / See MEN, back page / See BUDGET, A6 / Please see BUDGET on B2 /
 # Sec COMPUTERS, page 6 / Sac CLASH, hack page (OCR)
-SEE_KEYWORD = re.compile(rf"{_BEFORE}[(\[]?\s*{_SEE}\s+{_KEYWORD}\s*,?\s*{_TARGET}{_CLOSE}")
+SEE_KEYWORD = lazyre.compile(rf"{_BEFORE}[(\[]?\s*{_SEE}\s+{_KEYWORD}\s*,?\s*{_TARGET}{_CLOSE}")
 # Please see page 6 / PleaM see paga 2 (OCR) / Please see back page / See page 4 / See back page
-PLEASE_SEE = re.compile(
+PLEASE_SEE = lazyre.compile(
     rf"{_BEFORE}[(\[]?\s*(?:P[a-zA-Z]{{3,5}}\W?\s+[a-zA-Z]{{2,3}}\s+|{_SEE}\s+){_TARGET}{_CLOSE}"
 )
 # (Continued from page one) / Continued from Page 1 / Continued From A1
 # A jump head run into the jump line: ``SCHOOLS, from page 1``, ``BUDGET: Continued from A1``.
 _HEAD_RUN_IN = r"(?:(?P<keyword>[A-Z][A-Z0-9’'&./\- ]{1,30}?)\s*[:,—–-]?\s+)?"
 # (Continued from page one) / Continued from Page 1 / Continued From A1
-CONTINUED_FROM = re.compile(
+CONTINUED_FROM = lazyre.compile(
     rf"^\s*{_HEAD_RUN_IN}[(\[]?\s*[Cc](?:ontinued|ONTINUED)\s+[fF][rR][oO][mM]\s+(?:{_PAGE_WORD}\s*)?{_LABEL}\s*[)\]]?"
 )
 # From page 1 / From Page One / From A1, and as OCR reads them: From pagel, Frontpage*, rotn page 1.
-FROM_PAGE = re.compile(
+FROM_PAGE = lazyre.compile(
     rf"^\s*{_HEAD_RUN_IN}[(\[]?\s*(?:(?:[FfIi]?['’]?[rR][oO0][mMnNt][tn]?|FROM)\s*{_PAGE_WORD}\s*{_LABEL}"
     r"|(?:[Ff]rom|FROM)\s+(?P<section>[A-Z]\d{1,2})\b)\s*[)\]]?"
 )
 # ``Please see page 4`` as OCR reads it with its spaces lost and its label gone: ``PtMMSMpagag``.
 # One token after a sentence end, a P, a few letters, the page word: names no page it can be read as.
-PLEASE_SEE_GARBLED = re.compile(
+PLEASE_SEE_GARBLED = lazyre.compile(
     r"(?:^|(?<=[.!?”’\"]\s))P[A-Za-z«»^*'’.,]{2,8}[Pp][aA][gqGQ][A-Za-z0-9]{0,3}\s*$"
 )
 JUMP_OUT_FORMS = (CONTINUED_ON, SEE_KEYWORD, PLEASE_SEE, PLEASE_SEE_GARBLED)
@@ -133,7 +135,7 @@ def keyword_of(m: re.Match[str]) -> str:
 # --- bylines, staff lines, datelines, credits ---------------------------------------------------
 
 # By MARIA LOPEZ / By Maria Lopez and Dan Ortiz / BY8HARYN8EAB8 / Hy Kelli Harris (OCR) / By
-BYLINE = re.compile(r"^\s*(?:[Bb8][Yy]|Hy)(?:\s+[A-Z8][\w.’'^*«\-]*|(?=[A-Z8]{3})\w+|\s*$)")
+BYLINE = lazyre.compile(r"^\s*(?:[Bb8][Yy]|Hy)(?:\s+[A-Z8][\w.’'^*«\-]*|(?=[A-Z8]{3})\w+|\s*$)")
 _NAME_JOINERS = word_set("and AND & de da van von der la le del y")
 # Words of a staff or agency line, as printed under a byline (``Staff Writer``, ``Associated Press``).
 STAFF_WORDS = (
@@ -143,25 +145,25 @@ STAFF_WORDS = (
 )  # fmt: skip
 _STAFF_JOINERS = word_set("to the of for and")
 # ``Sports Editor``, ``Managing Editor``, ``Staff Writer``: one or two capitalised words and the role.
-_STAFF_RE = re.compile(
+_STAFF_RE = lazyre.compile(
     r"^(?:[A-Z][a-z]+\s+){0,2}(?:Staff|STAFF|Writer|WRITER|Editor|EDITOR|Reporter|REPORTER|Correspondent"
     r"|CORRESPONDENT|Press|PRESS|Report|REPORT|Columnist|Photographer)(?:\s+(?:Writer|Reporter|Report))?\W*$"
 )
 # WASHINGTON (AP) — / PORT HAVEN — / SEOUL, South Korea (AP) — / SPENCER, Okla. (AP)— / LONDON, Jan. 4 —
-DATELINE = re.compile(
+DATELINE = lazyre.compile(
     r"^[-–—\s]*(?P<dateline>[A-Z][A-Za-z’'.]*[A-Z][A-Z’'.]*(?:[ ,.]+[A-Z][\w’'.]*){0,3}"
     r"(?:,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"
     r"\s*(?:[(|]\s*[A-Za-z]{2,8}\s*[)|>I\]]\s*)?)\s*(?:—|–|--|(?<=\s)-(?=\s)|(?<=[)>|\]])-)"
 )
 # Photo by JANE DOE / Staff photo by … / DARRELL MIHO/Mustang Daily / (AP Photo) / Courtesy of …
-CREDIT = re.compile(
+CREDIT = lazyre.compile(
     r"^(?:(?:Staff\s+|File\s+|AP\s+)?[Pp]hotos?\s+(?:by|courtesy)\b|[Cc]ourtesy\s+(?:of|photo)\b"
     r"|(?i:story|text|photos?|graphics?|design|illustrations?|reporting)(?:\s+and\s+\w+)?\s+(?i:by)\b"
     r"|\(?AP\s+Photo\)?|[A-Z][A-Z.\- ]{3,30}/\s*[A-Z][\w ]{2,30}$)"
 )
 # A running head: paper name and date (``Mustang Daily Wednesday, January 20, 1982``), or a page number.
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
-RUNNING_HEAD = re.compile(
+RUNNING_HEAD = lazyre.compile(
     rf"^(?:[A-Z][\w.&' ]{{2,40}}\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{_MONTH}\s+\d{{1,2}},\s+\d{{4}}"
     r"(?:\s+(?:Page\s+)?[A-Z]?\d{1,3})?$|^(?:Page\s+)?[A-Z]?\d{1,3}$"
 )
@@ -256,10 +258,10 @@ def is_credit(text: str) -> bool:
     return len(text) <= 60 and bool(CREDIT.match(text.strip()))
 
 
-_PRINTED_DATE = re.compile(
+_PRINTED_DATE = lazyre.compile(
     rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{_MONTH}\s+\d{{1,2}},\s+\d{{4}}$"
 )
-_SPREAD = re.compile(r"\s{3,}")
+_SPREAD = lazyre.compile(r"\s{3,}")
 
 
 def is_running_head(text: str) -> bool:
@@ -278,8 +280,8 @@ def is_running_head(text: str) -> bool:
 _MINOR = word_set(
     """a an the and or but nor for of on in at to by from with as vs v. is are be into over up off out"""
 )
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
-_ABBREVIATION = re.compile(
+_SENTENCE_END = lazyre.compile(r"[.!?][\"'”’)]*\s*$")
+_ABBREVIATION = lazyre.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Capt|Prof|Rev|Inc|Co|Corp|Ltd|No|vs|Jan|Feb"
     r"|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Calif|Ariz|Okla|Mich|Mass|Fla|Ill|Wash|Ore|Tex|Pa|Va|U\.S|a\.m|p\.m)"
     r"|\b[A-Z])\.$"
@@ -332,7 +334,7 @@ def jump_head(text: str) -> bool:
 
 # --- words ---------------------------------------------------------------------------------------
 
-_WORD = re.compile(r"[a-z][a-z’']{3,}")
+_WORD = lazyre.compile(r"[a-z][a-z’']{3,}")
 _STOP = word_set(
     """this that these those with from have has had were been being said says will would could should
     about after before over under into than then there here their them they when where which what

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from . import rules
+from . import lazyre, rules
 from .boundaries import Draft, caption, merge_soft
 from .model import Block, BlockKind, BoundaryDecision, Fragment, FragmentKind, Jump, Orphan
 from .profile import CHINESE, Profile
@@ -27,7 +27,9 @@ HEADLINE_TELLS = 14  # bigrams: a headline line of 15 characters or more
 # A deck (副题) printed under a headline: a dash, then a phrase with no sentence end (——论…, ——记…).
 # After a finished paragraph it opens the next article even when its headline was lost; a dash
 # attribution under a quotation (——摘自…) or a name (——鲁迅) does not.
-DECK = re.compile(rf"^(?![—－\s]*(?:摘自|引自|选自|转引自))[—－]{{1,2}}[^{rules.SENTENCE_END_CHARS}]{{8,}}$")
+DECK = lazyre.compile(
+    rf"^(?![—－\s]*(?:摘自|引自|选自|转引自))[—－]{{1,2}}[^{rules.SENTENCE_END_CHARS}]{{8,}}$"
+)
 
 
 def _jump(m: re.Match[str]) -> Jump:

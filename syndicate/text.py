@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
-from . import xmlchars
+from . import lazyre, xmlchars
 from .english import word_set
 from .rules import WIDE
 
-_WIDE_CHAR = re.compile(f"[{WIDE}]")
-_CJK_SPACE = re.compile(f"(?<=[{WIDE}])[ \u3000\u00a0]+(?=[{WIDE}])")
-_MULTI_SPACE = re.compile(r"[ \t]{2,}")
+_WIDE_CHAR = lazyre.compile(f"[{WIDE}]")
+_CJK_SPACE = lazyre.compile(f"(?<=[{WIDE}])[ \u3000\u00a0]+(?=[{WIDE}])")
+_MULTI_SPACE = lazyre.compile(r"[ \t]{2,}")
 
 
 _WIDE_LOW = frozenset(_WIDE_CHAR.findall("".join(map(chr, range(0x2E80)))))  # one scan, not 11904 matches
@@ -74,7 +74,7 @@ def trigrams(text: str) -> set[str]:
     return {chars[i : i + 3] for i in range(len(chars) - 2)}
 
 
-_WORD = re.compile(r"[a-z][a-z’'\-]{2,}")
+_WORD = lazyre.compile(r"[a-z][a-z’'\-]{2,}")
 _STOPWORDS = word_set(
     """the and for that with from this have has had was were are been said says will would could about
     after before into over than then they them their there which what when where while who also more

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import english as en
-from . import rules
+from . import lazyre, rules
 from .columns import PAGE_AT_END, Line, first_word, read_lines, widths
 from .model import Block, BlockKind
 
@@ -30,18 +30,18 @@ COHESION_AFTER = 16  # lines below compared
 COHESION_MIN_WORDS = 20  # content words the article above needs before its words tell anything
 
 # A paragraph opening like this refers back to the one above: not a new article.
-ANAPHORIC = re.compile(
+ANAPHORIC = lazyre.compile(
     r"^[“\"‘'(]|^(?:But|And|Or|Yet|So|Still|However|Also|Meanwhile|Instead|Hopefully|Then|Now|Even"
     r"|He|She|They|It|Its|His|Her|Their|This|That|These|Those|Such|Both|Another|Other|Others|Later"
     r"|In addition|Furthermore|Moreover|Nevertheless|Otherwise|Finally)\b"
 )
 # Words that open a sentence, never continue one in capitals.
-_SENTENCE_OPENER = re.compile(
+_SENTENCE_OPENER = lazyre.compile(
     r"^[“\"‘]?(?:The|A|An|In|On|At|It|He|She|They|We|This|That|These|Those|When|After|Before|While|As|If"
     r"|For|But|And|Although|Despite|During|According)\s"
 )
 _SENTENCE_LAST = frozenset(".!?\"'”’)")  # last characters of a line that may end a sentence
-_BARE_LABEL = re.compile(r"^[A-Z]?\d{1,3}$")
+_BARE_LABEL = lazyre.compile(r"^[A-Z]?\d{1,3}$")
 
 
 def closed(text: str) -> bool:
