@@ -45,6 +45,8 @@ def test_articles_reads_an_issue_without_the_publishing_stack_or_scipy() -> None
     assert not {
         m for m in modules if m.startswith(("syndicate.publish", "syndicate.serve", "syndicate.store"))
     }
+    # Nor what only a pass needs: the store's classes (syndicate.stored), logging (it logs nothing).
+    assert "syndicate.stored" not in modules and "logging" not in modules
 
 
 def test_help_imports_no_subcommand() -> None:
