@@ -30,6 +30,8 @@ HEADLINE_TELLS = 14  # bigrams: a headline line of 15 characters or more
 DECK = lazyre.compile(
     rf"^(?![—－\s]*(?:摘自|引自|选自|转引自))[—－]{{1,2}}[^{rules.SENTENCE_END_CHARS}]{{8,}}$"
 )
+_NAME = lazyre.compile(rf"[{rules.CJK}·•]{{2,12}}")  # a name in a byline
+_NAME_WRAP = lazyre.compile(rf"[{rules.CJK}\s]{{1,12}}")  # a byline's names wrapped onto the next line
 
 
 def _jump(m: re.Match[str]) -> Jump:
@@ -44,7 +46,7 @@ def byline_names(raw: str) -> tuple[str, ...]:
     names: list[str] = []
     for chunk in rules.ROLE_SPLIT.split(raw):
         for name in re.split(r"[\s、，,]+", chunk.strip(" \t\u3000:：（）()")):
-            if name and name not in names and rules.CJK and re.fullmatch(rf"[{rules.CJK}·•]{{2,12}}", name):
+            if name and name not in names and rules.CJK and _NAME.fullmatch(name):
                 names.append(name)
     return tuple(names)
 
@@ -143,7 +145,7 @@ class _Page:
             self.cur.touch(block, head=True)
             return
         named = bool(cur.byline_raw) and bool(byline_names(" ".join(cur.byline_raw)))
-        if named and not cur.has_body and re.fullmatch(rf"[{rules.CJK}\s]{{1,12}}", block.raw):
+        if named and not cur.has_body and _NAME_WRAP.fullmatch(block.raw):
             cur.byline_raw[-1] += text  # a byline wrapped onto a second line: 张美丽安明尹 / 家智
             cur.touch(block, head=True)
             return
