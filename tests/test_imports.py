@@ -96,6 +96,7 @@ else:
     except SystemExit as exc:
         assert not exc.code, exc.code
 from syndicate.lazyre import LazyPattern
+gc.unfreeze()  # the command froze what it imported (cli._importing): gc.get_objects() would miss it
 for p in gc.get_objects():
     if isinstance(p, LazyPattern):
         print(int("_compiled" in vars(p)), repr(p.pattern), file=sys.stderr)
@@ -131,3 +132,17 @@ def test_a_chinese_page_compiles_no_english_pattern() -> None:
     english_patterns = {repr(v.pattern) for v in vars(english).values() if isinstance(v, lazyre.LazyPattern)}
     assert repr(english.BYLINE.pattern) in english_patterns
     assert not english_patterns & used
+
+
+def test_articles_leaves_what_it_imported_out_of_garbage_collection() -> None:
+    script = LIST_MODULES.replace('print("\\n".join(sorted(sys.modules)), file=sys.stderr)', "")
+    script += "import gc; print(gc.isenabled(), gc.get_freeze_count(), file=sys.stderr)\n"
+    run = subprocess.run(
+        [sys.executable, "-c", script, "articles", str(SAMPLE_DIR / "2023-10-24"), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 0, run.stderr
+    enabled, frozen = run.stderr.split()[-2:]
+    assert enabled == "True" and int(frozen) > 10_000  # collected again for what the reading makes
