@@ -2,8 +2,8 @@
 
 Times ``python -c pass``, ``syndicate --help`` and ``syndicate articles`` on a one-page issue
 (median of ``--repeat`` rounds, each command run once a round in a fresh interpreter), and lists
-the heavy modules each of them imports. Goals (issue 13): ``--help`` <= 4x ``python -c pass``; ``articles`` on a
-one-page issue <= 1.5x ``--help``. Usage: ``python bench/startup.py [--repeat 15]``.
+the heavy modules each of them imports. Goals (issue 13): ``--help`` <= 4x ``python -c pass``;
+``articles`` on a one-page issue <= 1.5x ``--help``. Usage: ``python bench/startup.py [--repeat 15]``.
 """
 
 from __future__ import annotations
