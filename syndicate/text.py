@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from . import lazyre, xmlchars
 from .english import word_set
 from .rules import WIDE
@@ -40,7 +38,8 @@ def join(left: str, right: str) -> str:
 
 def join_all(pieces: list[str]) -> str:
     """``join`` folded over a paragraph's wrapped pieces, the same text without rebuilding it per piece."""
-    if any(piece.rstrip().endswith("-") for piece in pieces):
+    # Most paragraphs hold no hyphen at all: one scan of their text rules the fold out.
+    if "-" in "".join(pieces) and any(piece.rstrip().endswith("-") for piece in pieces):
         raw = ""  # a hyphenated line end (rare in indent-marked text): the fold itself
         for piece in pieces:
             raw = join(raw, piece)
@@ -63,14 +62,17 @@ def close_up(text: str) -> str:
     return text.strip()
 
 
+_NOT_WORD = lazyre.compile(r"[^\w]|_")
+
+
 def bigrams(text: str) -> set[str]:
     """Character bigrams of the CJK/alphanumeric content: the evidence for similarity."""
-    chars = re.sub(r"[^\w]|_", "", text)
+    chars = _NOT_WORD.sub("", text)
     return {chars[i : i + 2] for i in range(len(chars) - 1)}
 
 
 def trigrams(text: str) -> set[str]:
-    chars = re.sub(r"[^\w]|_", "", text)
+    chars = _NOT_WORD.sub("", text)
     return {chars[i : i + 3] for i in range(len(chars) - 2)}
 
 
