@@ -44,6 +44,7 @@ Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 _entries: dict[tuple[str, int], Entry] | None = None
 _made: dict[tuple[str, int], Entry] = {}  # compiled by re in this run (to be added to the file)
 _used: dict[tuple[str, int], Entry] = {}  # every entry this run used or made
+_writable: bool | None = None  # whether the file may be written (see _can_save)
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -59,7 +60,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
         except Exception:  # a damaged or stale entry: compile it as re would
             pass
     compiled = re.compile(pattern, flags)
-    made = _program(pattern, flags) if MAGIC is not None and not flags & re.DEBUG else None
+    made = _program(pattern, flags) if MAGIC is not None and not flags & re.DEBUG and _can_save() else None
     if made is not None and _same(_build(pattern, made), compiled):
         if not _made:
             atexit.register(save)
@@ -83,6 +84,16 @@ def _same(rebuilt: re.Pattern[str], compiled: re.Pattern[str]) -> bool:
         and rebuilt.groups == compiled.groups
         and rebuilt.groupindex == compiled.groupindex
     )
+
+
+def _can_save() -> bool:
+    """Whether this run may write the file: else nothing is computed for it (a read-only
+    installation, PYTHONDONTWRITEBYTECODE: each run compiles what it uses, once)."""
+    global _writable
+    if _writable is None:
+        folder = _DIR if os.path.isdir(_DIR) else os.path.dirname(_DIR)
+        _writable = not sys.dont_write_bytecode and os.access(folder, os.W_OK)
+    return _writable
 
 
 def _program(pattern: str, flags: int) -> Entry | None:

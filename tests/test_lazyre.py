@@ -32,6 +32,7 @@ def cache_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(patterncache, "_entries", None)
     monkeypatch.setattr(patterncache, "_made", {})
     monkeypatch.setattr(patterncache, "_used", {})
+    monkeypatch.setattr(patterncache, "_writable", None)
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
     return file
 
