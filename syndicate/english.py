@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import re
 
+from . import lazyre
+
 
 def word_set(text: str) -> frozenset[str]:
     """A set of words written out in a string: word lists stay readable in the source."""
@@ -20,7 +22,7 @@ def word_set(text: str) -> frozenset[str]:
 # --- bylines, staff lines, datelines, credits ---------------------------------------------------
 
 # By MARIA LOPEZ / By Maria Lopez and Dan Ortiz / BY8HARYN8EAB8 / Hy Kelli Harris (OCR) / By
-BYLINE = re.compile(r"^\s*(?:[Bb8][Yy]|Hy)(?:\s+[A-Z8][\w.’'^*«\-]*|(?=[A-Z8]{3})\w+|\s*$)")
+BYLINE = lazyre.compile(r"^\s*(?:[Bb8][Yy]|Hy)(?:\s+[A-Z8][\w.’'^*«\-]*|(?=[A-Z8]{3})\w+|\s*$)")
 _NAME_JOINERS = word_set("and AND & de da van von der la le del y")
 # Words of a staff or agency line, as printed under a byline (``Staff Writer``, ``Associated Press``).
 STAFF_WORDS = (
@@ -30,20 +32,20 @@ STAFF_WORDS = (
 )  # fmt: skip
 _STAFF_JOINERS = word_set("to the of for and")
 # ``Sports Editor``, ``Managing Editor``, ``Staff Writer``: one or two capitalised words and the role.
-_STAFF_RE = re.compile(
+_STAFF_RE = lazyre.compile(
     r"^(?:[A-Z][a-z]+\s+){0,2}(?:Staff|STAFF|Writer|WRITER|Editor|EDITOR|Reporter|REPORTER|Correspondent"
     r"|CORRESPONDENT|Press|PRESS|Report|REPORT|Columnist|Photographer)(?:\s+(?:Writer|Reporter|Report))?\W*$"
 )
 # WASHINGTON (AP) — / PORT HAVEN — / SEOUL, South Korea (AP) — / SPENCER, Okla. (AP)— / LONDON, Jan. 4 —
 # / LONDON, 3 March (Reuters) - (UK order)
-DATELINE = re.compile(
+DATELINE = lazyre.compile(
     r"^[-–—\s]*(?P<dateline>[A-Z][A-Za-z’'.]*[A-Z][A-Z’'.]*(?:[ ,.]+[A-Z][\w’'.]*){0,3}"
     r"(?:,?\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
     r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?))?"
     r"\s*(?:[(|]\s*[A-Za-z]{2,8}\s*[)|>I\]]\s*)?)\s*(?:—|–|--|(?<=\s)-(?=\s)|(?<=[)>|\]])-)"
 )
 # Photo by JANE DOE / Staff photo by … / DARRELL MIHO/Mustang Daily / (AP Photo) / Courtesy of …
-CREDIT = re.compile(
+CREDIT = lazyre.compile(
     r"^(?:(?:Staff\s+|File\s+|AP\s+)?[Pp]hotos?\s+(?:by|courtesy)\b|[Cc]ourtesy\s+(?:of|photo)\b"
     r"|(?i:story|text|photos?|graphics?|design|illustrations?|reporting)(?:\s+and\s+\w+)?\s+(?i:by)\b"
     r"|\(?AP\s+Photo\)?|[A-Z][A-Z.\- ]{3,30}/\s*[A-Z][\w ]{2,30}$)"
@@ -61,13 +63,13 @@ _DATE = rf"(?:(?:{_WEEKDAY}\s+)?{_DAY_MONTH},?\s+\d{{4}}|{_WEEKDAY}\s+{_DAY_MONT
 _PAPER = r"(?!(?:On|In|At|By|Since|Until|From|Before|After|Last|Next|Through|Starting|Every|Each|Of|And|But)\b)[A-Z][\w.&'’\-]*(?:\s+(?:[A-Z][\w.&'’\-]*|of|the|and|on|&)){0,5}"
 _FOLIO = r"(?:(?:Page|PAGE)\s+)?[A-Z]?\d{1,3}[A-Z]?"
 _APART = r"(?:\s*[|•·/,–—-]\s*|\s+)"  # what sets the parts apart
-RUNNING_HEAD = re.compile(
+RUNNING_HEAD = lazyre.compile(
     rf"^(?:{_FOLIO}{_APART})?(?:{_PAPER}{_APART})?{_DATE}(?:{_APART}{_PAPER})?(?:{_APART}{_FOLIO})?$"
     rf"|^{_FOLIO}$"
 )
 
 
-_SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+_SENTENCE_INSIDE = lazyre.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 
 
 def is_byline(text: str) -> bool:
@@ -187,8 +189,8 @@ def is_credit(text: str) -> bool:
     return len(text) <= 60 and bool(CREDIT.match(text.strip()))
 
 
-_PRINTED_DATE = re.compile(rf"^{_DATE}$")
-_SPREAD = re.compile(r"\s{3,}")
+_PRINTED_DATE = lazyre.compile(rf"^{_DATE}$")
+_SPREAD = lazyre.compile(r"\s{3,}")
 
 
 def is_running_head(text: str) -> bool:
@@ -211,8 +213,8 @@ def is_running_head(text: str) -> bool:
 _MINOR = word_set(
     """a an the and or but nor for of on in at to by from with as vs v. is are be into over up off out"""
 )
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
-_ABBREVIATION = re.compile(
+_SENTENCE_END = lazyre.compile(r"[.!?][\"'”’)]*\s*$")
+_ABBREVIATION = lazyre.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Capt|Prof|Rev|Inc|Co|Corp|Ltd|No|vs|Jan|Feb"
     r"|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Calif|Ariz|Okla|Mich|Mass|Fla|Ill|Wash|Ore|Tex|Pa|Va|U\.S|a\.m|p\.m)"
     r"|\b[A-Z])\.$"
@@ -281,7 +283,7 @@ def capital_head(text: str) -> bool:
 
 # A lead whose first word or two are set in capitals (UK print): ``RAIL passengers face``,
 # ``A MOTHER has``, ``SIX Victorian piers``; the line itself is not all capitals.
-_CAPITAL_LEAD = re.compile(r"^[“\"‘']?(?:[AI]\s+)?[A-Z][A-Z’'\-]+(?:\s+[A-Z][A-Z’'\-]+)?\s+(?=\S*[a-z])")
+_CAPITAL_LEAD = lazyre.compile(r"^[“\"‘']?(?:[AI]\s+)?[A-Z][A-Z’'\-]+(?:\s+[A-Z][A-Z’'\-]+)?\s+(?=\S*[a-z])")
 
 
 def capital_lead(text: str) -> bool:
@@ -301,7 +303,7 @@ def jump_head(text: str) -> bool:
 
 # --- words ---------------------------------------------------------------------------------------
 
-_WORD = re.compile(r"[a-z][a-z’']{3,}")
+_WORD = lazyre.compile(r"[a-z][a-z’']{3,}")
 _STOP = word_set(
     """this that these those with from have has had were been being said says will would could should
     about after before over under into than then there here their them they when where which what

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from . import lazyre
+
 # A page as jump lines print it: 4, A6, 4A, one; OCR reads 1 as l/I, 5 as s, 8 as B, 0 as O
 # (a misread label is taken only where no word follows it: ``From pages of`` is a sentence).
 _LABEL = (
@@ -35,12 +37,12 @@ _CLOSE = r"\s*[)\]]?\s*$"
 # (Continued on Page 4) / Continued on page A6 / continued on back page
 # Continued / Continues / CONTINUED, and OCR's Contlnued, Continucd
 _CONTINUED = r"[Cc](?:[o0]nt[il1I]nu(?:[ec]d|es)|ONTINUE[DS])"
-CONTINUED_ON = re.compile(rf"{_BEFORE}[(\[]?\s*{_CONTINUED}\s+[oO][nN]\s+{_TARGET}{_CLOSE}")
+CONTINUED_ON = lazyre.compile(rf"{_BEFORE}[(\[]?\s*{_CONTINUED}\s+[oO][nN]\s+{_TARGET}{_CLOSE}")
 # See SCHOOLS, Page 4 / See MEN, back page / See BUDGET, A6 / Please see BUDGET on B2 /
 # Sec COMPUTERS, page 6 / Sac CLASH, hack page (OCR)
-SEE_KEYWORD = re.compile(rf"{_BEFORE}[(\[]?\s*{_SEE}\s+{_KEYWORD}\s*[,|/.]?\s*{_TARGET}{_CLOSE}")
+SEE_KEYWORD = lazyre.compile(rf"{_BEFORE}[(\[]?\s*{_SEE}\s+{_KEYWORD}\s*[,|/.]?\s*{_TARGET}{_CLOSE}")
 # Please see page 6 / PleaM see paga 2 (OCR) / Please see back page / See page 4 / See back page
-PLEASE_SEE = re.compile(
+PLEASE_SEE = lazyre.compile(
     rf"{_BEFORE}[(\[]?\s*(?:P[a-zA-Z]{{3,5}}\W?\s+[a-zA-Z]{{2,3}}\s+|{_SEE}\s+){_TARGET}{_CLOSE}"
 )
 # (Continued from page one) / Continued from Page 1 / Continued From A1
@@ -52,23 +54,23 @@ _HEAD_RUN_IN = (
     r"\s*[:,—–|/-]?\s+)?"
 )
 # (Continued from page one) / Continued from Page 1 / Continued From A1 / Jump from A1 / Contlnued (OCR)
-CONTINUED_FROM = re.compile(
+CONTINUED_FROM = lazyre.compile(
     rf"^\s*{_HEAD_RUN_IN}[(\[]?\s*(?:{_CONTINUED}|[Jj]ump(?:ed)?|JUMP(?:ED)?)\s+[fF][rR][oO][mM]\s+"
     rf"(?:{_PAGE_WORD}\s*)?{_LABEL}\s*[)\]]?"
 )
 # From page 1 / From Page One / From A1, and as OCR reads them: From pagel, Frontpage*, rotn page 1.
-FROM_PAGE = re.compile(
+FROM_PAGE = lazyre.compile(
     rf"^\s*{_HEAD_RUN_IN}[(\[]?\s*(?:(?:[FfIi]?['’]?[rR][oO0](?:rn|[mMnNt])[tn]?|FROM)\s*{_PAGE_WORD}\s*{_LABEL}"
     r"|(?:[Ff]rom|FROM)\s+(?P<section>[A-Z]\d{1,2})\b)\s*[)\]]?"
 )
 # ``Please see page 4`` as OCR reads it with its spaces lost and its label gone: ``PtMMSMpagag``.
 # One token after a sentence end, a P, a few letters, the page word: names no page it can be read as.
-PLEASE_SEE_GARBLED = re.compile(
+PLEASE_SEE_GARBLED = lazyre.compile(
     r"(?:^|(?<=[.!?”’\"]\s))P[A-Za-z«»^*'’.,]{2,8}[Pp][aA][gqGQ][A-Za-z0-9]{0,3}\s*$"
 )
 # From front page / Continued from the front page: the label is the word ``front`` (page 1). Alone
 # on its line (``From the front page of the paper`` is a sentence).
-FROM_FRONT = re.compile(
+FROM_FRONT = lazyre.compile(
     rf"^\s*{_HEAD_RUN_IN}[(\[]?\s*(?:{_CONTINUED}\s+)?(?:[Ff]rom|FROM)\s+(?:the\s+|THE\s+)?"
     rf"(?P<label>[Ff]ront|FRONT)\s+{_PAGE_WORD}\s*[)\]]?\s*$"
 )

@@ -128,6 +128,15 @@ _LABEL_LIKE_MAX = 12  # a running head's short items: the paper's name, a sectio
 _NO_LABEL = frozenset("，。、；：！？,;!?（）()“”")
 
 
+def ends_a_jump(raws: list[str], k: int, body: str, p: Profile) -> bool:
+    """Line ``k`` (0-based) completes a jump-out marker the line above began (下转 / 2版): no
+    furniture, though a page label alone looks the same."""
+    above = next((raws[j].strip() for j in range(k - 1, -1, -1) if raws[j].strip()), "")
+    if not above or rules.jump_out(above, p.language):
+        return False
+    return rules.jump_out(above[-12:] + body, p.language) is not None
+
+
 def running_lines(raws: list[str], p: Profile) -> set[int]:
     """Line numbers of the running head and foot. From each edge of the page inward, the lines
     that are furniture or short unpunctuated items (要闻, the paper's name, 城事) form the running
@@ -146,6 +155,8 @@ def running_lines(raws: list[str], p: Profile) -> set[int]:
                 p.paragraph_indent and lead.startswith(p.paragraph_indent)
             ):
                 break
+            if ends_a_jump(raws, k, body, p):
+                break  # …体人民。下转 / 2版: the end of a jump-out marker cut by the line end
             if is_furniture(body, True, p) or furniture_key(body) in p.section_names:
                 run.append(k + 1)
                 sure = len(run)

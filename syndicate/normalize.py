@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from . import furniture, rules
+from . import furniture, lazyre, rules
 from .model import Block, BlockKind
 from .profile import CHINESE, Profile
 from .text import close_up, join, join_all
@@ -59,7 +59,10 @@ def _lines(text: str, p: Profile) -> list[_Line]:
         body = lead.strip("\u3000 \t\r")
         strong = False
         if body:
-            if n in running or furniture.is_furniture(body, n <= rules.EDGE_LINES or n > foot, p):
+            edge = n <= rules.EDGE_LINES or n > foot
+            if (n in running or furniture.is_furniture(body, edge, p)) and not (
+                edge and furniture.ends_a_jump(raws, n - 1, body, p)
+            ):
                 body = ""
             else:
                 strong = is_strong(body, p)
@@ -145,6 +148,10 @@ def _starts_article(line: _Line, p: Profile) -> bool:
     return line.indented and (line.strong or bool(p.article_opening.match(line.text)))
 
 
+# A credit whose name is cut by the line end goes on with the next short line: one character
+# (文/马 / 云飞张宣) with a name or more, two or three (图/权永 / 军) with one or two characters.
+_CUT_NAME = lazyre.compile(rf"(?:图|文|摄影?)\s*[/／]([{rules.CJK}]{{1,3}})$")
+_NAME_REST = lazyre.compile(rf"[{rules.CJK}\s]{{1,8}}")
 CAPTION_LINES = 4  # a caption glued under a paragraph is at most this many lines
 CAPTION_CHARS = 80  # ...and this many characters
 
@@ -165,8 +172,8 @@ class _Builder:
         # A sign-off such as （来源：…编译：…） may span lines: look further back only then.
         if last[-1:] in "）)":
             tail = "".join(p.text for p in self.pieces[-5:])
-        elif last[-1:] in _CREDIT_ENDS:
-            tail = "".join(p.text for p in self.pieces[-2:])  # 据央 / 视新闻
+        elif last[-1:] in _CREDIT_ENDS or last[-1:] == "版":
+            tail = "".join(p.text for p in self.pieces[-2:])  # 据央 / 视新闻, 下转2 / 版
         else:
             tail = last
         self.open = not _closed(tail, self.p)
@@ -268,6 +275,22 @@ def blocks(text: str, profile: Profile = CHINESE) -> list[Block]:
     return b.blocks
 
 
+def _cut_name(above: str, text: str) -> bool:
+    cut = _CUT_NAME.search(above)
+    return bool(cut and _NAME_REST.fullmatch(text) and (len(cut.group(1)) == 1 or len(text.strip()) <= 2))
+
+
+def _rest_of_credit(b: _Builder, text: str) -> bool:
+    """Line ``text`` ends a credit the line above began: a source credit (…座位。据 / 江城发布), a
+    photo credit (…鑫 / 伯特基地供图), a credit's name (图/韦铸峰 文/马 / 云飞)."""
+    if not b.pieces:
+        return False
+    above = b.pieces[-1].text
+    if b.open and text[-1] in _CREDIT_ENDS and _closed(above[-20:] + text, b.p):
+        return True
+    return (b.open and bool(rules.PHOTO_CREDIT.search(above[-20:] + text))) or _cut_name(above, text)
+
+
 def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int:
     """Place unindented line ``i``: the start of a headline block, or a continuation line.
 
@@ -278,8 +301,9 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
         b.add(lines[i], blank)  # the common case: a wrapped line of an unfinished paragraph
         return i + 1
     text = lines[i].text
-    if b.open and text[-1] in _CREDIT_ENDS and _closed(b.pieces[-1].text[-20:] + text, b.p):
-        b.add(lines[i], blank)  # the rest of a source credit cut by the line end: …座位。据 / 江城发布
+    if _rest_of_credit(b, text):
+        b.add(lines[i], blank)
+        b.open = False  # the credit, now whole, ends the paragraph
         return i + 1
     if b.pieces and (text[-1] in rules.BODY_LINE_END_CHARS or "。" in text) and not lines[i].heady:
         b.add(lines[i], blank)  # cannot be a headline line: no need to look ahead

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from . import english, english_heads, rules, unmarked
+from . import english, english_heads, lazyre, rules, unmarked
 from .model import Block
 from .text import join
 
@@ -44,6 +44,8 @@ class Profile:
     colon_headline_max: int  # a headline may end with ： up to this length (日本防卫大臣：)
     anaphoric_opener: re.Pattern[str]  # a paragraph opening like this refers back: no new article
     photo_heading: re.Pattern[str]  # 图片新闻
+    # How a news lead opens (近日，): with a change of topic, an article's start (None: never)
+    lead_opener: re.Pattern[str] | None = None
     # Lines that recur at the top or bottom of most pages (the paper's name, a running head).
     # Detected per issue (recurring_lines), not configured.
     recurring: frozenset[str] = frozenset()
@@ -91,10 +93,11 @@ CHINESE = Profile(
     colon_headline_max=20,
     anaphoric_opener=rules.ANAPHORIC_OPENER,
     photo_heading=rules.PHOTO_HEADING,
+    lead_opener=rules.LEAD_OPENER,
     section_names=rules.SECTION_NAMES,
 )
 
-_NEVER = re.compile(r"(?!)")
+_NEVER = lazyre.compile(r"(?!)")
 
 ENGLISH = Profile(
     language="en",
@@ -109,7 +112,7 @@ ENGLISH = Profile(
     furniture=english.RUNNING_HEAD,
     furniture_first=frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"),
     edge_furniture=english.RUNNING_HEAD,
-    not_headline=re.compile(r"[.,;:]$|^[a-z]"),
+    not_headline=lazyre.compile(r"[.,;:]$|^[a-z]"),
     headline_min=2,
     headline_max=160,
     short_headline=_NEVER,
@@ -124,8 +127,8 @@ ENGLISH = Profile(
 
 PROFILES: dict[str, Profile] = {"zh": CHINESE, "en": ENGLISH}
 
-_CJK_CHAR = re.compile(f"[{rules.CJK}]")
-_LATIN_CHAR = re.compile("[A-Za-z]")
+_CJK_CHAR = lazyre.compile(f"[{rules.CJK}]")
+_LATIN_CHAR = lazyre.compile("[A-Za-z]")
 
 
 def detect(text: str) -> str | None:
@@ -188,7 +191,7 @@ RECURRING_PAGES = 3  # a line must recur on at least this many pages (a jump hea
 RECURRING_SHARE = 0.6  # ...and on this share of the issue's pages
 
 
-_BODY_PUNCTUATION = re.compile("[，。、；！？]")
+_BODY_PUNCTUATION = lazyre.compile("[，。、；！？]")
 
 
 def furniture_key(line: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .model import Article, BoundaryDecision, JumpDecision, Reading
+from .model import Article, BoundaryDecision, FragmentKind, JumpDecision, Reading
 
 
 def article_json(a: Article) -> dict[str, Any]:
@@ -70,11 +70,41 @@ def _boundary(b: BoundaryDecision) -> str:
     return f"boundary page {b.page} line {b.line}: {verdict} ({b.note}) {evidence}".rstrip()
 
 
+def _opened_by(a: Article) -> str:
+    """The printed marks that opened an article, as the reader found them."""
+    marks = [
+        name
+        for name, present in (
+            ("kicker", a.kicker),
+            ("printed headline", not a.headline_derived),
+            ("deck", a.subheadline),
+            ("byline", a.byline),
+            ("dateline", a.dateline),
+        )
+        if present
+    ]
+    if a.kind is not FragmentKind.STORY:
+        marks.insert(0, a.kind.value)
+    return ", ".join(marks) or "no headline, byline or dateline: derived headline"
+
+
+def _start(a: Article) -> tuple[tuple[int, int, int], str]:
+    first = a.parts[0]
+    spans = " + ".join(f"p{p.page} l{p.first_line}-{p.last_line}" for p in a.parts)
+    headline = a.headline if len(a.headline) <= 30 else a.headline[:29] + "…"
+    line = f"article page {first.page} line {first.first_line}: {_opened_by(a)} [{spans}] {headline}"
+    return (first.page, first.first_line, 1), line  # after the boundary that opened it
+
+
 def explain(r: Reading) -> str:
-    """Why each boundary no headline marks was (not) taken, the scores behind each jump, then what
+    """Where each article starts and the printed marks that opened it, with the evidence of each
+    boundary no headline marks (in page and line order); the scores behind each jump; then what
     each of the desk's fixes (issue.toml ``[[fix]]``) changed."""
+    starts = [_start(a) for a in r.articles if a.parts]
+    boundaries = [((b.page, b.line, 0), _boundary(b)) for b in r.boundaries]
+    ordered = [text for _, text in sorted(starts + boundaries, key=lambda item: item[0])]
     jumps = "\n".join(_decision(d) for d in r.decisions) or "no jumps"
-    return "\n".join([*(_boundary(b) for b in r.boundaries), jumps, *(f"fix {f}" for f in r.fixed)])
+    return "\n".join([*ordered, jumps, *(f"fix {f}" for f in r.fixed)])
 
 
 def summary(r: Reading) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from . import rules
+from . import lazyre, rules
 from .boundaries import Draft, caption, merge_soft
 from .model import Block, BlockKind, BoundaryDecision, Fragment, FragmentKind, Jump, Orphan
 from .profile import CHINESE, Profile
@@ -19,13 +19,19 @@ from .text import bigrams, close_up, trigrams
 # A headline block belongs to the dated news report below it when some headline line shares this
 # share of its character bigrams with the body, or any trigram. The seed page's 王台老工业区 block
 # above a theory-study session shares 0.11 (推动, 力推) and no trigram; on the corpus pages every
-# dated report's headline does better. Features (no dateline) may have poetic headlines that share
-# nothing, so they are not checked.
+# dated report's headline does better. Only a long line (a news headline naming its subject) is
+# evidence: reports under short headlines (初心不改再续荣光, 六国学员共探智慧防灾路径) share nothing
+# as often. Features (no dateline) may have poetic headlines that share nothing: not checked.
 HEADLINE_BELONGS = 0.15
+HEADLINE_TELLS = 14  # bigrams: a headline line of 15 characters or more
 # A deck (副题) printed under a headline: a dash, then a phrase with no sentence end (——论…, ——记…).
 # After a finished paragraph it opens the next article even when its headline was lost; a dash
 # attribution under a quotation (——摘自…) or a name (——鲁迅) does not.
-DECK = re.compile(rf"^(?![—－\s]*(?:摘自|引自|选自|转引自))[—－]{{1,2}}[^{rules.SENTENCE_END_CHARS}]{{8,}}$")
+DECK = lazyre.compile(
+    rf"^(?![—－\s]*(?:摘自|引自|选自|转引自))[—－]{{1,2}}[^{rules.SENTENCE_END_CHARS}]{{8,}}$"
+)
+_NAME = lazyre.compile(rf"[{rules.CJK}·•]{{2,12}}")  # a name in a byline
+_NAME_WRAP = lazyre.compile(rf"[{rules.CJK}\s]{{1,12}}")  # a byline's names wrapped onto the next line
 
 
 def _jump(m: re.Match[str]) -> Jump:
@@ -40,7 +46,7 @@ def byline_names(raw: str) -> tuple[str, ...]:
     names: list[str] = []
     for chunk in rules.ROLE_SPLIT.split(raw):
         for name in re.split(r"[\s、，,]+", chunk.strip(" \t\u3000:：（）()")):
-            if name and name not in names and rules.CJK and re.fullmatch(rf"[{rules.CJK}·•]{{2,12}}", name):
+            if name and name not in names and rules.CJK and _NAME.fullmatch(name):
                 names.append(name)
     return tuple(names)
 
@@ -139,7 +145,7 @@ class _Page:
             self.cur.touch(block, head=True)
             return
         named = bool(cur.byline_raw) and bool(byline_names(" ".join(cur.byline_raw)))
-        if named and not cur.has_body and re.fullmatch(rf"[{rules.CJK}\s]{{1,12}}", block.raw):
+        if named and not cur.has_body and _NAME_WRAP.fullmatch(block.raw):
             cur.byline_raw[-1] += text  # a byline wrapped onto a second line: 张美丽安明尹 / 家智
             cur.touch(block, head=True)
             return
@@ -242,7 +248,9 @@ def _belongs(heads: list[str], paragraphs: list[str]) -> bool:
     text = "".join(paragraphs)
     # Substring tests, not the body's n-gram set: this runs for every headline of every page.
     ratios = [
-        sum(1 for g in grams if g in text) / len(grams) for grams in map(bigrams, heads) if len(grams) >= 5
+        sum(1 for g in grams if g in text) / len(grams)
+        for grams in map(bigrams, heads)
+        if len(grams) >= HEADLINE_TELLS
     ]
     if not ratios or max(ratios) >= HEADLINE_BELONGS:
         return True

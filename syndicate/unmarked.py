@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from . import english as en
-from . import english_jumps, rules
+from . import english_jumps, lazyre, rules
 from .columns import PAGE_AT_END, Line, first_word, read_lines, widths
 from .model import Block, BlockKind
 from .unmarked_head import Head, HeadReader
@@ -30,14 +30,14 @@ COHESION_AFTER = 16  # lines below compared
 COHESION_MIN_WORDS = 20  # content words the article above needs before its words tell anything
 
 # A paragraph opening like this refers back to the one above: not a new article.
-ANAPHORIC = re.compile(
+ANAPHORIC = lazyre.compile(
     r"^[“\"‘'(]|^(?:But|And|Or|Yet|So|Still|However|Also|Meanwhile|Instead|Hopefully|Then|Now|Even"
     r"|He|She|They|It|Its|His|Her|Their|This|That|These|Those|Such|Both|Another|Other|Others|Later"
     r"|In addition|Furthermore|Moreover|Nevertheless|Otherwise|Finally)\b"
 )
 _SENTENCE_LAST = frozenset(".!?\"'”’)")  # last characters of a line that may end a sentence
 _NO_HEAD_LAST = frozenset(".,;-–—")  # last characters of a line that is no head (set_as_head)
-_BARE_LABEL = re.compile(r"^[A-Z]?\d{1,3}$")
+_BARE_LABEL = lazyre.compile(r"^[A-Z]?\d{1,3}$")
 
 
 def closed(text: str) -> bool:

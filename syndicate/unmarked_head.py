@@ -7,11 +7,11 @@ import re
 from dataclasses import dataclass, field
 
 from . import english as en
-from . import english_jumps, rules
+from . import english_jumps, lazyre, rules
 from .columns import Line, first_word
 
 # Words that open a sentence, never continue one in capitals.
-_SENTENCE_OPENER = re.compile(
+_SENTENCE_OPENER = lazyre.compile(
     r"^[“\"‘]?(?:The|A|An|In|On|At|It|He|She|They|We|This|That|These|Those|When|After|Before|While|As|If"
     r"|For|But|And|Although|Despite|During|According)\s"
 )

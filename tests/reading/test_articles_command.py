@@ -112,3 +112,23 @@ def test_explain_shows_the_evidence_of_each_boundary_and_jump(tmp_path: Path) ->
     assert result.exit_code == 0, result.output
     assert "boundary page 1 line 3: new article (source credit or sign-off above)" in result.output
     assert "jump page 1 #2 -> page 2 #1" in result.output
+    starts = [line for line in result.output.splitlines() if line.startswith(("article ", "boundary "))]
+    assert starts[0].startswith("article page 1 line 1: printed headline [p1 l1-2] 江城全力应对强降雨")
+    assert starts[1].startswith("boundary page 1 line 3: new article")  # page and line order
+    assert starts[2].startswith(
+        "article page 1 line 3: no headline, byline or dateline: derived headline [p1 l3-3 + p2 l1-1]"
+    )
+
+
+def test_explain_names_the_printed_marks_that_opened_each_article(tmp_path: Path) -> None:
+    ind = "\u3000\u3000"
+    folder = tmp_path / "2026-07-09"
+    folder.mkdir()
+    (folder / "page-01.txt").write_text(
+        f"秋粮收获\n新区秋粮收获进度过九成\n——机收率首次超过八成\n{ind}□记者 李涛 报道\n"
+        f"{ind}本报7月9日讯 新区秋粮收获进度已超过九成，机收率首次超过八成。\n",
+        encoding="utf-8",
+    )
+    run = articles(folder, "--explain")
+    assert run.returncode == 0, run.stderr
+    assert "article page 1 line 1: kicker, printed headline, deck, byline, dateline [p1 l1-5]" in run.stderr

@@ -245,3 +245,28 @@ def test_an_issue_that_blanks_every_sure_headline_reads_one_without_as_a_subhead
     # One sure headline without its blank line: blank lines tell nothing, the subheading opens one.
     pages = [page, page.replace("\n\n东湖镇", "\n东湖镇")]
     assert len(pipeline.read(_issue(pages)).articles) == 14
+
+
+# A library notice that shares a few of the flood report's words (江城市, 开放): too many for a
+# change of topic alone, few enough for one that opens as a news lead does.
+READING_ROOM = (
+    "江城市图书馆暑期开放时间延长，少儿阅览室新增绘本三千册，每周六上午举办亲子阅读讲座，读者可预约座位。"
+)
+
+
+def test_a_paragraph_opening_as_a_news_lead_on_another_topic_opens_a_headline_less_article() -> None:
+    for gap in ("", "\n"):  # with or without a blank line above
+        before = f"江城全力应对强降雨\n{wrap(FLOOD_1)}\n{wrap(FLOOD_2)}\n{gap}"
+        first, second = read(before + wrap("近日，" + READING_ROOM))
+        assert first.paragraphs == (FLOOD_1, FLOOD_2) and second.paragraphs == ("近日，" + READING_ROOM,)
+        assert len(read(before + wrap(READING_ROOM))) == 1  # no lead's opening: not enough alone
+    # The same report going on with a date: its words recur, it stays.
+    later = "6月3日，江城市气象局再次发布暴雨预警信号，提醒防汛部门加强低洼路段积水监测，提前转移群众。"
+    (f,) = read(f"江城全力应对强降雨\n{wrap(FLOOD_1)}\n{wrap(FLOOD_2)}\n{wrap(later)}")
+    assert f.paragraphs[-1] == later
+
+
+def test_a_sign_off_with_a_bracket_inside_ends_the_article() -> None:
+    credit = "（本版内容节选自《江城气候年鉴（2026）》）"
+    first, second = read(f"江城全力应对强降雨\n{wrap(FLOOD_1 + credit)}\n乡村农货展销会开幕\n{wrap(FAIR)}")
+    assert first.paragraphs == (FLOOD_1 + credit,) and second.headline == "乡村农货展销会开幕"

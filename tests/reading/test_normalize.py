@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from syndicate.model import BlockKind
 from syndicate.normalize import blocks
-from syndicate.text import join, join_all
+from syndicate.text import close_up, join, join_all
 
 IND = "\u3000\u3000"  # the full-width paragraph indent
 
@@ -66,6 +66,26 @@ def test_headline_after_caption_credit() -> None:
     kinds = [(b.kind, b.text) for b in blocks(text)]
     assert kinds[0] == (BlockKind.PARAGRAPH, "图为小麦收割现场张宣")
     assert kinds[1] == (BlockKind.LINE, "本报记者闫辰宇")
+
+
+@pytest.mark.parametrize(
+    ("caption", "tail"),
+    [
+        ("刁志新在花田察看芍药长势。鑫\n", "伯特基地供图"),  # the credit's name cut by the line end
+        ("图为小麦收割现场 图/韦铸峰 文/马\n", "云飞"),  # ... and a name cut after 文/
+        ("图为小麦收割现场 图/权永\n\n", "军"),  # ... or before its last character, a column end between
+    ],
+)
+def test_a_photo_credit_cut_by_the_line_end_ends_its_paragraph_above_a_headline(
+    caption: str, tail: str
+) -> None:
+    text = (
+        f"{IND}基地负责人介绍，损耗率从以往的四成降至\n一成半以下，直接提升了切花品质与效益。\n"
+        f"{caption}{tail}\n西安三夏气象服务实现定制化升级\n□本报通讯员 杨睿\n{IND}本报讯　6月3日，西安市气象局启动三夏服务。"
+    )
+    out = blocks(text)
+    assert [b.kind for b in out] == [BlockKind.PARAGRAPH, BlockKind.LINE, BlockKind.LINE, BlockKind.PARAGRAPH]
+    assert out[0].text.endswith(close_up(tail)) and out[1].text == "西安三夏气象服务实现定制化升级"
 
 
 def test_carriage_returns_and_form_feeds_keep_line_numbers() -> None:

@@ -75,6 +75,19 @@ def test_headline_only_block_without_body_is_an_orphan() -> None:
     assert f.headline is None and f.first_line == 4 and f.byline == ("李涛",)
 
 
+@pytest.mark.parametrize("headline", ["初心不改再续荣光", "六国学员共探智慧防灾路径"])
+def test_a_short_headline_sharing_no_words_with_its_report_is_kept(headline: str) -> None:
+    # A short headline tells too little to say it is another article's: only a long one (a news
+    # headline naming its subject, as above) that shares nothing with the report below is orphaned.
+    text = (
+        f"{IND}本报讯 市民服务中心昨天开通夜间窗口，每周办理业务超过两千件。\n{headline}\n□本报记者 张嘉赫\n"
+        f"{IND}本报讯　“人退休了，党员身份永远不会褪色。”老党员李建国说。他退休后一直在社区做志愿者。"
+    )
+    frags, orphans = read(text)
+    assert not orphans and [f.headline for f in frags] == [None, headline]
+    assert frags[1].first_line == 2 and frags[1].byline == ("张嘉赫",)
+
+
 def test_headline_at_page_bottom_is_an_orphan() -> None:
     _, orphans = read(f"{IND}本报讯 会议召开。\n\n青岛开发区聚力推动老工业区蝶变升级")
     assert orphans == ["青岛开发区聚力推动老工业区蝶变升级"]
@@ -142,6 +155,23 @@ def test_jump_markers() -> None:
     a, b = read(text)[0]
     assert a.jump_out and a.jump_out.page == 2 and a.paragraphs == ("会议召开，惠及全体人民。",)
     assert b.kind is FragmentKind.CONTINUATION and b.jump_in and b.jump_in.page == 1 and not b.run_in
+
+
+@pytest.mark.parametrize("cut", ["下转2\n版", "（下转第\n二版）", "下转\n2版"])
+def test_a_jump_out_cut_by_the_line_end_ends_the_part_above_the_next_headline(cut: str) -> None:
+    text = f"{IND}本报讯 会议召开，惠及全\n体人民。{cut}\n锚定目标聚力推进高质量发展\n{IND}本报讯 近日，规划印发。"
+    a, b = read(text)[0]
+    assert a.jump_out and a.jump_out.page == 2 and a.paragraphs == ("会议召开，惠及全体人民。",)
+    assert b.headline == "锚定目标聚力推进高质量发展"
+    # Mid-page, with a deck under the next headline and no dateline below it.
+    body = "".join(f"{IND}江城市气象局密切监视强降雨过程，滚动发布暴雨预警信号。\n" for _ in range(6))
+    text = f"{body}{IND}会议召开，惠及全\n体人民。{cut}\n锚定目标聚力推进高质量发展\n—解读《江城气象发展规划》\n{IND}近日，规划印发。\n{body}"
+    parts = read(text)[0]
+    assert parts[0].jump_out and parts[0].jump_out.page == 2
+    assert (parts[1].headline, parts[1].subheadline) == (
+        "锚定目标聚力推进高质量发展",
+        "解读《江城气象发展规划》",
+    )
 
 
 def test_jump_head_repeats_headline() -> None:
