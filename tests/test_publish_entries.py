@@ -156,3 +156,30 @@ def test_a_nightly_pass_renders_only_the_new_entries(tmp_path: Path, monkeypatch
     pipeline.run_pass(settings(tmp_path), now=MORNING, source=FakeSource(issue(DAY, {1: PAGE1, 2: PAGE2})))  # type: ignore[arg-type]
     # page 2 completes 0101 (a new version) and brings 0201; 0102 is printed from the memo
     assert set(seen) == {"20231024-0101", "20231024-0201"}
+
+
+def test_catalog_lines_from_the_cache_are_the_catalog_and_follow_every_field() -> None:
+    import importlib
+
+    from syndicate import catalog
+    from syndicate.model import CatalogEntry
+
+    planning = importlib.import_module("syndicate.publish.plan")
+    # the line's key names these fields: a new one must be added to EntryCache.row_key
+    assert [f.name for f in dataclasses.fields(CatalogEntry)] == [
+        "date", "id", "section", "headline", "version", "created", "withdrawn",
+    ]  # fmt: skip
+    on = site()
+    rows = [CatalogEntry.of(i) for i in items()]
+    cache = EntryCache()
+    assert planning._catalog(rows, on, cache) == catalog.dump(rows, on.pub) and cache.rendered == 4
+    changed = [dataclasses.replace(rows[0], version=3, withdrawn=True), *rows[1:]]
+    assert planning._catalog(changed, on, cache) == catalog.dump(changed, on.pub) and cache.rendered == 5
+    other = site(timezone="Asia/Tokyo")
+    assert planning._catalog(rows, other, cache) == catalog.dump(rows, other.pub) and cache.rendered == 9
+    assert planning._catalog([], on, cache) == catalog.dump([], on.pub) == b"[]\n"
+
+
+def test_one_item_on_two_sites_gets_two_keys() -> None:
+    cache, it = EntryCache(), items()[0]
+    assert cache.key(site(), "rss", it) != cache.key(site(base_url="https://other.example.org/"), "rss", it)

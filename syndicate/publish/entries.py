@@ -18,7 +18,7 @@ import importlib
 from collections.abc import Mapping
 from pathlib import Path
 
-from ..model import StoredArticle
+from ..model import CatalogEntry, StoredArticle
 from .site import Site
 from .text import cleaned
 
@@ -27,6 +27,7 @@ FORMAT = "1"
 # Whose code shapes a fragment: its source is part of every key (a new release, or an edit in a
 # working copy, cannot serve fragments an older renderer made).
 _RENDERING_MODULES = (
+    "syndicate.catalog",
     "syndicate.publish.entries",
     "syndicate.publish.feeds",
     "syndicate.publish.jsonfeed",
@@ -67,21 +68,26 @@ class EntryCache:
         self.used: set[str] = set()
         self.rendered = 0
         self.reused = 0
-        self._digests: dict[int, tuple[StoredArticle, str]] = {}
+        self._digests: dict[int, tuple[StoredArticle, Site, str]] = {}
         self._cleaned: dict[int, tuple[StoredArticle, StoredArticle]] = {}
-        self._site: tuple[Site | None, str] = (None, "")
+        self._site: tuple[Site | None, str] = (None, "")  # the site, the digest of it and the code
 
     def key(self, site: Site, fmt: str, item: StoredArticle) -> str:
         """The key of ``item``'s fragment in format ``fmt`` on ``site``."""
         seen = self._digests.get(id(item))
-        if seen is None or seen[0] is not item:
+        if seen is None or seen[0] is not item or seen[1] is not site:
             digest = hashlib.sha256(f"{self._site_digest(site)}\0{item!r}".encode()).hexdigest()
-            seen = self._digests[id(item)] = (item, digest)  # the item kept: its id stays its own
-        return f"{fmt}:{seen[1]}"
+            seen = self._digests[id(item)] = (item, site, digest)  # the item kept: its id stays its own
+        return f"{fmt}:{seen[2]}"
+
+    def row_key(self, site: Site, row: CatalogEntry) -> str:
+        """The key of a partner catalog line: the row's every field (``CatalogEntry``), the site."""
+        fields = (row.id, row.section, row.headline, row.version, row.withdrawn)
+        return f"catalog:{self._site_digest(site)}:{row.date}:{row.created.isoformat()}{fields!r}"
 
     def _site_digest(self, site: Site) -> str:
         if self._site[0] is not site:
-            self._site = (site, f"{code_digest()}\0{site.pub!r}")
+            self._site = (site, hashlib.sha256(f"{code_digest()}\0{site.pub!r}".encode()).hexdigest())
         return self._site[1]
 
     def get(self, key: str) -> bytes | None:

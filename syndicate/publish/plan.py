@@ -18,7 +18,7 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from .. import catalog
-from ..model import ArticleKey, IssuePackage, Problem, Snapshot, StoredArticle
+from ..model import ArticleKey, CatalogEntry, IssuePackage, Problem, Snapshot, StoredArticle
 from . import epaper, html, newsml, ninjs, opml, pages, sitemap
 from .entries import EntryCache
 from .feeds import Feed
@@ -104,7 +104,7 @@ def _outputs(
     for package in snapshot.packages:  # one issue at a time: its queued articles, package, page
         yield from _issue(package, queued, site, now, problems, failed)
     windows = feed_windows(snapshot, site)
-    yield Output("newsml/catalog.json", catalog.dump(snapshot.catalog, site.pub), "catalog")
+    yield Output("newsml/catalog.json", _catalog(snapshot.catalog, site, entries), "catalog")
     yield from _feeds(windows, site, entries)
     yield Output("public/index.opml", opml.render(site, snapshot.sections), "opml")
     yield Output("public/formats.opml", opml.render_other_formats(site, snapshot.sections), "opml")
@@ -176,6 +176,19 @@ def feed_windows(snapshot: Snapshot, site: Site) -> list[tuple[str | None, Seque
     return [(None, window(snapshot.latest))] + [
         (s, window(snapshot.by_section.get(s, ()))) for s in snapshot.sections
     ]
+
+
+def _catalog(rows: Sequence[CatalogEntry], site: Site, entries: EntryCache) -> bytes:
+    """``catalog.dump`` of the rows, each line taken from ``entries`` when a pass made it before."""
+    lines = []
+    for row in rows:
+        key = entries.row_key(site, row)
+        data = entries.get(key)
+        if data is None:
+            data = catalog.line(row, site.pub).encode()
+            entries.put(key, data)
+        lines.append(data)
+    return catalog.document(lines)
 
 
 def _feeds(
