@@ -65,15 +65,22 @@ def _object(
 
 def dump(entries: Sequence[CatalogEntry], pub: Publication) -> bytes:
     """The catalog of ``entries`` (in the order given), one entry per line."""
-    tz = pub.tz
-    releases = {d: rfc3339(pub.release_at(d), tz) for d in {e.date for e in entries}}  # a month: ~31
+    releases = {d: rfc3339(pub.release_at(d), pub.tz) for d in {e.date for e in entries}}  # a month: ~31
+    return document([line(e, pub, releases[e.date]).encode() for e in entries])
+
+
+def line(entry: CatalogEntry, pub: Publication, embargo_until: str | None = None) -> str:
+    """One entry's line of the catalog (``embargo_until``: its issue's release, when known)."""
+    tz, release = pub.tz, pub.release_at(entry.date)
+    until = rfc3339(release, tz) if embargo_until is None else embargo_until
     # json.dumps with indent falls back to the pure-Python encoder: one C-encoded line per entry
     # keeps the file readable at a tenth of the cost.
-    lines = ",\n".join(
-        _ENCODER.encode(_object(e, releases[e.date], tz, e.withdrawn and e.created < pub.release_at(e.date)))
-        for e in entries
-    )
-    return f"[\n{lines}\n]\n".encode() if entries else b"[]\n"
+    return _ENCODER.encode(_object(entry, until, tz, entry.withdrawn and entry.created < release))
+
+
+def document(lines: Sequence[bytes]) -> bytes:
+    """The catalog file of its entries' lines (``line``), in order."""
+    return b"[\n" + b",\n".join(lines) + b"\n]\n" if lines else b"[]\n"
 
 
 # ---- reading ------------------------------------------------------------------------------------

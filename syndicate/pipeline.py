@@ -284,7 +284,7 @@ def publish_step(settings: Settings, store: Store, now: dt.datetime, report: Pas
     """Snapshot, plan, write everything, then tell the store: the store is not called between writes."""
     from . import publish, state
     from .catalog import CATALOG_DAYS, CATALOG_ROWS
-    from .publish import objects
+    from .publish import memo, objects
     from .publish.write import IN_PROGRESS, in_progress, write_all
 
     out_dir = settings.out_dir
@@ -308,7 +308,8 @@ def publish_step(settings: Settings, store: Store, now: dt.datetime, report: Pas
         window=settings.output.feed_entries, until=until, catalog_days=CATALOG_DAYS, catalog_rows=CATALOG_ROWS
     )
     site = publish.site_for(settings, snapshot.sections, snapshot.slugs)
-    streamed = publish.stream(snapshot, site, now)
+    entries = memo.load(settings.state_dir)  # the feed entries earlier passes rendered
+    streamed = publish.stream(snapshot, site, now, entries)
     feeds: list[str] = []  # the feeds' paths, for WebSub (the outputs' bytes are not kept)
     outputs = _noting_feeds(streamed.outputs, feeds)
     if bucket is not None:  # object storage: the same plan, as objects (publish/objects.py)
@@ -317,6 +318,7 @@ def publish_step(settings: Settings, store: Store, now: dt.datetime, report: Pas
     else:
         with in_progress(settings.state_dir / IN_PROGRESS, out_dir / "public", out_dir / "newsml"):
             written = list(write_all(out_dir, outputs).written)
+    memo.keep(settings.state_dir, entries)
     report.problems.extend(streamed.problems)
     settled = publish.settle(snapshot, site, now, failed=streamed.failed)
     store.finish_pass(settled.rendered)

@@ -152,3 +152,46 @@ def test_only_reading_a_catalog_or_rendering_is_left_to_a_thread(setup: Any) -> 
     os.utime(out / "newsml" / "catalog.json", ns=(2, 2))
     assert app.answer_now(request("honour", etag=etag)) is None  # a changed catalog: read it first
     assert renders[0] == 2
+
+
+def test_a_repeated_poll_is_answered_from_memos_and_a_wrong_token_still_fails(
+    setup: Any, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A partner polling with its ETag is authenticated, parsed and logged from memos (its token
+    checked once); any other header is checked in full: a wrong token after a right one is 401."""
+    import logging
+
+    app, _clock, _renders, _out = setup
+    _, etag, _ = get(app, "honour", "since=2024-05-01T00:00:00%2B08:00")
+    checks = [0]
+    real = p.authenticate
+
+    def counting(*args: Any) -> bool:
+        checks[0] += 1
+        return real(*args)
+
+    monkeypatch.setattr(p, "authenticate", counting)
+    with caplog.at_level(logging.INFO, logger="syndicate.serve"):
+        caplog.clear()  # the first request's line (when another test left INFO on)
+        for _ in range(3):
+            assert get(app, "honour", "since=2024-05-01T00:00:00%2B08:00", etag)[0].startswith("304")
+        assert checks[0] == 0
+        wrong = request("honour", etag=etag) | {"HTTP_AUTHORIZATION": "Bearer early-token"}
+        assert app.handle(wrong).status.startswith("401") and checks[0] == 1
+        assert app.handle(wrong | {"HTTP_AUTHORIZATION": ""}).status.startswith("401")
+    lines = [r.getMessage() for r in caplog.records]
+    assert (
+        lines[:3]
+        == ["partner=honour GET /partners/honour/index.atom?since=2024-05-01T00:00:00%2B08:00 -> 304"] * 3
+    )
+    assert lines[3:] == [
+        "partner=honour GET /partners/honour/index.atom -> 401 (wrong token)",
+        "partner=honour GET /partners/honour/index.atom -> 401 (no bearer token)",
+    ]
+    assert app._verified == {("honour", "Bearer honour-token"): app.partners["honour"]}
+
+
+def test_a_bad_since_is_refused_each_time(setup: Any) -> None:
+    app, _clock, _renders, _out = setup
+    for _ in range(2):
+        assert app.handle(request("honour", "since=yesterday")).status.startswith("400")

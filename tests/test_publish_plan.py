@@ -12,6 +12,7 @@ from support.publish import MORNING, NIGHT, article, item, site
 from syndicate.errors import PublishError
 from syndicate.model import CatalogEntry, IssuePackage, Queued, Snapshot
 from syndicate.publish import Output, plan, settle
+from syndicate.publish.entries import EntryCache
 from syndicate.publish.formats import FEEDS
 from syndicate.publish.write import write_all
 
@@ -72,7 +73,8 @@ def test_two_outputs_for_one_path_are_refused_before_anything_is_written(tmp_pat
 
 def test_each_feed_entry_is_cleaned_once_for_every_format(monkeypatch: pytest.MonkeyPatch) -> None:
     """An article sits in up to six feeds (its section's and all, in each format) and a section
-    page: the plan's windows clean it once, and the renderers print from that."""
+    page: the pass's entry cache cleans it once, and every renderer prints from that (the section
+    page cleans only the headlines it prints)."""
     import importlib
 
     planning = importlib.import_module("syndicate.publish.plan")
@@ -89,5 +91,6 @@ def test_each_feed_entry_is_cleaned_once_for_every_format(monkeypatch: pytest.Mo
     monkeypatch.setattr(text, "clean_article", counting)
     windows = planning.feed_windows(snapshot(), site())
     entries = sum(len(items) for _, items in windows)
-    planning._feeds(windows, site())
-    assert entries == 4 and calls == entries
+    distinct = {id(i) for _, items in windows for i in items}
+    planning._feeds(windows, site(), EntryCache())
+    assert entries == 4 and len(distinct) == 2 and calls == 2

@@ -5,6 +5,8 @@ One module per format, each a pure ``render(...) -> bytes`` (no clock, store or 
 ``feeds`` (RSS, Atom; listed with their suffixes and media types in ``formats.FEEDS``), ``html``
 (article pages, front page), ``opml``, ``newsml`` (NewsML-G2 items and issue packages), and the
 partner catalog (``syndicate.catalog``). ``site`` is the renderers' view of the publication.
+Feed entries and catalog lines a pass rendered before come in as an ``entries.EntryCache``
+(kept between passes by ``memo``), keyed by everything their bytes depend on.
 """
 
 from __future__ import annotations

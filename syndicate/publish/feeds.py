@@ -9,13 +9,17 @@ process locale (which races with the scheduler's threads), so RSS dates are writ
 ``email.utils.format_datetime`` through a small extension instead.
 
 A renderer takes the site and a ``Feed`` (its section, entries and own path, which the format
-table decides) and returns bytes; ``formats.FEEDS`` lists them.
+table decides) and returns bytes; ``formats.FEEDS`` lists them. An entry already rendered (by an
+earlier pass, or for another feed) is taken from the ``entries.EntryCache`` passed in: the feed's
+head is rendered with no entry, and the entries' fragments go between it and its tail, as lxml
+would have printed them in place (``_splice``; the golden files pin the bytes).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -25,8 +29,9 @@ from feedgen.feed import FeedGenerator
 
 from ..model import StoredArticle
 from ..timefmt import rfc822
+from .entries import EntryCache
 from .site import EPOCH, Site
-from .text import body_paragraphs, cleaned, language
+from .text import body_paragraphs, language
 
 ATOM = "http://www.w3.org/2005/Atom"
 GENERATOR = "syndicate"  # without a version: upgrading must not change every feed's bytes
@@ -102,7 +107,8 @@ def feed_updated(site: Site, items: Sequence[StoredArticle]) -> dt.datetime:
 
 
 def _generator(site: Site, feed: Feed, rss: bool) -> FeedGenerator:
-    section, items = feed.section, [cleaned(i) for i in feed.items]
+    """The feed's head (channel or feed elements), no entry yet."""
+    section, items = feed.section, feed.items
     pub = site.pub
     fg = FeedGenerator()
     fg.register_extension("syndicate_dates", _Dates, _EntryDates, atom=False, rss=True)
@@ -128,8 +134,6 @@ def _generator(site: Site, feed: Feed, rss: bool) -> FeedGenerator:
         # fg.updated() also set feedgen's lastBuildDate, which it would format with setlocale().
         fg._FeedGenerator__rss_lastBuildDate = None
         fg.syndicate_dates.last_build = rfc822(updated, site.tz)
-    for item in items:
-        _entry(fg, site, item, rss)
     return fg
 
 
@@ -160,13 +164,51 @@ def _entry(fg: FeedGenerator, site: Site, item: StoredArticle, rss: bool) -> Non
         fe.published(site.published(item))
 
 
-def render_rss(site: Site, feed: Feed) -> bytes:
+def render_rss(site: Site, feed: Feed, entries: EntryCache | None = None) -> bytes:
     """RSS 2.0 of the feed's entries in the given order."""
-    out: bytes = _generator(site, feed, rss=True).rss_str(pretty=True)
-    return out
+    return _splice(site, feed, True, EntryCache() if entries is None else entries)
 
 
-def render_atom(site: Site, feed: Feed) -> bytes:
+def render_atom(site: Site, feed: Feed, entries: EntryCache | None = None) -> bytes:
     """Atom 1.0 of the feed's entries in the given order."""
-    out: bytes = _generator(site, feed, rss=False).atom_str(pretty=True)
-    return out
+    return _splice(site, feed, False, EntryCache() if entries is None else entries)
+
+
+# Where each entry starts in a pretty-printed document (the lines of its elements are indented
+# deeper, and a "<" in any text or attribute is escaped), and what follows the last one.
+_STARTS = {True: re.compile(rb"^    <item[ >]", re.M), False: re.compile(rb"^  <entry[ >]", re.M)}
+_TAILS = {True: b"  </channel>\n</rss>\n", False: b"</feed>\n"}
+
+
+def _splice(site: Site, feed: Feed, rss: bool, entries: EntryCache) -> bytes:
+    """The head rendered without entries, each entry's fragment (rendered once: those missing
+    from ``entries`` all in one document, then cut at their starts), the tail."""
+    fg = _generator(site, feed, rss)
+    fmt = "rss" if rss else "atom"
+    tail = _TAILS[rss]
+    doc: bytes = fg.rss_str(pretty=True) if rss else fg.atom_str(pretty=True)
+    if not doc.endswith(tail):
+        raise ValueError(f"{feed.path}: feedgen's {fmt} document ends in {doc[-40:]!r}")
+    head = doc[: -len(tail)]
+    keys = [entries.key(site, fmt, item) for item in feed.items]
+    found: dict[str, bytes] = {}
+    missing: dict[str, StoredArticle] = {}
+    for key, item in zip(keys, feed.items, strict=True):
+        if key not in found and key not in missing:
+            data = entries.get(key)
+            if data is None:
+                missing[key] = item
+            else:
+                found[key] = data
+    if missing:
+        for item in missing.values():
+            _entry(fg, site, entries.clean(item), rss)
+        full: bytes = fg.rss_str(pretty=True) if rss else fg.atom_str(pretty=True)
+        body = full[len(head) : -len(tail)]
+        starts = [m.start() for m in _STARTS[rss].finditer(body)]
+        if not full.startswith(head) or len(starts) != len(missing) or starts[:1] != [0]:
+            raise ValueError(f"{feed.path}: cannot cut the {fmt} document at its entries")
+        for key, start, end in zip(missing, starts, [*starts[1:], len(body)], strict=True):
+            found[key] = body[start:end]
+            entries.put(key, found[key])
+    return head + b"".join(found[k] for k in keys) + tail

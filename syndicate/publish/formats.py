@@ -7,12 +7,19 @@ entry here (plus its golden file).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from . import feeds, jsonfeed
+from .entries import EntryCache
 from .feeds import Feed
 from .site import Site
+
+
+class Renderer(Protocol):
+    """A feed format's renderer: the feed's bytes, its entries taken from ``entries`` when there."""
+
+    def __call__(self, site: Site, feed: Feed, entries: EntryCache | None = None) -> bytes: ...
 
 
 @dataclass(frozen=True)
@@ -21,7 +28,7 @@ class FeedFormat:
     suffix: str  # the file name after the feed's slug: all.rss.xml
     media_type: str  # Content-Type when served, type of autodiscovery links
     label: str  # how pages name it: "RSS"
-    render: Callable[[Site, Feed], bytes]
+    render: Renderer
     opml_version: str  # OPML 2.0 outline version
     # index.opml lists every feed once, in this one format (a reader keying items by id would
     # otherwise file each article under two copies of a feed); formats.opml lists the others

@@ -3,7 +3,9 @@
 The same entries as the other two formats, in the same order, with the same ids (the tag URI),
 so a reader that subscribes to several formats sees each article once. ``authors`` and
 ``language`` are 1.1's fields (1.0's ``author`` is not written); ``hubs`` names the WebSub hub
-when the publication has one. Deterministic bytes: no clock, keys in the order built.
+when the publication has one. Deterministic bytes: no clock, keys in the order built. Each item
+is printed once (``entries.EntryCache``) as it sits in the document, four spaces in, and the
+document's ``"items": []`` filled with them: the bytes ``json.dumps`` gives the whole document.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ import json
 from typing import Any
 
 from ..model import StoredArticle
+from .entries import EntryCache
 from .feeds import Feed, body_html
 from .site import Site, rfc3339
-from .text import cleaned, language
+from .text import language
 
 VERSION = "https://jsonfeed.org/version/1.1"
 MEDIA_TYPE = "application/feed+json"
@@ -39,7 +42,7 @@ def _item(site: Site, item: StoredArticle) -> dict[str, Any]:
     return entry
 
 
-def render(site: Site, feed: Feed) -> bytes:
+def render(site: Site, feed: Feed, entries: EntryCache | None = None) -> bytes:
     """JSON Feed 1.1 of the feed's entries in the given order (section None: every section)."""
     pub, section = site.pub, feed.section
     doc: dict[str, Any] = {
@@ -53,5 +56,26 @@ def render(site: Site, feed: Feed) -> bytes:
     }
     if pub.websub_hub:
         doc["hubs"] = [{"type": "WebSub", "url": pub.websub_hub}]
-    doc["items"] = [_item(site, cleaned(i)) for i in feed.items]
-    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode()
+    doc["items"] = []
+    text = json.dumps(doc, ensure_ascii=False, indent=2)
+    if not feed.items:
+        return (text + "\n").encode()
+    if not text.endswith(_NO_ITEMS):
+        raise ValueError(f"{feed.path}: JSON Feed document ends in {text[-40:]!r}")
+    cache = EntryCache() if entries is None else entries
+    items = b",\n".join(_fragment(site, item, cache) for item in feed.items)
+    return text[: -len(_NO_ITEMS)].encode() + b"[\n" + items + b"\n  ]\n}\n"
+
+
+_NO_ITEMS = "[]\n}"  # how the document ends before its items go in
+
+
+def _fragment(site: Site, item: StoredArticle, entries: EntryCache) -> bytes:
+    """The item as ``json.dumps(indent=2)`` prints it two levels down (its strings hold no newline)."""
+    key = entries.key(site, "json", item)
+    data = entries.get(key)
+    if data is None:
+        text = json.dumps(_item(site, entries.clean(item)), ensure_ascii=False, indent=2)
+        data = ("    " + text.replace("\n", "\n    ")).encode()
+        entries.put(key, data)
+    return data

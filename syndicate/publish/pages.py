@@ -13,11 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import StoredArticle
+from ..xmlchars import clean
 from .epaper import PrintedPage, date_label, page_of
 from .formats import FEEDS
 from .html import ENV
 from .site import Site
-from .text import cleaned
 
 
 @dataclass(frozen=True)
@@ -69,8 +69,12 @@ def render_issue(site: Site, day: dt.date, pages: Sequence[PrintedPage]) -> byte
 
 
 def render_section(site: Site, section: str, items: Sequence[StoredArticle]) -> bytes:
-    """``public/sections/<slug>.html``: the section's newest articles, by issue."""
-    days = [(day, list(group)) for day, group in itertools.groupby(map(cleaned, items), key=lambda i: i.date)]
+    """``public/sections/<slug>.html``: the section's newest articles, by issue (each with its
+    headline cleaned: all the page prints of its text)."""
+    days = [
+        (day, [(i, clean(i.article.headline)) for i in group])
+        for day, group in itertools.groupby(items, key=lambda i: i.date)
+    ]
     return _render(
         "section.html",
         site=site,

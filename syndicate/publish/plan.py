@@ -18,13 +18,13 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from .. import catalog
-from ..model import ArticleKey, IssuePackage, Problem, Snapshot, StoredArticle
+from ..model import ArticleKey, CatalogEntry, IssuePackage, Problem, Snapshot, StoredArticle
 from . import epaper, html, newsml, ninjs, opml, pages, sitemap
+from .entries import EntryCache
 from .feeds import Feed
 from .formats import FEEDS
 from .precompress import iter_siblings
 from .site import Site
-from .text import cleaned
 
 
 @dataclass(frozen=True)
@@ -76,29 +76,36 @@ class Stream:
     failed: set[ArticleKey]
 
 
-def plan(snapshot: Snapshot, site: Site, now: dt.datetime) -> Plan:
+def plan(snapshot: Snapshot, site: Site, now: dt.datetime, entries: EntryCache | None = None) -> Plan:
     """Every output of one publishing step, in write order (``stream``, held whole)."""
-    streamed = stream(snapshot, site, now)
+    streamed = stream(snapshot, site, now, entries)
     outputs = tuple(streamed.outputs)
     return Plan(outputs, tuple(streamed.problems), frozenset(streamed.failed))
 
 
-def stream(snapshot: Snapshot, site: Site, now: dt.datetime) -> Stream:
-    """Every output of one publishing step, in write order, rendered as it is taken."""
+def stream(snapshot: Snapshot, site: Site, now: dt.datetime, entries: EntryCache | None = None) -> Stream:
+    """Every output of one publishing step, in write order, rendered as it is taken. ``entries``:
+    feed entries rendered before (a pass's memo, ``entries.EntryCache``), filled with the new ones."""
     problems: list[Problem] = []
     failed: set[ArticleKey] = set()
-    return Stream(iter_siblings(_outputs(snapshot, site, now, problems, failed)), problems, failed)
+    cache = EntryCache() if entries is None else entries
+    return Stream(iter_siblings(_outputs(snapshot, site, now, cache, problems, failed)), problems, failed)
 
 
 def _outputs(
-    snapshot: Snapshot, site: Site, now: dt.datetime, problems: list[Problem], failed: set[ArticleKey]
+    snapshot: Snapshot,
+    site: Site,
+    now: dt.datetime,
+    entries: EntryCache,
+    problems: list[Problem],
+    failed: set[ArticleKey],
 ) -> Iterator[Output]:
     queued = {a.key for a in snapshot.queued}
     for package in snapshot.packages:  # one issue at a time: its queued articles, package, page
         yield from _issue(package, queued, site, now, problems, failed)
     windows = feed_windows(snapshot, site)
-    yield Output("newsml/catalog.json", catalog.dump(snapshot.catalog, site.pub), "catalog")
-    yield from _feeds(windows, site)
+    yield Output("newsml/catalog.json", _catalog(snapshot.catalog, site, entries), "catalog")
+    yield from _feeds(windows, site, entries)
     yield Output("public/index.opml", opml.render(site, snapshot.sections), "opml")
     yield Output("public/formats.opml", opml.render_other_formats(site, snapshot.sections), "opml")
     yield from _site(snapshot, windows, site)
@@ -164,19 +171,35 @@ def feed_windows(snapshot: Snapshot, site: Site) -> list[tuple[str | None, Seque
 
     def window(items: Sequence[StoredArticle]) -> tuple[StoredArticle, ...]:
         ordered = sorted(items, key=lambda a: (site.updated(a), site.published(a)), reverse=True)
-        return tuple(map(cleaned, ordered[: snapshot.window]))  # cleaned once for every format
+        return tuple(ordered[: snapshot.window])
 
     return [(None, window(snapshot.latest))] + [
         (s, window(snapshot.by_section.get(s, ()))) for s in snapshot.sections
     ]
 
 
-def _feeds(windows: list[tuple[str | None, Sequence[StoredArticle]]], site: Site) -> list[Output]:
+def _catalog(rows: Sequence[CatalogEntry], site: Site, entries: EntryCache) -> bytes:
+    """``catalog.dump`` of the rows, each line taken from ``entries`` when a pass made it before."""
+    lines = []
+    for row in rows:
+        key = entries.row_key(site, row)
+        data = entries.get(key)
+        if data is None:
+            data = catalog.line(row, site.pub).encode()
+            entries.put(key, data)
+        lines.append(data)
+    return catalog.document(lines)
+
+
+def _feeds(
+    windows: list[tuple[str | None, Sequence[StoredArticle]]], site: Site, entries: EntryCache
+) -> list[Output]:
     out = []
     for section, items in windows:
         for fmt in FEEDS:
             path = site.feed_path(section, fmt.suffix)
-            out.append(Output(f"public/{path}", fmt.render(site, Feed(section, items, path)), fmt.name))
+            data = fmt.render(site, Feed(section, items, path), entries)
+            out.append(Output(f"public/{path}", data, fmt.name))
     return out
 
 

@@ -20,6 +20,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import parse_qs, quote
 from wsgiref.types import StartResponse, WSGIEnvironment
 from wsgiref.util import FileWrapper
@@ -47,6 +48,8 @@ from .redact import Redactor
 log = logging.getLogger("syndicate.serve")
 
 Clock = Callable[[], dt.datetime]
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 
 # Feed readers poll every few minutes; five minutes of freshness keeps CDNs and readers from
 # asking more often than a nightly job can change anything, and revalidation is a cheap 304.
@@ -58,6 +61,9 @@ _UNAUTHORIZED_HEADERS = [("WWW-Authenticate", 'Bearer realm="syndicate"')]
 _READ_METHODS = ("GET", "HEAD")
 _HIDDEN_TOP = frozenset({"partners", "newsml", "state"})
 _ROUTE_WORDS = ("index.atom", "newsml", "ninjs")
+# Per-request work a polling partner repeats, kept by what decides it (each memo is emptied when
+# full, so a flood of distinct requests costs memory up to this bound, then the plain work).
+MEMO_SIZE = 4096
 
 
 def _utcnow() -> dt.datetime:
@@ -134,6 +140,13 @@ class App:
             (partner.token_sha256 for partner in settings.partners), known=(*self.partners, *_ROUTE_WORDS)
         )
         self.metrics = Metrics(settings.state_dir)
+        # (partner id, Authorization header) that authenticated: a poll repeats both. Only
+        # successes are kept, so a wrong token still costs the digest and constant-time compare.
+        self._verified: dict[tuple[str, str], Partner] = {}
+        # The partner log line's text by everything it shows (the redactor's scan done once).
+        self._log_lines: dict[tuple[str, str, str, str, str], str] = {}
+        # The index request (since parsed, self URL built) by the partner and what the URL says.
+        self._index_requests: dict[tuple[str, str, str], IndexRequest | str] = {}
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         try:
@@ -206,16 +219,20 @@ class App:
         """Answer a partner request and log it with the partner id and outcome (never the token)."""
         response, note = self._partner(environ, rel, quick)
         query = environ.get("QUERY_STRING", "")
-        log.log(
-            logging.WARNING if response.status.startswith("401") else logging.INFO,
-            "partner=%s %s /partners/%s%s -> %s%s",
-            self.redactor.path(rel.split("/", 1)[0]),
-            environ.get("REQUEST_METHOD"),
-            self.redactor.path(rel),
-            "?" + self.redactor.query(query) if query else "",
-            response.status.split(" ", 1)[0],
-            f" ({note})" if note else "",
-        )
+        key = (rel, query, environ.get("REQUEST_METHOD", ""), response.status, note)
+        line = self._log_lines.get(key)
+        if line is None:
+            line = "partner={} {} /partners/{}{} -> {}{}".format(
+                self.redactor.path(rel.split("/", 1)[0]),
+                key[2],
+                self.redactor.path(rel),
+                "?" + self.redactor.query(query) if query else "",
+                response.status.split(" ", 1)[0],
+                f" ({note})" if note else "",
+            )
+            _remember(self._log_lines, key, line)
+        # the text as the message, no arguments: logging does not %-format it again
+        log.log(logging.WARNING if response.status.startswith("401") else logging.INFO, line)
         return response
 
     def _partner(self, environ: WSGIEnvironment, rel: str, quick: bool) -> tuple[Response, str]:
@@ -223,15 +240,20 @@ class App:
         if parts is None:
             # Path checks come before the credential: a traversal attempt learns nothing either way.
             return not_found(), "refused path"
-        partner = self.partners.get(parts[0])
         authorization = environ.get("HTTP_AUTHORIZATION")
-        if partner is None or not p.authenticate(partner, authorization):
-            if partner is None:
-                p.authenticate(None, authorization)  # same work as for a known id: timing tells nothing
-                note = "unknown partner"
-            else:
-                note = "no bearer token" if p.bearer_token(authorization) is None else "wrong token"
-            return plain("401 Unauthorized", "unauthorized", _UNAUTHORIZED_HEADERS), note
+        partner = self._verified.get((parts[0], authorization)) if authorization else None
+        if partner is None:
+            known = self.partners.get(parts[0])
+            if known is None or not p.authenticate(known, authorization):
+                if known is None:
+                    p.authenticate(None, authorization)  # same work as for a known id: timing tells nothing
+                    note = "unknown partner"
+                else:
+                    note = "no bearer token" if p.bearer_token(authorization) is None else "wrong token"
+                return plain("401 Unauthorized", "unauthorized", _UNAUTHORIZED_HEADERS), note
+            partner = known
+            if authorization:
+                _remember(self._verified, (parts[0], authorization), partner)
         rest = parts[1:]
         if rest == ("index.atom",):
             return self.partner_index(environ, partner, quick), ""
@@ -243,19 +265,14 @@ class App:
 
     def partner_index(self, environ: WSGIEnvironment, partner: Partner, quick: bool = False) -> Response:
         """The partner's Atom index, filtered by ``since`` when given."""
-        raw_query = environ.get("QUERY_STRING", "")
-        query = parse_qs(raw_query, keep_blank_values=True) if raw_query else {}
-        since: dt.datetime | None = None
-        if "since" in query:
-            values = query["since"]
-            since = p.parse_rfc3339(values[0]) if len(values) == 1 else None
-            if since is None:
-                return plain("400 Bad Request", "since must be one RFC 3339 date-time with an offset")
-        base = _request_base(environ)
-        self_url = base + self._index_paths[partner.id]
-        if raw_query:
-            self_url += "?" + raw_query
-        request = IndexRequest(partner, since, base, self_url)
+        raw_query, base = environ.get("QUERY_STRING", ""), _request_base(environ)
+        key = (partner.id, raw_query, base)
+        request = self._index_requests.get(key)
+        if request is None:
+            request = self._index_request(partner, raw_query, base)
+            _remember(self._index_requests, key, request)
+        if isinstance(request, str):
+            return plain("400 Bad Request", request)
         index = self.indexes.get(self._catalog(quick), request, self.clock())
         headers = [("ETag", index.etag), ("Cache-Control", PARTNER_CACHE_CONTROL), *BASE_HEADERS]
         if is_not_modified(environ.get("HTTP_IF_NONE_MATCH"), None, (index.etag,), None):
@@ -265,6 +282,20 @@ class App:
         body = index.body()
         headers += [("Content-Type", "application/atom+xml"), ("Content-Length", str(len(body)))]
         return Response("200 OK", headers, body)
+
+    def _index_request(self, partner: Partner, raw_query: str, base: str) -> IndexRequest | str:
+        """What the index URL asks for, or why it is a bad request."""
+        query = parse_qs(raw_query, keep_blank_values=True) if raw_query else {}
+        since: dt.datetime | None = None
+        if "since" in query:
+            values = query["since"]
+            since = p.parse_rfc3339(values[0]) if len(values) == 1 else None
+            if since is None:
+                return "since must be one RFC 3339 date-time with an offset"
+        self_url = base + self._index_paths[partner.id]
+        if raw_query:
+            self_url += "?" + raw_query
+        return IndexRequest(partner, since, base, self_url)
 
     def partner_item(
         self, environ: WSGIEnvironment, partner: Partner, date: str, article: str, quick: bool = False
@@ -316,6 +347,12 @@ class App:
 
 class _MustBlock(Exception):
     """``App.answer_now``: this answer needs blocking work (read the catalog, render an index)."""
+
+
+def _remember(memo: dict[_K, _V], key: _K, value: _V) -> None:
+    if len(memo) >= MEMO_SIZE:
+        memo.clear()
+    memo[key] = value
 
 
 def _gzip_ok(environ: WSGIEnvironment) -> bool:
