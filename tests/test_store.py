@@ -13,6 +13,7 @@ from support.publish import DAY, MORNING, NIGHT, PAGE1, PAGE2, article, fake_rea
 
 from syndicate import db
 from syndicate.model import Jump, Reading
+from syndicate.store import codec
 from syndicate.store.codec import article_from_record, article_record
 from syndicate.store.postgres import PostgresStore
 from syndicate.store.sqlite import SqliteStore as Store
@@ -101,6 +102,21 @@ def test_windows_are_newest_issue_first_print_order_within(any_store: Any) -> No
     assert [i.id for i in any_store.window(10, DAY)][0] == "20231024-0101"  # the next day is not released yet
     assert [i.id for i in any_store.window(10, DAY, "综合")] == ["20231024-0201"]
     assert any_store.sections() == ["要闻", "综合"]
+
+
+def test_a_snapshot_decodes_each_stored_article_once(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every article is in the all-sections window and its section's, by newest issue and by newest
+    # version: four rows of one stored text, one decoding.
+    save(store, {1: PAGE1, 2: PAGE2})
+    codec.loads.cache_clear()
+    decoded: list[str] = []
+    monkeypatch.setattr(
+        codec, "article_from_record", lambda d: decoded.append(d["id"]) or article_from_record(d)
+    )
+    snap = store.snapshot(window=10, until=DAY, catalog_days=31)
+    assert sorted(decoded) == sorted({a.id for a in snap.latest}) and len(snap.latest) == 3
+    assert store.snapshot(window=10, until=DAY, catalog_days=31).latest == snap.latest
+    assert len(decoded) == 3  # a second pass in the same process decodes nothing again
 
 
 @pytest.mark.parametrize("section", [None, "要闻"])

@@ -7,6 +7,7 @@ keeps every field (``byline_text``, the jump's label) and must read back what ol
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 from typing import Any
@@ -72,7 +73,17 @@ def dumps(a: Article) -> str:
     return json.dumps(article_record(a), ensure_ascii=False, sort_keys=True)
 
 
+# A snapshot's feed windows hold each article up to four times (the all-sections window and its
+# section's, each by newest issue and by newest version), and a process that runs pass after pass
+# (the scheduler, a backfill) reads the same full windows each time: each stored text is decoded
+# once. Articles are frozen, so one decoded article can be shared. The bound is a few windows'
+# worth (a few MB), whatever the archive holds.
+DECODED_MAX = 2048
+
+
+@functools.lru_cache(maxsize=DECODED_MAX)
 def loads(text: str) -> Article:
+    """The article of a stored text (``dumps``), decoded once per text while it is recent."""
     return article_from_record(json.loads(text))
 
 
