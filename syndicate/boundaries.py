@@ -73,6 +73,7 @@ class Draft:
     run_in: bool = False
     subtitle: str | None = None
     byline_names: list[str] = field(default_factory=list)  # names read by the profile's rules
+    signed_off: bool = False  # closed by a reporter's name under its body (记者 吴倩)
 
     def touch(self, block: Block, head: bool = False) -> None:
         if not self.first_line:
@@ -270,4 +271,5 @@ def _absorb(prev: Draft, d: Draft, paragraphs: list[str]) -> None:
     """Draft ``d`` is no article of its own: its ``paragraphs`` and captions go on ``prev``."""
     prev.paragraphs += paragraphs
     prev.captions += d.captions
+    prev.byline_raw += d.byline_raw  # a reporter's name closing the article (记者 吴倩)
     prev.last_line, prev.jump_out = d.last_line, d.jump_out

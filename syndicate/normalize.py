@@ -23,12 +23,15 @@ from .text import close_up, join, join_all
 class _Line:
     """One line of the page file, with what the reader needs to know of it."""
 
-    __slots__ = ("number", "text", "indented", "strong", "article_below", "profile", "_heady")
+    __slots__ = ("number", "text", "indented", "deep", "strong", "article_below", "profile", "_heady")
 
-    def __init__(self, number: int, text: str, indented: bool, strong: bool, profile: Profile) -> None:
+    def __init__(
+        self, number: int, text: str, indented: bool, strong: bool, profile: Profile, deep: bool = False
+    ) -> None:
         self.number = number  # 1-based line number in the page file
         self.text = text  # without indent and trailing space
         self.indented = indented
+        self.deep = deep  # indented twice or more: a right-aligned credit, printed on its own
         self.strong = strong  # stands alone wherever it is (byline, jump-in marker)
         self.article_below = False  # in a run of headline-like lines right above an article start
         self.profile = profile
@@ -52,6 +55,7 @@ def _lines(text: str, p: Profile) -> list[_Line]:
     raws = text.split("\n")
     foot = len(raws) - rules.EDGE_LINES
     indent = p.paragraph_indent
+    deep = (indent or "") * 4  # twice a paragraph's two-character indent: right-aligned
     running = furniture.running_lines(raws, p)
     for n, raw in enumerate(raws, start=1):
         lead = raw.lstrip(" \t")
@@ -66,7 +70,7 @@ def _lines(text: str, p: Profile) -> list[_Line]:
                 body = ""
             else:
                 strong = is_strong(body, p)
-        out.append(_Line(n, body, indented, strong, p))
+        out.append(_Line(n, body, indented, strong, p, indented and lead.startswith(deep)))
     furniture.drop_debris(out, lambda text: _closed(text, p))
     # One backward sweep: which unindented lines could head the article that starts below them?
     # Only a run of headline-like lines (or a deck) right above an article start can.
@@ -81,7 +85,7 @@ def _lines(text: str, p: Profile) -> list[_Line]:
     return out
 
 
-_CREDIT_ENDS = "道息闻网端电社号布报"  # last characters of source credits (据央视新闻, 综合新华社等报道)
+_CREDIT_ENDS = "道息闻网端电社号布报等》"  # last characters of source credits (据央视新闻, 综合新华社等)
 
 
 # Last characters after which a paragraph may be finished (sentence ends, closing brackets, credits).
@@ -103,7 +107,9 @@ def is_strong(text: str, p: Profile = CHINESE) -> bool:
 
 def _headline_like(text: str, p: Profile) -> bool:
     if len(text) < p.headline_min and p.short_headline.match(text):
-        return True  # 李在明称, 楼市问答: a short headline (a credit such as 张宣 is told by context)
+        return not p.not_headline.search(
+            text
+        )  # 据新华社 alone is a credit  # 李在明称, 楼市问答: a short headline (a credit such as 张宣 is told by context)
     if not p.headline_min <= len(text) <= p.headline_max:
         return bool(p.photo_heading.match(close_up(text)))
     if text[-1] in "：:" and len(text) <= p.colon_headline_max and not rules.BODY_LINE_END.search(text[:-1]):
@@ -165,6 +171,7 @@ class _Builder:
         self.pieces: list[_Line] = []
         self.blank_before = False
         self.open = False  # the paragraph being collected is unfinished
+        self.signed = False  # ...or finished by a bracketed sign-off: the article above ends there
 
     def update(self) -> None:
         # The tail of the joined text: a sign-off such as （来源：…编译：…） may span lines.
@@ -177,6 +184,13 @@ class _Builder:
         else:
             tail = last
         self.open = not _closed(tail, self.p)
+        # Closed by a bracketed sign-off, not a sentence: （记者 吴倩）, （来源：《人民日报》）, （完）.
+        self.signed = (
+            not self.open
+            and tail[-1:] in "）)"
+            and not rules.SENTENCE_END.search(tail[-8:])
+            and bool(rules.SIGN_OFF_BRACKET.search(tail))
+        )
 
     def flush(self) -> None:
         if self.pieces:
@@ -189,7 +203,7 @@ class _Builder:
             first, last = self.pieces[0].number, self.pieces[-1].number
             self.blocks.append(Block(BlockKind.PARAGRAPH, close_up(raw), first, last, self.blank_before, raw))
             self.pieces = []
-            self.open = False
+            self.open = self.signed = False
 
     def line(self, line: _Line, blank_before: bool) -> None:
         if line.strong:
@@ -264,6 +278,8 @@ def blocks(text: str, profile: Profile = CHINESE) -> list[Block]:
             b.line(line, blank)
         elif line.indented:
             b.start(line, blank)
+            if line.deep and not b.open:
+                b.flush()  # a right-aligned credit (　　　　（记者 赵敏）) stands alone: nothing joins it
         elif rules.jump_alone(line.text, "out", b.p.language):
             b.add(line, blank)  # a jump-out marker alone on its line ends the paragraph above
         else:
@@ -291,6 +307,20 @@ def _rest_of_credit(b: _Builder, text: str) -> bool:
     return (b.open and bool(rules.PHOTO_CREDIT.search(above[-20:] + text))) or _cut_name(above, text)
 
 
+def _wrapped_sentence(lines: list[_Line], i: int, b: _Builder) -> bool:
+    """Line ``i`` is a sentence ending in ？ or ！ that goes on the paragraph above, not a headline:
+    that paragraph's last line fills the column (a paragraph that ended there would leave it
+    short), no longer than the column itself, and the indented line below starts no article."""
+    text = lines[i].text
+    if b.open or b.signed or len(b.pieces) < 2 or text[-1] not in "？！?!":
+        return False
+    width = max(len(p.text) for p in b.pieces)
+    if len(b.pieces[-1].text) < width - 1 or len(text) > width:  # print justifies within one character
+        return False
+    nxt = next((line for line in lines[i + 1 :] if not line.blank), None)
+    return nxt is not None and nxt.indented and not _starts_article(nxt, b.p)
+
+
 def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int:
     """Place unindented line ``i``: the start of a headline block, or a continuation line.
 
@@ -301,12 +331,17 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
         b.add(lines[i], blank)  # the common case: a wrapped line of an unfinished paragraph
         return i + 1
     text = lines[i].text
-    if _rest_of_credit(b, text):
+    if _wrapped_sentence(lines, i, b):
         b.add(lines[i], blank)
-        b.open = False  # the credit, now whole, ends the paragraph
+        return i + 1
+    if _rest_of_credit(b, text) or _wrapped_sentence(lines, i, b):
+        b.add(lines[i], blank)
+        b.open = False  # the credit or the sentence, now whole, ends the paragraph
         return i + 1
     if b.pieces and (text[-1] in rules.BODY_LINE_END_CHARS or "。" in text) and not lines[i].heady:
-        b.add(lines[i], blank)  # cannot be a headline line: no need to look ahead
+        # Cannot be a headline line: no need to look ahead. Under a bracketed sign-off it starts
+        # afresh (a caption, an unindented dateline); elsewhere it goes on the paragraph.
+        (b.start if b.signed else b.add)(lines[i], blank)
         return i + 1
     run: list[tuple[int, bool]] = []  # (index, blank before)
     j, gap = i, blank
@@ -341,7 +376,7 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
         credit = len(run) == 1 and len(lines[i].text) <= 4  # 张宣: the photographer's name
         block = caption and not credit and j < len(lines) and _starts_article(lines[j], b.p)
     if not block:
-        b.add(lines[i], blank)
+        (b.start if b.signed else b.add)(lines[i], blank)
         return i + 1
     for k, gap_before in run:
         b.line(lines[k], gap_before)

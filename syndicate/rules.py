@@ -30,13 +30,20 @@ CLOSING_CHARS = "”’」』）)】]"
 # also with a bracket inside: （本版内容节选自《中国气候变化蓝皮书（2026）》）.
 # A source credit closing an article after its last sentence, no full stop: 据央视新闻,
 # 综合新华社等报道, 据上观新闻客户端; bracketed ones (（来源：…）, （完）) are sign-offs too.
-CREDIT_LINE = re.compile(
-    r"^(?:据|综合|来源[:：]|稿件来源[:：])[^，。！？,!?：:]{1,18}(?:报道|消息|新闻|网|客户端|电|社|号|发布|报)$"
+# Credits naming several sources end in 等 (综合新华社、央视新闻等), a paper's name in 》 (据《江城日报》).
+_CREDIT_END = r"(?:报道|消息|新闻|网|客户端|电|社|号|发布|报|等|》)"
+CREDIT_LINE = re.compile(rf"^(?:据|综合|来源[:：]|稿件来源[:：])[^，。！？,!?：:]{{1,18}}{_CREDIT_END}$")
+_CREDIT_TAIL = (
+    rf"(?<=[。！？!?”’」』])\s*(?:据|综合|来源[:：]|稿件来源[:：])[^，。！？,!?：:]{{1,18}}{_CREDIT_END}"
 )
-_CREDIT_TAIL = r"(?<=[。！？!?”’」』])\s*(?:据|综合|来源[:：]|稿件来源[:：])[^，。！？,!?：:]{1,18}(?:报道|消息|新闻|网|客户端|电|社|号|发布|报)"
 SIGN_OFF = re.compile(
     r"(?:[（(](?:[^（）()]|[（(][^（）()]{1,12}[）)]){1,40}[）)]|(?:图|文|摄影?|制图)\s*[/／:：][^，。,]{1,20}|供图|摄"
     rf"|{_CREDIT_TAIL}|^{CREDIT_LINE.pattern[1:-1]})\s*$"
+)
+# A bracketed sign-off that says whose or whence (（记者 吴倩）, （来源：《人民日报》）, （完）), unlike a
+# bracket at a line's end that only explains (…中心（ECMWF）).
+SIGN_OFF_BRACKET = re.compile(
+    r"[（(](?:完|[^（）()]*(?:记者|通讯员|来源|编译|据|综合|供稿|特约)[^（）()]*)[）)]\s*$"
 )
 # A caption that says what the picture shows: 图为…, 上图：…
 CAPTION_OPENING = re.compile(r"^(?:图为|[上下左右]图[为：:]|图[一二三四1-4][：:])")
@@ -48,7 +55,7 @@ BODY_LINE_END_CHARS = "。，、；：,;:"
 # What a headline line never looks like: a sentence end inside it, a leading mark of punctuation
 # (the tail of a wrapped line), a bracketed sign-off （吴卉） or the tail of one (…编译：何静怡）).
 NOT_HEADLINE = re.compile(
-    r"[。！？!?](?=.*[\w\u4dc0-\u4dff])|^[，。、；：,.;:/）)》”’]|^[（(][^（）()]*[）)]$|^(?:来源|编译|责任编辑|编辑|校对)[:：]"
+    r"[。！？!?](?=.*[\w\u4dc0-\u4dff])|^[，。、；：,.;:/）)》”’]|^[问答][:：]|^[（(][^（）()]*[）)]$|^(?:来源|编译|责任编辑|编辑|校对)[:：]"
     r"|(?:责编|编辑|设计|美编|校对|制图|来源|编译|供稿)[:：]|(?:图|文|摄影?)\s?[/／]"
     rf"|{CREDIT_LINE.pattern}"  # a source credit on its own line: 据江城发布, 综合新华社等报道
 )
@@ -68,8 +75,11 @@ ROLE = (
 )
 _NAMES = rf"[{CJK}·•\s、]{{0,24}}?"
 # A byline printed on its own line: □记者 李涛 报道, 本报记者 王五 赵六, ■ 全媒体记者 …
+# The interviewer's turn (记者：今年公交线网优化的重点是, wrapped) is no byline: a run of six or more
+# characters with no space after the colon is a sentence, not names.
+_TURN = rf"(?![□■●◆▲★◇○\s]*{ROLE}\s*[:：]\s*[{CJK}]{{6,}})"
 BYLINE_LINE = re.compile(
-    rf"^[□■●◆▲★◇○\s]*{ROLE}[\s:：]*{_NAMES}"
+    rf"^{_TURN}[□■●◆▲★◇○\s]*{ROLE}[\s:：]*{_NAMES}"
     rf"(?:\s*{ROLE}[\s:：]*{_NAMES})*\s*(?:报道|摄|撰文|整理|报)?\s*$"
 )
 ROLE_SPLIT = re.compile(rf"[□■●◆▲★◇○]|{ROLE}|报道|撰文|整理|摄$|^本报")
@@ -98,10 +108,10 @@ PAGE_FURNITURE = re.compile(
 _DATE = r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日"
 _HEAD_ITEM = (
     rf"{_DATE}|[（(]?(?:星期|周)[一二三四五六日天][）)]?|农历\S{{2,8}}?|(?:今日|本期|今天)\s?\d{{1,3}}\s?版"
-    r"|总?第\s?\d{2,6}\s?期|(?:第\s?)?[A-Za-z]?\d{1,3}\s?版?|[\u4e00-\u9fff]{2,6}"
+    r"|总?第\s?\d{2,6}\s?[期号]|(?:第\s?)?[A-Za-z]?\d{1,3}\s?版?|[\u4e00-\u9fff]{2,6}"
 )
 RUNNING_HEAD = re.compile(
-    rf"^(?:农历\S{{2,8}}?|(?:今日|本期|今天)\s?\d{{1,3}}\s?版|总?第\s?\d{{2,6}}\s?期)(?:\s*(?:{_HEAD_ITEM}))*$"
+    rf"^(?:农历\S{{2,8}}?|(?:今日|本期|今天)\s?\d{{1,3}}\s?版|总?第\s?\d{{2,6}}\s?[期号])(?:\s*(?:{_HEAD_ITEM}))*$"
 )
 # Furniture only at a page's top or bottom lines, the running head and foot (body text may wrap
 # to a line like these): the page number or label (3, A02, 第3版, A02 要闻), the date with or
@@ -260,7 +270,7 @@ def jump_alone(line: str, direction: Literal["out", "in"], language: str | None 
 
 # A paragraph opening with one of these refers back to what precedes: not a new article.
 ANAPHORIC_OPENER = re.compile(
-    r"^(?:答[:：]|会议|会上|会后|他|她|他们|她们|该|此外|同时|与此同时|这|此次|本次|其中|对此|另外|另据|双方|各方|为此|因此|然而|不过|但是|"
+    r"^(?:[问答][:：]|记者[:：]|会议|会上|会后|他|她|他们|她们|该|此外|同时|与此同时|这|此次|本次|其中|对此|另外|另据|双方|各方|为此|因此|然而|不过|但是|"
     r"据介绍|据了解|据悉|上述|下一步|接下来|随后|最后|首先|其次|再次|一是|二是|三是|一要|二要|三要|"
     r"[一二三四五六七八九十]+[、是要]|（[一二三四五六七八九十]+）|\d+[.、])"
 )

@@ -30,6 +30,11 @@ HEADLINE_TELLS = 14  # bigrams: a headline line of 15 characters or more
 DECK = re.compile(rf"^(?![—－\s]*(?:摘自|引自|选自|转引自))[—－]{{1,2}}[^{rules.SENTENCE_END_CHARS}]{{8,}}$")
 
 
+# A byline that says it is whole: 记者 李涛 报道, 记者 刘洋 摄 (no name wraps onto the next line).
+COMPLETE_BYLINE = re.compile(r"(?:报道|摄|撰文|整理)\s*$")
+UNFINISHED_BYLINE = re.compile(rf"{rules.ROLE}[\s:：]*$")
+
+
 def _jump(m: re.Match[str]) -> Jump:
     groups = m.groupdict()
     label = "back" if groups.get("back") else (groups.get("label") or groups.get("section") or "")
@@ -78,10 +83,10 @@ class _Page:
             self.done.append(self.cur)
         self.cur = Draft()
 
-    def new(self, soft: bool = False, captions: bool = False) -> None:
+    def new(self, soft: bool = False, captions: bool = False, signed_only: bool = False) -> None:
         """Start a new draft; with ``captions``, the captions ending the current one open it (a
         caption printed above a byline or a jump-in belongs to the article below)."""
-        moved = self._trailing_captions() if captions else []
+        moved = self._trailing_captions(signed_only) if captions else []
         self.close()
         self.cur.soft = soft
         if moved:
@@ -89,7 +94,7 @@ class _Page:
             self.cur.first_line = self.cur.body_first_line = moved[0][1][0]
             self.cur.last_line = moved[-1][1][1]
 
-    def _trailing_captions(self) -> list[tuple[str, tuple[int, int]]]:
+    def _trailing_captions(self, signed_only: bool = False) -> list[tuple[str, tuple[int, int]]]:
         cur = self.cur
         bare = not (cur.heads or cur.byline_raw or cur.dateline or cur.jump_in)  # only paragraphs
         k = len(cur.paragraphs)
@@ -97,6 +102,8 @@ class _Page:
             k -= 1
         if k == len(cur.paragraphs) or cur.jump_out is not None:
             return []
+        if signed_only and not self._signed_above(k):
+            return []  # captions ending an article that no sign-off closed above them are its own
         moved = list(zip(cur.paragraphs[k:], cur.spans[k:], strict=True))
         del cur.paragraphs[k:], cur.spans[k:]
         if not cur.paragraphs:
@@ -105,17 +112,27 @@ class _Page:
             cur.last_line = cur.spans[-1][1]
         return moved
 
+    def _signed_above(self, k: int) -> bool:
+        """A sign-off (（记者 吴倩）, 据新华社) or a closing byline stands right above paragraph ``k``
+        of the current draft (or above the draft, when ``k`` is 0 and the draft has no head)."""
+        if k:
+            return bool(self.p.sign_off.search(self.cur.paragraphs[k - 1]))
+        prev = self.done[-1] if self.done else None
+        if self.cur.heads or self.cur.byline_raw or prev is None:
+            return False
+        return prev.signed_off or bool(prev.paragraphs and self.p.sign_off.search(prev.paragraphs[-1]))
+
     def run(self) -> list[Draft]:
         for i, block in enumerate(self.blocks):
             nxt = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
             if block.kind is BlockKind.LINE:
-                self.line(block)
+                self.line(block, nxt)
             else:
                 self.paragraph(block, nxt)
         self.close()
         return self.done
 
-    def line(self, block: Block) -> None:
+    def line(self, block: Block, nxt: Block | None = None) -> None:
         if block.opens and not self.cur.empty:
             self.new()
         cur, text = self.cur, block.text
@@ -129,6 +146,8 @@ class _Page:
             cur.touch(block, head=True)
             return
         if len(block.raw) <= self.p.byline_max and self.p.byline_line.match(block.raw):
+            if cur.has_body and self._closing_byline(block, nxt):
+                return
             if cur.has_body:
                 self.new(captions=True)
             self.cur.byline_raw.append(block.raw)
@@ -141,7 +160,13 @@ class _Page:
             self.cur.touch(block, head=True)
             return
         named = bool(cur.byline_raw) and bool(byline_names(" ".join(cur.byline_raw)))
-        if named and not cur.has_body and re.fullmatch(rf"[{rules.CJK}\s]{{1,12}}", block.raw):
+        finished = bool(cur.byline_raw) and bool(COMPLETE_BYLINE.search(cur.byline_raw[-1]))
+        if (
+            named
+            and not finished
+            and not cur.has_body
+            and re.fullmatch(rf"[{rules.CJK}\s]{{1,12}}", block.raw)
+        ):
             cur.byline_raw[-1] += text  # a byline wrapped onto a second line: 张美丽安明尹 / 家智
             cur.touch(block, head=True)
             return
@@ -151,9 +176,36 @@ class _Page:
             self.cur.touch(block, head=True)
             return
         if cur.has_body or cur.byline_raw or cur.jump_in:
-            self.new(soft=cur.has_body and cur.jump_out is None)
+            # Captions under a sign-off, above a headline, belong to the article below it.
+            self.new(soft=cur.has_body and cur.jump_out is None, captions=True, signed_only=True)
         self.cur.heads.append(block)
         self.cur.touch(block, head=True)
+
+    def _closing_byline(self, block: Block, nxt: Block | None) -> bool:
+        """A byline under a body that ends the article above instead of opening the next: a photo
+        credit under a caption (图为…。/ 记者 刘洋 摄) joins the caption; a reporter's name with
+        no body below it (a headline, a caption or the page's end follows) closes the article."""
+        cur = self.cur
+        if self.p.paragraph_indent is None:
+            return False
+        if rules.PHOTO_CREDIT.search(block.raw) and caption(cur.paragraphs[-1]):
+            cur.paragraphs[-1] += " " + block.text
+            cur.touch(block)
+            return True
+        below = nxt is None or (
+            nxt.kind is BlockKind.LINE
+            and not self.p.byline_line.match(nxt.raw)
+            and not rules.jump_in(nxt.raw)
+        )
+        if not below and nxt is not None and nxt.kind is BlockKind.PARAGRAPH:
+            below = caption(nxt.text)
+        if not below or UNFINISHED_BYLINE.search(block.raw):
+            return False  # 本报记者 闫辰宇 通讯员 / 郭锐: the name is on the next line
+        cur.byline_raw.append(block.raw)
+        cur.touch(block)
+        cur.signed_off = True
+        self.close()
+        return True
 
     def paragraph(self, block: Block, nxt: Block | None) -> None:
         if block.opens and not self.cur.empty:
@@ -270,7 +322,12 @@ def _titles(heads: list[str], subtitle: str | None) -> tuple[str | None, str | N
         if len(first) < len(second):
             return first, second, None
         return None, first, second
-    return heads[0], heads[1], subtitle or " ".join(heads[2:]) or None
+    # Three lines or more: a kicker (引题) above the headline when it is the shorter or a dash deck
+    # (——记…) follows the headline; otherwise the headline comes first and a deck of two lines.
+    dashed = heads[2].startswith(("—", "－"))
+    if heads[1].startswith(("—", "－")) or not dashed and len(heads[0]) >= len(heads[1]):
+        return None, heads[0], subtitle or " ".join(h.lstrip("—－ ") for h in heads[1:])
+    return heads[0], heads[1], subtitle or " ".join(h.lstrip("—－ ") for h in heads[2:])
 
 
 def split(
