@@ -1,0 +1,156 @@
+"""Pages of other Chinese papers (local tabloids, provincial dailies), in the seed page's layout:
+narrow columns, full-width indents, blank lines wherever a column ends. Every line is our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from syndicate.model import Fragment
+from syndicate.normalize import blocks
+from syndicate.segment import split
+
+IND = "\u3000\u3000"
+DEEP = IND * 4  # a right-aligned credit
+
+
+def read(text: str) -> list[Fragment]:
+    fragments, _ = split(1, blocks(text))
+    return fragments
+
+
+def heads(text: str) -> list[str | None]:
+    return [f.headline for f in read(text)]
+
+
+NIGHT_MARKET = (
+    "夜市经济点亮城市烟火气\n"
+    f"{IND}本报讯 入夏以来，江城各大夜市\n人气火爆，美食街、文创市集吸引大\n量市民游客前来打卡消费。\n"
+    f"{IND}据统计，六月全市夜间消费额同\n比增长百分之十八。\n"
+)
+HOTLINE = (
+    f"{IND}本报讯 昨天上午，市民张先生拨\n打本报热线反映，城东路一处井盖破\n损，存在安全隐患。记者随即与市政\n"
+    "部门联系，维修人员当天下午完成了\n更换。\n"
+)
+
+
+def test_a_masthead_with_an_issue_number_is_furniture() -> None:
+    text = "江城日报\n今日12版 第18236号\n2026年7月9日 星期四\n\n" + NIGHT_MARKET
+    (f,) = read(text)
+    assert (f.kicker, f.headline) == (None, "夜市经济点亮城市烟火气")
+
+
+@pytest.mark.parametrize("credit", ["综合新华社、央视新闻等", "据《江城日报》", "（来源：《人民日报》）"])
+def test_a_credit_ending_in_deng_or_a_title_closes_the_article(credit: str) -> None:
+    text = (
+        NIGHT_MARKET
+        + f"{IND}{credit}\n\n暑期防溺水\n安全教育进社区\n{IND}本报讯 近日，市应急管理局联合\n各街道开展宣传活动。\n"
+    )
+    assert heads(text) == ["夜市经济点亮城市烟火气", "安全教育进社区"]
+
+
+def test_a_reporters_name_alone_under_the_body_closes_the_article() -> None:
+    text = NIGHT_MARKET + f"{IND}记者 吴倩\n\n市民热线\n" + HOTLINE
+    first, second = read(text)
+    assert first.byline == ("吴倩",) and first.last_line == 7
+    assert second.headline == "市民热线" and second.byline == ()
+
+
+def test_a_bracketed_sign_off_ends_the_paragraph_and_a_caption_goes_below() -> None:
+    """（记者 吴倩） closes the article; the caption and its credit under it open the next one."""
+    text = (
+        NIGHT_MARKET
+        + f"{IND}（记者 吴倩）\n图为市民在滨江夜市选购商品。\n{IND * 2}记者 刘洋 摄\n市民热线\n"
+        + HOTLINE
+    )
+    first, second = read(text)
+    assert first.paragraphs[-1] == "（记者吴倩）"
+    assert second.headline == "市民热线" and second.byline == ()
+    assert second.paragraphs[-1] == "图为市民在滨江夜市选购商品。 记者刘洋摄"
+    assert second.first_line == 8
+
+
+def test_captions_ending_an_article_no_sign_off_closed_stay_with_it() -> None:
+    text = NIGHT_MARKET + f"{IND}图为市民在滨江夜市选购商品。记者 刘洋 摄\n\n市民热线\n" + HOTLINE
+    first, second = read(text)
+    assert first.paragraphs[-1].startswith("图为") and second.first_line == 10
+
+
+def test_a_right_aligned_credit_stands_alone_and_an_unindented_dateline_starts_an_article() -> None:
+    text = (
+        "市民热线\n" + HOTLINE + f"{DEEP}（记者 赵敏）\n"
+        "新华社北京7月8日电 国家统计局今天\n发布数据，上半年全国居民人均可支\n配收入实际增长百分之五点二。\n"
+    )
+    first, second = read(text)
+    assert first.paragraphs[-1] == "（记者赵敏）"
+    assert second.dateline == "新华社北京7月8日电" and second.paragraphs[0].startswith("国家统计局")
+
+
+def test_a_photo_credit_is_no_byline_of_the_short_head_below() -> None:
+    text = (
+        NIGHT_MARKET + f"{IND}记者 吴倩\n上图：市民在新开通的社区巴士站候车。\n{DEEP}记者 刘洋 摄\n"
+        f"城东社区巴士开通\n{IND}本报讯 昨天，城东社区巴士正式\n开通，线路全长八公里。\n"
+    )
+    first, second = read(text)
+    assert first.byline == ("吴倩",)
+    assert second.headline == "城东社区巴士开通" and second.byline == ()
+    assert second.paragraphs[-1].startswith("上图：")
+
+
+def test_an_interview_stays_one_article() -> None:
+    text = (
+        "专访市交通局局长李明：\n公交线网优化怎么做？\n"
+        f"{IND}记者：今年公交线网优化的重点是\n什么？\n"
+        f"{IND}李明：重点是打通断头路，增加微\n循环线路，让市民出门更方便。\n\n"
+        f"{IND}问：市民最关心的换乘问题怎么\n解决？\n\n"
+        f"{IND}答：我们将在十个枢纽站实现零距\n离换乘，减少步行距离。\n"
+        "问：票价会调整吗？\n"
+        f"{IND}答：票价保持不变，还将推出更多\n优惠。\n"
+    )
+    (f,) = read(text)
+    assert f.headline == "专访市交通局局长李明：公交线网优化怎么做？" and f.byline == ()
+    assert f.paragraphs[0] == "记者：今年公交线网优化的重点是什么？"
+
+
+def test_a_credit_alone_at_the_page_end_closes_the_article_above() -> None:
+    fragments, orphans = split(1, blocks(NIGHT_MARKET + "据新华社\n"))
+    assert len(fragments) == 1 and not orphans
+    assert fragments[0].last_line == 7
+
+
+def test_a_sentence_ending_in_a_question_mark_after_a_full_line_is_no_headline() -> None:
+    text = (
+        f"菜价回落了吗？\n{IND}本报讯 连日来，记者走访了全市多\n个农贸市场发现，蔬菜价格明显回落，\n"
+        "青菜每斤比上月便宜了五毛钱，土豆、\n西红柿等蔬菜的价格也都有所下降。\n现在买菜真的省了不少钱！\n"
+        f"{IND}市场管理方介绍，本地蔬菜大量上\n市是价格回落的主要原因。\n"
+    )
+    (f,) = read(text)
+    assert f.headline == "菜价回落了吗？"
+    assert f.paragraphs[0].endswith("都有所下降。现在买菜真的省了不少钱！")
+
+
+def test_a_question_headline_after_a_short_last_line_is_a_headline() -> None:
+    text = NIGHT_MARKET + f"菜价回落了吗？\n{IND}市场管理方介绍，本地蔬菜大量上\n市是价格回落的主要原因。\n"
+    assert heads(text) == ["夜市经济点亮城市烟火气", "菜价回落了吗？"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "titles"),
+    [
+        (
+            "聚焦防汛一线\n江城连夜转移群众三千人\n——记市应急管理局防汛突击队\n",
+            ("聚焦防汛一线", "江城连夜转移群众三千人", "记市应急管理局防汛突击队"),
+        ),
+        (
+            "江城连夜转移群众三千人\n——记市应急管理局防汛突击队\n队员十分钟内全部到岗\n",
+            (None, "江城连夜转移群众三千人", "记市应急管理局防汛突击队 队员十分钟内全部到岗"),
+        ),
+        (
+            "入汛以来最强降雨袭击江城\n连夜转移群众三千人\n突击队员十分钟内全部到岗投入抢险\n",
+            (None, "入汛以来最强降雨袭击江城", "连夜转移群众三千人 突击队员十分钟内全部到岗投入抢险"),
+        ),
+    ],
+)
+def test_a_three_line_head_block(lines: str, titles: tuple[str | None, ...]) -> None:
+    text = lines + f"{IND}本报讯（记者 赵敏）7日晚，江城\n遭遇今年入汛以来最强降雨。\n"
+    (f,) = read(text)
+    assert (f.kicker, f.headline, f.subheadline) == titles
