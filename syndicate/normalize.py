@@ -307,6 +307,12 @@ def _rest_of_credit(b: _Builder, text: str) -> bool:
     return (b.open and bool(rules.PHOTO_CREDIT.search(above[-20:] + text))) or _cut_name(above, text)
 
 
+def _under_head(line: _Line) -> bool:
+    """A line that may stand right under a headline block: a byline, a jump-in, a photo caption
+    (图为…, 上图：…: a caption under a jump head, above the continuation's 上接A01版)."""
+    return line.strong or bool(rules.CAPTION_OPENING.match(line.text))
+
+
 def _wrapped_sentence(lines: list[_Line], i: int, b: _Builder) -> bool:
     """Line ``i`` is a sentence ending in ？ or ！ that goes on the paragraph above, not a headline:
     that paragraph's last line fills the column (a paragraph that ended there would leave it
@@ -350,7 +356,7 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
         if line.blank:
             gap, j = True, j + 1
             continue
-        if line.indented or (run and line.strong) or not line.heady:
+        if line.indented or (run and _under_head(line)) or not line.heady:
             break
         run.append((j, gap))
         gap, j = False, j + 1
@@ -363,7 +369,7 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
             and not any("，" in lines[k].text for k, _ in run)
         ):
             run, j = [*run, (j, gap)], nxt
-    block = bool(run) and (j >= len(lines) or lines[j].indented or lines[j].strong)
+    block = bool(run) and (j >= len(lines) or lines[j].indented or _under_head(lines[j]))
     if block and sum(1 for k, _ in run if re.search("[，、,]", lines[k].text)) > 1:
         block = False  # several lines with commas: wrapped body text, not a headline block
     if block and not b.open and b.pieces and len(run) == 1 and len(lines[i].text) < b.p.headline_min:

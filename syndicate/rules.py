@@ -150,6 +150,7 @@ TABLE_NOT = re.compile(r"[，。；！？、,;!?]")
 
 _NUM = rf"(?:[A-Za-z]?\s?\d{{1,3}}|[{NUMERAL}]{{1,3}}|[A-Za-z][{NUMERAL}]{{1,3}})"
 _PAGE = rf"(?:第\s?)?(?P<label>{_NUM})\s?版"
+_SECTION = rf"(?:\s*[·・]\s*[{CJK}]{{2,6}})?"  # the page's section name after its number: 第3版·要闻
 
 
 @dataclass(frozen=True)
@@ -185,15 +186,17 @@ class JumpMarker:
 
 # Every continuation marker the reader knows: a new form (or language) is one entry plus its test.
 JUMP_MARKERS: tuple[JumpMarker, ...] = (
-    # （下转第二版） / (转2版) / 下转A2版 / 转B02版 — at the end of a part.
+    # （下转第二版） / (转2版) / 下转A2版 / 转B02版 / （转第3版·要闻） — at the end of a part.
     JumpMarker(
         "下转", "zh", "out",
-        re.compile(rf"[（(]?\s*(?:下?转|接)(?:至|到)?\s?{_PAGE}\s*[）)]?\s*$"), ("版",), 24,
+        re.compile(rf"[（(]?\s*(?:下?转|接)(?:至|到)?\s?{_PAGE}{_SECTION}\s*[）)]?\s*$"), ("版",), 24,
     ),
-    # （上接第一版） / 上接1版 / ◀上接A01版 / 接第一版 / 承B01版 — opening a fragment.
+    # （上接第一版） / 上接1版 / ◀上接A01版 / 接第一版 / 承B01版 / （紧接第1版） / （续第1版） —
+    # opening a fragment.
     JumpMarker(
         "上接", "zh", "in",
-        re.compile(rf"^[◀◆▲■□\s]*[（(]?\s*(?:上接|接|承)\s?{_PAGE}\s*[）)]?"), ("接", "承"), 10,
+        re.compile(rf"^[◀◆▲■□\s]*[（(]?\s*(?:上接|紧接|接|承|续)\s?{_PAGE}{_SECTION}\s*[）)]?"),
+        ("接", "承", "续"), 10,
     ),
     # English (``english.py``): (Continued on Page 4) / continued on back page
     JumpMarker("Continued on", "en", "out", english.CONTINUED_ON, ("ued", "UED"), 50),

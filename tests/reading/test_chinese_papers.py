@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from syndicate import rules
 from syndicate.model import Fragment
 from syndicate.normalize import blocks
 from syndicate.segment import split
@@ -154,3 +155,38 @@ def test_a_three_line_head_block(lines: str, titles: tuple[str | None, ...]) -> 
     text = lines + f"{IND}本报讯（记者 赵敏）7日晚，江城\n遭遇今年入汛以来最强降雨。\n"
     (f,) = read(text)
     assert (f.kicker, f.headline, f.subheadline) == titles
+
+
+@pytest.mark.parametrize(
+    ("marker", "label"),
+    [("（转第3版·要闻）", "3"), ("（下转第三版）", "三"), ("下转B02版", "B02"), ("（转08版）", "08")],
+)
+def test_jump_out_forms_of_other_papers(marker: str, label: str) -> None:
+    m = rules.jump_out("队员们一趟趟往返于积水区和安置点之间。" + marker)
+    assert m is not None and m.group("label") == label
+
+
+@pytest.mark.parametrize(
+    ("marker", "label"),
+    [
+        ("（紧接第1版）", "1"),
+        ("（紧接1版）", "1"),
+        ("（续第1版）", "1"),
+        ("（上接第一版·要闻）", "一"),
+        ("上接A01版", "A01"),
+    ],
+)
+def test_jump_in_forms_of_other_papers(marker: str, label: str) -> None:
+    m = rules.jump_in(marker + "据了解，4号线开通后，江城地铁运营里程将突破二百公里。")
+    assert m is not None and m.group("label") == label and m.group(0) == marker
+
+
+def test_captions_under_a_jump_head_stay_above_the_jump_in() -> None:
+    """地铁4号线开通 / 图为… / 记者 刘洋 摄 / 紧接A01版 as the sixth line: one continuation."""
+    text = (
+        "地铁4号线开通\n图为市民在地铁4号线列车上。\n" + DEEP + "记者 刘洋 摄\n图为地铁4号线城南站。\n"
+        f"{DEEP}记者 刘洋 摄\n{IND}紧接A01版\n{IND}据了解，4号线开通后，江城地铁运\n营里程将突破二百公里。\n"
+    )
+    (f,) = read(text)
+    assert f.jump_in is not None and f.jump_in.label == "A01" and f.headline == "地铁4号线开通"
+    assert f.paragraphs[0].startswith("据了解") and f.paragraphs[-1] == "图为地铁4号线城南站。 记者刘洋摄"
