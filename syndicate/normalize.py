@@ -12,6 +12,7 @@ How a typesetter reads extracted text:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from . import furniture, rules
@@ -201,7 +202,10 @@ class _Builder:
                 for piece in self.pieces:
                     raw = self.p.join(raw, piece.text)
             first, last = self.pieces[0].number, self.pieces[-1].number
-            self.blocks.append(Block(BlockKind.PARAGRAPH, close_up(raw), first, last, self.blank_before, raw))
+            # A caption set apart from the body (图为… with no indent) is marked for segment.
+            loose = not self.pieces[0].indented and bool(rules.CAPTION_OPENING.match(self.pieces[0].text))
+            block = Block(BlockKind.PARAGRAPH, close_up(raw), first, last, self.blank_before, raw)
+            self.blocks.append(dataclasses.replace(block, role="caption") if loose else block)
             self.pieces = []
             self.open = self.signed = False
 
@@ -346,8 +350,8 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
         return i + 1
     if b.pieces and (text[-1] in rules.BODY_LINE_END_CHARS or "。" in text) and not lines[i].heady:
         # Cannot be a headline line: no need to look ahead. Under a bracketed sign-off it starts
-        # afresh (a caption, an unindented dateline); elsewhere it goes on the paragraph.
-        (b.start if b.signed else b.add)(lines[i], blank)
+        # afresh (a caption, an unindented dateline), as does a caption (图为…); else it goes on.
+        (b.start if b.signed or rules.CAPTION_OPENING.match(text) else b.add)(lines[i], blank)
         return i + 1
     run: list[tuple[int, bool]] = []  # (index, blank before)
     j, gap = i, blank

@@ -121,6 +121,8 @@ EDGE_FURNITURE = re.compile(
     r"|^\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日\s*(?:[（(]?\s*(?:星期|周)[一二三四五六日天]\s*[）)]?)?[^，。,]{0,20}$"
     r"|^(?:星期|周)[一二三四五六日天]\s*(?:农历\S{2,8})?$|^\d{4}[-./]\d{1,2}[-./]\d{1,2}$"
     rf"|{RUNNING_HEAD.pattern}"
+    # the label and section with the page's editors: A05 城事 责任编辑：王芳
+    rf"|^(?:第\s?)?[A-Za-z]?\d{{1,3}}\s?版?(?:\s+[\u4e00-\u9fff]{{2,6}})?\s+{PAGE_FURNITURE.pattern[1:]}"
 )
 EDGE_LINES = 3  # lines at the top and at the bottom of a page where EDGE_FURNITURE is looked for
 RUNNING_LINES_MAX = 8  # lines a running head or foot takes at most (paper, date, label, section)

@@ -75,6 +75,8 @@ class _Page:
         self.p = profile
         self.page = page
         self.blocks = blocks
+        # First lines of captions set apart from the body (图为… with no indent), not paragraphs of it.
+        self.loose = {b.first_line for b in blocks if b.role == "caption"}
         self.done: list[Draft] = []
         self.cur = Draft()
 
@@ -102,8 +104,9 @@ class _Page:
             k -= 1
         if k == len(cur.paragraphs) or cur.jump_out is not None:
             return []
-        if signed_only and not self._signed_above(k):
-            return []  # captions ending an article that no sign-off closed above them are its own
+        loose = all(first in self.loose for first, _ in cur.spans[k:])
+        if signed_only and not loose and not self._signed_above(k):
+            return []  # indented captions ending an article that no sign-off closed are its own
         moved = list(zip(cur.paragraphs[k:], cur.spans[k:], strict=True))
         del cur.paragraphs[k:], cur.spans[k:]
         if not cur.paragraphs:

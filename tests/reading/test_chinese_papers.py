@@ -190,3 +190,18 @@ def test_captions_under_a_jump_head_stay_above_the_jump_in() -> None:
     (f,) = read(text)
     assert f.jump_in is not None and f.jump_in.label == "A01" and f.headline == "地铁4号线开通"
     assert f.paragraphs[0].startswith("据了解") and f.paragraphs[-1] == "图为地铁4号线城南站。 记者刘洋摄"
+
+
+def test_a_caption_set_apart_above_a_headline_goes_with_the_article_below() -> None:
+    """图为… printed with no indent under a finished paragraph, and its credit: the next article's."""
+    text = NIGHT_MARKET + f"图为市民在滨江夜市选购商品。\n{DEEP}记者 刘洋 摄\n市民热线\n" + HOTLINE
+    first, second = read(text)
+    assert first.last_line == 6 and first.byline == ()
+    assert second.first_line == 7 and second.headline == "市民热线"
+    assert second.paragraphs[-1] == "图为市民在滨江夜市选购商品。 记者刘洋摄"
+
+
+def test_a_running_head_with_the_pages_editor_is_furniture() -> None:
+    text = f"2026年7月13日 星期一\nA05 城事 责任编辑：王芳\n\n楼市问答\n{IND}问：首套房贷利率现在是多少？\n{IND}答：最低为百分之三点一。\n"
+    (f,) = read(text)
+    assert f.headline == "楼市问答" and f.first_line == 4
