@@ -9,6 +9,7 @@ line alone is no evidence: text extracted from print has one wherever a column e
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from . import rules
@@ -51,6 +52,10 @@ SUBHEADING = "a subheading (no blank line above, where the issue prints one abov
 # generate leave out half), ten all blanked by chance is 0.6**10 = 0.6%.
 HEADS_BLANKED_MIN = 10
 CAPTION_MAX = 80  # a paragraph ending in a photo credit and no longer is a caption
+
+
+# A subheading (小标题) inside an article is marked: ■现场, ◆老板坚持手工现做, 一、…, （一）…
+SUBHEADING_MARK = re.compile(r"^(?:[■◆●▲◎★◇○]|[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])")
 
 
 @dataclass
@@ -245,6 +250,12 @@ def merge_soft(
                 prev.paragraphs[-1] += "".join(h.text for h in d.heads)
                 _absorb(prev, d, d.paragraphs)
                 continue
+            if lone and d.paragraphs and _subheading(prev, d, topic, p):
+                # ■排队两小时只为一碗面: a marked subheading (小标题) inside the article above.
+                if explain is not None:
+                    explain.append(BoundaryDecision(page, d.first_line, False, {}, "a marked subheading"))
+                _absorb(prev, d, [h.text for h in d.heads] + d.paragraphs)
+                continue
             if lone and d.paragraphs and p.heads_blanked and not d.blank:
                 # The issue prints a blank line above every headline: one without is a subheading.
                 if explain is not None:
@@ -265,6 +276,14 @@ def merge_soft(
                 continue
         out.append(d)
     return out
+
+
+def _subheading(prev: Draft, d: Draft, topic: _Topic, p: Profile) -> bool:
+    """``d``'s head is a marked subheading of the article above: no sign-off closed that, and the
+    text goes on with its topic (a column of briefs marks each brief's headline so too)."""
+    if not SUBHEADING_MARK.match(d.heads[0].text) or signed(prev, p) or prev.signed_off:
+        return False
+    return topic.cohesion(prev.paragraphs, [h.text for h in d.heads] + d.paragraphs) >= TOPIC_SHIFT
 
 
 def _absorb(prev: Draft, d: Draft, paragraphs: list[str]) -> None:

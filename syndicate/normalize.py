@@ -63,6 +63,8 @@ def _lines(text: str, p: Profile) -> list[_Line]:
         indented = indent is not None and lead.startswith(indent)
         body = lead.strip("\u3000 \t\r")
         strong = False
+        if body and not indented and indent is not None and _dated(body, p):
+            indented = True  # a dateline opens a paragraph even where extraction lost its indent
         if body:
             edge = n <= rules.EDGE_LINES or n > foot
             if (n in running or furniture.is_furniture(body, edge, p)) and not (
@@ -84,6 +86,12 @@ def _lines(text: str, p: Profile) -> list[_Line]:
             below = line.heady or _deck(line, p)
             line.article_below = below
     return out
+
+
+def _dated(body: str, p: Profile) -> bool:
+    """The line opens with a dateline (本报讯, 新华社北京7月8日电): cheap test first."""
+    head = body[:20]
+    return ("讯" in head or "电" in head) and bool(p.dateline.match(body))
 
 
 _CREDIT_ENDS = "道息闻网端电社号布报等》"  # last characters of source credits (据央视新闻, 综合新华社等)

@@ -312,6 +312,7 @@ def _titles(heads: list[str], subtitle: str | None) -> tuple[str | None, str | N
     """(kicker, headline, subheadline) from the headline lines in print order."""
     if not heads:
         return None, None, subtitle
+    heads = [h.lstrip("■◆●▲◎★◇○ ") or h for h in heads]  # ●市图书馆延长开放时间: the mark is no text
     for k in range(len(heads) - 1):
         if heads[k].endswith(("：", ":")):  # 日本防卫大臣： / 将加强西南防卫: one headline on two lines
             heads = [*heads[:k], heads[k] + heads[k + 1], *heads[k + 2 :]]

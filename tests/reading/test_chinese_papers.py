@@ -205,3 +205,33 @@ def test_a_running_head_with_the_pages_editor_is_furniture() -> None:
     text = f"2026年7月13日 星期一\nA05 城事 责任编辑：王芳\n\n楼市问答\n{IND}问：首套房贷利率现在是多少？\n{IND}答：最低为百分之三点一。\n"
     (f,) = read(text)
     assert f.headline == "楼市问答" and f.first_line == 4
+
+
+NOODLES = (
+    "网红面馆为何一碗难求\n"
+    f"{IND}本报讯（记者 孙磊）城北老街一家面\n馆近来走红网络，每天中午门口都排起\n长队，不少外地游客专程赶来品尝。\n"
+    f"■排队两小时只为一碗面\n{IND}昨天中午十一点，记者来到面馆门口，\n队伍已排出五十多米。来自邻市的游客\n小王说，他为这碗面早上七点就出发了。\n"
+    f"■老板坚持手工现做\n{IND}面馆老板老李告诉记者，店里的面条\n全部手工现做，每天只卖三百碗面，卖完\n就关门。\n"
+)
+
+
+def test_marked_subheadings_stay_inside_their_article() -> None:
+    (f,) = read(NOODLES)
+    assert f.headline == "网红面馆为何一碗难求" and f.paragraphs[1] == "■排队两小时只为一碗面"
+
+
+def test_marked_headlines_of_a_column_of_briefs_each_open_a_brief() -> None:
+    text = (
+        f"●市图书馆延长开放时间\n{IND}市图书馆暑期开放时间延长至晚上九\n点，少儿阅览室新增绘本三千册。\n"
+        f"●西山林场开展防火巡查\n{IND}西山林场近日组织护林员开展森林防\n火巡查，检修防火监控设备二十余台。\n"
+    )
+    assert heads(text) == ["市图书馆延长开放时间", "西山林场开展防火巡查"]
+
+
+def test_a_dateline_whose_indent_was_lost_still_opens_the_article() -> None:
+    text = (
+        NOODLES
+        + "夜市经济点亮城市烟火气\n本报讯 入夏以来，江城各大夜市人气\n火爆，美食街、文创市集吸引大量市民\n游客前来打卡消费。\n"
+    )
+    first, second = read(text)
+    assert second.headline == "夜市经济点亮城市烟火气" and second.dateline == "本报讯"
