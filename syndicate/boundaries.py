@@ -55,7 +55,9 @@ CAPTION_MAX = 80  # a paragraph ending in a photo credit and no longer is a capt
 
 
 # A subheading (小标题) inside an article is marked: ■现场, ◆老板坚持手工现做, 一、…, （一）…
-SUBHEADING_MARK = re.compile(r"^(?:[■◆●▲◎★◇○]|[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])")
+SUBHEADING_MARK = re.compile(
+    r"^(?:[■◆●▲◎★◇○]|[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])"
+)
 
 
 @dataclass

@@ -194,12 +194,8 @@ class _Builder:
             tail = last
         self.open = not _closed(tail, self.p)
         # Closed by a bracketed sign-off, not a sentence: （记者 吴倩）, （来源：《人民日报》）, （完）.
-        self.signed = (
-            not self.open
-            and tail[-1:] in "）)"
-            and not rules.SENTENCE_END.search(tail[-8:])
-            and bool(rules.SIGN_OFF_BRACKET.search(tail))
-        )
+        bracket = not self.open and tail[-1:] in "）)" and not rules.SENTENCE_END.search(tail[-8:])
+        self.signed = bracket and bool(rules.SIGN_OFF_BRACKET.search(tail))
 
     def flush(self) -> None:
         if self.pieces:
