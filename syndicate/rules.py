@@ -68,8 +68,10 @@ SHORT_HEADLINE = re.compile(f"^[{CJK}]{{2,4}}$")
 # --- bylines and datelines ---------------------------------------------------------------------
 
 _S = r"\s?"  # letter-spaced role words: 通讯 员
+# A paper's own name before the role: 江城晚报记者 张三, 环球时报特约记者 李四.
+_PAPER = rf"[{CJK}]{{2,4}}(?:日报|晚报|晨报|都市报|商报|时报)"
 ROLE = (
-    r"(?:(?:本报|本刊|新华社|中新社|人民日报)?(?:全媒体|融媒体|特约|见习|实习|首席)?"
+    rf"(?:(?:本报|本刊|新华社|中新社|人民日报|{_PAPER})?(?:全媒体|融媒体|特约|见习|实习|首席)?"
     rf"(?:记{_S}者|通{_S}讯{_S}员|实{_S}习{_S}生|评{_S}论{_S}员|摄{_S}影|摄{_S}像|编{_S}译|撰{_S}稿|"
     rf"文{_S}/{_S}图|图{_S}/{_S}文|文{_S}/{_S}摄影|[文图]{_S}[/／]))"
 )
@@ -79,15 +81,15 @@ _NAMES = rf"[{CJK}·•\s、]{{0,24}}?"
 # characters with no space after the colon is a sentence, not names.
 _TURN = rf"(?![□■●◆▲★◇○\s]*{ROLE}\s*[:：]\s*[{CJK}]{{6,}})"
 BYLINE_LINE = re.compile(
-    rf"^{_TURN}[□■●◆▲★◇○\s]*{ROLE}[\s:：]*{_NAMES}"
+    rf"^{_TURN}[□■●◆▲★◇○◎\s]*{ROLE}[\s:：]*{_NAMES}"
     rf"(?:\s*{ROLE}[\s:：]*{_NAMES})*\s*(?:报道|摄|撰文|整理|报)?\s*$"
 )
-ROLE_SPLIT = re.compile(rf"[□■●◆▲★◇○]|{ROLE}|报道|撰文|整理|摄$|^本报")
+ROLE_SPLIT = re.compile(rf"[□■●◆▲★◇○◎]|{ROLE}|报道|撰文|整理|摄$|^本报")
 # Datelines: 本报讯, 本报10月24日讯, 本报海口7月8日讯, 新华社北京10月24日电, 据新华社北京…电
 _PLACE = rf"(?:(?!通{_S}讯|记{_S}者)[{CJK}]){{0,6}}?"
 DATELINE = re.compile(
-    rf"^(?P<dateline>据?(?:本报|新华社|中新社|中新网|人民网|央视网|央广网|光明网|[{CJK}]{{2,4}}(?:日报|晚报|通讯)社)"
-    rf"{_PLACE}(?:\d{{1,2}}月\d{{1,2}}日)?(?:电|讯)(?!{_S}员))"
+    rf"^(?P<dateline>据?(?:本报|新华社|中新社|中新网|人民网|央视网|央广网|光明网|[{CJK}]{{2,4}}(?:日报|晚报|通讯)社|{_PAPER})"
+    rf"{_PLACE}(?:\d{{1,2}}月\d{{1,2}}日)?(?:电|讯|消息(?=[:：，,\s]))(?!{_S}员))"
 )
 # A byline run into the dateline: （记者 曹马志 通讯员 林清政） or ` 记者 刘蕊 报道`.
 RUN_IN_BYLINE = re.compile(

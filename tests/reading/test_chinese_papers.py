@@ -235,3 +235,25 @@ def test_a_dateline_whose_indent_was_lost_still_opens_the_article() -> None:
     )
     first, second = read(text)
     assert second.headline == "夜市经济点亮城市烟火气" and second.dateline == "本报讯"
+
+
+@pytest.mark.parametrize("line", ["江城晚报记者 张三", "◎本报记者 张三 通讯员 李四", "环球时报特约记者 张三"])
+def test_bylines_of_other_papers(line: str) -> None:
+    assert rules.BYLINE_LINE.match(line)
+
+
+@pytest.mark.parametrize(
+    ("opening", "dateline"),
+    [
+        ("江城晚报讯 昨天上午", "江城晚报讯"),
+        ("江城都市报7月8日讯 昨天", "江城都市报7月8日讯"),
+        ("央视网消息：7月8日", "央视网消息"),
+    ],
+)
+def test_datelines_of_other_papers(opening: str, dateline: str) -> None:
+    m = rules.DATELINE.match(opening)
+    assert m is not None and m.group("dateline") == dateline
+
+
+def test_a_paper_named_in_a_sentence_is_no_dateline() -> None:
+    assert not rules.DATELINE.match("江城日报社论指出，要把民生实事办好。")
