@@ -151,7 +151,7 @@ class _Page:
         if len(block.raw) <= self.p.byline_max and self.p.byline_line.match(block.raw):
             if cur.has_body and self._closing_byline(block, nxt):
                 return
-            if cur.has_body:
+            if cur.has_body and not self._hold_captions():
                 self.new(captions=True)
             self.cur.byline_raw.append(block.raw)
             self.cur.touch(block, head=True)
@@ -224,7 +224,7 @@ class _Page:
                 self.cur.touch(block, head=True)
                 return
         elif self.p.article_opening.match(raw):
-            if cur.has_body:
+            if cur.has_body and not self._hold_captions():
                 self.new()
         elif self.p.paragraph_indent and self._indented_head(raw, nxt):
             if cur.has_body or cur.byline_raw:
@@ -258,6 +258,18 @@ class _Page:
         cur.touch(block)
         if out:
             self.close()
+
+    def _hold_captions(self) -> bool:
+        """The draft is a headline with photo captions under it and no body yet: the byline or
+        dated paragraph coming opens its body (夜市… / 图为…（记者 刘洋 摄） / 本报讯…), and the
+        captions are held aside. A photo story (图片新闻) keeps its captions as they are."""
+        cur = self.cur
+        photo = any(self.p.photo_heading.match(h.text) for h in cur.heads)
+        if not cur.heads or photo or cur.byline_raw or not all(map(caption, cur.paragraphs)):
+            return False
+        cur.captions += cur.paragraphs
+        cur.paragraphs, cur.spans = [], []
+        return True
 
     def before_jump_in(self) -> None:
         """A jump-in opens a continuation, also under its jump head and photo captions (上接B01版

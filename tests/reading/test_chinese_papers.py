@@ -257,3 +257,14 @@ def test_datelines_of_other_papers(opening: str, dateline: str) -> None:
 
 def test_a_paper_named_in_a_sentence_is_no_dateline() -> None:
     assert not rules.DATELINE.match("江城日报社论指出，要把民生实事办好。")
+
+
+@pytest.mark.parametrize("under", [f"{IND}记者 吴倩\n{IND}入夏以来，", f"{IND}本报讯 入夏以来，"])
+def test_captions_between_a_headline_and_its_body_are_the_articles(under: str) -> None:
+    text = (
+        f"夜市经济点亮城市烟火气\n图为市民在滨江夜市选购商品。\n{DEEP}（记者 刘洋 摄）\n{under}江城各大夜市\n"
+        f"人气火爆，美食街、文创市集吸引大\n量市民游客前来打卡消费。\n市民热线\n" + HOTLINE
+    )
+    first, second = read(text)
+    assert first.headline == "夜市经济点亮城市烟火气" and first.paragraphs[0].startswith("入夏以来")
+    assert "图为市民在滨江夜市选购商品。" in first.paragraphs and second.headline == "市民热线"
