@@ -326,7 +326,8 @@ def _titles(heads: list[str], subtitle: str | None) -> tuple[str | None, str | N
         return None, None, subtitle
     heads = [h.lstrip("■◆●▲◎★◇○ ") or h for h in heads]  # ●市图书馆延长开放时间: the mark is no text
     for k in range(len(heads) - 1):
-        if heads[k].endswith(("：", ":")):  # 日本防卫大臣： / 将加强西南防卫: one headline on two lines
+        # 日本防卫大臣： / 将加强西南防卫, and 防汛 / 一线 (big type, short lines): one headline.
+        if heads[k].endswith(("：", ":")) or max(len(heads[k]), len(heads[k + 1])) <= 2:
             heads = [*heads[:k], heads[k] + heads[k + 1], *heads[k + 2 :]]
             break
     if len(heads) == 1:

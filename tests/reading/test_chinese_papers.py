@@ -268,3 +268,8 @@ def test_captions_between_a_headline_and_its_body_are_the_articles(under: str) -
     first, second = read(text)
     assert first.headline == "夜市经济点亮城市烟火气" and first.paragraphs[0].startswith("入夏以来")
     assert "图为市民在滨江夜市选购商品。" in first.paragraphs and second.headline == "市民热线"
+
+
+def test_a_headline_in_big_type_broken_into_two_short_lines_is_one() -> None:
+    (f,) = read(f"防汛\n一线\n{IND}本报讯 连日来，江城各地党员干部\n坚守防汛一线，巡查堤防。\n")
+    assert (f.kicker, f.headline, f.subheadline) == (None, "防汛一线", None)
