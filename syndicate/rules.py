@@ -73,9 +73,9 @@ _PAPER = rf"[{CJK}]{{2,4}}(?:日报|晚报|晨报|都市报|商报|时报)"
 ROLE = (
     rf"(?:(?:本报|本刊|新华社|中新社|人民日报|{_PAPER})?(?:全媒体|融媒体|特约|见习|实习|首席)?"
     rf"(?:记{_S}者|通{_S}讯{_S}员|实{_S}习{_S}生|评{_S}论{_S}员|摄{_S}影|摄{_S}像|编{_S}译|撰{_S}稿|"
-    rf"文{_S}/{_S}图|图{_S}/{_S}文|文{_S}/{_S}摄影|[文图]{_S}[/／]))"
+    rf"文{_S}/{_S}图|图{_S}/{_S}文|文{_S}[·・]{_S}图{_S}[/／]|文{_S}/{_S}摄影|[文图]{_S}[/／]))"
 )
-_NAMES = rf"[{CJK}·•\s、]{{0,24}}?"
+_NAMES = rf"(?:[{CJK}·•\s、]|[/／][文图]){{0,24}}?"  # 张三/文 李四/图: a name, then its role
 # A byline printed on its own line: □记者 李涛 报道, 本报记者 王五 赵六, ■ 全媒体记者 …
 # The interviewer's turn (记者：今年公交线网优化的重点是, wrapped) is no byline: a run of six or more
 # characters with no space after the colon is a sentence, not names.

@@ -46,7 +46,7 @@ def byline_names(raw: str) -> tuple[str, ...]:
     """□记者 李涛 报道 -> (李涛,); 记者 张三 通讯员 李四 -> (张三, 李四)."""
     names: list[str] = []
     for chunk in rules.ROLE_SPLIT.split(raw):
-        for name in re.split(r"[\s、，,]+", chunk.strip(" \t\u3000:：（）()")):
+        for name in re.split(r"[\s、，,/／]+", chunk.strip(" \t\u3000:：（）()")):
             if name and name not in names and rules.CJK and re.fullmatch(rf"[{rules.CJK}·•]{{2,12}}", name):
                 names.append(name)
     return tuple(names)

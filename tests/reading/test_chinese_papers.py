@@ -8,7 +8,7 @@ import pytest
 from syndicate import rules
 from syndicate.model import Fragment
 from syndicate.normalize import blocks
-from syndicate.segment import split
+from syndicate.segment import byline_names, split
 
 IND = "\u3000\u3000"
 DEEP = IND * 4  # a right-aligned credit
@@ -237,9 +237,18 @@ def test_a_dateline_whose_indent_was_lost_still_opens_the_article() -> None:
     assert second.headline == "夜市经济点亮城市烟火气" and second.dateline == "本报讯"
 
 
-@pytest.mark.parametrize("line", ["江城晚报记者 张三", "◎本报记者 张三 通讯员 李四", "环球时报特约记者 张三"])
-def test_bylines_of_other_papers(line: str) -> None:
-    assert rules.BYLINE_LINE.match(line)
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("江城晚报记者 张三", ("张三",)),
+        ("◎本报记者 张三 通讯员 李四", ("张三", "李四")),
+        ("环球时报特约记者 张三", ("张三",)),
+        ("□本报记者 张三/文 李四/图", ("张三", "李四")),
+        ("文·图/本报记者 张三", ("张三",)),
+    ],
+)
+def test_bylines_of_other_papers(line: str, names: tuple[str, ...]) -> None:
+    assert rules.BYLINE_LINE.match(line) and byline_names(line) == names
 
 
 @pytest.mark.parametrize(
