@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from . import furniture, rules
+from . import furniture, measure, rules
 from .model import Block, BlockKind
 from .profile import CHINESE, Profile
 from .text import close_up, join, join_all
@@ -197,6 +197,10 @@ class _Builder:
         bracket = not self.open and tail[-1:] in "）)" and not rules.SENTENCE_END.search(tail[-8:])
         self.signed = bracket and bool(rules.SIGN_OFF_BRACKET.search(tail))
 
+    def starts(self, line: measure.Line) -> bool:
+        """The line opens an article (``_starts_article``, for any line)."""
+        return line.indented and (line.strong or bool(self.p.article_opening.match(line.text)))
+
     def flush(self) -> None:
         if self.pieces:
             if self.p.join is join:
@@ -321,20 +325,6 @@ def _under_head(line: _Line) -> bool:
     return line.strong or bool(rules.CAPTION_OPENING.match(line.text))
 
 
-def _wrapped_sentence(lines: list[_Line], i: int, b: _Builder) -> bool:
-    """Line ``i`` is a sentence ending in ？ or ！ that goes on the paragraph above, not a headline:
-    that paragraph's last line fills the column (a paragraph that ended there would leave it
-    short), no longer than the column itself, and the indented line below starts no article."""
-    text = lines[i].text
-    if b.open or b.signed or len(b.pieces) < 2 or text[-1] not in "？！?!":
-        return False
-    width = max(len(p.text) for p in b.pieces)
-    if len(b.pieces[-1].text) < width - 1 or len(text) > width:  # print justifies within one character
-        return False
-    nxt = next((line for line in lines[i + 1 :] if not line.blank), None)
-    return nxt is not None and nxt.indented and not _starts_article(nxt, b.p)
-
-
 def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int:
     """Place unindented line ``i``: the start of a headline block, or a continuation line.
 
@@ -345,10 +335,8 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
         b.add(lines[i], blank)  # the common case: a wrapped line of an unfinished paragraph
         return i + 1
     text = lines[i].text
-    if _wrapped_sentence(lines, i, b):
-        b.add(lines[i], blank)
-        return i + 1
-    if _rest_of_credit(b, text) or _wrapped_sentence(lines, i, b):
+    sentence = not (b.open or b.signed) and measure.wrapped_sentence(lines, i, b.pieces, b.starts)
+    if _rest_of_credit(b, text) or sentence:
         b.add(lines[i], blank)
         b.open = False  # the credit or the sentence, now whole, ends the paragraph
         return i + 1
@@ -389,9 +377,11 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
         caption = not b.all_heady
         credit = len(run) == 1 and len(lines[i].text) <= 4  # 张宣: the photographer's name
         block = caption and not credit and j < len(lines) and _starts_article(lines[j], b.p)
-    if not block:
+    if not block and not (run and not b.open and measure.jump_head(lines, i)):
         (b.start if b.signed else b.add)(lines[i], blank)
         return i + 1
+    if not block:
+        run = run[:1]  # a jump head above its continuation's unindented text: the head alone
     for k, gap_before in run:
         b.line(lines[k], gap_before)
     return run[-1][0] + 1

@@ -282,3 +282,18 @@ def test_captions_between_a_headline_and_its_body_are_the_articles(under: str) -
 def test_a_headline_in_big_type_broken_into_two_short_lines_is_one() -> None:
     (f,) = read(f"防汛\n一线\n{IND}本报讯 连日来，江城各地党员干部\n坚守防汛一线，巡查堤防。\n")
     assert (f.kicker, f.headline, f.subheadline) == (None, "防汛一线", None)
+
+
+def test_a_jump_head_over_the_continuations_unindented_text_stands_alone() -> None:
+    """The continuation goes on mid-paragraph, so its first line has no indent; the jump head
+    over it is well short of the column those lines fill."""
+    text = "江城入选全国文明城市提名城市\n新建改建公园八十余个，城市面貌焕然\n一新。下一步，江城将对照测评体系，\n补齐短板弱项。\n"
+    (f,) = read(text)
+    assert f.headline == "江城入选全国文明城市提名城市" and f.paragraphs[0].startswith("新建改建")
+
+
+def test_a_paragraph_whose_first_line_lost_its_indent_is_no_headline() -> None:
+    text = f"{IND}市政府有关负责人出席会议。\n市文明办市住建局和各区县有关负责\n同志参加了会议。\n"
+    (f,) = read(text)
+    assert f.headline is None
+    assert f.paragraphs == ("市政府有关负责人出席会议。市文明办市住建局和各区县有关负责同志参加了会议。",)
