@@ -3,10 +3,12 @@ narrow columns, full-width indents, blank lines wherever a column ends. Every li
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from syndicate import rules
-from syndicate.model import Fragment
+from syndicate import pipeline, rules
+from syndicate.model import Fragment, Issue, Page
 from syndicate.normalize import blocks
 from syndicate.segment import byline_names, split
 
@@ -296,3 +298,19 @@ def test_a_paragraph_whose_first_line_lost_its_indent_is_no_headline() -> None:
     text = f"{IND}市政府有关负责人出席会议。\n市文明办市住建局和各区县有关负责\n同志以及部分市民代表参加了会议\n并作了发言。\n"
     (f,) = read(text)
     assert f.headline is None and len(f.paragraphs) == 1
+
+
+def test_a_continuation_with_no_jump_in_under_the_articles_own_headline_is_stitched() -> None:
+    page1 = (
+        f"江城入选全国文明城市提名城市\n{IND}本报讯（记者 陈晨）日前，中央文\n明办公布新一届全国文明城市提名城市\n"
+        "名单，江城成功入选。市文明办负责人\n介绍，江城持续推进城市更新，（下转第2版）\n"
+    )
+    page2 = (
+        "江城入选全国文明城市提名城市\n新建改建公园八十余个，城市面貌焕然\n一新。下一步，江城将对照测评体系，\n补齐短板弱项。\n"
+        f"菜价回落了吗？\n{IND}本报讯 连日来，记者走访了全市多\n个农贸市场发现，蔬菜价格明显回落。\n"
+    )
+    pages = tuple(
+        Page(n, f"p{n}", t, f"page-{n:02d}.txt", "utf-8", str(n)) for n, t in enumerate((page1, page2), 1)
+    )
+    r = pipeline.read(Issue(dt.date(2026, 7, 16), pages))
+    assert [[(p.page, p.order) for p in a.parts] for a in r.articles] == [[(1, 1), (2, 1)], [(2, 2)]]
