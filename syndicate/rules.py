@@ -102,8 +102,10 @@ ARTICLE_OPENING = re.compile(f"{DATELINE.pattern}|{BYLINE_OPENING.pattern}")
 # Page furniture, not article text: read as a blank line. The page's editors and designers
 # (责任编辑：张三 美术编辑：李四), and the running head's date: 2026年7月9日 星期四 / 农历五月十五.
 PAGE_FURNITURE = re.compile(
-    r"^(?:本版|本期)?(?:责编|责任编辑|编辑|美编|美术编辑|校对|审校|审读|版式设计|版式|设计|组版|监制|主编|值班主任)"
+    r"^(?:(?:本版|本期)?(?:责编|责任编辑|编辑|美编|美术编辑|校对|审校|审读|版式设计|版式|设计|组版|监制|主编|值班主任)"
     r"\s*[:：]"
+    # the page's note on its sources: 本版图片除署名外均为新华社发, 本版稿件由江城发布提供
+    r"|本[版期](?:稿件|图片|文字|图文|照片)(?:均?由|除|均为|来源)[^。]{0,30}$)"
 )
 # A masthead or running-head line made of nothing but its items (2026年7月9日 星期四 农历六月十五
 # 今日16版 总第8765期 A01): a single item stands alone above, several here.

@@ -314,3 +314,9 @@ def test_a_continuation_with_no_jump_in_under_the_articles_own_headline_is_stitc
     )
     r = pipeline.read(Issue(dt.date(2026, 7, 16), pages))
     assert [[(p.page, p.order) for p in a.parts] for a in r.articles] == [[(1, 1), (2, 1)], [(2, 2)]]
+
+
+@pytest.mark.parametrize("note", ["本版图片除署名外均为新华社发", "本版稿件由江城发布提供"])
+def test_the_pages_note_on_its_sources_is_furniture(note: str) -> None:
+    fragments, orphans = split(1, blocks(NIGHT_MARKET + note + "\n"))
+    assert len(fragments) == 1 and not orphans and fragments[0].last_line == 6
