@@ -44,6 +44,8 @@ SIGN_OFF = re.compile(
 # bracket at a line's end that only explains (…中心（ECMWF）).
 SIGN_OFF_BRACKET = re.compile(
     r"[（(](?:完|[^（）()]*(?:记者|通讯员|来源|编译|据|综合|供稿|特约)[^（）()]*)[）)]\s*$"
+    # names alone after the last sentence, or on their own line: …屏障。（吴卉） / （张三 李四）
+    rf"|(?:^|[。！？”])[（(][{CJK}]{{2,4}}(?:[\s、][{CJK}]{{2,4}}){{0,3}}[）)]\s*$"
 )
 # A caption that says what the picture shows: 图为…, 上图：…
 CAPTION_OPENING = re.compile(r"^(?:图为|[上下左右]图[为：:]|图[一二三四1-4][：:])")

@@ -320,3 +320,12 @@ def test_a_continuation_with_no_jump_in_under_the_articles_own_headline_is_stitc
 def test_the_pages_note_on_its_sources_is_furniture(note: str) -> None:
     fragments, orphans = split(1, blocks(NIGHT_MARKET + note + "\n"))
     assert len(fragments) == 1 and not orphans and fragments[0].last_line == 6
+
+
+def test_a_reporters_name_in_brackets_ends_the_article_and_unindented_text_starts_another() -> None:
+    text = (
+        NIGHT_MARKET.replace("十八。\n", "十八。（吴倩）\n")
+        + "市图书馆暑期开放时间延长至晚上九点，\n少儿阅览室新增绘本三千册，每周六上\n午举办亲子阅读讲座。\n"
+    )
+    first, second = read(text)
+    assert first.paragraphs[-1].endswith("十八。（吴倩）") and second.paragraphs[0].startswith("市图书馆")
