@@ -57,7 +57,7 @@ BODY_LINE_END_CHARS = "。，、；：,;:"
 # What a headline line never looks like: a sentence end inside it, a leading mark of punctuation
 # (the tail of a wrapped line), a bracketed sign-off （吴卉） or the tail of one (…编译：何静怡）).
 NOT_HEADLINE = re.compile(
-    r"[。！？!?](?=.*[\w\u4dc0-\u4dff])|^[，。、；：,.;:/）)》”’]|^[问答][:：]|^[（(][^（）()]*[）)]$|^(?:来源|编译|责任编辑|编辑|校对)[:：]"
+    r"[。！？!?](?=.*[\w\u4dc0-\u4dff])|^[，。、；：,.;:/）)》”’]|^(?:[问答]|(?:本报)?记者)[:：]|^[（(][^（）()]*[）)]$|^(?:来源|编译|责任编辑|编辑|校对)[:：]"
     r"|(?:责编|编辑|设计|美编|校对|制图|来源|编译|供稿)[:：]|(?:图|文|摄影?)\s?[/／]"
     rf"|{CREDIT_LINE.pattern}"  # a source credit on its own line: 据江城发布, 综合新华社等报道
 )

@@ -329,3 +329,13 @@ def test_a_reporters_name_in_brackets_ends_the_article_and_unindented_text_start
     )
     first, second = read(text)
     assert first.paragraphs[-1].endswith("十八。（吴倩）") and second.paragraphs[0].startswith("市图书馆")
+
+
+def test_an_interviewers_unindented_questions_are_no_headlines() -> None:
+    text = (
+        f"专访市交通局局长李明\n{IND}本报讯 近日，记者专访了市交通局局\n长李明。\n记者：今年的重点是什么？\n"
+        f"{IND}李明：重点是打通断头路，增加微循\n环线路，让市民出门更方便。\n记者：票价会调整吗？\n"
+        f"{IND}李明：票价保持不变，还将推出更多\n优惠。\n"
+    )
+    (f,) = read(text)
+    assert f.headline == "专访市交通局局长李明" and "记者：票价会调整吗？" in "".join(f.paragraphs)
