@@ -60,3 +60,18 @@ def wrapped_sentence(
         return False
     nxt = next((line for line in lines[i + 1 :] if not line.blank), None)
     return nxt is not None and nxt.indented and not starts_article(nxt)
+
+
+LABEL_MAX = 6  # a column's label printed indented over a headline: 短评, 今日关注
+
+
+def label(lines: Sequence[Line], i: int) -> bool:
+    """Indented line ``i`` is a column's label (短评), not a paragraph's first line: short, no
+    punctuation, well short of the column the next lines fill, and unindented lines follow."""
+    text = lines[i].text
+    if len(text) > LABEL_MAX or not lines[i].heady or lines[i].strong:
+        return False
+    below = [line for line in lines[i + 1 : i + 5] if not line.blank][:3]
+    return (
+        bool(below) and not below[0].indented and max(len(line.text) for line in below) > len(text) + SHORT_BY
+    )

@@ -288,6 +288,8 @@ def blocks(text: str, profile: Profile = CHINESE) -> list[Block]:
                 b.update()  # otherwise it ends on a character that cannot close a paragraph
         elif line.strong and not b.in_dateline:
             b.line(line, blank)
+        elif line.indented and b.signed and measure.label(lines, i):
+            b.line(line, blank)  # （完） / 　　短评 / 让种粮农民…: a column's label over the next head
         elif line.indented:
             b.start(line, blank)
             if line.deep and not b.open:

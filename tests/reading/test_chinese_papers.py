@@ -339,3 +339,19 @@ def test_an_interviewers_unindented_questions_are_no_headlines() -> None:
     )
     (f,) = read(text)
     assert f.headline == "专访市交通局局长李明" and "记者：票价会调整吗？" in "".join(f.paragraphs)
+
+
+def test_a_columns_label_printed_indented_under_a_sign_off_heads_the_next_article() -> None:
+    text = (
+        NIGHT_MARKET + f"{IND}（完）\n{IND}短评\n让夜市烟火气长久留住\n"
+        f"{IND}夜市是城市的名片。各地要在管理上\n多下功夫，让夜市既热闹又有序。\n（江文）\n"
+    )
+    first, second = read(text)
+    assert (second.kicker, second.headline) == ("短评", "让夜市烟火气长久留住")
+    assert second.paragraphs[0].startswith("夜市是城市的名片")
+
+
+def test_a_short_indented_subheading_inside_an_article_stays_text() -> None:
+    """Only under a sign-off is a short indented line a label: inside an article it is text."""
+    text = NIGHT_MARKET.replace(f"{IND}据统计", f"{IND}夜市新玩法\n{IND}据统计")
+    assert len(read(text)) == 1
