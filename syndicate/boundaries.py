@@ -9,10 +9,9 @@ line alone is no evidence: text extracted from print has one wherever a column e
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 
-from . import rules
+from . import lazyre, rules
 from .model import Block, BlockKind, BoundaryDecision, Jump
 from .profile import Profile
 from .text import bigrams
@@ -55,7 +54,7 @@ CAPTION_MAX = 80  # a paragraph ending in a photo credit and no longer is a capt
 
 
 # A subheading (小标题) inside an article is marked: ■现场, ◆老板坚持手工现做, 一、…, （一）…
-SUBHEADING_MARK = re.compile(
+SUBHEADING_MARK = lazyre.compile(
     r"^(?:[■◆●▲◎★◇○]|[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])"
 )
 

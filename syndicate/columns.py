@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass
 
 from . import english as en
+from . import lazyre
 
 NEIGHBOURS = 8  # lines each side that tell the column width at a line
-PAGE_AT_END = re.compile(r"\b[Pp]age$")  # a jump line broken after its "page"
+PAGE_AT_END = lazyre.compile(r"\b[Pp]age$")  # a jump line broken after its "page"
 
 
 @dataclass

@@ -11,160 +11,65 @@ from __future__ import annotations
 import functools
 import re
 
+from . import lazyre
+
 
 def word_set(text: str) -> frozenset[str]:
     """A set of words written out in a string: word lists stay readable in the source."""
     return frozenset(text.split())
 
 
-# --- jump lines ---------------------------------------------------------------------------------
-# Registered in ``rules.JUMP_MARKERS`` (one entry per form); every stage finds them through
-# ``rules.jump_out`` / ``rules.jump_in``.
-
-# A page as jump lines print it: 4, A6, 4A, one; OCR reads 1 as l/I, 5 as s, 8 as B, 0 as O
-# (a misread label is taken only where no word follows it: ``From pages of`` is a sentence).
-_LABEL = (
-    r"(?P<label>[A-Za-z]?\d{1,3}[A-Za-z]?\b|(?i:one|two|three|four|five|six|seven|eight|nine|ten)\b"
-    r"|[lIisSOoBgZ]\d?\b(?!\s*[a-z])|\*)"
-)
-_PAGE_WORD = r"[Pp][aA][gqGQ][eaoEAO]"  # page, paga, PAGE
-_BACK = r"(?P<back>[bhBH][aA][cC][kK]\s+" + _PAGE_WORD + ")"  # back page, hack page (OCR)
-# See, Sec, Scc, Sac (OCR); Please see; UK: Turn to
-_SEE = r"(?:(?:Please|PLEASE)\s+(?:see|SEE)|S[eaco][eca]|SEE|Turn\s+to|TURN\s+TO)"
-# The keyword of ``See SCHOOLS, Page 4`` is set in capitals (OCR reads an I as l): & ' . - / too.
-_KEYWORD = r"(?P<keyword>[A-Z][A-Z0-9’'&./\-l ]{0,30}?)"
-_BEFORE = r"(?:(?<=\s)|^|(?<=[-–—]))"  # a jump line may be run into the last line of text
-# page 4 / back page; a section page needs no word: A6, on B2 (``See BUDGET, A6``); then perhaps a column.
-_TARGET = (
-    rf"(?:{_BACK}|{_PAGE_WORD}\s*{_LABEL}|(?:on\s+)?(?P<section>[A-H]\d{{1,2}}))"
-    r"(?:,?\s*(?:[Cc]ol(?:umn|\.)?|COL(?:UMN|\.)?)\s*\d)?"
-)
-_CLOSE = r"\s*[)\]]?\s*$"
-
-# (Continued on Page 4) / Continued on page A6 / continued on back page
-CONTINUED_ON = re.compile(rf"{_BEFORE}[(\[]?\s*[Cc](?:ontinued|ONTINUED)\s+[oO][nN]\s+{_TARGET}{_CLOSE}")
-# See SCHOOLS, Page 4 / See MEN, back page / See BUDGET, A6 / Please see BUDGET on B2 /
-# Sec COMPUTERS, page 6 / Sac CLASH, hack page (OCR)
-SEE_KEYWORD = re.compile(rf"{_BEFORE}[(\[]?\s*{_SEE}\s+{_KEYWORD}\s*,?\s*{_TARGET}{_CLOSE}")
-# Please see page 6 / PleaM see paga 2 (OCR) / Please see back page / See page 4 / See back page
-PLEASE_SEE = re.compile(
-    rf"{_BEFORE}[(\[]?\s*(?:P[a-zA-Z]{{3,5}}\W?\s+[a-zA-Z]{{2,3}}\s+|{_SEE}\s+){_TARGET}{_CLOSE}"
-)
-# (Continued from page one) / Continued from Page 1 / Continued From A1
-# A jump head run into the jump line: ``SCHOOLS, from page 1``, ``BUDGET: Continued from A1``.
-_HEAD_RUN_IN = r"(?:(?P<keyword>[A-Z][A-Z0-9’'&./\- ]{1,30}?)\s*[:,—–-]?\s+)?"
-# (Continued from page one) / Continued from Page 1 / Continued From A1
-CONTINUED_FROM = re.compile(
-    rf"^\s*{_HEAD_RUN_IN}[(\[]?\s*[Cc](?:ontinued|ONTINUED)\s+[fF][rR][oO][mM]\s+(?:{_PAGE_WORD}\s*)?{_LABEL}\s*[)\]]?"
-)
-# From page 1 / From Page One / From A1, and as OCR reads them: From pagel, Frontpage*, rotn page 1.
-FROM_PAGE = re.compile(
-    rf"^\s*{_HEAD_RUN_IN}[(\[]?\s*(?:(?:[FfIi]?['’]?[rR][oO0][mMnNt][tn]?|FROM)\s*{_PAGE_WORD}\s*{_LABEL}"
-    r"|(?:[Ff]rom|FROM)\s+(?P<section>[A-Z]\d{1,2})\b)\s*[)\]]?"
-)
-# ``Please see page 4`` as OCR reads it with its spaces lost and its label gone: ``PtMMSMpagag``.
-# One token after a sentence end, a P, a few letters, the page word: names no page it can be read as.
-PLEASE_SEE_GARBLED = re.compile(
-    r"(?:^|(?<=[.!?”’\"]\s))P[A-Za-z«»^*'’.,]{2,8}[Pp][aA][gqGQ][A-Za-z0-9]{0,3}\s*$"
-)
-JUMP_OUT_FORMS = (CONTINUED_ON, SEE_KEYWORD, PLEASE_SEE, PLEASE_SEE_GARBLED)
-JUMP_IN_FORMS = (CONTINUED_FROM, FROM_PAGE)
-# What OCR reads for the digits of a page label.
-_OCR_DIGITS = str.maketrans("lIi|sSOoBgZ", "11115500892")
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-}  # fmt: skip
-BACK_PAGE = "back"  # the label of ``See back page``: the issue's last page, known only to stitch
-
-
-_LABEL_ENDS = (
-    "page",
-    "paga",
-    "pago",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-)
-
-
-def may_end_jump(line: str) -> bool:
-    """Cheap test: the line could end a jump line (a page number, ``back page``, ``page one``)."""
-    last = line[-1:]
-    return (
-        last.isdigit()
-        or last in ")]*"
-        or line[-5:].lower().endswith(_LABEL_ENDS)
-        or (len(line) > 1 and line[-2:-1].isdigit())
-    )
-
-
-def label_of(m: re.Match[str]) -> str:
-    """The page a jump line names, as printed: ``4``, ``A6``, ``one``, ``back``."""
-    groups = m.groupdict()
-    if groups.get("back"):
-        return BACK_PAGE
-    return (groups.get("label") or groups.get("section") or "").strip()
-
-
-def page_number(label: str) -> int | None:
-    """4 -> 4, A6 / 4A -> 4, one -> 1, and OCR's l -> 1, s -> 5; None when unreadable (or ``back``)."""
-    label = label.strip()
-    if label.lower() in NUMBER_WORDS:
-        return NUMBER_WORDS[label.lower()]
-    if len(label) > 1 and not label.isdigit():
-        label = label.strip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") or label  # A6, 4A
-    digits = label.translate(_OCR_DIGITS)
-    return (int(digits) or None) if digits.isdigit() else None
-
-
-def keyword_of(m: re.Match[str]) -> str:
-    """The jump keyword of ``See SCHOOLS, Page 4`` (``SCHOOLS``), or ``""``."""
-    return (m.groupdict().get("keyword") or "").strip(" ,.")
-
-
 # --- bylines, staff lines, datelines, credits ---------------------------------------------------
 
 # By MARIA LOPEZ / By Maria Lopez and Dan Ortiz / BY8HARYN8EAB8 / Hy Kelli Harris (OCR) / By
-BYLINE = re.compile(r"^\s*(?:[Bb8][Yy]|Hy)(?:\s+[A-Z8][\w.’'^*«\-]*|(?=[A-Z8]{3})\w+|\s*$)")
+BYLINE = lazyre.compile(r"^\s*(?:[Bb8][Yy]|Hy)(?:\s+[A-Z8][\w.’'^*«\-]*|(?=[A-Z8]{3})\w+|\s*$)")
 _NAME_JOINERS = word_set("and AND & de da van von der la le del y")
 # Words of a staff or agency line, as printed under a byline (``Staff Writer``, ``Associated Press``).
 STAFF_WORDS = (
     "staff", "writer", "editor", "reporter", "correspondent", "press", "associated", "daily",
     "special", "report", "service", "contributor", "columnist", "photographer", "intern", "wire",
-    "reuters", "bureau", "chief", "senior", "assistant", "sports", "news",
+    "reuters", "bureau", "chief", "senior", "assistant", "sports", "news", "association", "agency",
 )  # fmt: skip
 _STAFF_JOINERS = word_set("to the of for and")
 # ``Sports Editor``, ``Managing Editor``, ``Staff Writer``: one or two capitalised words and the role.
-_STAFF_RE = re.compile(
+_STAFF_RE = lazyre.compile(
     r"^(?:[A-Z][a-z]+\s+){0,2}(?:Staff|STAFF|Writer|WRITER|Editor|EDITOR|Reporter|REPORTER|Correspondent"
     r"|CORRESPONDENT|Press|PRESS|Report|REPORT|Columnist|Photographer)(?:\s+(?:Writer|Reporter|Report))?\W*$"
 )
 # WASHINGTON (AP) — / PORT HAVEN — / SEOUL, South Korea (AP) — / SPENCER, Okla. (AP)— / LONDON, Jan. 4 —
-DATELINE = re.compile(
+# / LONDON, 3 March (Reuters) - (UK order)
+DATELINE = lazyre.compile(
     r"^[-–—\s]*(?P<dateline>[A-Z][A-Za-z’'.]*[A-Z][A-Z’'.]*(?:[ ,.]+[A-Z][\w’'.]*){0,3}"
-    r"(?:,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"
+    r"(?:,?\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?))?"
     r"\s*(?:[(|]\s*[A-Za-z]{2,8}\s*[)|>I\]]\s*)?)\s*(?:—|–|--|(?<=\s)-(?=\s)|(?<=[)>|\]])-)"
 )
 # Photo by JANE DOE / Staff photo by … / DARRELL MIHO/Mustang Daily / (AP Photo) / Courtesy of …
-CREDIT = re.compile(
+CREDIT = lazyre.compile(
     r"^(?:(?:Staff\s+|File\s+|AP\s+)?[Pp]hotos?\s+(?:by|courtesy)\b|[Cc]ourtesy\s+(?:of|photo)\b"
     r"|(?i:story|text|photos?|graphics?|design|illustrations?|reporting)(?:\s+and\s+\w+)?\s+(?i:by)\b"
     r"|\(?AP\s+Photo\)?|[A-Z][A-Z.\- ]{3,30}/\s*[A-Z][\w ]{2,30}$)"
 )
-# A running head: paper name and date (``Mustang Daily Wednesday, January 20, 1982``), or a page number.
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
-RUNNING_HEAD = re.compile(
-    rf"^(?:[A-Z][\w.&' ]{{2,40}}\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{_MONTH}\s+\d{{1,2}},\s+\d{{4}}"
-    r"(?:\s+(?:Page\s+)?[A-Z]?\d{1,3})?$|^(?:Page\s+)?[A-Z]?\d{1,3}$"
+# A running head: page number, paper name and date in any order of print, or a page number alone:
+# ``Mustang Daily Wednesday, January 20, 1982``, ``4 The Daily Courier, Tuesday, March 3, 2026``,
+# ``Page 6 | Wednesday, January 20``, ``THE COURIER Tuesday 3 March 2026 7`` (UK order).
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)[a-zA-Z]*\.?"
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY),?"
+_DAY_MONTH = rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})"
+# A date with its year, or with its weekday (a running head may leave the year out).
+_DATE = rf"(?:(?:{_WEEKDAY}\s+)?{_DAY_MONTH},?\s+\d{{4}}|{_WEEKDAY}\s+{_DAY_MONTH})"
+# The paper's name: capitalised words (``The Daily Courier``, ``THE HARBOR GAZETTE``), minor ones
+# between; not a sentence's opening (``On Tuesday, March 3``).
+_PAPER = r"(?!(?:On|In|At|By|Since|Until|From|Before|After|Last|Next|Through|Starting|Every|Each|Of|And|But)\b)[A-Z][\w.&'’\-]*(?:\s+(?:[A-Z][\w.&'’\-]*|of|the|and|on|&)){0,5}"
+_FOLIO = r"(?:(?:Page|PAGE)\s+)?[A-Z]?\d{1,3}[A-Z]?"
+_APART = r"(?:\s*[|•·/,–—-]\s*|\s+)"  # what sets the parts apart
+RUNNING_HEAD = lazyre.compile(
+    rf"^(?:{_FOLIO}{_APART})?(?:{_PAPER}{_APART})?{_DATE}(?:{_APART}{_PAPER})?(?:{_APART}{_FOLIO})?$"
+    rf"|^{_FOLIO}$"
 )
+
+
+_SENTENCE_INSIDE = lazyre.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 
 
 def is_byline(text: str) -> bool:
@@ -176,6 +81,8 @@ def is_byline(text: str) -> bool:
     words = text.split()
     if len(words) > 8 or (text[-1] in ".;:!?" and not re.search(r"\b(?:Jr|Sr|[A-Z])\.$", text)):
         return False
+    if _SENTENCE_INSIDE.search(text):
+        return False  # ``by Cal Poly Pomona. He had``: a sentence ends inside, the text goes on
     names = words[1:3]
     return all(w[:1].isupper() or w[:1] in "8^" or w in _NAME_JOINERS for w in names)
 
@@ -183,8 +90,8 @@ def is_byline(text: str) -> bool:
 def is_staff_line(text: str) -> bool:
     """``Staff Writer``, ``Daily Staff Report``, ``Associated Press`` (also as OCR misreads them)."""
     text = text.strip(" .•*_")
-    if len(text) > 40 or not text or text[-1] in ",;:!?'’”\"":
-        return False
+    if len(text) > 40 or not text or text[:1].islower() or text[-1] in ",;:!?'’”\"":
+        return False  # a staff line opens with a capital: ``write.`` is the end of a sentence
     if _STAFF_RE.match(text):
         return True
     words = [w.lower() for w in re.findall(r"[A-Za-z]{3,}", text)]
@@ -224,8 +131,34 @@ def byline_names(raw: str) -> tuple[str, ...]:
         first = lines[1]  # ``By`` alone, the name on the next line
     text = re.sub(r"^\s*(?:[Bb8][Yy]|Hy)(?=\s|[A-Z8]|$)\s*", "", first).strip(" ,/")
     text = re.split(r"\s*[,/]\s*(?=[A-Za-z .]{0,30}$)", text)[0]
-    names = [n.strip(" ,.") for n in re.split(r"\s+(?:and|AND|&)\s+|,\s*", text)]
+    names = [_without_role(n.strip(" ,.")) for n in re.split(r"\s+(?:and|AND|&)\s+|,\s*", text)]
     return tuple(n for n in names if n and not is_staff_line(n))
+
+
+# What a role printed after the name says besides the staff words: ``Political Editor``, ``Home
+# Affairs Correspondent``, ``Chief Sports Writer``.
+_ROLE_WORDS = word_set(
+    """political health education science home affairs crime business transport environment consumer
+    royal showbiz defence defense economics economic industrial legal diplomatic social technology
+    property city deputy associate foreign security medical arts travel motoring parliamentary
+    investigations world national local state county courts music film features fashion food
+    managing executive digital data science weather farming rural energy"""
+)
+
+
+def _without_role(name: str) -> str:
+    """``SARAH JONES Political Editor`` -> ``SARAH JONES``: a name set in capitals ends where the
+    words in lower case begin; a role after a name in Title Case is its staff or role words."""
+    words = name.split()
+    caps = 0
+    while caps < len(words) and words[caps].isupper() and any(c.isalpha() for c in words[caps]):
+        caps += 1
+    if 2 <= caps < len(words):
+        return " ".join(words[:caps])
+    if len(words) >= 3 and _near_staff_word(words[-1].lower()) and not words[-1].isupper():
+        while len(words) > 2 and (_near_staff_word(words[-1].lower()) or words[-1].lower() in _ROLE_WORDS):
+            words.pop()
+    return " ".join(words)
 
 
 def bio_line(names: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -256,10 +189,8 @@ def is_credit(text: str) -> bool:
     return len(text) <= 60 and bool(CREDIT.match(text.strip()))
 
 
-_PRINTED_DATE = re.compile(
-    rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{_MONTH}\s+\d{{1,2}},\s+\d{{4}}$"
-)
-_SPREAD = re.compile(r"\s{3,}")
+_PRINTED_DATE = lazyre.compile(rf"^{_DATE}$")
+_SPREAD = lazyre.compile(r"\s{3,}")
 
 
 def is_running_head(text: str) -> bool:
@@ -267,8 +198,12 @@ def is_running_head(text: str) -> bool:
     across the page, its parts spaced apart, one of them the date (``THE HERALD   Tuesday, March
     3, 2026   75 cents``)."""
     text = text.strip()
-    if len(text) <= 70 and text[-1:].isdigit() and bool(RUNNING_HEAD.match(text)):  # ends in a number
-        return True
+    if (
+        len(text) <= 80
+        and (text[-1:].isdigit() or "day" in text or "DAY" in text)
+        and RUNNING_HEAD.match(text)
+    ):
+        return True  # ends in a number (a year, a page) or names the weekday: the cheap test first
     parts = _SPREAD.split(text) if "   " in text else ()
     return 1 < len(parts) <= 6 and any(_PRINTED_DATE.match(part) for part in parts)
 
@@ -278,8 +213,8 @@ def is_running_head(text: str) -> bool:
 _MINOR = word_set(
     """a an the and or but nor for of on in at to by from with as vs v. is are be into over up off out"""
 )
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
-_ABBREVIATION = re.compile(
+_SENTENCE_END = lazyre.compile(r"[.!?][\"'”’)]*\s*$")
+_ABBREVIATION = lazyre.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Capt|Prof|Rev|Inc|Co|Corp|Ltd|No|vs|Jan|Feb"
     r"|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Calif|Ariz|Okla|Mich|Mass|Fla|Ill|Wash|Ore|Tex|Pa|Va|U\.S|a\.m|p\.m)"
     r"|\b[A-Z])\.$"
@@ -312,12 +247,48 @@ def headline_like(text: str) -> bool:
     words = text.split()
     if len(words) > 24 or text[-1] in ",;-–—" or (text[-1] == ":" and len(words) > 1):
         return False
+    if text[-1] in "”\"’'" and text.rstrip("”\"’'")[-1:] == "." and text[0] in "‘'\"“":
+        return False  # a quoted sentence of the text: ``“And we don’t think that’s fair.”``
     return not (text[-1] == "." and not text.endswith("...") and ends_sentence(text))  # Dept. is fine
+
+
+# Words a headline line does not end with: a short line of text broken before its next word does.
+_LINE_RUNS_ON = word_set(
+    """a an the and or but nor of to in on at by for with from as that which who whose than is are was
+    were be been has have had will would can could should may might must do does did not he she it
+    they we his her their its our my your this these those"""
+)
+
+
+def set_as_head(text: str) -> bool:
+    """A line set as a headline and not a short line of text: headline-like, a headline's length,
+    no sentence end (quotes closing it included; no period at all: ``Game time is 5:45 p.m.``),
+    not ending on a word that needs the next one."""
+    text = text.strip()
+    if len(text) > 80 or not headline_like(text) or text.rstrip('”’"')[-1:] == "." or ends_sentence(text):
+        return False
+    return len(text.split()) <= 14 and not runs_on(text)
+
+
+def runs_on(text: str) -> bool:
+    """The line ends on a word that needs the next one (``the``, ``to``, ``this``): text runs on."""
+    words = text.split()
+    return bool(words) and words[-1].lower() in _LINE_RUNS_ON
 
 
 def capital_head(text: str) -> bool:
     """A subhead's look: Title Case or capitals, a few words."""
     return len(text.split()) <= 6 and capitalised_share(text) >= 0.75
+
+
+# A lead whose first word or two are set in capitals (UK print): ``RAIL passengers face``,
+# ``A MOTHER has``, ``SIX Victorian piers``; the line itself is not all capitals.
+_CAPITAL_LEAD = lazyre.compile(r"^[“\"‘']?(?:[AI]\s+)?[A-Z][A-Z’'\-]+(?:\s+[A-Z][A-Z’'\-]+)?\s+(?=\S*[a-z])")
+
+
+def capital_lead(text: str) -> bool:
+    """The text opens as a UK lead does: its first word or two in capitals, the rest not."""
+    return bool(_CAPITAL_LEAD.match(text))
 
 
 def jump_head(text: str) -> bool:
@@ -332,7 +303,7 @@ def jump_head(text: str) -> bool:
 
 # --- words ---------------------------------------------------------------------------------------
 
-_WORD = re.compile(r"[a-z][a-z’']{3,}")
+_WORD = lazyre.compile(r"[a-z][a-z’']{3,}")
 _STOP = word_set(
     """this that these those with from have has had were been being said says will would could should
     about after before over under into than then there here their them they when where which what

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 
+from . import lazyre
 from .english import ends_sentence, word_set
 from .model import Fragment
 
 # --- headline blocks -----------------------------------------------------------------------------
 
-_KICKER = re.compile(r"^(?:[•*■]\s*\w.*|[a-z].*|.*(?:\.\.\.|…|:))$")
+_KICKER = lazyre.compile(r"^(?:[•*■]\s*\w.*|[a-z].*|.*(?:\.\.\.|…|:))$")
 
 
 def titles(heads: list[str], subtitle: str | None) -> tuple[str | None, str | None, str | None]:
@@ -83,18 +84,18 @@ def _one_type(first: str, second: str, third: str) -> bool:
 # --- derived headline ---------------------------------------------------------------------------
 
 HEADLINE_WORDS = 12  # a derived headline is at most about this many words
-_OPENER = re.compile(
+_OPENER = lazyre.compile(
     r"^(?:After|When|Although|Though|As|While|Because|If|Since|Before|Despite|Following|In|On|At|During"
     r"|With|For|According to|Amid|Under|Unlike|Like|Once|Until|Without|Through|By|From|Earlier|Last|This)\b[^,]{2,80},\s+"
 )
-_CLAUSE_CUT = re.compile(
+_CLAUSE_CUT = lazyre.compile(
     r",\s+(?:who|which|whose|while|but|and|although|though|after|according|said|says|where|when|because"
     r"|including|as|even)\b|\s+[—–]\s+|\s*--\s*|;\s|:\s|\s+\((?![A-Z]{2,}\))"
 )
 _TRAILING_MINOR = word_set(
     """a an the and or but of to in on at by for with from as that which who is are was"""
 )
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+_SENTENCE_SPLIT = lazyre.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
 def first_sentence(text: str) -> str:

@@ -27,12 +27,15 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from . import lazyre
 from .model import Article, Block, BlockKind, Fix, Fragment, Reading, Ref
 from .text import close_up
 
 KINDS = ("join", "split", "headline")
-_REF = re.compile(r"^\s*([0-9]{1,3})\s*:\s*([0-9]{1,3})\s*$", re.ASCII)
-_ID = re.compile(r"^\s*([0-9]{8}-[0-9]{2,}(?:-[0-9]{2,})?(?:-n[0-9]+)?)\s*$", re.ASCII)  # model.article_id
+_REF = lazyre.compile(r"^\s*([0-9]{1,3})\s*:\s*([0-9]{1,3})\s*$", re.ASCII)
+_ID = lazyre.compile(
+    r"^\s*([0-9]{8}-[0-9]{2,}(?:-[0-9]{2,})?(?:-n[0-9]+)?)\s*$", re.ASCII
+)  # model.article_id
 MAX_HEADLINE = 200
 
 

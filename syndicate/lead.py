@@ -6,20 +6,20 @@ The main clause of the lead: time phrases (今天下午，5月29日，) and adve
 
 from __future__ import annotations
 
-import re
+from . import lazyre
 
 MAX_CHARS = 40
 
-_TIME = re.compile(
+_TIME = lazyre.compile(
     r"^(?:(?:今天|今日|昨天|昨日|前天|日前|近日|近期|目前|当前|眼下|当地时间|北京时间|连日来|近年来|今年以来|"
     r"\d{4}年|\d{1,2}月|\d{1,2}日|[上中下]旬|上午|下午|晚上|晚间|早上|凌晨|中午|傍晚|夜间|"
     r"\d{1,2}时|\d{1,2}分|至|到|—|-)\s*)+[，,]"
 )
-_ADVERBIAL = re.compile(
+_ADVERBIAL = lazyre.compile(
     r"^(?:根据|按照|依照|遵照|为了|为|在|随着|围绕|针对|面对|面向|作为|据|记者从|记者|经)[^，,。；]{1,40}?"
     r"(?:安排|要求|部署|之际|期间|中|时|下|上|后|前|背景下|获悉|了解到|批准|同意)?[，,]"
 )
-_CLAUSE_END = re.compile(r"[，,。；;！？!?：:]")
+_CLAUSE_END = lazyre.compile(r"[，,。；;！？!?：:]")
 
 
 def derive_headline(lead: str) -> str:

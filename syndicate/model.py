@@ -2,18 +2,17 @@
 
 source (``Issue`` of ``Page``) -> normalize (``Block``) -> segment (``Fragment``)
 -> stitch (``Article``, ``Orphan``, ``Reading``) -> store (``StoredArticle``, ``IssuePackage``,
-``CatalogEntry``, read together as one ``Snapshot``) -> publish. Any stage may report a
-``Problem``; ``pipeline`` joins them into the pass report.
+``CatalogEntry``, read together as one ``Snapshot``; defined in ``stored``) -> publish. Any stage
+may report a ``Problem``; ``pipeline`` joins them into the pass report.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import overload
+from typing import TYPE_CHECKING
 
 
 @dataclass(frozen=True)
@@ -260,140 +259,25 @@ def article_id(date: dt.date, page: int, order: int) -> str:
 ArticleKey = tuple[dt.date, str]  # (issue date, article id): an article across its versions
 
 
-@dataclass(frozen=True)
-class Saved:
-    """What saving one issue changed."""
+# The store's classes live in ``stored``, created when first named (``from .model import Snapshot``
+# works as before): reading an issue never needs them.
+_STORED = frozenset(
+    {"Saved", "StoredArticle", "IssuePackage", "CatalogEntry", "Queued", "IssuesRead", "Snapshot"}
+)
 
-    new_issue: bool
-    created: int = 0  # articles stored for the first time
-    updated: int = 0  # articles that got a new version (withdrawals included)
-    unchanged: int = 0
-    withdrawn: tuple[str, ...] = ()  # ids of the articles this save withdrew
+if TYPE_CHECKING:
+    from .stored import CatalogEntry as CatalogEntry
+    from .stored import IssuePackage as IssuePackage
+    from .stored import IssuesRead as IssuesRead
+    from .stored import Queued as Queued
+    from .stored import Saved as Saved
+    from .stored import Snapshot as Snapshot
+    from .stored import StoredArticle as StoredArticle
+else:
 
+    def __getattr__(name: str) -> object:
+        if name in _STORED:
+            from . import stored
 
-@dataclass(frozen=True)
-class StoredArticle:
-    """One article as stored: its current version and when that version (and the first) appeared.
-
-    The text is as read (the renderers clean what their format cannot carry)."""
-
-    article: Article
-    version: int
-    seq: int  # 0-based position of the article in its issue's print order
-    first_created: dt.datetime  # when version 1 was stored (the pass's clock)
-    created: dt.datetime  # when this version was stored
-    withdrawn: bool = False  # the article is gone from a later reading of its issue
-
-    @property
-    def date(self) -> dt.date:
-        return self.article.date
-
-    @property
-    def id(self) -> str:
-        return self.article.id
-
-    @property
-    def section(self) -> str:
-        return self.article.section
-
-    @property
-    def key(self) -> ArticleKey:
-        return (self.article.date, self.article.id)
-
-
-@dataclass(frozen=True)
-class IssuePackage:
-    """An issue as the NewsML package lists it: its own version, and every article in print order
-    (withdrawn ones included). The version is bumped when the list of article versions changes.
-    ``page_sections``: the section name of each printed page, as delivered (the e-paper's pages)."""
-
-    date: dt.date
-    version: int
-    first_created: dt.datetime
-    created: dt.datetime
-    articles: tuple[StoredArticle, ...] = ()
-    page_sections: Mapping[int, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class CatalogEntry:
-    """The few facts of a current article version that the partner catalog lists."""
-
-    date: dt.date
-    id: str
-    section: str
-    headline: str
-    version: int
-    created: dt.datetime
-    withdrawn: bool = False
-
-    @classmethod
-    def of(cls, stored: StoredArticle) -> CatalogEntry:
-        a = stored.article
-        return cls(a.date, a.id, a.section, a.headline, stored.version, stored.created, stored.withdrawn)
-
-
-@dataclass(frozen=True)
-class Queued:
-    """An article whose outputs must be (re)written, as settling the queue needs it (no text)."""
-
-    date: dt.date
-    id: str
-    withdrawn: bool = False
-
-    @property
-    def key(self) -> ArticleKey:
-        return (self.date, self.id)
-
-
-class IssuesRead(Sequence[IssuePackage]):
-    """Issue packages of ``dates``, each read by ``load`` when it is taken and not kept: a pass
-    over a year of queued issues holds one issue's articles at a time, not the year's."""
-
-    def __init__(self, dates: Sequence[dt.date], load: Callable[[dt.date], IssuePackage]) -> None:
-        self.dates = tuple(dates)
-        self._load = load
-
-    def __len__(self) -> int:
-        return len(self.dates)
-
-    def __iter__(self) -> Iterator[IssuePackage]:
-        return map(self._load, self.dates)
-
-    @overload
-    def __getitem__(self, index: int) -> IssuePackage: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[IssuePackage]: ...
-
-    def __getitem__(self, index: int | slice) -> IssuePackage | Sequence[IssuePackage]:
-        if isinstance(index, slice):
-            return IssuesRead(self.dates[index], self._load)
-        return self._load(self.dates[index])
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """Everything one publishing step renders, read from the store at one moment.
-
-    ``queued``: the articles whose outputs must be (re)written (every article when the store says
-    the whole output must be rebuilt), in date and print order; ``packages``: the issues they belong
-    to, in date order, holding them in full (a store gives ``IssuesRead``: read as the plan takes
-    them, under the pass lock that keeps the store as it was at the snapshot); ``latest`` and
-    ``by_section``: what the feed windows are chosen from (live articles of
-    released issues: the newest issues' and the most recently stored versions; the plan orders
-    them by their updated time and keeps ``window``); ``catalog``: the partner catalog's entries;
-    ``dates``: every released issue, newest first (the archive); ``recent``: the newest released
-    issues in full (the front page, the news sitemap)."""
-
-    sections: tuple[str, ...]  # the public ones: used by an issue already released
-    queued: tuple[Queued, ...]
-    packages: Sequence[IssuePackage]
-    latest: tuple[StoredArticle, ...]
-    by_section: Mapping[str, tuple[StoredArticle, ...]]
-    catalog: tuple[CatalogEntry, ...]
-    rebuild: bool = False
-    slugs: Mapping[str, str] = field(default_factory=dict)  # section -> its stored feed slug
-    window: int = 50
-    dates: tuple[dt.date, ...] = ()
-    recent: tuple[IssuePackage, ...] = ()
+            return getattr(stored, name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from . import furniture, measure, rules
+from . import furniture, lazyre, measure, rules
 from .model import Block, BlockKind
 from .profile import CHINESE, Profile
 from .text import close_up, join, join_all
@@ -165,8 +165,8 @@ def _starts_article(line: _Line, p: Profile) -> bool:
 
 # A credit whose name is cut by the line end goes on with the next short line: one character
 # (文/马 / 云飞张宣) with a name or more, two or three (图/权永 / 军) with one or two characters.
-_CUT_NAME = re.compile(rf"(?:图|文|摄影?)\s*[/／]([{rules.CJK}]{{1,3}})$")
-_NAME_REST = re.compile(rf"[{rules.CJK}\s]{{1,8}}")
+_CUT_NAME = lazyre.compile(rf"(?:图|文|摄影?)\s*[/／]([{rules.CJK}]{{1,3}})$")
+_NAME_REST = lazyre.compile(rf"[{rules.CJK}\s]{{1,8}}")
 CAPTION_LINES = 4  # a caption glued under a paragraph is at most this many lines
 CAPTION_CHARS = 80  # ...and this many characters
 

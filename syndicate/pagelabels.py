@@ -10,15 +10,16 @@ A opens every issue: A02 is page 2).
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterable, Mapping
 
-from . import rules
+from . import lazyre, rules
 from .model import Fragment, Jump, Page
 
-_LABEL = re.compile(rf"([A-Za-z]?)\s*(\d{{1,3}}|[{rules.NUMERAL}]{{1,4}})")
+_LABEL = lazyre.compile(rf"([A-Za-z]?)\s*(\d{{1,3}}|[{rules.NUMERAL}]{{1,4}})")
 # A lettered label printed in a page's running head or foot: A02, A02 要闻, 要闻 A02, A02版.
-_PRINTED = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}\s*)?([A-Za-z]\d{1,2})\s*版?(?:\s*[\u4e00-\u9fff]{2,6})?$")
+_PRINTED = lazyre.compile(
+    r"^(?:[\u4e00-\u9fff]{2,6}\s*)?([A-Za-z]\d{1,2})\s*版?(?:\s*[\u4e00-\u9fff]{2,6})?$"
+)
 
 
 def label_key(label: str) -> str | None:

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from . import english, english_heads, rules, unmarked
+from . import english, english_heads, lazyre, rules, unmarked
 from .model import Block
 from .text import join
 
@@ -97,7 +97,7 @@ CHINESE = Profile(
     section_names=rules.SECTION_NAMES,
 )
 
-_NEVER = re.compile(r"(?!)")
+_NEVER = lazyre.compile(r"(?!)")
 
 ENGLISH = Profile(
     language="en",
@@ -112,7 +112,7 @@ ENGLISH = Profile(
     furniture=english.RUNNING_HEAD,
     furniture_first=frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"),
     edge_furniture=english.RUNNING_HEAD,
-    not_headline=re.compile(r"[.,;:]$|^[a-z]"),
+    not_headline=lazyre.compile(r"[.,;:]$|^[a-z]"),
     headline_min=2,
     headline_max=160,
     short_headline=_NEVER,
@@ -127,8 +127,8 @@ ENGLISH = Profile(
 
 PROFILES: dict[str, Profile] = {"zh": CHINESE, "en": ENGLISH}
 
-_CJK_CHAR = re.compile(f"[{rules.CJK}]")
-_LATIN_CHAR = re.compile("[A-Za-z]")
+_CJK_CHAR = lazyre.compile(f"[{rules.CJK}]")
+_LATIN_CHAR = lazyre.compile("[A-Za-z]")
 
 
 def detect(text: str) -> str | None:
@@ -191,7 +191,7 @@ RECURRING_PAGES = 3  # a line must recur on at least this many pages (a jump hea
 RECURRING_SHARE = 0.6  # ...and on this share of the pages
 
 
-_BODY_PUNCTUATION = re.compile("[，。、；！？]")
+_BODY_PUNCTUATION = lazyre.compile("[，。、；！？]")
 
 
 def furniture_key(line: str) -> str:

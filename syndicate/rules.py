@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from . import english
+from . import english_jumps, lazyre
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # CJK and full-width punctuation: nothing goes between these when lines are joined.
@@ -23,7 +23,7 @@ NUMERAL = "〇零一二两三四五六七八九十百"
 # A paragraph starts at a full-width indent, possibly after ASCII spaces left by extraction.
 INDENT = "\u3000"
 # A line ends a sentence: 。！？… possibly inside closing quotes/brackets.
-SENTENCE_END = re.compile(r"[。！？!?…][”’」』）)】\]]*\s*$")
+SENTENCE_END = lazyre.compile(r"[。！？!?…][”’」』）)】\]]*\s*$")
 SENTENCE_END_CHARS = "。！？!?…"
 CLOSING_CHARS = "”’」』）)】]"
 # A closing sign-off: （张嘉赫）, （来源：新华社）, （WMO官网编译：何静怡）, 图/王启蒙文/李长培, 摄,
@@ -32,31 +32,31 @@ CLOSING_CHARS = "”’」』）)】]"
 # 综合新华社等报道, 据上观新闻客户端; bracketed ones (（来源：…）, （完）) are sign-offs too.
 # Credits naming several sources end in 等 (综合新华社、央视新闻等), a paper's name in 》 (据《江城日报》).
 _CREDIT_END = r"(?:报道|消息|新闻|网|客户端|电|社|号|发布|报|等|》)"
-CREDIT_LINE = re.compile(rf"^(?:据|综合|来源[:：]|稿件来源[:：])[^，。！？,!?：:]{{1,18}}{_CREDIT_END}$")
+CREDIT_LINE = lazyre.compile(rf"^(?:据|综合|来源[:：]|稿件来源[:：])[^，。！？,!?：:]{{1,18}}{_CREDIT_END}$")
 _CREDIT_TAIL = (
     rf"(?<=[。！？!?”’」』])\s*(?:据|综合|来源[:：]|稿件来源[:：])[^，。！？,!?：:]{{1,18}}{_CREDIT_END}"
 )
-SIGN_OFF = re.compile(
+SIGN_OFF = lazyre.compile(
     r"(?:[（(](?:[^（）()]|[（(][^（）()]{1,12}[）)]){1,40}[）)]|(?:图|文|摄影?|制图)\s*[/／:：][^，。,]{1,20}|供图|摄"
     rf"|{_CREDIT_TAIL}|^{CREDIT_LINE.pattern[1:-1]})\s*$"
 )
 # A bracketed sign-off that says whose or whence (（记者 吴倩）, （来源：《人民日报》）, （完）), unlike a
 # bracket at a line's end that only explains (…中心（ECMWF）).
-SIGN_OFF_BRACKET = re.compile(
+SIGN_OFF_BRACKET = lazyre.compile(
     r"[（(](?:完|[^（）()]*(?:记者|通讯员|来源|编译|据|综合|供稿|特约)[^（）()]*)[）)]\s*$"
     # names alone after the last sentence, or on their own line: …屏障。（吴卉） / （张三 李四）
     rf"|(?:^|[。！？”])[（(][{CJK}]{{2,4}}(?:[\s、][{CJK}]{{2,4}}){{0,3}}[）)]\s*$"
 )
 # A caption that says what the picture shows: 图为…, 上图：…
-CAPTION_OPENING = re.compile(r"^(?:图为|[上下左右]图[为：:]|图[一二三四1-4][：:])")
+CAPTION_OPENING = lazyre.compile(r"^(?:图为|[上下左右]图[为：:]|图[一二三四1-4][：:])")
 # A photo credit ends a caption, not an article: 图/王启蒙, 新华社记者 姚大伟摄, 供图, （张三 摄）.
-PHOTO_CREDIT = re.compile(r"(?:图\s*[/／:：][^，。,]{1,20}|供图|摄|[（(][^（）()]{0,24}摄[）)])\s*$")
+PHOTO_CREDIT = lazyre.compile(r"(?:图\s*[/／:：][^，。,]{1,20}|供图|摄|[（(][^（）()]{0,24}摄[）)])\s*$")
 # Characters a headline line does not end with (a wrapped body line often does).
-BODY_LINE_END = re.compile(r"[。，、；：,;:]\s*$")
+BODY_LINE_END = lazyre.compile(r"[。，、；：,;:]\s*$")
 BODY_LINE_END_CHARS = "。，、；：,;:"
 # What a headline line never looks like: a sentence end inside it, a leading mark of punctuation
 # (the tail of a wrapped line), a bracketed sign-off （吴卉） or the tail of one (…编译：何静怡）).
-NOT_HEADLINE = re.compile(
+NOT_HEADLINE = lazyre.compile(
     r"[。！？!?](?=.*[\w\u4dc0-\u4dff])|^[，。、；：,.;:/）)》”’]|^(?:[问答]|(?:本报)?记者)[:：]|^[（(][^（）()]*[）)]$|^(?:来源|编译|责任编辑|编辑|校对)[:：]"
     r"|(?:责编|编辑|设计|美编|校对|制图|来源|编译|供稿)[:：]|(?:图|文|摄影?)\s?[/／]"
     rf"|{CREDIT_LINE.pattern}"  # a source credit on its own line: 据江城发布, 综合新华社等报道
@@ -65,7 +65,7 @@ HEADLINE_MAX = 60
 HEADLINE_MIN = 5  # shorter lines are headlines only when SHORT_HEADLINE and their context says so
 # A short headline: two to four characters, nothing but CJK (李在明称, 楼市问答); 张宣 under a caption
 # is its photographer, told apart by the context (normalize).
-SHORT_HEADLINE = re.compile(f"^[{CJK}]{{2,4}}$")
+SHORT_HEADLINE = lazyre.compile(f"^[{CJK}]{{2,4}}$")
 
 # --- bylines and datelines ---------------------------------------------------------------------
 
@@ -82,28 +82,28 @@ _NAMES = rf"(?:[{CJK}·•\s、]|[/／][文图]){{0,24}}?"  # 张三/文 李四/
 # The interviewer's turn (记者：今年公交线网优化的重点是, wrapped) is no byline: a run of six or more
 # characters with no space after the colon is a sentence, not names.
 _TURN = rf"(?![□■●◆▲★◇○\s]*{ROLE}\s*[:：]\s*[{CJK}]{{6,}})"
-BYLINE_LINE = re.compile(
+BYLINE_LINE = lazyre.compile(
     rf"^{_TURN}[□■●◆▲★◇○◎\s]*{ROLE}[\s:：]*{_NAMES}"
     rf"(?:\s*{ROLE}[\s:：]*{_NAMES})*\s*(?:报道|摄|撰文|整理|报)?\s*$"
 )
-ROLE_SPLIT = re.compile(rf"[□■●◆▲★◇○◎]|{ROLE}|报道|撰文|整理|摄$|^本报")
+ROLE_SPLIT = lazyre.compile(rf"[□■●◆▲★◇○◎]|{ROLE}|报道|撰文|整理|摄$|^本报")
 # Datelines: 本报讯, 本报10月24日讯, 本报海口7月8日讯, 新华社北京10月24日电, 据新华社北京…电
 _PLACE = rf"(?:(?!通{_S}讯|记{_S}者)[{CJK}]){{0,6}}?"
-DATELINE = re.compile(
+DATELINE = lazyre.compile(
     rf"^(?P<dateline>据?(?:本报|新华社|中新社|中新网|人民网|央视网|央广网|光明网|[{CJK}]{{2,4}}(?:日报|晚报|通讯)社|{_PAPER})"
     rf"{_PLACE}(?:\d{{1,2}}月\d{{1,2}}日)?(?:电|讯|消息(?=[:：，,\s]))(?!{_S}员))"
 )
 # A byline run into the dateline: （记者 曹马志 通讯员 林清政） or ` 记者 刘蕊 报道`.
-RUN_IN_BYLINE = re.compile(
+RUN_IN_BYLINE = lazyre.compile(
     rf"^\s*(?:[（(](?P<bracketed>\s*{ROLE}[^（）()]{{1,40}})[）)]|(?P<plain>\s*{ROLE}[^，。,]{{1,40}}?)报道)"
 )
 # A first paragraph opening with its byline, no dateline: 记者 张三 报道：5月29日，…
-BYLINE_OPENING = re.compile(rf"^\s*(?P<byline>{ROLE}[^，。,：:]{{1,30}}?)报道[：:]?")
+BYLINE_OPENING = lazyre.compile(rf"^\s*(?P<byline>{ROLE}[^，。,：:]{{1,30}}?)报道[：:]?")
 # A paragraph that can only be the first of an article: a dateline or a byline opening it.
-ARTICLE_OPENING = re.compile(f"{DATELINE.pattern}|{BYLINE_OPENING.pattern}")
+ARTICLE_OPENING = lazyre.compile(f"{DATELINE.pattern}|{BYLINE_OPENING.pattern}")
 # Page furniture, not article text: read as a blank line. The page's editors and designers
 # (责任编辑：张三 美术编辑：李四), and the running head's date: 2026年7月9日 星期四 / 农历五月十五.
-PAGE_FURNITURE = re.compile(
+PAGE_FURNITURE = lazyre.compile(
     r"^(?:(?:本版|本期)?(?:责编|责任编辑|编辑|美编|美术编辑|校对|审校|审读|版式设计|版式|设计|组版|监制|主编|值班主任)"
     r"\s*[:：]"
     # the page's note on its sources: 本版图片除署名外均为新华社发, 本版稿件由江城发布提供
@@ -116,13 +116,13 @@ _HEAD_ITEM = (
     rf"{_DATE}|[（(]?(?:星期|周)[一二三四五六日天][）)]?|农历\S{{2,8}}?|(?:今日|本期|今天)\s?\d{{1,3}}\s?版"
     r"|总?第\s?\d{2,6}\s?[期号]|(?:第\s?)?[A-Za-z]?\d{1,3}\s?版?|[\u4e00-\u9fff]{2,6}"
 )
-RUNNING_HEAD = re.compile(
+RUNNING_HEAD = lazyre.compile(
     rf"^(?:农历\S{{2,8}}?|(?:今日|本期|今天)\s?\d{{1,3}}\s?版|总?第\s?\d{{2,6}}\s?[期号])(?:\s*(?:{_HEAD_ITEM}))*$"
 )
 # Furniture only at a page's top or bottom lines, the running head and foot (body text may wrap
 # to a line like these): the page number or label (3, A02, 第3版, A02 要闻), the date with or
 # without 星期 (2026年7月9日 星期四 农历六月十五, 2026-07-09).
-EDGE_FURNITURE = re.compile(
+EDGE_FURNITURE = lazyre.compile(
     r"^(?:第\s?)?[A-Za-z]?\d{1,3}\s?版?(?:\s+[\u4e00-\u9fff]{2,6})?$|^[\u4e00-\u9fff]{2,6}\s+[A-Za-z]?\d{1,3}$"
     r"|^\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日\s*(?:[（(]?\s*(?:星期|周)[一二三四五六日天]\s*[）)]?)?[^，。,]{0,20}$"
     r"|^(?:星期|周)[一二三四五六日天]\s*(?:农历\S{2,8})?$|^\d{4}[-./]\d{1,2}[-./]\d{1,2}$"
@@ -142,7 +142,7 @@ SECTION_NAMES = frozenset({
 
 # Layout debris that is no article text: an advertisement's contact line (咨询热线：0571-86661234,
 # 订购电话 400-800-1234, 地址：中山北路188号) and the rows of a table of figures (北京 雷阵雨 24-31℃).
-AD_CONTACT = re.compile(
+AD_CONTACT = lazyre.compile(
     r"[\u4e00-\u9fff]{0,6}(?:热线|电话|手机|微信|咨询|订购|预订|报名|联系)[^，。,]{0,6}[:：]?\s*"
     r"(?:\d{3,4}\s?[-－—]\s?)?\d{7,8}$|[\u4e00-\u9fff]{0,4}(?:地址|网址)[:：][^，。,]{2,30}$"
     r"|[\u4e00-\u9fff]{0,8}[:：]?\s*(?:(?:400|800)\s?[-－]?\s?\d{3}\s?[-－]?\s?\d{4}|1[3-9]\d{9})$"
@@ -150,9 +150,9 @@ AD_CONTACT = re.compile(
 AD_LINE_MAX = 30  # an advertisement's lines are short: a name, a slogan, a number
 # A table row: cells parted by spaces, at least two of two or more characters, some figure, no
 # sentence punctuation; a header row has no figure. Letter-spaced lines (建 设 新) have 1-char cells.
-TABLE_CELLS = re.compile(r"^\S{2,}(?:[ \t\u3000]+\S+)+$")
-TABLE_FIGURE = re.compile(r"\d")
-TABLE_NOT = re.compile(r"[，。；！？、,;!?]")
+TABLE_CELLS = lazyre.compile(r"^\S{2,}(?:[ \t\u3000]+\S+)+$")
+TABLE_FIGURE = lazyre.compile(r"\d")
+TABLE_NOT = lazyre.compile(r"[，。；！？、,;!?]")
 
 # --- continuation markers ----------------------------------------------------------------------
 
@@ -197,29 +197,31 @@ JUMP_MARKERS: tuple[JumpMarker, ...] = (
     # （下转第二版） / (转2版) / 下转A2版 / 转B02版 / （转第3版·要闻） — at the end of a part.
     JumpMarker(
         "下转", "zh", "out",
-        re.compile(rf"[（(]?\s*(?:下?转|接)(?:至|到)?\s?{_PAGE}{_SECTION}\s*[）)]?\s*$"), ("版",), 24,
+        lazyre.compile(rf"[（(]?\s*(?:下?转|接)(?:至|到)?\s?{_PAGE}{_SECTION}\s*[）)]?\s*$"), ("版",), 24,
     ),
     # （上接第一版） / 上接1版 / ◀上接A01版 / 接第一版 / 承B01版 / （紧接第1版） / （续第1版） —
     # opening a fragment.
     JumpMarker(
         "上接", "zh", "in",
-        re.compile(rf"^[◀◆▲■□\s]*[（(]?\s*(?:上接|紧接|接|承|续)\s?{_PAGE}{_SECTION}\s*[）)]?"),
+        lazyre.compile(rf"^[◀◆▲■□\s]*[（(]?\s*(?:上接|紧接|接|承|续)\s?{_PAGE}{_SECTION}\s*[）)]?"),
         ("接", "承", "续"), 10,
     ),
-    # English (``english.py``): (Continued on Page 4) / continued on back page
-    JumpMarker("Continued on", "en", "out", english.CONTINUED_ON, ("ued", "UED"), 50),
+    # English (``english_jumps.py``): (Continued on Page 4) / continued on back page
+    JumpMarker("Continued on", "en", "out", english_jumps.CONTINUED_ON, ("ued", "UED", "ucd", "ues", "UES"), 50),
     # See SCHOOLS, Page 4 / See MEN, back page / See BUDGET, A6 / Sec COMPUTERS, page 6 (OCR) /
     # Turn to BUDGET, A6 (a section label and no S in it: the ``urn`` needle finds it)
     JumpMarker(
-        "See KEYWORD", "en", "out", english.SEE_KEYWORD, ("ag", "AG", "ack", "ACK", "ee", "EE", "S", "urn", "URN"), 70
+        "See KEYWORD", "en", "out", english_jumps.SEE_KEYWORD, ("ag", "AG", "ack", "ACK", "ee", "EE", "S", "urn", "URN"), 70
     ),
     # Please see page 6 / PleaM see paga 2 (OCR) / See back page
-    JumpMarker("Please see", "en", "out", english.PLEASE_SEE, ("ag", "AG", "ack", "ACK"), 40),
-    JumpMarker("Please see, garbled", "en", "out", english.PLEASE_SEE_GARBLED, ("ag", "aq", "AG", "AQ"), 18),
-    # (Continued from page one) / Continued From A1
-    JumpMarker("Continued from", "en", "in", english.CONTINUED_FROM, ("ontinued", "ONTINUED"), 48),
+    JumpMarker("Please see", "en", "out", english_jumps.PLEASE_SEE, ("ag", "AG", "ack", "ACK"), 40),
+    JumpMarker("Please see, garbled", "en", "out", english_jumps.PLEASE_SEE_GARBLED, ("ag", "aq", "AG", "AQ"), 18),
+    # (Continued from page one) / Continued From A1 / Jump from A1 / Contlnued from Page 1 (OCR)
+    JumpMarker("Continued from", "en", "in", english_jumps.CONTINUED_FROM, ("nued", "nucd", "NUED", "ump", "UMP"), 48),
     # From page 1 / From Page One / From A1, and OCR's From pagel, Frontpage*, rotn page 1
-    JumpMarker("From page", "en", "in", english.FROM_PAGE, ("om", "OM", "ot", "on", "ag"), 44),
+    JumpMarker("From page", "en", "in", english_jumps.FROM_PAGE, ("om", "OM", "ot", "on", "ag"), 44),
+    # From front page / Continued from the front page
+    JumpMarker("From front page", "en", "in", english_jumps.FROM_FRONT, ("ront", "RONT"), 56),
 )  # fmt: skip
 _JUMP_OUT = tuple(m for m in JUMP_MARKERS if m.direction == "out")
 _JUMP_IN = tuple(m for m in JUMP_MARKERS if m.direction == "in")
@@ -231,7 +233,7 @@ _OUT_BY_LANGUAGE = {m.language: tuple(n for n in _JUMP_OUT if n.language == m.la
 
 def _any_needle(markers: tuple[JumpMarker, ...]) -> re.Pattern[str]:
     """One compiled alternation of the markers' needles: a single scan rules out most lines."""
-    return re.compile("|".join(sorted({re.escape(n) for m in markers for n in m.needles})))
+    return lazyre.compile("|".join(sorted({re.escape(n) for m in markers for n in m.needles})))
 
 
 # (pre-check window, any needle, markers) of the jump-ins per language; None: every language's.
@@ -280,18 +282,18 @@ def jump_alone(line: str, direction: Literal["out", "in"], language: str | None 
 # --- article boundaries without a headline -----------------------------------------------------
 
 # A paragraph opening with one of these refers back to what precedes: not a new article.
-ANAPHORIC_OPENER = re.compile(
+ANAPHORIC_OPENER = lazyre.compile(
     r"^(?:[问答][:：]|记者[:：]|会议|会上|会后|他|她|他们|她们|该|此外|同时|与此同时|这|此次|本次|其中|对此|另外|另据|双方|各方|为此|因此|然而|不过|但是|"
     r"据介绍|据了解|据悉|上述|下一步|接下来|随后|最后|首先|其次|再次|一是|二是|三是|一要|二要|三要|"
     r"[一二三四五六七八九十]+[、是要]|（[一二三四五六七八九十]+）|\d+[.、])"
 )
 # How a news lead opens: a time (近日，/ 日前，/ 当地时间6月2日，/ 5月下旬，/ 16日至20日…). With a
 # change of topic it opens an article whose headline was not printed (boundaries.LEAD_TOPIC_SHIFT).
-LEAD_OPENER = re.compile(
+LEAD_OPENER = lazyre.compile(
     r"^(?:近日|日前|近期|目前|今年以来|入[春夏秋冬汛]以来|当地时间|(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:至\d{1,2}日)?|\d{1,2}日)"
 )
 # Texts of a photo-news heading (图片新闻, 图片报道).
-PHOTO_HEADING = re.compile(r"^(?:图片新闻|图片报道|新闻图片|图说新闻)$")
+PHOTO_HEADING = lazyre.compile(r"^(?:图片新闻|图片报道|新闻图片|图说新闻)$")
 
 EN_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -325,7 +327,7 @@ def page_number(label: str) -> int | None:
     if label.lower() in EN_NUMBERS:
         return EN_NUMBERS[label.lower()]
     if label.isascii() and not any(c.isdigit() for c in label):
-        return english.page_number(label)  # OCR's l for 1, s for 5 (``From pagel``)
+        return english_jumps.page_number(label)  # OCR's l for 1, s for 5 (``From pagel``)
     label = label.strip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
     if label.isdigit():
         return int(label) or None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from . import rules
+from . import lazyre, rules
 from .boundaries import Draft, caption, merge_soft
 from .model import Block, BlockKind, BoundaryDecision, Fragment, FragmentKind, Jump, Orphan
 from .profile import CHINESE, Profile
@@ -27,12 +27,16 @@ HEADLINE_TELLS = 14  # bigrams: a headline line of 15 characters or more
 # A deck (副题) printed under a headline: a dash, then a phrase with no sentence end (——论…, ——记…).
 # After a finished paragraph it opens the next article even when its headline was lost; a dash
 # attribution under a quotation (——摘自…) or a name (——鲁迅) does not.
-DECK = re.compile(rf"^(?![—－\s]*(?:摘自|引自|选自|转引自))[—－]{{1,2}}[^{rules.SENTENCE_END_CHARS}]{{8,}}$")
+DECK = lazyre.compile(
+    rf"^(?![—－\s]*(?:摘自|引自|选自|转引自))[—－]{{1,2}}[^{rules.SENTENCE_END_CHARS}]{{8,}}$"
+)
+_NAME = lazyre.compile(rf"[{rules.CJK}·•]{{2,12}}")  # a name in a byline
+_NAME_WRAP = lazyre.compile(rf"[{rules.CJK}\s]{{1,12}}")  # a byline's names wrapped onto the next line
 
 
 # A byline that says it is whole: 记者 李涛 报道, 记者 刘洋 摄 (no name wraps onto the next line).
-COMPLETE_BYLINE = re.compile(r"(?:报道|摄|撰文|整理)\s*$")
-UNFINISHED_BYLINE = re.compile(rf"{rules.ROLE}[\s:：]*$")
+COMPLETE_BYLINE = lazyre.compile(r"(?:报道|摄|撰文|整理)\s*$")
+UNFINISHED_BYLINE = lazyre.compile(rf"{rules.ROLE}[\s:：]*$")
 
 
 def _jump(m: re.Match[str]) -> Jump:
@@ -47,7 +51,7 @@ def byline_names(raw: str) -> tuple[str, ...]:
     names: list[str] = []
     for chunk in rules.ROLE_SPLIT.split(raw):
         for name in re.split(r"[\s、，,/／]+", chunk.strip(" \t\u3000:：（）()")):
-            if name and name not in names and rules.CJK and re.fullmatch(rf"[{rules.CJK}·•]{{2,12}}", name):
+            if name and name not in names and rules.CJK and _NAME.fullmatch(name):
                 names.append(name)
     return tuple(names)
 
@@ -164,12 +168,7 @@ class _Page:
             return
         named = bool(cur.byline_raw) and bool(byline_names(" ".join(cur.byline_raw)))
         finished = bool(cur.byline_raw) and bool(COMPLETE_BYLINE.search(cur.byline_raw[-1]))
-        if (
-            named
-            and not finished
-            and not cur.has_body
-            and re.fullmatch(rf"[{rules.CJK}\s]{{1,12}}", block.raw)
-        ):
+        if named and not finished and not cur.has_body and _NAME_WRAP.fullmatch(block.raw):
             cur.byline_raw[-1] += text  # a byline wrapped onto a second line: 张美丽安明尹 / 家智
             cur.touch(block, head=True)
             return

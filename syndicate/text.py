@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
-from . import xmlchars
+from . import lazyre, xmlchars
 from .english import word_set
 from .rules import WIDE
 
-_WIDE_CHAR = re.compile(f"[{WIDE}]")
-_CJK_SPACE = re.compile(f"(?<=[{WIDE}])[ \u3000\u00a0]+(?=[{WIDE}])")
-_MULTI_SPACE = re.compile(r"[ \t]{2,}")
+_WIDE_CHAR = lazyre.compile(f"[{WIDE}]")
+_CJK_SPACE = lazyre.compile(f"(?<=[{WIDE}])[ \u3000\u00a0]+(?=[{WIDE}])")
+_MULTI_SPACE = lazyre.compile(r"[ \t]{2,}")
 
 
 _WIDE_LOW = frozenset(_WIDE_CHAR.findall("".join(map(chr, range(0x2E80)))))  # one scan, not 11904 matches
@@ -40,7 +38,8 @@ def join(left: str, right: str) -> str:
 
 def join_all(pieces: list[str]) -> str:
     """``join`` folded over a paragraph's wrapped pieces, the same text without rebuilding it per piece."""
-    if any(piece.rstrip().endswith("-") for piece in pieces):
+    # Most paragraphs hold no hyphen at all: one scan of their text rules the fold out.
+    if "-" in "".join(pieces) and any(piece.rstrip().endswith("-") for piece in pieces):
         raw = ""  # a hyphenated line end (rare in indent-marked text): the fold itself
         for piece in pieces:
             raw = join(raw, piece)
@@ -63,18 +62,21 @@ def close_up(text: str) -> str:
     return text.strip()
 
 
+_NOT_WORD = lazyre.compile(r"[^\w]|_")
+
+
 def bigrams(text: str) -> set[str]:
     """Character bigrams of the CJK/alphanumeric content: the evidence for similarity."""
-    chars = re.sub(r"[^\w]|_", "", text)
+    chars = _NOT_WORD.sub("", text)
     return {chars[i : i + 2] for i in range(len(chars) - 1)}
 
 
 def trigrams(text: str) -> set[str]:
-    chars = re.sub(r"[^\w]|_", "", text)
+    chars = _NOT_WORD.sub("", text)
     return {chars[i : i + 3] for i in range(len(chars) - 2)}
 
 
-_WORD = re.compile(r"[a-z][a-z’'\-]{2,}")
+_WORD = lazyre.compile(r"[a-z][a-z’'\-]{2,}")
 _STOPWORDS = word_set(
     """the and for that with from this have has had was were are been said says will would could about
     after before into over than then they them their there which what when where while who also more

@@ -14,12 +14,12 @@ with the article above. The blocks that open an article carry ``opens``; ``segme
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from . import english as en
-from . import rules
+from . import english_jumps, lazyre, rules
 from .columns import PAGE_AT_END, Line, first_word, read_lines, widths
 from .model import Block, BlockKind
+from .unmarked_head import Head, HeadReader
 
 # Content words shared below this share (of the smaller side) mean the text after a finished
 # paragraph and a blank line is another article. On the English corpus pages consecutive parts
@@ -30,18 +30,14 @@ COHESION_AFTER = 16  # lines below compared
 COHESION_MIN_WORDS = 20  # content words the article above needs before its words tell anything
 
 # A paragraph opening like this refers back to the one above: not a new article.
-ANAPHORIC = re.compile(
+ANAPHORIC = lazyre.compile(
     r"^[“\"‘'(]|^(?:But|And|Or|Yet|So|Still|However|Also|Meanwhile|Instead|Hopefully|Then|Now|Even"
     r"|He|She|They|It|Its|His|Her|Their|This|That|These|Those|Such|Both|Another|Other|Others|Later"
     r"|In addition|Furthermore|Moreover|Nevertheless|Otherwise|Finally)\b"
 )
-# Words that open a sentence, never continue one in capitals.
-_SENTENCE_OPENER = re.compile(
-    r"^[“\"‘]?(?:The|A|An|In|On|At|It|He|She|They|We|This|That|These|Those|When|After|Before|While|As|If"
-    r"|For|But|And|Although|Despite|During|According)\s"
-)
 _SENTENCE_LAST = frozenset(".!?\"'”’)")  # last characters of a line that may end a sentence
-_BARE_LABEL = re.compile(r"^[A-Z]?\d{1,3}$")
+_NO_HEAD_LAST = frozenset(".,;-–—")  # last characters of a line that is no head (set_as_head)
+_BARE_LABEL = lazyre.compile(r"^[A-Z]?\d{1,3}$")
 
 
 def closed(text: str) -> bool:
@@ -61,24 +57,10 @@ def cohesion(before: list[str], after: list[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
-@dataclass
-class _Head:
-    """The head of an article as printed at one place: which lines are what."""
-
-    end: int  # index of the first body line
-    jump_head: int | None = None
-    jump_in: int | None = None
-    heads: list[list[int]] = field(default_factory=list)  # headline lines, a wrapped one together
-    byline: list[int] = field(default_factory=list)
-    long_head: bool = False  # a head line wider than the column: set across columns
-
-
-class _Reader:
+class _Reader(HeadReader):
     def __init__(self, text: str, furniture: re.Pattern[str] | None, bylines: re.Pattern[str] | None) -> None:
-        self.lines = read_lines(text, furniture)
-        self.paper_bylines = bylines
-        self._starts_body: dict[str, bool] = {}  # asked of a line several times
-        self.widths = widths(self.lines)
+        lines = read_lines(text, furniture)
+        super().__init__(lines, widths(lines), bylines)
         self.vocabulary = set(re.findall(r"[A-Za-z][\w’'\-]*", text.lower()))
         self.blocks: list[Block] = []
         self.pieces: list[Line] = []
@@ -86,137 +68,25 @@ class _Reader:
         self.writer: re.Pattern[str] | None = None  # the bio line of the current article's writer
         self.opening = False  # the next block opens an article
 
-    # --- lines ------------------------------------------------------------------------------
-
-    def stands_alone(self, i: int) -> bool:
-        """Line ``i`` was not filled to the column, and what follows starts afresh: a head line."""
-        text, nxt = self.lines[i].text, self.lines[i + 1] if i + 1 < len(self.lines) else None
-        if self.lines[i].indented or (en.may_end_jump(text) and rules.jump_out(text)):
-            return False
-        if len(text) > self.widths[i] * 1.15 and text[:1].isupper() and len(text) <= 200:
-            return True  # wider than the column: set across columns, a headline or a deck
-        if not en.headline_like(text):
-            return False
-        if len(text) > self.widths[i] * 1.15 or nxt is None or self.starts_body(nxt.text):
-            return True
-        if not nxt.gap and len(nxt.text) > self.widths[i + 1] * 1.15:
-            return True  # a deck wider than the column follows: this line heads it
-        if not nxt.gap and _SENTENCE_OPENER.match(nxt.text):
-            return True  # an unfinished line, then ``The …``: a new sentence, so the line was a head
-        if nxt.text[:1].islower() and not nxt.gap:
-            return False
-        return len(text) + 1 + len(first_word(nxt.text)) <= self.widths[i]
-
-    def wrapped_head(self, j: int) -> int:
-        """How many lines a headline set on two or three lines takes, those below in lower case
-        (``Police detect stolen parking`` / ``permits daily``; ``Library plans`` / ``summer
-        reading`` / ``program``): short, ending no sentence, the last standing alone. 0: none."""
-        if not en.headline_like(self.lines[j].text):
-            return 0
-        for k in range(j + 1, min(j + 3, len(self.lines))):
-            line = self.lines[k]
-            if (
-                line.gap
-                or not line.text[:1].islower()
-                or en.ends_sentence(line.text)
-                or self.starts_body(line.text)
-            ):
-                return 0
-            if self._alone_below(k):
-                return k - j + 1
-            if len(line.text) > 0.7 * self.widths[k]:
-                return 0  # a line filled to the column runs on: body text
-        return 0
-
-    def _alone_below(self, j: int) -> bool:
-        text, nxt = self.lines[j].text, self.lines[j + 1] if j + 1 < len(self.lines) else None
-        if text[-1:] in ",;:-" or nxt is None or nxt.gap or self.starts_body(nxt.text):
-            return text[-1:] not in ",;:-"
-        return not nxt.text[:1].islower() and len(text) + 1 + len(first_word(nxt.text)) <= self.widths[j]
-
-    def starts_body(self, text: str) -> bool:
-        """What a headline stands above: a byline, a staff line, a jump line, a dateline."""
-        return bool(
-            self.is_byline(text) or en.is_staff_line(text) or rules.jump_in(text) or en.dateline(text)
-        )
-
-    def is_byline(self, text: str) -> bool:
-        """``By MARIA LOPEZ``, or a byline as this paper prints it (``[reading] bylines``)."""
-        return en.is_byline(text) or (self.paper_bylines is not None and bool(self.paper_bylines.match(text)))
-
-    def staff_like(self, i: int) -> bool:
-        """A short line under a byline: the writer's role, however OCR read it (``SteH Wrtlw``)."""
-        text = self.lines[i].text
-        if en.is_staff_line(text):
-            return True
-        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
-        words = text.split()
-        return (
-            len(text) <= 30
-            and len(words) <= 3
-            and not en.ends_sentence(text)
-            and (nxt is None or nxt.gap or not nxt.text[:1].islower())
-            and not rules.jump_in(text)
-        )
-
-    def head(self, i: int) -> _Head:
-        """Read what stands at line ``i`` (after a gap): jump head, headlines, jump line, byline."""
-        lines, n = self.lines, len(self.lines)
-        h = _Head(i)
-        j = i
-
-        def joined(k: int) -> bool:  # line k follows on without a blank line (or opens the head)
-            return k < n and (k == i or not lines[k].gap)
-
-        if joined(j + 1) and j + 1 < n and en.jump_head(lines[j].text) and rules.jump_in(lines[j + 1].text):
-            h.jump_head, j = j, j + 1
-        if rules.jump_in(lines[j].text):
-            h.jump_in, h.end = j, j + 1
-            return h
-        while joined(j) and len(h.heads) < 4:
-            text = lines[j].text
-            if self.starts_body(text):
-                break
-            wrap = self.wrapped_head(j) if j == i else 0  # a headline wraps; decks below are set whole
-            if not wrap and not self.stands_alone(j):
-                break
-            if h.heads and text[:1].islower():
-                h.heads[-1].append(j)  # a headline wrapped onto a second line
-            elif wrap:
-                h.heads.append(list(range(j, j + wrap)))
-                j += wrap - 1
-            else:
-                h.heads.append([j])
-            h.long_head = h.long_head or len(text) > self.widths[j] * 1.15
-            j += 1
-        if joined(j) and j < n and rules.jump_in(lines[j].text):
-            h.jump_in, h.end = j, j + 1
-            return h
-        if joined(j) and j < n and (self.is_byline(lines[j].text) or en.is_staff_line(lines[j].text)):
-            h.byline, j = [j], j + 1
-            if lines[j - 1].text.strip().lower() in ("by", "hy") and j < n:
-                h.byline.append(j)
-                j += 1
-            while len(h.byline) < 4 and j < n and not lines[j].gap and self.staff_like(j):
-                h.byline.append(j)
-                j += 1
-        elif h.heads and joined(j) and j < n and en.is_staff_line(lines[j].text) and len(h.heads[-1]) == 1:
-            # a name without By, then the role: Brandon K. Pringle / Staff Writer
-            h.byline = [*h.heads.pop(), j]
-            j += 1
-        h.end = j
-        return h
-
     # --- decisions ----------------------------------------------------------------------------
 
-    def opens(self, i: int, h: _Head) -> bool:
+    def opens(self, i: int, h: Head) -> bool:
         """Does an article open at line ``i``, read as ``h``?"""
         if not self.blocks and not self.pieces:
             return True
-        if self.heads_only() and not h.heads and h.jump_in is None:
-            return False  # a byline or body set off by a blank line under its own headline
+        if self.heads_only() and h.jump_in is None and (not h.heads or self.blocks[-1].role == "head"):
+            return False  # a byline, body or the rest of the head set off by a blank line under its headline
+        if h.byline and not h.heads and not closed(self.pending_text()):
+            # After a column break that cut a sentence, only a byline set as one opens a story:
+            # ``Associated Press photographer`` and ``by Dr. Ann Ruiz, author of`` go on with it.
+            first, last = self.lines[h.byline[0]].text, self.lines[h.byline[-1]].text
+            staffed = len(h.byline) > 1 and en.is_staff_line(last)  # by Kim Foster / Staff Writer
+            if not staffed and (first[:1] == "b" or not self.is_byline(first)):
+                return False
         if h.jump_in is not None or h.byline or (h.heads and h.long_head):
             return True
+        if h.heads and en.is_credit(self.lines[i].text) and closed(self.pending_text()):
+            return False  # ``Photo by JANE DOE`` over its caption: a picture in the story, no headline
         body = self.lines[h.end] if h.end < len(self.lines) else None
         dated = body is not None and en.dateline(body.text) is not None
         if h.heads and dated:
@@ -234,6 +104,73 @@ class _Reader:
             return False
         after = [x.text for x in self.lines[h.end : h.end + COHESION_AFTER]]
         return cohesion(self.article[-COHESION_BEFORE:], after) < COHESION_SPLIT
+
+    def ungapped(self, i: int) -> bool:
+        """Line ``i`` follows a finished paragraph with no blank line and could head an article:
+        UK papers set their headlines so, and a column of briefs runs on without air."""
+        text, above = self.lines[i].text, self.lines[i - 1].text
+        if len(text) > 80 or text[-1:] in _NO_HEAD_LAST:
+            return False  # most lines: the cheap tests first
+        # Under a sentence end, or under ``Press Association``: a few words standing alone.
+        signed = above[-1:] not in _SENTENCE_LAST
+        if signed and not (above.count(" ") <= 3 and above[:1].isupper() and self.signs_off(i - 1)):
+            return False  # not under a finished paragraph: most lines
+        if not en.set_as_head(text):
+            return False
+        if self.heads_only() or self.runs_into_text(i):
+            return False  # right under a head and byline, or a paragraph's first line
+        return (signed or closed(self.pending_text())) and not (
+            self.writer is not None and self.writer.match(text)  # the writer's bio line
+        )
+
+    def dated_ungapped(self, i: int) -> bool:
+        """Line ``i`` opens with a dateline (``TRAVERSE CITY, Mich. (AP) —``) right under a finished
+        paragraph: a story whose headline was lost or set elsewhere starts here."""
+        text = self.lines[i].text
+        return (
+            self.lines[i - 1].text[-1:] in _SENTENCE_LAST
+            and text[:1].isupper()
+            and en.dateline(text) is not None
+            and not self.heads_only()
+            and closed(self.pending_text())
+        )
+
+    def runs_into_text(self, i: int) -> bool:
+        """Line ``i`` runs on into a line of text filled to the column (a paragraph's first line,
+        not a head): what ``head`` would find, told cheaply for the many lines that ask."""
+        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        if nxt is None or nxt.gap or not nxt.text[:1].islower() or len(nxt.text) <= 0.7 * self.widths[i + 1]:
+            return False
+        text = self.lines[i].text
+        if len(text) > self.widths[i] * 1.15 or rules.jump_in(text) or self.is_byline(text):
+            return False  # a wide head, a jump line or a byline over text run on from a jump
+        return not self.starts_body(nxt.text) and not self._alone_below(i + 1)
+
+    def signs_off(self, j: int) -> bool:
+        """Line ``j`` is an agency or staff line standing alone under a story: ``Press Association``."""
+        return en.is_staff_line(self.lines[j].text) and self.stands_alone(j)
+
+    def opens_ungapped(self, i: int, h: Head) -> bool:
+        """A head right under a finished paragraph opens an article when more than its shape says
+        so: a byline or jump line under it, a dateline or a lead set in capitals (``RAIL passengers
+        face …``), or an agency line signing off the story above. A subhead inside an article has
+        none; a staff line alone (``Associated Press``) signs off the article above, and so does a
+        bio line (``Carla Mendes is a journalism`` / ``senior.``)."""
+        if any(en.runs_on(self.lines[group[-1]].text) for group in h.heads):
+            return False  # ``The men's basketball team`` / ``lost two games this``: text, not a head
+        if h.jump_in is not None or (h.heads and self.signs_off(i - 1)):
+            return True
+        if h.byline:
+            first, last = self.lines[h.byline[0]].text, self.lines[h.byline[-1]].text
+            if first[:1] == "b":
+                return False  # ``by Jerry Morales and Bailey``: a line of text, under no headline
+            return self.is_byline(first) or (bool(h.heads) and not en.ends_sentence(last))
+        body = self.lines[h.end] if h.end < len(self.lines) else None
+        if body is None or body.text[:1].islower():
+            return False
+        if not h.heads:
+            return h.end == i and en.dateline(body.text) is not None  # a dateline opens the story
+        return bool(en.dateline(body.text) or en.capital_lead(body.text))
 
     def signed_below(self, j: int) -> bool:
         """The byline's writer signs off below line ``j`` (``Lori Witmer is a computer science
@@ -283,10 +220,11 @@ class _Reader:
     def join(self, left: str, right: str) -> str:
         return en.reflow(left, right, self.vocabulary)
 
-    def place_head(self, h: _Head) -> None:
+    def place_head(self, h: Head) -> None:
         lines = self.lines
-        if h.jump_head is not None:
-            self.emit(BlockKind.LINE, [lines[h.jump_head]], lines[h.jump_head].text, "jump_head")
+        if h.jump_head:
+            text = " ".join(lines[k].text for k in h.jump_head)
+            self.emit(BlockKind.LINE, [lines[k] for k in h.jump_head], text, "jump_head")
         for group in h.heads:
             text = " ".join(lines[k].text for k in group)
             self.emit(BlockKind.LINE, [lines[k] for k in group], text, "head")
@@ -315,6 +253,13 @@ class _Reader:
             self.flush()  # the paper marks its paragraphs: this one starts here
         self.pieces.append(line)
         text = line.text
+        if len(self.pieces) == 1 and i > 0 and en.is_credit(text) and closed(self.pending_text()):
+            self.pieces = []  # ``Photo by JANE DOE`` under a finished paragraph: no text of the story
+            self.emit(BlockKind.LINE, [line], text, "credit")
+            return
+        if len(self.pieces) == 1 and i > 0 and self.short_subhead(i):
+            self.flush()  # ``Roads first`` under a finished paragraph: a subhead, its own paragraph
+            return
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         last = text[-1]
         if last in _SENTENCE_LAST and nxt is not None and en.ends_sentence(text) and not en.open_quote(text):
@@ -323,7 +268,10 @@ class _Reader:
             elif not nxt.gap and self.subhead(i + 1):
                 self.flush()
             return
-        if en.may_end_jump(text) and rules.jump_out(" ".join(p.text for p in self.pieces[-3:])) is not None:
+        if (
+            english_jumps.may_end_jump(text)
+            and rules.jump_out(" ".join(p.text for p in self.pieces[-3:])) is not None
+        ):
             self.flush()
 
     def label_after_page(self, i: int) -> bool:
@@ -337,20 +285,45 @@ class _Reader:
         before = self.lines[i - 1].text
         return en.ends_sentence(before) and en.capital_head(self.lines[i].text) and self.stands_alone(i)
 
+    def short_subhead(self, i: int) -> bool:
+        """A subhead of a few words in sentence case (UK print: ``Roads first``) under a finished
+        paragraph, well short of the column, the next paragraph right under it."""
+        text, nxt = self.lines[i].text, self.lines[i + 1] if i + 1 < len(self.lines) else None
+        return (
+            nxt is not None
+            and not nxt.gap  # a column break may follow any short first line
+            and nxt.text[:1].isupper()
+            and len(text) <= min(40, 0.8 * self.widths[i])
+            and en.set_as_head(text)
+            and len(text.split()) <= 6
+            and en.ends_sentence(self.lines[i - 1].text)
+            and self.stands_alone(i)
+        )
+
     def run(self) -> list[Block]:
         i, n = 0, len(self.lines)
         jumped = False
         while i < n:
             line = self.lines[i]
-            if (line.gap or jumped or i == 0) and not self.label_after_page(i):
+            marked = line.gap or jumped or i == 0
+            above = self.lines[i - 1].text if i else ""
+            # Under a sentence end or a short line (``Press Association``): the cheap test inline.
+            under = above[-1:] in _SENTENCE_LAST or above.count(" ") <= 3
+            ungapped = not marked and under and (self.ungapped(i) or self.dated_ungapped(i))
+            if (marked or ungapped) and not self.label_after_page(i):
                 h = self.head(i)
-                if h.jump_in is None and h.end > i and self.blocks and not self.body_follows(h.end):
-                    for k in range(i, h.end):  # credits under the last article: STORY BY …, photos
+                # A credit block may run on past its first lines (STORY BY … / … PHOTOS BY / JUAN …).
+                credit_line = bool(self.blocks) and not self.pieces  # nothing of a caption pending
+                credit_line = credit_line and (self.blocks[-1].role == "credit" or en.is_credit(line.text))
+                end = max(h.end, i + 1) if credit_line else h.end
+                credits = not ungapped and h.jump_in is None and end > i and bool(self.blocks)
+                if credits and not self.body_follows(end):
+                    for k in range(i, end):  # credits under the last article: STORY BY …, photos
                         self.flush()
                         self.emit(BlockKind.LINE, [self.lines[k]], self.lines[k].text, "credit")
-                    i = h.end
+                    i = end
                     continue
-                if self.opens(i, h):
+                if self.opens_ungapped(i, h) if ungapped else self.opens(i, h):
                     self.flush()
                     self.article = []
                     self.opening = True
@@ -359,8 +332,8 @@ class _Reader:
                     if h.end > i:
                         i = h.end
                         continue
-                elif h.byline and self.heads_only():
-                    self.place_head(h)  # the byline of the headline above, a blank line between
+                elif (h.byline or h.heads) and not ungapped and self.heads_only():
+                    self.place_head(h)  # the byline or deck of the headline above, a blank line between
                     i = h.end
                     continue
             self.add(i)

@@ -6,9 +6,9 @@ controls are allowed but are always debris of a bad extraction, and feed validat
 
 from __future__ import annotations
 
-import re
+from . import lazyre
 
-INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+INVALID = lazyre.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean(text: str) -> str:

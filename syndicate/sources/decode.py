@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import re
 from dataclasses import dataclass
 
+from .. import lazyre
 from ..errors import DecodeError
 
 # GB18030 maps byte pairs it has no character for to the private use area.
-_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+_PRIVATE_USE = lazyre.compile("[\ue000-\uf8ff]")
 # Control characters that do not belong in page text (tab, newlines, form feed do).
-_BAD = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+_BAD = lazyre.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
 # Outside ASCII, Latin letters, general punctuation, CJK symbols, kana, CJK ideographs, full-width forms.
-_UNCOMMON = re.compile(
+_UNCOMMON = lazyre.compile(
     "[^\t\n\r\f\x20-\x7e\u00a0-\u024f\u2000-\u27bf\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]"
 )
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import fixes as desk_fixes
+from .. import lazyre
 from ..errors import SourceError
 from ..model import Issue, Page
 from ..rules import chinese_numeral
@@ -18,8 +19,8 @@ from .localfile import DEFAULT_LIMITS, ReadLimits, is_inside, listed_file, page_
 from .stamps import Pending, StampBook, Unchanged, folder_stamp, record, recorded
 
 # ASCII digits only (``\d`` also matches ``١`` or ``１``, which would read ``page-١.txt`` as page 1).
-PAGE_FILE = re.compile(r"^page-([0-9]{1,3})\.txt$", re.ASCII)
-DATE_DIR = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", re.ASCII)
+PAGE_FILE = lazyre.compile(r"^page-([0-9]{1,3})\.txt$", re.ASCII)
+DATE_DIR = lazyre.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", re.ASCII)
 MAX_MANIFEST_BYTES = 1024 * 1024
 
 

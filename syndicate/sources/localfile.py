@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .. import lazyre
 from ..errors import SourceError
 
 # ASCII digits only: ``\d`` and ``int()`` also take Arabic-Indic, full-width and other digits,
 # so that ``page-١.txt`` would be read as page 1.
-ASCII_NUMBER = re.compile(r"[0-9]{1,4}", re.ASCII)
+ASCII_NUMBER = lazyre.compile(r"[0-9]{1,4}", re.ASCII)
 
 # Defaults of source.max_page_bytes and source.max_pages (config.Source).
 DEFAULT_MAX_PAGE_BYTES = 16 * 1024 * 1024

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from syndicate import english, english_heads, pipeline, rules, unmarked
+from syndicate import english, english_heads, english_jumps, pipeline, rules, unmarked
 from syndicate.model import BlockKind, Issue, Page
 from syndicate.profile import ENGLISH, for_page
 
@@ -43,10 +43,10 @@ from syndicate.profile import ENGLISH, for_page
 def test_jump_out_lines(line: str, label: str, page: int | None, keyword: str) -> None:
     m = rules.jump_out(line)
     assert m is not None, line
-    jump = english.label_of(m)
+    jump = english_jumps.label_of(m)
     assert jump == label
     assert rules.page_number(jump) == page
-    assert english.keyword_of(m) == keyword
+    assert english_jumps.keyword_of(m) == keyword
 
 
 @pytest.mark.parametrize(
@@ -85,7 +85,7 @@ def test_not_jump_out_lines(line: str) -> None:
 def test_jump_in_lines(line: str, page: int) -> None:
     m = rules.jump_in(line)
     assert m is not None, line
-    assert rules.page_number(english.label_of(m)) == page
+    assert rules.page_number(english_jumps.label_of(m)) == page
 
 
 @pytest.mark.parametrize(
@@ -136,7 +136,14 @@ def test_staff_lines(line: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["letters to the editor", "time.’’", "readers’ opinions. Letters", "Staff and students agreed"]
+    "line",
+    [
+        "letters to the editor",
+        "time.’’",
+        "readers’ opinions. Letters",
+        "Staff and students agreed",
+        "agency could report.",  # a line of text in lower case
+    ],
 )
 def test_not_staff_lines(line: str) -> None:
     assert not english.is_staff_line(line)
@@ -433,7 +440,7 @@ def test_a_papers_own_bylines_and_furniture() -> None:
 )
 def test_jump_head_run_into_the_jump_line(line: str, keyword: str) -> None:
     m = rules.jump_in(line)
-    assert m is not None and english.keyword_of(m) == keyword
+    assert m is not None and english_jumps.keyword_of(m) == keyword
 
 
 def test_run_in_jump_heads_tell_back_page_continuations_apart() -> None:

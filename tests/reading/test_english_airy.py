@@ -118,3 +118,40 @@ def test_the_whole_page_reads_into_its_articles_and_the_jump_is_stitched() -> No
     water = reading.articles[0]
     assert [p.page for p in water.parts] == [1, 2] and water.complete
     assert water.paragraphs[-1].startswith("Work on the first pipes")
+
+
+# Column breaks fall inside headlines too: the rest of the head after a blank line.
+SPLIT_HEADS = """City budget gap
+
+widens to $14 million
+By ANNA PRICE
+The city's budget gap has grown to $14
+million, twice what officials projected.
+
+Storm knocks out
+
+power to thousands
+WASHINGTON (AP) — A winter storm swept
+across the mid-Atlantic on Tuesday.
+
+FERRY FARES SET
+
+TO RISE IN MAY
+By TOM HUGHES
+Commuters will pay a dollar more each
+way from May, the ferry board said.
+"""
+
+
+def test_a_headline_wrapped_across_a_blank_line_is_one_headline() -> None:
+    reading = _page(SPLIT_HEADS)
+    assert reading.orphans == ()
+    assert [a.headline for a in reading.articles] == [
+        "City budget gap widens to $14 million",
+        "Storm knocks out power to thousands",
+        "FERRY FARES SET",  # the rest read as its deck: a second head block
+    ]
+    budget, storm, ferry = reading.articles
+    assert budget.byline == ("ANNA PRICE",) and storm.dateline == "WASHINGTON (AP)"
+    assert ferry.subheadline == "TO RISE IN MAY" and ferry.byline == ("TOM HUGHES",)
+    assert storm.paragraphs == ("A winter storm swept across the mid-Atlantic on Tuesday.",)

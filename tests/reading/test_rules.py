@@ -170,6 +170,7 @@ def test_every_marker_has_its_pre_check() -> None:
         "Please see": "Please see page 6",
         "Please see, garbled": "the land is rosy. PtMMSMpagag",
         "From page": "From page 1",
+        "From front page": "Continued from front page",
     }
     assert {m.name for m in rules.JUMP_MARKERS} <= set(lines)
     for marker in rules.JUMP_MARKERS:

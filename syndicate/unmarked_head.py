@@ -1,0 +1,218 @@
+"""The head of an article on a page without paragraph marks, read by line shape: which lines
+at a place are jump head, headline (wrapped or not), deck, jump line and byline (``unmarked``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import english as en
+from . import english_jumps, lazyre, rules
+from .columns import Line, first_word
+
+# Words that open a sentence, never continue one in capitals.
+_SENTENCE_OPENER = lazyre.compile(
+    r"^[“\"‘]?(?:The|A|An|In|On|At|It|He|She|They|We|This|That|These|Those|When|After|Before|While|As|If"
+    r"|For|But|And|Although|Despite|During|According)\s"
+)
+
+
+@dataclass
+class Head:
+    """The head of an article as printed at one place: which lines are what."""
+
+    end: int  # index of the first body line
+    jump_head: list[int] = field(default_factory=list)  # a jump head, perhaps wrapped
+    jump_in: int | None = None
+    heads: list[list[int]] = field(default_factory=list)  # headline lines, a wrapped one together
+    byline: list[int] = field(default_factory=list)
+    long_head: bool = False  # a head line wider than the column: set across columns
+
+
+class HeadReader:
+    """Questions about the lines of one page: what stands alone, what opens a body, what a head is."""
+
+    def __init__(self, lines: list[Line], widths: list[int], bylines: re.Pattern[str] | None) -> None:
+        self.lines = lines
+        self.widths = widths
+        self.paper_bylines = bylines
+        self._starts_body: dict[str, bool] = {}
+
+    # --- lines ------------------------------------------------------------------------------
+
+    def stands_alone(self, i: int) -> bool:
+        """Line ``i`` was not filled to the column, and what follows starts afresh: a head line."""
+        text, nxt = self.lines[i].text, self.lines[i + 1] if i + 1 < len(self.lines) else None
+        if self.lines[i].indented or (english_jumps.may_end_jump(text) and rules.jump_out(text)):
+            return False
+        if len(text) > self.widths[i] * 1.15 and text[:1].isupper() and len(text) <= 200:
+            return True  # wider than the column: set across columns, a headline or a deck
+        if not en.headline_like(text):
+            return False
+        if len(text) > self.widths[i] * 1.15 or nxt is None or self.starts_body(nxt.text):
+            return True
+        if not nxt.gap and len(nxt.text) > self.widths[i + 1] * 1.15:
+            return True  # a deck wider than the column follows: this line heads it
+        if not nxt.gap and _SENTENCE_OPENER.match(nxt.text):
+            return True  # an unfinished line, then ``The …``: a new sentence, so the line was a head
+        if nxt.text[:1].islower() and not nxt.gap:
+            return False
+        return len(text) + 1 + len(first_word(nxt.text)) <= self.widths[i]
+
+    def wrapped_head(self, j: int) -> int:
+        """How many lines a headline set on two or three lines takes, those below in lower case
+        (``Police detect stolen parking`` / ``permits daily``; ``Library plans`` / ``summer
+        reading`` / ``program``): short, ending no sentence, the last standing alone. 0: none."""
+        if not en.headline_like(self.lines[j].text):
+            return 0
+        for k in range(j + 1, min(j + 3, len(self.lines))):
+            line = self.lines[k]
+            if (
+                line.gap
+                or not line.text[:1].islower()
+                or en.ends_sentence(line.text)
+                or self.starts_body(line.text)
+            ):
+                return 0
+            if self._alone_below(k):
+                return k - j + 1
+            if len(line.text) > 0.7 * self.widths[k]:
+                return 0  # a line filled to the column runs on: body text
+        return 0
+
+    def wrapped_deck(self, j: int) -> int:
+        """A deck wrapped like a headline (``Court agrees Kevorkian was`` / ``trying to help``), taken
+        only right above a byline, a jump line or a dateline: decks are mostly set whole."""
+        wrap = self.wrapped_head(j)
+        below = j + wrap
+        if wrap and below < len(self.lines) and not self.lines[below].gap:
+            return wrap if self.starts_body(self.lines[below].text) else 0
+        return 0
+
+    def jump_head_lines(self, j: int) -> int:
+        """How many lines from ``j`` are a jump head right above a jump-in line: ``SCHOOLS``, or
+        one wrapped over up to five (``SOUTH AFRICA: De Klerk,`` / ``Mandela pledge to forgive``
+        / ``past, build future`` / ``From page 1``); or the story's headline in two lines over it
+        (``Past concert problems cause request`` / ``Tor change`` / ``From page 1``). 0: none."""
+        first = self.lines[j].text
+        if not en.jump_head(first):
+            return self._headline_over_jump(j)
+        for k in range(j + 1, min(j + 6, len(self.lines))):
+            line = self.lines[k]
+            if line.gap or (k > j + 1 and len(line.text) > self.widths[k]):
+                return 0
+            if rules.jump_in(line.text):
+                return k - j
+            if k == j + 1 and ":" not in first:
+                return 0  # only a head with its story's headline after the colon wraps
+        return 0
+
+    def _headline_over_jump(self, j: int) -> int:
+        """2 when lines ``j`` and ``j + 1`` are a headline right over a jump-in line, else 0."""
+        if j + 2 >= len(self.lines):
+            return 0
+        second, jump = self.lines[j + 1], self.lines[j + 2]
+        if second.gap or jump.gap or len(jump.text) > self.widths[j + 2] or not rules.jump_in(jump.text):
+            return 0  # the jump line first: most lines are none
+        if not en.headline_like(self.lines[j].text) or rules.jump_in(second.text):
+            return 0
+        return 0 if en.ends_sentence(second.text) else 2
+
+    def wrapped_across(self, j: int) -> bool:
+        """Line ``j``, after a blank line under a headline, is the rest of it: short, in lower case,
+        ending no sentence, standing alone above a byline, a dateline or the text."""
+        text = self.lines[j].text
+        return (
+            text[:1].islower()
+            and len(text) <= self.widths[j]
+            and len(text.split()) <= 8
+            and not en.ends_sentence(text)
+            and self._alone_below(j)
+        )
+
+    def _alone_below(self, j: int) -> bool:
+        text, nxt = self.lines[j].text, self.lines[j + 1] if j + 1 < len(self.lines) else None
+        if text[-1:] in ",;:-" or nxt is None or nxt.gap or self.starts_body(nxt.text):
+            return text[-1:] not in ",;:-"
+        return not nxt.text[:1].islower() and len(text) + 1 + len(first_word(nxt.text)) <= self.widths[j]
+
+    def starts_body(self, text: str) -> bool:
+        """What a headline stands above: a byline, a staff line, a jump line, a dateline."""
+        known = self._starts_body.get(text)
+        if known is None:  # asked of a line several times
+            known = bool(
+                self.is_byline(text) or en.is_staff_line(text) or rules.jump_in(text) or en.dateline(text)
+            )
+            self._starts_body[text] = known
+        return known
+
+    def is_byline(self, text: str) -> bool:
+        """``By MARIA LOPEZ``, or a byline as this paper prints it (``[reading] bylines``)."""
+        return en.is_byline(text) or (self.paper_bylines is not None and bool(self.paper_bylines.match(text)))
+
+    def staff_like(self, i: int) -> bool:
+        """A short line under a byline: the writer's role, however OCR read it (``SteH Wrtlw``)."""
+        text = self.lines[i].text
+        if en.is_staff_line(text):
+            return True
+        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        words = text.split()
+        return (
+            len(text) <= 30
+            and len(words) <= 3
+            and not en.ends_sentence(text)
+            and (nxt is None or nxt.gap or not nxt.text[:1].islower())
+            and not rules.jump_in(text)
+        )
+
+    def head(self, i: int) -> Head:
+        """Read what stands at line ``i`` (after a gap): jump head, headlines, jump line, byline."""
+        lines, n = self.lines, len(self.lines)
+        h = Head(i)
+        j = i
+
+        def joined(k: int) -> bool:  # line k follows on without a blank line (or opens the head)
+            return k < n and (k == i or not lines[k].gap)
+
+        wrapped = self.jump_head_lines(j)
+        if wrapped:
+            h.jump_head, j = list(range(j, j + wrapped)), j + wrapped
+        if rules.jump_in(lines[j].text):
+            h.jump_in, h.end = j, j + 1
+            return h
+        while joined(j) and len(h.heads) < 4:
+            text = lines[j].text
+            if self.starts_body(text):
+                break
+            wrap = self.wrapped_head(j) if j == i else self.wrapped_deck(j)  # decks wrap above a byline
+            if not wrap and not self.stands_alone(j):
+                break
+            if h.heads and text[:1].islower():
+                h.heads[-1].append(j)  # a headline wrapped onto a second line
+            elif wrap:
+                h.heads.append(list(range(j, j + wrap)))
+                j += wrap - 1
+            else:
+                h.heads.append([j])
+            h.long_head = h.long_head or len(text) > self.widths[j] * 1.15
+            j += 1
+        if h.heads and j < n and lines[j].gap and self.wrapped_across(j):
+            h.heads[-1].append(j)  # ``City budget gap`` / (column break) / ``widens to $14 million``
+            j += 1
+        if joined(j) and j < n and rules.jump_in(lines[j].text):
+            h.jump_in, h.end = j, j + 1
+            return h
+        if joined(j) and j < n and (self.is_byline(lines[j].text) or en.is_staff_line(lines[j].text)):
+            h.byline, j = [j], j + 1
+            if lines[j - 1].text.strip().lower() in ("by", "hy") and j < n:
+                h.byline.append(j)
+                j += 1
+            while len(h.byline) < 4 and j < n and not lines[j].gap and self.staff_like(j):
+                h.byline.append(j)
+                j += 1
+        elif h.heads and joined(j) and j < n and en.is_staff_line(lines[j].text) and len(h.heads[-1]) == 1:
+            # a name without By, then the role: Brandon K. Pringle / Staff Writer
+            h.byline = [*h.heads.pop(), j]
+            j += 1
+        h.end = j
+        return h
