@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from . import rules
+from . import lazyre, rules
 from .model import Block, BlockKind, BoundaryDecision, Jump
 from .profile import Profile
 from .text import bigrams
@@ -53,6 +53,12 @@ HEADS_BLANKED_MIN = 10
 CAPTION_MAX = 80  # a paragraph ending in a photo credit and no longer is a caption
 
 
+# A subheading (小标题) inside an article is marked: ■现场, ◆老板坚持手工现做, 一、…, （一）…
+SUBHEADING_MARK = lazyre.compile(
+    r"^(?:[■◆●▲◎★◇○]|[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])"
+)
+
+
 @dataclass
 class Draft:
     """A fragment being built."""
@@ -73,6 +79,7 @@ class Draft:
     run_in: bool = False
     subtitle: str | None = None
     byline_names: list[str] = field(default_factory=list)  # names read by the profile's rules
+    signed_off: bool = False  # closed by a reporter's name under its body (记者 吴倩)
 
     def touch(self, block: Block, head: bool = False) -> None:
         if not self.first_line:
@@ -244,6 +251,12 @@ def merge_soft(
                 prev.paragraphs[-1] += "".join(h.text for h in d.heads)
                 _absorb(prev, d, d.paragraphs)
                 continue
+            if lone and d.paragraphs and _subheading(prev, d, topic, p):
+                # ■排队两小时只为一碗面: a marked subheading (小标题) inside the article above.
+                if explain is not None:
+                    explain.append(BoundaryDecision(page, d.first_line, False, {}, "a marked subheading"))
+                _absorb(prev, d, [h.text for h in d.heads] + d.paragraphs)
+                continue
             if lone and d.paragraphs and p.heads_blanked and not d.blank:
                 # The issue prints a blank line above every headline: one without is a subheading.
                 if explain is not None:
@@ -266,8 +279,17 @@ def merge_soft(
     return out
 
 
+def _subheading(prev: Draft, d: Draft, topic: _Topic, p: Profile) -> bool:
+    """``d``'s head is a marked subheading of the article above: no sign-off closed that, and the
+    text goes on with its topic (a column of briefs marks each brief's headline so too)."""
+    if not SUBHEADING_MARK.match(d.heads[0].text) or signed(prev, p) or prev.signed_off:
+        return False
+    return topic.cohesion(prev.paragraphs, [h.text for h in d.heads] + d.paragraphs) >= TOPIC_SHIFT
+
+
 def _absorb(prev: Draft, d: Draft, paragraphs: list[str]) -> None:
     """Draft ``d`` is no article of its own: its ``paragraphs`` and captions go on ``prev``."""
     prev.paragraphs += paragraphs
     prev.captions += d.captions
+    prev.byline_raw += d.byline_raw  # a reporter's name closing the article (记者 吴倩)
     prev.last_line, prev.jump_out = d.last_line, d.jump_out

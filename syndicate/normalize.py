@@ -12,9 +12,10 @@ How a typesetter reads extracted text:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
-from . import furniture, lazyre, rules
+from . import furniture, lazyre, measure, rules
 from .model import Block, BlockKind
 from .profile import CHINESE, Profile
 from .text import close_up, join, join_all
@@ -23,12 +24,15 @@ from .text import close_up, join, join_all
 class _Line:
     """One line of the page file, with what the reader needs to know of it."""
 
-    __slots__ = ("number", "text", "indented", "strong", "article_below", "profile", "_heady")
+    __slots__ = ("number", "text", "indented", "deep", "strong", "article_below", "profile", "_heady")
 
-    def __init__(self, number: int, text: str, indented: bool, strong: bool, profile: Profile) -> None:
+    def __init__(
+        self, number: int, text: str, indented: bool, strong: bool, profile: Profile, deep: bool = False
+    ) -> None:
         self.number = number  # 1-based line number in the page file
         self.text = text  # without indent and trailing space
         self.indented = indented
+        self.deep = deep  # indented twice or more: a right-aligned credit, printed on its own
         self.strong = strong  # stands alone wherever it is (byline, jump-in marker)
         self.article_below = False  # in a run of headline-like lines right above an article start
         self.profile = profile
@@ -52,12 +56,15 @@ def _lines(text: str, p: Profile) -> list[_Line]:
     raws = text.split("\n")
     foot = len(raws) - rules.EDGE_LINES
     indent = p.paragraph_indent
+    deep = (indent or "") * 4  # twice a paragraph's two-character indent: right-aligned
     running = furniture.running_lines(raws, p)
     for n, raw in enumerate(raws, start=1):
         lead = raw.lstrip(" \t")
         indented = indent is not None and lead.startswith(indent)
         body = lead.strip("\u3000 \t\r")
         strong = False
+        if body and not indented and indent is not None and _dated(body, p):
+            indented = True  # a dateline opens a paragraph even where extraction lost its indent
         if body:
             edge = n <= rules.EDGE_LINES or n > foot
             if (n in running or furniture.is_furniture(body, edge, p)) and not (
@@ -66,7 +73,7 @@ def _lines(text: str, p: Profile) -> list[_Line]:
                 body = ""
             else:
                 strong = is_strong(body, p)
-        out.append(_Line(n, body, indented, strong, p))
+        out.append(_Line(n, body, indented, strong, p, indented and lead.startswith(deep)))
     furniture.drop_debris(out, lambda text: _closed(text, p))
     # One backward sweep: which unindented lines could head the article that starts below them?
     # Only a run of headline-like lines (or a deck) right above an article start can.
@@ -81,7 +88,13 @@ def _lines(text: str, p: Profile) -> list[_Line]:
     return out
 
 
-_CREDIT_ENDS = "道息闻网端电社号布报"  # last characters of source credits (据央视新闻, 综合新华社等报道)
+def _dated(body: str, p: Profile) -> bool:
+    """The line opens with a dateline (本报讯, 新华社北京7月8日电): cheap test first."""
+    head = body[:20]
+    return ("讯" in head or "电" in head) and bool(p.dateline.match(body))
+
+
+_CREDIT_ENDS = "道息闻网端电社号布报等》"  # last characters of source credits (据央视新闻, 综合新华社等)
 
 
 # Last characters after which a paragraph may be finished (sentence ends, closing brackets, credits).
@@ -103,7 +116,9 @@ def is_strong(text: str, p: Profile = CHINESE) -> bool:
 
 def _headline_like(text: str, p: Profile) -> bool:
     if len(text) < p.headline_min and p.short_headline.match(text):
-        return True  # 李在明称, 楼市问答: a short headline (a credit such as 张宣 is told by context)
+        return not p.not_headline.search(
+            text
+        )  # 据新华社 alone is a credit  # 李在明称, 楼市问答: a short headline (a credit such as 张宣 is told by context)
     if not p.headline_min <= len(text) <= p.headline_max:
         return bool(p.photo_heading.match(close_up(text)))
     if text[-1] in "：:" and len(text) <= p.colon_headline_max and not rules.BODY_LINE_END.search(text[:-1]):
@@ -165,6 +180,7 @@ class _Builder:
         self.pieces: list[_Line] = []
         self.blank_before = False
         self.open = False  # the paragraph being collected is unfinished
+        self.signed = False  # ...or finished by a bracketed sign-off: the article above ends there
 
     def update(self) -> None:
         # The tail of the joined text: a sign-off such as （来源：…编译：…） may span lines.
@@ -177,6 +193,13 @@ class _Builder:
         else:
             tail = last
         self.open = not _closed(tail, self.p)
+        # Closed by a bracketed sign-off, not a sentence: （记者 吴倩）, （来源：《人民日报》）, （完）.
+        bracket = not self.open and tail[-1:] in "）)" and not rules.SENTENCE_END.search(tail[-8:])
+        self.signed = bracket and bool(rules.SIGN_OFF_BRACKET.search(tail))
+
+    def starts(self, line: measure.Line) -> bool:
+        """The line opens an article (``_starts_article``, for any line)."""
+        return line.indented and (line.strong or bool(self.p.article_opening.match(line.text)))
 
     def flush(self) -> None:
         if self.pieces:
@@ -187,9 +210,12 @@ class _Builder:
                 for piece in self.pieces:
                     raw = self.p.join(raw, piece.text)
             first, last = self.pieces[0].number, self.pieces[-1].number
-            self.blocks.append(Block(BlockKind.PARAGRAPH, close_up(raw), first, last, self.blank_before, raw))
+            # A caption set apart from the body (图为… with no indent) is marked for segment.
+            loose = not self.pieces[0].indented and bool(rules.CAPTION_OPENING.match(self.pieces[0].text))
+            block = Block(BlockKind.PARAGRAPH, close_up(raw), first, last, self.blank_before, raw)
+            self.blocks.append(dataclasses.replace(block, role="caption") if loose else block)
             self.pieces = []
-            self.open = False
+            self.open = self.signed = False
 
     def line(self, line: _Line, blank_before: bool) -> None:
         if line.strong:
@@ -262,8 +288,12 @@ def blocks(text: str, profile: Profile = CHINESE) -> list[Block]:
                 b.update()  # otherwise it ends on a character that cannot close a paragraph
         elif line.strong and not b.in_dateline:
             b.line(line, blank)
+        elif line.indented and b.signed and measure.label(lines, i):
+            b.line(line, blank)  # （完） / 　　短评 / 让种粮农民…: a column's label over the next head
         elif line.indented:
             b.start(line, blank)
+            if line.deep and not b.open:
+                b.flush()  # a right-aligned credit (　　　　（记者 赵敏）) stands alone: nothing joins it
         elif rules.jump_alone(line.text, "out", b.p.language):
             b.add(line, blank)  # a jump-out marker alone on its line ends the paragraph above
         else:
@@ -291,6 +321,12 @@ def _rest_of_credit(b: _Builder, text: str) -> bool:
     return (b.open and bool(rules.PHOTO_CREDIT.search(above[-20:] + text))) or _cut_name(above, text)
 
 
+def _under_head(line: _Line) -> bool:
+    """A line that may stand right under a headline block: a byline, a jump-in, a photo caption
+    (图为…, 上图：…: a caption under a jump head, above the continuation's 上接A01版)."""
+    return line.strong or bool(rules.CAPTION_OPENING.match(line.text))
+
+
 def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int:
     """Place unindented line ``i``: the start of a headline block, or a continuation line.
 
@@ -301,12 +337,15 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
         b.add(lines[i], blank)  # the common case: a wrapped line of an unfinished paragraph
         return i + 1
     text = lines[i].text
-    if _rest_of_credit(b, text):
+    sentence = not (b.open or b.signed) and measure.wrapped_sentence(lines, i, b.pieces, b.starts)
+    if _rest_of_credit(b, text) or sentence:
         b.add(lines[i], blank)
-        b.open = False  # the credit, now whole, ends the paragraph
+        b.open = False  # the credit or the sentence, now whole, ends the paragraph
         return i + 1
     if b.pieces and (text[-1] in rules.BODY_LINE_END_CHARS or "。" in text) and not lines[i].heady:
-        b.add(lines[i], blank)  # cannot be a headline line: no need to look ahead
+        # Cannot be a headline line: no need to look ahead. Under a bracketed sign-off it starts
+        # afresh (a caption, an unindented dateline), as does a caption (图为…); else it goes on.
+        (b.start if b.signed or rules.CAPTION_OPENING.match(text) else b.add)(lines[i], blank)
         return i + 1
     run: list[tuple[int, bool]] = []  # (index, blank before)
     j, gap = i, blank
@@ -315,7 +354,7 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
         if line.blank:
             gap, j = True, j + 1
             continue
-        if line.indented or (run and line.strong) or not line.heady:
+        if line.indented or (run and _under_head(line)) or not line.heady:
             break
         run.append((j, gap))
         gap, j = False, j + 1
@@ -328,7 +367,7 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
             and not any("，" in lines[k].text for k, _ in run)
         ):
             run, j = [*run, (j, gap)], nxt
-    block = bool(run) and (j >= len(lines) or lines[j].indented or lines[j].strong)
+    block = bool(run) and (j >= len(lines) or lines[j].indented or _under_head(lines[j]))
     if block and sum(1 for k, _ in run if re.search("[，、,]", lines[k].text)) > 1:
         block = False  # several lines with commas: wrapped body text, not a headline block
     if block and not b.open and b.pieces and len(run) == 1 and len(lines[i].text) < b.p.headline_min:
@@ -340,9 +379,11 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
         caption = not b.all_heady
         credit = len(run) == 1 and len(lines[i].text) <= 4  # 张宣: the photographer's name
         block = caption and not credit and j < len(lines) and _starts_article(lines[j], b.p)
-    if not block:
-        b.add(lines[i], blank)
+    if not block and not (run and not b.open and measure.jump_head(lines, i)):
+        (b.start if b.signed else b.add)(lines[i], blank)
         return i + 1
+    if not block:
+        run = run[:1]  # a jump head above its continuation's unindented text: the head alone
     for k, gap_before in run:
         b.line(lines[k], gap_before)
     return run[-1][0] + 1

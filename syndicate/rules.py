@@ -30,13 +30,22 @@ CLOSING_CHARS = "”’」』）)】]"
 # also with a bracket inside: （本版内容节选自《中国气候变化蓝皮书（2026）》）.
 # A source credit closing an article after its last sentence, no full stop: 据央视新闻,
 # 综合新华社等报道, 据上观新闻客户端; bracketed ones (（来源：…）, （完）) are sign-offs too.
-CREDIT_LINE = lazyre.compile(
-    r"^(?:据|综合|来源[:：]|稿件来源[:：])[^，。！？,!?：:]{1,18}(?:报道|消息|新闻|网|客户端|电|社|号|发布|报)$"
+# Credits naming several sources end in 等 (综合新华社、央视新闻等), a paper's name in 》 (据《江城日报》).
+_CREDIT_END = r"(?:报道|消息|新闻|网|客户端|电|社|号|发布|报|等|》)"
+CREDIT_LINE = lazyre.compile(rf"^(?:据|综合|来源[:：]|稿件来源[:：])[^，。！？,!?：:]{{1,18}}{_CREDIT_END}$")
+_CREDIT_TAIL = (
+    rf"(?<=[。！？!?”’」』])\s*(?:据|综合|来源[:：]|稿件来源[:：])[^，。！？,!?：:]{{1,18}}{_CREDIT_END}"
 )
-_CREDIT_TAIL = r"(?<=[。！？!?”’」』])\s*(?:据|综合|来源[:：]|稿件来源[:：])[^，。！？,!?：:]{1,18}(?:报道|消息|新闻|网|客户端|电|社|号|发布|报)"
 SIGN_OFF = lazyre.compile(
     r"(?:[（(](?:[^（）()]|[（(][^（）()]{1,12}[）)]){1,40}[）)]|(?:图|文|摄影?|制图)\s*[/／:：][^，。,]{1,20}|供图|摄"
     rf"|{_CREDIT_TAIL}|^{CREDIT_LINE.pattern[1:-1]})\s*$"
+)
+# A bracketed sign-off that says whose or whence (（记者 吴倩）, （来源：《人民日报》）, （完）), unlike a
+# bracket at a line's end that only explains (…中心（ECMWF）).
+SIGN_OFF_BRACKET = lazyre.compile(
+    r"[（(](?:完|[^（）()]*(?:记者|通讯员|来源|编译|据|综合|供稿|特约)[^（）()]*)[）)]\s*$"
+    # names alone after the last sentence, or on their own line: …屏障。（吴卉） / （张三 李四）
+    rf"|(?:^|[。！？”])[（(][{CJK}]{{2,4}}(?:[\s、][{CJK}]{{2,4}}){{0,3}}[）)]\s*$"
 )
 # A caption that says what the picture shows: 图为…, 上图：…
 CAPTION_OPENING = lazyre.compile(r"^(?:图为|[上下左右]图[为：:]|图[一二三四1-4][：:])")
@@ -48,7 +57,7 @@ BODY_LINE_END_CHARS = "。，、；：,;:"
 # What a headline line never looks like: a sentence end inside it, a leading mark of punctuation
 # (the tail of a wrapped line), a bracketed sign-off （吴卉） or the tail of one (…编译：何静怡）).
 NOT_HEADLINE = lazyre.compile(
-    r"[。！？!?](?=.*[\w\u4dc0-\u4dff])|^[，。、；：,.;:/）)》”’]|^[（(][^（）()]*[）)]$|^(?:来源|编译|责任编辑|编辑|校对)[:：]"
+    r"[。！？!?](?=.*[\w\u4dc0-\u4dff])|^[，。、；：,.;:/）)》”’]|^(?:[问答]|(?:本报)?记者)[:：]|^[（(][^（）()]*[）)]$|^(?:来源|编译|责任编辑|编辑|校对)[:：]"
     r"|(?:责编|编辑|设计|美编|校对|制图|来源|编译|供稿)[:：]|(?:图|文|摄影?)\s?[/／]"
     rf"|{CREDIT_LINE.pattern}"  # a source credit on its own line: 据江城发布, 综合新华社等报道
 )
@@ -61,23 +70,28 @@ SHORT_HEADLINE = lazyre.compile(f"^[{CJK}]{{2,4}}$")
 # --- bylines and datelines ---------------------------------------------------------------------
 
 _S = r"\s?"  # letter-spaced role words: 通讯 员
+# A paper's own name before the role: 江城晚报记者 张三, 环球时报特约记者 李四.
+_PAPER = rf"[{CJK}]{{2,4}}(?:日报|晚报|晨报|都市报|商报|时报)"
 ROLE = (
-    r"(?:(?:本报|本刊|新华社|中新社|人民日报)?(?:全媒体|融媒体|特约|见习|实习|首席)?"
+    rf"(?:(?:本报|本刊|新华社|中新社|人民日报|{_PAPER})?(?:全媒体|融媒体|特约|见习|实习|首席)?"
     rf"(?:记{_S}者|通{_S}讯{_S}员|实{_S}习{_S}生|评{_S}论{_S}员|摄{_S}影|摄{_S}像|编{_S}译|撰{_S}稿|"
-    rf"文{_S}/{_S}图|图{_S}/{_S}文|文{_S}/{_S}摄影|[文图]{_S}[/／]))"
+    rf"文{_S}/{_S}图|图{_S}/{_S}文|文{_S}[·・]{_S}图{_S}[/／]|文{_S}/{_S}摄影|[文图]{_S}[/／]))"
 )
-_NAMES = rf"[{CJK}·•\s、]{{0,24}}?"
+_NAMES = rf"(?:[{CJK}·•\s、]|[/／][文图]){{0,24}}?"  # 张三/文 李四/图: a name, then its role
 # A byline printed on its own line: □记者 李涛 报道, 本报记者 王五 赵六, ■ 全媒体记者 …
+# The interviewer's turn (记者：今年公交线网优化的重点是, wrapped) is no byline: a run of six or more
+# characters with no space after the colon is a sentence, not names.
+_TURN = rf"(?![□■●◆▲★◇○\s]*{ROLE}\s*[:：]\s*[{CJK}]{{6,}})"
 BYLINE_LINE = lazyre.compile(
-    rf"^[□■●◆▲★◇○\s]*{ROLE}[\s:：]*{_NAMES}"
+    rf"^{_TURN}[□■●◆▲★◇○◎\s]*{ROLE}[\s:：]*{_NAMES}"
     rf"(?:\s*{ROLE}[\s:：]*{_NAMES})*\s*(?:报道|摄|撰文|整理|报)?\s*$"
 )
-ROLE_SPLIT = lazyre.compile(rf"[□■●◆▲★◇○]|{ROLE}|报道|撰文|整理|摄$|^本报")
+ROLE_SPLIT = lazyre.compile(rf"[□■●◆▲★◇○◎]|{ROLE}|报道|撰文|整理|摄$|^本报")
 # Datelines: 本报讯, 本报10月24日讯, 本报海口7月8日讯, 新华社北京10月24日电, 据新华社北京…电
 _PLACE = rf"(?:(?!通{_S}讯|记{_S}者)[{CJK}]){{0,6}}?"
 DATELINE = lazyre.compile(
-    rf"^(?P<dateline>据?(?:本报|新华社|中新社|中新网|人民网|央视网|央广网|光明网|[{CJK}]{{2,4}}(?:日报|晚报|通讯)社)"
-    rf"{_PLACE}(?:\d{{1,2}}月\d{{1,2}}日)?(?:电|讯)(?!{_S}员))"
+    rf"^(?P<dateline>据?(?:本报|新华社|中新社|中新网|人民网|央视网|央广网|光明网|[{CJK}]{{2,4}}(?:日报|晚报|通讯)社|{_PAPER})"
+    rf"{_PLACE}(?:\d{{1,2}}月\d{{1,2}}日)?(?:电|讯|消息(?=[:：，,\s]))(?!{_S}员))"
 )
 # A byline run into the dateline: （记者 曹马志 通讯员 林清政） or ` 记者 刘蕊 报道`.
 RUN_IN_BYLINE = lazyre.compile(
@@ -90,18 +104,20 @@ ARTICLE_OPENING = lazyre.compile(f"{DATELINE.pattern}|{BYLINE_OPENING.pattern}")
 # Page furniture, not article text: read as a blank line. The page's editors and designers
 # (责任编辑：张三 美术编辑：李四), and the running head's date: 2026年7月9日 星期四 / 农历五月十五.
 PAGE_FURNITURE = lazyre.compile(
-    r"^(?:本版|本期)?(?:责编|责任编辑|编辑|美编|美术编辑|校对|审校|审读|版式设计|版式|设计|组版|监制|主编|值班主任)"
+    r"^(?:(?:本版|本期)?(?:责编|责任编辑|编辑|美编|美术编辑|校对|审校|审读|版式设计|版式|设计|组版|监制|主编|值班主任)"
     r"\s*[:：]"
+    # the page's note on its sources: 本版图片除署名外均为新华社发, 本版稿件由江城发布提供
+    r"|本[版期](?:稿件|图片|文字|图文|照片)(?:均?由|除|均为|来源)[^。]{0,30}$)"
 )
 # A masthead or running-head line made of nothing but its items (2026年7月9日 星期四 农历六月十五
 # 今日16版 总第8765期 A01): a single item stands alone above, several here.
 _DATE = r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日"
 _HEAD_ITEM = (
     rf"{_DATE}|[（(]?(?:星期|周)[一二三四五六日天][）)]?|农历\S{{2,8}}?|(?:今日|本期|今天)\s?\d{{1,3}}\s?版"
-    r"|总?第\s?\d{2,6}\s?期|(?:第\s?)?[A-Za-z]?\d{1,3}\s?版?|[\u4e00-\u9fff]{2,6}"
+    r"|总?第\s?\d{2,6}\s?[期号]|(?:第\s?)?[A-Za-z]?\d{1,3}\s?版?|[\u4e00-\u9fff]{2,6}"
 )
 RUNNING_HEAD = lazyre.compile(
-    rf"^(?:农历\S{{2,8}}?|(?:今日|本期|今天)\s?\d{{1,3}}\s?版|总?第\s?\d{{2,6}}\s?期)(?:\s*(?:{_HEAD_ITEM}))*$"
+    rf"^(?:农历\S{{2,8}}?|(?:今日|本期|今天)\s?\d{{1,3}}\s?版|总?第\s?\d{{2,6}}\s?[期号])(?:\s*(?:{_HEAD_ITEM}))*$"
 )
 # Furniture only at a page's top or bottom lines, the running head and foot (body text may wrap
 # to a line like these): the page number or label (3, A02, 第3版, A02 要闻), the date with or
@@ -111,6 +127,8 @@ EDGE_FURNITURE = lazyre.compile(
     r"|^\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日\s*(?:[（(]?\s*(?:星期|周)[一二三四五六日天]\s*[）)]?)?[^，。,]{0,20}$"
     r"|^(?:星期|周)[一二三四五六日天]\s*(?:农历\S{2,8})?$|^\d{4}[-./]\d{1,2}[-./]\d{1,2}$"
     rf"|{RUNNING_HEAD.pattern}"
+    # the label and section with the page's editors: A05 城事 责任编辑：王芳
+    rf"|^(?:第\s?)?[A-Za-z]?\d{{1,3}}\s?版?(?:\s+[\u4e00-\u9fff]{{2,6}})?\s+{PAGE_FURNITURE.pattern[1:]}"
 )
 EDGE_LINES = 3  # lines at the top and at the bottom of a page where EDGE_FURNITURE is looked for
 RUNNING_LINES_MAX = 8  # lines a running head or foot takes at most (paper, date, label, section)
@@ -140,6 +158,7 @@ TABLE_NOT = lazyre.compile(r"[，。；！？、,;!?]")
 
 _NUM = rf"(?:[A-Za-z]?\s?\d{{1,3}}|[{NUMERAL}]{{1,3}}|[A-Za-z][{NUMERAL}]{{1,3}})"
 _PAGE = rf"(?:第\s?)?(?P<label>{_NUM})\s?版"
+_SECTION = rf"(?:\s*[·・]\s*[{CJK}]{{2,6}})?"  # the page's section name after its number: 第3版·要闻
 
 
 @dataclass(frozen=True)
@@ -175,15 +194,17 @@ class JumpMarker:
 
 # Every continuation marker the reader knows: a new form (or language) is one entry plus its test.
 JUMP_MARKERS: tuple[JumpMarker, ...] = (
-    # （下转第二版） / (转2版) / 下转A2版 / 转B02版 — at the end of a part.
+    # （下转第二版） / (转2版) / 下转A2版 / 转B02版 / （转第3版·要闻） — at the end of a part.
     JumpMarker(
         "下转", "zh", "out",
-        lazyre.compile(rf"[（(]?\s*(?:下?转|接)(?:至|到)?\s?{_PAGE}\s*[）)]?\s*$"), ("版",), 24,
+        lazyre.compile(rf"[（(]?\s*(?:下?转|接)(?:至|到)?\s?{_PAGE}{_SECTION}\s*[）)]?\s*$"), ("版",), 24,
     ),
-    # （上接第一版） / 上接1版 / ◀上接A01版 / 接第一版 / 承B01版 — opening a fragment.
+    # （上接第一版） / 上接1版 / ◀上接A01版 / 接第一版 / 承B01版 / （紧接第1版） / （续第1版） —
+    # opening a fragment.
     JumpMarker(
         "上接", "zh", "in",
-        lazyre.compile(rf"^[◀◆▲■□\s]*[（(]?\s*(?:上接|接|承)\s?{_PAGE}\s*[）)]?"), ("接", "承"), 10,
+        lazyre.compile(rf"^[◀◆▲■□\s]*[（(]?\s*(?:上接|紧接|接|承|续)\s?{_PAGE}{_SECTION}\s*[）)]?"),
+        ("接", "承", "续"), 10,
     ),
     # English (``english_jumps.py``): (Continued on Page 4) / continued on back page
     JumpMarker("Continued on", "en", "out", english_jumps.CONTINUED_ON, ("ued", "UED", "ucd", "ues", "UES"), 50),
@@ -262,7 +283,7 @@ def jump_alone(line: str, direction: Literal["out", "in"], language: str | None 
 
 # A paragraph opening with one of these refers back to what precedes: not a new article.
 ANAPHORIC_OPENER = lazyre.compile(
-    r"^(?:答[:：]|会议|会上|会后|他|她|他们|她们|该|此外|同时|与此同时|这|此次|本次|其中|对此|另外|另据|双方|各方|为此|因此|然而|不过|但是|"
+    r"^(?:[问答][:：]|记者[:：]|会议|会上|会后|他|她|他们|她们|该|此外|同时|与此同时|这|此次|本次|其中|对此|另外|另据|双方|各方|为此|因此|然而|不过|但是|"
     r"据介绍|据了解|据悉|上述|下一步|接下来|随后|最后|首先|其次|再次|一是|二是|三是|一要|二要|三要|"
     r"[一二三四五六七八九十]+[、是要]|（[一二三四五六七八九十]+）|\d+[.、])"
 )

@@ -34,6 +34,11 @@ _NAME = lazyre.compile(rf"[{rules.CJK}·•]{{2,12}}")  # a name in a byline
 _NAME_WRAP = lazyre.compile(rf"[{rules.CJK}\s]{{1,12}}")  # a byline's names wrapped onto the next line
 
 
+# A byline that says it is whole: 记者 李涛 报道, 记者 刘洋 摄 (no name wraps onto the next line).
+COMPLETE_BYLINE = lazyre.compile(r"(?:报道|摄|撰文|整理)\s*$")
+UNFINISHED_BYLINE = lazyre.compile(rf"{rules.ROLE}[\s:：]*$")
+
+
 def _jump(m: re.Match[str]) -> Jump:
     groups = m.groupdict()
     label = "back" if groups.get("back") else (groups.get("label") or groups.get("section") or "")
@@ -45,7 +50,7 @@ def byline_names(raw: str) -> tuple[str, ...]:
     """□记者 李涛 报道 -> (李涛,); 记者 张三 通讯员 李四 -> (张三, 李四)."""
     names: list[str] = []
     for chunk in rules.ROLE_SPLIT.split(raw):
-        for name in re.split(r"[\s、，,]+", chunk.strip(" \t\u3000:：（）()")):
+        for name in re.split(r"[\s、，,/／]+", chunk.strip(" \t\u3000:：（）()")):
             if name and name not in names and rules.CJK and _NAME.fullmatch(name):
                 names.append(name)
     return tuple(names)
@@ -74,6 +79,8 @@ class _Page:
         self.p = profile
         self.page = page
         self.blocks = blocks
+        # First lines of captions set apart from the body (图为… with no indent), not paragraphs of it.
+        self.loose = {b.first_line for b in blocks if b.role == "caption"}
         self.done: list[Draft] = []
         self.cur = Draft()
 
@@ -82,10 +89,10 @@ class _Page:
             self.done.append(self.cur)
         self.cur = Draft()
 
-    def new(self, soft: bool = False, captions: bool = False) -> None:
+    def new(self, soft: bool = False, captions: bool = False, signed_only: bool = False) -> None:
         """Start a new draft; with ``captions``, the captions ending the current one open it (a
         caption printed above a byline or a jump-in belongs to the article below)."""
-        moved = self._trailing_captions() if captions else []
+        moved = self._trailing_captions(signed_only) if captions else []
         self.close()
         self.cur.soft = soft
         if moved:
@@ -93,7 +100,7 @@ class _Page:
             self.cur.first_line = self.cur.body_first_line = moved[0][1][0]
             self.cur.last_line = moved[-1][1][1]
 
-    def _trailing_captions(self) -> list[tuple[str, tuple[int, int]]]:
+    def _trailing_captions(self, signed_only: bool = False) -> list[tuple[str, tuple[int, int]]]:
         cur = self.cur
         bare = not (cur.heads or cur.byline_raw or cur.dateline or cur.jump_in)  # only paragraphs
         k = len(cur.paragraphs)
@@ -101,6 +108,9 @@ class _Page:
             k -= 1
         if k == len(cur.paragraphs) or cur.jump_out is not None:
             return []
+        loose = all(first in self.loose for first, _ in cur.spans[k:])
+        if signed_only and not loose and not self._signed_above(k):
+            return []  # indented captions ending an article that no sign-off closed are its own
         moved = list(zip(cur.paragraphs[k:], cur.spans[k:], strict=True))
         del cur.paragraphs[k:], cur.spans[k:]
         if not cur.paragraphs:
@@ -109,17 +119,27 @@ class _Page:
             cur.last_line = cur.spans[-1][1]
         return moved
 
+    def _signed_above(self, k: int) -> bool:
+        """A sign-off (（记者 吴倩）, 据新华社) or a closing byline stands right above paragraph ``k``
+        of the current draft (or above the draft, when ``k`` is 0 and the draft has no head)."""
+        if k:
+            return bool(self.p.sign_off.search(self.cur.paragraphs[k - 1]))
+        prev = self.done[-1] if self.done else None
+        if self.cur.heads or self.cur.byline_raw or prev is None:
+            return False
+        return prev.signed_off or bool(prev.paragraphs and self.p.sign_off.search(prev.paragraphs[-1]))
+
     def run(self) -> list[Draft]:
         for i, block in enumerate(self.blocks):
             nxt = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
             if block.kind is BlockKind.LINE:
-                self.line(block)
+                self.line(block, nxt)
             else:
                 self.paragraph(block, nxt)
         self.close()
         return self.done
 
-    def line(self, block: Block) -> None:
+    def line(self, block: Block, nxt: Block | None = None) -> None:
         if block.opens and not self.cur.empty:
             self.new()
         cur, text = self.cur, block.text
@@ -133,7 +153,9 @@ class _Page:
             cur.touch(block, head=True)
             return
         if len(block.raw) <= self.p.byline_max and self.p.byline_line.match(block.raw):
-            if cur.has_body:
+            if cur.has_body and self._closing_byline(block, nxt):
+                return
+            if cur.has_body and not self._hold_captions():
                 self.new(captions=True)
             self.cur.byline_raw.append(block.raw)
             self.cur.touch(block, head=True)
@@ -145,7 +167,8 @@ class _Page:
             self.cur.touch(block, head=True)
             return
         named = bool(cur.byline_raw) and bool(byline_names(" ".join(cur.byline_raw)))
-        if named and not cur.has_body and _NAME_WRAP.fullmatch(block.raw):
+        finished = bool(cur.byline_raw) and bool(COMPLETE_BYLINE.search(cur.byline_raw[-1]))
+        if named and not finished and not cur.has_body and _NAME_WRAP.fullmatch(block.raw):
             cur.byline_raw[-1] += text  # a byline wrapped onto a second line: 张美丽安明尹 / 家智
             cur.touch(block, head=True)
             return
@@ -155,9 +178,36 @@ class _Page:
             self.cur.touch(block, head=True)
             return
         if cur.has_body or cur.byline_raw or cur.jump_in:
-            self.new(soft=cur.has_body and cur.jump_out is None)
+            # Captions under a sign-off, above a headline, belong to the article below it.
+            self.new(soft=cur.has_body and cur.jump_out is None, captions=True, signed_only=True)
         self.cur.heads.append(block)
         self.cur.touch(block, head=True)
+
+    def _closing_byline(self, block: Block, nxt: Block | None) -> bool:
+        """A byline under a body that ends the article above instead of opening the next: a photo
+        credit under a caption (图为…。/ 记者 刘洋 摄) joins the caption; a reporter's name with
+        no body below it (a headline, a caption or the page's end follows) closes the article."""
+        cur = self.cur
+        if self.p.paragraph_indent is None:
+            return False
+        if rules.PHOTO_CREDIT.search(block.raw) and caption(cur.paragraphs[-1]):
+            cur.paragraphs[-1] += " " + block.text
+            cur.touch(block)
+            return True
+        below = nxt is None or (
+            nxt.kind is BlockKind.LINE
+            and not self.p.byline_line.match(nxt.raw)
+            and not rules.jump_in(nxt.raw)
+        )
+        if not below and nxt is not None and nxt.kind is BlockKind.PARAGRAPH:
+            below = caption(nxt.text)
+        if not below or UNFINISHED_BYLINE.search(block.raw):
+            return False  # 本报记者 闫辰宇 通讯员 / 郭锐: the name is on the next line
+        cur.byline_raw.append(block.raw)
+        cur.touch(block)
+        cur.signed_off = True
+        self.close()
+        return True
 
     def paragraph(self, block: Block, nxt: Block | None) -> None:
         if block.opens and not self.cur.empty:
@@ -173,7 +223,7 @@ class _Page:
                 self.cur.touch(block, head=True)
                 return
         elif self.p.article_opening.match(raw):
-            if cur.has_body:
+            if cur.has_body and not self._hold_captions():
                 self.new()
         elif self.p.paragraph_indent and self._indented_head(raw, nxt):
             if cur.has_body or cur.byline_raw:
@@ -207,6 +257,18 @@ class _Page:
         cur.touch(block)
         if out:
             self.close()
+
+    def _hold_captions(self) -> bool:
+        """The draft is a headline with photo captions under it and no body yet: the byline or
+        dated paragraph coming opens its body (夜市… / 图为…（记者 刘洋 摄） / 本报讯…), and the
+        captions are held aside. A photo story (图片新闻) keeps its captions as they are."""
+        cur = self.cur
+        photo = any(self.p.photo_heading.match(h.text) for h in cur.heads)
+        if not cur.heads or photo or cur.byline_raw or not all(map(caption, cur.paragraphs)):
+            return False
+        cur.captions += cur.paragraphs
+        cur.paragraphs, cur.spans = [], []
+        return True
 
     def before_jump_in(self) -> None:
         """A jump-in opens a continuation, also under its jump head and photo captions (上接B01版
@@ -261,8 +323,10 @@ def _titles(heads: list[str], subtitle: str | None) -> tuple[str | None, str | N
     """(kicker, headline, subheadline) from the headline lines in print order."""
     if not heads:
         return None, None, subtitle
+    heads = [h.lstrip("■◆●▲◎★◇○ ") or h for h in heads]  # ●市图书馆延长开放时间: the mark is no text
     for k in range(len(heads) - 1):
-        if heads[k].endswith(("：", ":")):  # 日本防卫大臣： / 将加强西南防卫: one headline on two lines
+        # 日本防卫大臣： / 将加强西南防卫, and 防汛 / 一线 (big type, short lines): one headline.
+        if heads[k].endswith(("：", ":")) or max(len(heads[k]), len(heads[k + 1])) <= 2:
             heads = [*heads[:k], heads[k] + heads[k + 1], *heads[k + 2 :]]
             break
     if len(heads) == 1:
@@ -274,7 +338,12 @@ def _titles(heads: list[str], subtitle: str | None) -> tuple[str | None, str | N
         if len(first) < len(second):
             return first, second, None
         return None, first, second
-    return heads[0], heads[1], subtitle or " ".join(heads[2:]) or None
+    # Three lines or more: a kicker (引题) above the headline when it is the shorter or a dash deck
+    # (——记…) follows the headline; otherwise the headline comes first and a deck of two lines.
+    dashed = heads[2].startswith(("—", "－"))
+    if heads[1].startswith(("—", "－")) or not dashed and len(heads[0]) >= len(heads[1]):
+        return None, heads[0], subtitle or " ".join(h.lstrip("—－ ") for h in heads[1:])
+    return heads[0], heads[1], subtitle or " ".join(h.lstrip("—－ ") for h in heads[2:])
 
 
 def split(

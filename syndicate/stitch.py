@@ -264,8 +264,11 @@ def _unmarked(fragments: list[Fragment], pages: set[int], found: _Found) -> None
             if target in pages and target is not None:
                 by_target[target].append(f)
     for target, outs in sorted(by_target.items()):
+        # ...or that print the jumping article's own headline over it, as a jump head.
+        same = {found.heads.get(_key(o)) for o in outs if o.headline}
         cands = [f for f in fragments if f.page == target and _key(f) not in used and f.jump_in is None
-                 and not f.headline and not f.byline and _runs_on(f)]  # fmt: skip
+                 and not f.byline and not f.dateline
+                 and (not f.headline and _runs_on(f) or f.headline is not None and f.headline in same)]  # fmt: skip
         for o, match, evidence in (
             _assign(outs, cands, found.ev, found.heads, MIN_SCORE_NO_OUT) if cands else ()
         ):

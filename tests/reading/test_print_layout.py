@@ -69,6 +69,23 @@ STORIES = (
         ),
         False,
     ),
+    Story(
+        "老旧小区加装电梯提速",
+        (
+            "今年以来，我市加快推进老旧小区加装电梯工作，已有一百二十台电梯投入使用，住在高层的老人出行更方便了。",
+            "市住建局有关负责人介绍，下一步将简化审批流程，力争年底前再完成八十台电梯加装任务。",
+            "（记者 吴倩）",
+        ),
+        False,
+    ),
+    Story(
+        "上半年居民收入稳定增长",
+        (
+            "国家统计局发布数据显示，上半年全国居民人均可支配收入实际增长百分之五点二，城乡居民收入差距继续缩小。",
+            "国家统计局有关负责人表示，就业形势总体稳定，居民收入保持稳定增长。综合新华社、央视新闻等",
+        ),
+        False,
+    ),
 )
 
 
@@ -95,7 +112,9 @@ def layouts(draw: st.DrawFn) -> tuple[str, list[Story]]:
             lines.append("")  # some articles are parted by a blank line, others not
         # 30% of the headlines drop out where the text still shows the start: a dateline, or the
         # source credit or sign-off ending the article above.
-        shows = story.dated or (k > 0 and stories[k - 1].paragraphs[-1].endswith(("发布", "（完）")))
+        shows = story.dated or (
+            k > 0 and stories[k - 1].paragraphs[-1].endswith(("发布", "（完）", "等", "吴倩）"))
+        )
         if not (shows and draw(st.integers(0, 9)) < 3):
             put(story.headline)
         for para in story.paragraphs:
