@@ -8,21 +8,10 @@ advertisements and tables of figures between articles. ``normalize`` reads them 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Protocol
 
 from . import rules
+from .measure import Line
 from .profile import Profile, furniture_key
-
-
-class Line(Protocol):
-    """A page line as ``normalize`` holds it."""
-
-    text: str
-    indented: bool
-    strong: bool
-
-    @property
-    def heady(self) -> bool: ...
 
 
 def is_furniture(body: str, edge: bool, p: Profile) -> bool:
