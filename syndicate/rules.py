@@ -199,6 +199,12 @@ JUMP_MARKERS: tuple[JumpMarker, ...] = (
         "下转", "zh", "out",
         lazyre.compile(rf"[（(]?\s*(?:下?转|接)(?:至|到)?\s?{_PAGE}{_SECTION}\s*[）)]?\s*$"), ("版",), 24,
     ),
+    # （转A02） / （下转B02） — a lettered page label needs no 版 when bracketed at a part's end
+    # (a bare number without 版 could be any figure in brackets).
+    JumpMarker(
+        "转A02", "zh", "out",
+        lazyre.compile(r"[（(]\s*(?:下?转|接)(?:至|到)?\s?(?P<label>[A-Za-z]\d{1,3})\s*[）)]\s*$"), ("转", "接"), 12,
+    ),
     # （上接第一版） / 上接1版 / ◀上接A01版 / 接第一版 / 承B01版 / （紧接第1版） / （续第1版） —
     # opening a fragment.
     JumpMarker(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from syndicate import pipeline
+from syndicate import pipeline, rules
 from syndicate.config import SAMPLE_DIR
 from syndicate.model import Issue, Page, Reading
 from syndicate.sources.folder import read_issue_dir
@@ -160,6 +160,19 @@ def test_a_lettered_jump_goes_to_the_page_with_that_label() -> None:
     reading = pipeline.read(_lettered_issue(LETTERED, "（下转B02版）"))
     (a,) = [a for a in reading.articles if len(a.parts) > 1]
     assert [p.page for p in a.parts] == [1, 10]
+
+
+@pytest.mark.parametrize("marker", ["（转B02）", "（下转B02）", "(转B2)"])
+def test_a_bracketed_lettered_jump_needs_no_ban(marker: str) -> None:
+    reading = pipeline.read(_lettered_issue(LETTERED, marker))
+    (a,) = [a for a in reading.articles if len(a.parts) > 1]
+    assert [p.page for p in a.parts] == [1, 10] and all(marker not in p for p in a.paragraphs)
+    assert a.paragraphs[0].endswith("有序推进。")  # the part ends at the marker, not run into the next
+
+
+def test_a_bracketed_number_without_ban_is_no_jump() -> None:
+    assert rules.jump_out("全年完成投资目标的九成（转2）", "zh") is None
+    assert rules.jump_out("全年完成投资目标的九成（转2版）", "zh") is not None
 
 
 def test_a_lettered_jump_wrapped_between_its_letter_and_number() -> None:
