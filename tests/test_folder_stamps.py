@@ -18,6 +18,7 @@ from faults.support import DAY, LATER, drop_folder, sample_issue
 
 from syndicate import config, pipeline
 from syndicate.sources import folder, stamps
+from syndicate.store.sqlite import SqliteStore
 
 
 @pytest.fixture
@@ -118,3 +119,51 @@ def test_new_folders_are_read_one_at_a_time(
     days = [(DAY + dt.timedelta(days=n)).isoformat() for n in range(3)]
     assert reads == [step for day in days for step in (day, f"stored {day}")]
     assert report.issues_new == 3
+
+
+def test_the_stamps_of_every_folder_are_read_in_one_query(
+    tmp_path: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A nightly run looks at every folder of a drop folder growing by one a day: their stamps
+    come from the store at once, not one settings look-up per folder."""
+    src = drop_folder(tmp_path / "src", 3, DAY)
+    run(src, tmp_path / "out")
+    looked_up: list[str] = []
+    for name in ("setting", "settings_under"):
+        real = getattr(SqliteStore, name)
+
+        def counting(self: Any, key: str, real: Any = real) -> Any:
+            looked_up.append(key)
+            return real(self, key)
+
+        monkeypatch.setattr(SqliteStore, name, counting)
+    reads.clear()
+    report = run(src, tmp_path / "out")
+    assert reads == [] and report.issues_seen == 3
+    assert [k for k in looked_up if k.startswith("folder-stamp")] == ["folder-stamp:"]
+
+
+def test_the_drop_folder_is_listed_without_a_stat_per_folder(
+    tmp_path: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The root's listing tells folders from files (scandir's file types), so the nightly look at
+    every folder costs no ``is_dir`` of each; a stray file is still reported, a symlink to a folder
+    taken for one (and refused, as it leads outside)."""
+    src = drop_folder(tmp_path / "src", 2, DAY)
+    (src / "2023-11-01").write_text("not a folder", encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    (src / "2023-11-02").symlink_to(tmp_path / "elsewhere")
+    asked: list[Path] = []
+    real = Path.is_dir
+
+    def counting(self: Path) -> bool:
+        asked.append(self)
+        return real(self)
+
+    monkeypatch.setattr(Path, "is_dir", counting)
+    source = folder.FolderSource(src)
+    source.stamps = SqliteStore(tmp_path / "store.db")  # nothing recorded: each folder pending
+    got = list(source.issues())
+    assert [p for p in asked if p.parent == src] == []
+    assert [type(g).__name__ for g in got] == ["Pending", "Pending", "SourceError", "SourceError"]
+    assert "not an issue" in str(got[2]) and "leads outside the drop folder" in str(got[3])

@@ -25,7 +25,7 @@ from support.publish import (
 
 from syndicate import pipeline
 from syndicate.model import StoredArticle
-from syndicate.publish import feeds, memo
+from syndicate.publish import feeds, memo, pages
 from syndicate.publish.entries import EntryCache
 from syndicate.publish.formats import FEEDS
 from syndicate.publish.site import Site
@@ -183,3 +183,29 @@ def test_catalog_lines_from_the_cache_are_the_catalog_and_follow_every_field() -
 def test_one_item_on_two_sites_gets_two_keys() -> None:
     cache, it = EntryCache(), items()[0]
     assert cache.key(site(), "rss", it) != cache.key(site(base_url="https://other.example.org/"), "rss", it)
+
+
+def section_items() -> list[StoredArticle]:
+    later = DAY + dt.timedelta(days=1)
+    return [
+        item(article("20231025-0101", date=later, headline="新一天<的>头条", pages=(1, 3)), seq=0),
+        item(article("20231025-0102", date=later, headline="短讯"), seq=1),
+        item(article("20231024-0101", headline="前一天 & 头条"), seq=0, version=2),
+    ]
+
+
+def test_a_section_page_renders_each_article_line_once() -> None:
+    """A section page's article lines come from the cache once printed: the same bytes, none
+    rendered again; a new version of one article renders its line alone."""
+    cache = EntryCache()
+    first = pages.render_section(site(), "要闻", section_items(), cache)
+    assert first == pages.render_section(site(), "要闻", section_items())  # as without a cache
+    assert cache.rendered == 3
+    assert pages.render_section(site(), "要闻", section_items(), cache) == first
+    assert cache.rendered == 3
+    changed = section_items()
+    changed[1] = dataclasses.replace(
+        changed[1], article=dataclasses.replace(changed[1].article, headline="快讯")
+    )
+    again = pages.render_section(site(), "要闻", changed, cache)
+    assert cache.rendered == 4 and "快讯" in again.decode() and "短讯" not in again.decode()

@@ -249,3 +249,15 @@ def test_the_snapshot_reads_each_queued_issue_when_it_is_taken(
     assert next(taken).date == DAY and loaded == [DAY]
     assert next(taken).date == next_day and loaded == [DAY, next_day]
     assert [a.id for a in snap.packages[1].articles] == ["20231025-0101"]
+
+
+def test_settings_under_a_prefix_come_in_one_read(any_store: Any) -> None:
+    any_store.set_setting("folder-stamp:/drop/2023-10-24", "a")
+    any_store.set_setting("folder-stamp:/drop/2023-10-25", "b")
+    any_store.set_setting("folder-stamp", "not under the prefix")
+    any_store.set_setting("output_root", "/srv/a")
+    assert any_store.settings_under("folder-stamp:") == {
+        "folder-stamp:/drop/2023-10-24": "a",
+        "folder-stamp:/drop/2023-10-25": "b",
+    }
+    assert any_store.settings_under("nothing:") == {}

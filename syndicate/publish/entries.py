@@ -29,13 +29,18 @@ FORMAT = "1"
 _RENDERING_MODULES = (
     "syndicate.catalog",
     "syndicate.publish.entries",
+    "syndicate.publish.epaper",
     "syndicate.publish.feeds",
+    "syndicate.publish.html",
     "syndicate.publish.jsonfeed",
+    "syndicate.publish.pages",
     "syndicate.publish.site",
     "syndicate.publish.text",
     "syndicate.timefmt",
     "syndicate.xmlchars",
 )
+# The templates whose text is in a fragment (a section page's article line).
+_RENDERING_TEMPLATES = ("_section_item.html",)
 
 
 @functools.cache
@@ -52,6 +57,9 @@ def code_digest() -> str:
             h.update(Path(path).read_bytes() if path else name.encode())
         except OSError:  # no source to read: the cache is kept for this process only
             h.update(f"{name} {id(code_digest)}".encode())
+    templates = Path(__file__).with_name("templates")
+    for template in _RENDERING_TEMPLATES:
+        h.update((templates / template).read_bytes())
     return h.hexdigest()
 
 

@@ -12,8 +12,11 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from ..model import StoredArticle
 from ..xmlchars import clean
+from .entries import EntryCache
 from .epaper import PrintedPage, date_label, page_of
 from .formats import FEEDS
 from .html import ENV
@@ -68,11 +71,15 @@ def render_issue(site: Site, day: dt.date, pages: Sequence[PrintedPage]) -> byte
     )
 
 
-def render_section(site: Site, section: str, items: Sequence[StoredArticle]) -> bytes:
+def render_section(
+    site: Site, section: str, items: Sequence[StoredArticle], entries: EntryCache | None = None
+) -> bytes:
     """``public/sections/<slug>.html``: the section's newest articles, by issue (each with its
-    headline cleaned: all the page prints of its text)."""
+    headline cleaned: all the page prints of its text). Each article's line is taken from
+    ``entries`` when an earlier pass (or this one) printed it (``_section_item.html``)."""
+    cache = EntryCache() if entries is None else entries
     days = [
-        (day, [(i, clean(i.article.headline)) for i in group])
+        (day, [Markup(_item_line(site, i, cache)) for i in group])
         for day, group in itertools.groupby(items, key=lambda i: i.date)
     ]
     return _render(
@@ -84,8 +91,21 @@ def render_section(site: Site, section: str, items: Sequence[StoredArticle]) -> 
         days=days,
         feeds=feed_refs(site, section),
         date_label=date_label,
-        page_of=page_of,
     )
+
+
+def _item_line(site: Site, item: StoredArticle, entries: EntryCache) -> str:
+    """One article's ``<li>`` on a section page: keyed like a feed entry (the article's every
+    field, the site, the rendering code, which includes this module, ``epaper`` and the template)."""
+    key = entries.key(site, "section-item", item)
+    data = entries.get(key)
+    if data is None:
+        line = ENV.get_template("_section_item.html").render(
+            site=site, root="../", item=item, headline=clean(item.article.headline), page_of=page_of
+        )
+        data = line.encode()
+        entries.put(key, data)
+    return data.decode()
 
 
 def render_archive(site: Site, dates: Sequence[dt.date]) -> bytes:

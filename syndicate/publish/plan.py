@@ -108,7 +108,7 @@ def _outputs(
     yield from _feeds(windows, site, entries)
     yield Output("public/index.opml", opml.render(site, snapshot.sections), "opml")
     yield Output("public/formats.opml", opml.render_other_formats(site, snapshot.sections), "opml")
-    yield from _site(snapshot, windows, site)
+    yield from _site(snapshot, windows, site, entries)
 
 
 def _issue(
@@ -207,6 +207,7 @@ def _site(
     snapshot: Snapshot,
     windows: list[tuple[str | None, Sequence[StoredArticle]]],
     site: Site,
+    entries: EntryCache,
 ) -> Iterator[Output]:
     """The e-paper pages besides the issue pages (``_issue``): the section pages, the archive,
     sitemap and robots, and the front page (the newest issue) last."""
@@ -215,7 +216,7 @@ def _site(
         by_issue = sorted(items, key=lambda a: (-a.date.toordinal(), a.seq))
         yield Output(
             f"public/{pages.section_path(site, section)}",
-            pages.render_section(site, section, by_issue),
+            pages.render_section(site, section, by_issue, entries),
             "section",
         )
     yield Output(f"public/{pages.ARCHIVE_PATH}", pages.render_archive(site, snapshot.dates), "archive")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -16,7 +17,7 @@ from ..model import Issue, Page
 from ..rules import chinese_numeral
 from .decode import decode_page
 from .localfile import DEFAULT_LIMITS, ReadLimits, is_inside, listed_file, page_number, read_capped
-from .stamps import Pending, StampBook, Unchanged, folder_stamp, record, recorded
+from .stamps import Pending, StampBook, Unchanged, folder_stamp, record, recorded, recorded_stamps
 
 # ASCII digits only (``\d`` also matches ``١`` or ``１``, which would read ``page-١.txt`` as page 1).
 PAGE_FILE = lazyre.compile(r"^page-([0-9]{1,3})\.txt$", re.ASCII)
@@ -134,6 +135,14 @@ def read_issue_dir(
     return Issue(date, tuple(pages), meta.get("publication"), tuple(problems), tuple(unreadable), fixes)
 
 
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    """As ``Path.is_dir`` (a symlink to a folder counts; one that cannot be followed does not)."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
 class FolderSource:
     """Every ``<YYYY-MM-DD>/`` folder under ``root``; the pipeline skips unchanged ones by hash.
 
@@ -159,19 +168,28 @@ class FolderSource:
             yield SourceError(f"{self.root}: source folder does not exist")
             return
         wanted = {d.isoformat() for d in dates} if dates is not None else None
-        for folder in sorted(self.root.iterdir()):
-            if folder.name.startswith("."):
+        # every stamp in one query, the settings that shape a reading in one string, and the
+        # root's listing by scandir (its file types come with it: no stat to tell a folder)
+        known = recorded_stamps(self.stamps) if self.stamps is not None else {}
+        context = repr((sorted((self.sections or {}).items()), self.limits))
+        with os.scandir(self.root) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+        for entry in entries:
+            folder = self.root / entry.name
+            if entry.name.startswith("."):
                 continue
-            if not DATE_DIR.match(folder.name) or not folder.is_dir():
+            if not DATE_DIR.match(entry.name) or not _is_dir(entry):
                 yield SourceError(f"{folder}: not an issue, left out (an issue is a folder named YYYY-MM-DD)")
                 continue
-            if wanted is not None and folder.name not in wanted:
+            if wanted is not None and entry.name not in wanted:
                 continue
-            yield self._issue(folder)
+            yield self._issue(folder, known, context)
 
-    def _issue(self, folder: Path) -> Issue | SourceError | Pending:
+    def _issue(
+        self, folder: Path, known_stamps: Mapping[str, str], context: str
+    ) -> Issue | SourceError | Pending:
         book = self.stamps
-        stamp = folder_stamp(folder, repr((sorted((self.sections or {}).items()), self.limits)))
+        stamp = folder_stamp(folder, context)
 
         def read() -> Issue:
             issue = read_issue_dir(folder, self.sections, root=self.root, limits=self.limits)
@@ -182,7 +200,7 @@ class FolderSource:
         try:
             if book is None:
                 return read()
-            known = recorded(book, folder, stamp) if stamp is not None else None
+            known = recorded(known_stamps, folder, stamp) if stamp is not None else None
             if known is not None:
                 return Unchanged(known[0], str(folder), read, known[1])
             # read when the pass takes it; its date now (a manifest may name another than the folder)

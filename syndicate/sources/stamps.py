@@ -15,7 +15,7 @@ import datetime as dt
 import hashlib
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -32,6 +32,8 @@ class StampBook(Protocol):
     """Where stamps are kept (the article store's settings)."""
 
     def setting(self, key: str) -> str | None: ...
+
+    def settings_under(self, prefix: str) -> dict[str, str]: ...
 
     def set_setting(self, key: str, value: str) -> None: ...
 
@@ -78,9 +80,15 @@ def folder_stamp(folder: Path, context: str) -> str | None:
     return hashlib.sha256("\n".join(lines).encode()).hexdigest()
 
 
-def recorded(book: StampBook, folder: Path, stamp: str) -> tuple[dt.date, str] | None:
-    """(date, content hash) recorded for ``folder`` under ``stamp``, or None."""
-    value = book.setting(_KEY + str(folder))
+def recorded_stamps(book: StampBook) -> dict[str, str]:
+    """Every recorded stamp by folder path, read at once: one query a pass, not one a folder
+    (a nightly ``run`` looks at every folder of a drop folder growing by one a day)."""
+    return {key[len(_KEY) :]: value for key, value in book.settings_under(_KEY).items()}
+
+
+def recorded(book: Mapping[str, str], folder: Path, stamp: str) -> tuple[dt.date, str] | None:
+    """(date, content hash) recorded for ``folder`` under ``stamp`` (in ``recorded_stamps``), or None."""
+    value = book.get(str(folder))
     if value is None:
         return None
     parts = value.split(" ")

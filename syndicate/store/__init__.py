@@ -83,6 +83,10 @@ class Store(Protocol):
         """A value the store keeps for the pass (``state``: the output root, what was rendered with)."""
         ...
 
+    def settings_under(self, prefix: str) -> dict[str, str]:
+        """Every setting whose key starts with ``prefix`` (the folder stamps, read in one query)."""
+        ...
+
     def set_setting(self, key: str, value: str) -> None: ...
 
     def request_rebuild(self) -> None:

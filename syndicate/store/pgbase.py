@@ -84,6 +84,10 @@ class PgConnection:
         rows = self._all("SELECT value FROM syndicate_settings WHERE title = %s AND key = %s", key)
         return None if not rows else str(rows[0][0])
 
+    def settings_under(self, prefix: str) -> dict[str, str]:
+        sql = "SELECT key, value FROM syndicate_settings WHERE title = %s AND left(key, char_length(%s::text)) = %s::text"
+        return {str(k): str(v) for k, v in self._all(sql, prefix, prefix)}
+
     def set_setting(self, key: str, value: str) -> None:
         with self.transaction() as conn:
             conn.execute(

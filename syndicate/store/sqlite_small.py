@@ -29,6 +29,12 @@ class SmallTables:
         row = self.db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         return None if row is None else str(row[0])
 
+    def settings_under(self, prefix: str) -> dict[str, str]:
+        rows = self.db.execute(
+            "SELECT key, value FROM settings WHERE substr(key, 1, ?) = ?", (len(prefix), prefix)
+        )
+        return {str(k): str(v) for k, v in rows}
+
     def set_setting(self, key: str, value: str) -> None:
         with self.transaction() as db:
             db.execute("DELETE FROM settings WHERE key = ?", (key,))
