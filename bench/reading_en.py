@@ -91,7 +91,9 @@ def bench_throughput(issues: int, seed: int) -> None:
     start = time.process_time()
     articles = sum(len(pipeline.read(issue, "en").articles) for issue in made[1:])
     took = time.process_time() - start
-    print(f"reading English: {issues - 1} issues, {size / 1e6:.1f} MB, {articles} articles in {took:.2f} s CPU")
+    print(
+        f"reading English: {issues - 1} issues, {size / 1e6:.1f} MB, {articles} articles in {took:.2f} s CPU"
+    )
     goal("reading English: MB/s of page text, one core", size / 1e6 / took, ">=", 10, unit=" MB/s")
 
 
