@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from ..model import CatalogEntry, StoredArticle
@@ -111,6 +111,14 @@ class EntryCache:
         self.fresh[key] = data
         self.used.add(key)
         self.rendered += 1
+
+    def fetch(self, key: str, render: Callable[[], bytes]) -> bytes:
+        """The fragment under ``key``, rendered by ``render`` (and kept) when no pass made it yet."""
+        data = self.get(key)
+        if data is None:
+            data = render()
+            self.put(key, data)
+        return data
 
     def clean(self, item: StoredArticle) -> StoredArticle:
         """``text.cleaned(item)``, once for this cache however many feeds print it."""

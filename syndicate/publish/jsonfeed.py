@@ -72,10 +72,9 @@ _NO_ITEMS = "[]\n}"  # how the document ends before its items go in
 
 def _fragment(site: Site, item: StoredArticle, entries: EntryCache) -> bytes:
     """The item as ``json.dumps(indent=2)`` prints it two levels down (its strings hold no newline)."""
-    key = entries.key(site, "json", item)
-    data = entries.get(key)
-    if data is None:
+
+    def render() -> bytes:
         text = json.dumps(_item(site, entries.clean(item)), ensure_ascii=False, indent=2)
-        data = ("    " + text.replace("\n", "\n    ")).encode()
-        entries.put(key, data)
-    return data
+        return ("    " + text.replace("\n", "\n    ")).encode()
+
+    return entries.fetch(entries.key(site, "json", item), render)

@@ -97,15 +97,15 @@ def render_section(
 def _item_line(site: Site, item: StoredArticle, entries: EntryCache) -> str:
     """One article's ``<li>`` on a section page: keyed like a feed entry (the article's every
     field, the site, the rendering code, which includes this module, ``epaper`` and the template)."""
-    key = entries.key(site, "section-item", item)
-    data = entries.get(key)
-    if data is None:
-        line = ENV.get_template("_section_item.html").render(
-            site=site, root="../", item=item, headline=clean(item.article.headline), page_of=page_of
+
+    def render() -> bytes:
+        return (
+            ENV.get_template("_section_item.html")
+            .render(site=site, root="../", item=item, headline=clean(item.article.headline), page_of=page_of)
+            .encode()
         )
-        data = line.encode()
-        entries.put(key, data)
-    return data.decode()
+
+    return entries.fetch(entries.key(site, "section-item", item), render).decode()
 
 
 def render_archive(site: Site, dates: Sequence[dt.date]) -> bytes:

@@ -180,15 +180,11 @@ def feed_windows(snapshot: Snapshot, site: Site) -> list[tuple[str | None, Seque
 
 def _catalog(rows: Sequence[CatalogEntry], site: Site, entries: EntryCache) -> bytes:
     """``catalog.dump`` of the rows, each line taken from ``entries`` when a pass made it before."""
-    lines = []
-    for row in rows:
-        key = entries.row_key(site, row)
-        data = entries.get(key)
-        if data is None:
-            data = catalog.line(row, site.pub).encode()
-            entries.put(key, data)
-        lines.append(data)
-    return catalog.document(lines)
+
+    def line(row: CatalogEntry) -> bytes:
+        return entries.fetch(entries.row_key(site, row), lambda: catalog.line(row, site.pub).encode())
+
+    return catalog.document([line(row) for row in rows])
 
 
 def _feeds(

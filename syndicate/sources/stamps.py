@@ -31,8 +31,6 @@ SETTLED_NS = 2_000_000_000
 class StampBook(Protocol):
     """Where stamps are kept (the article store's settings)."""
 
-    def setting(self, key: str) -> str | None: ...
-
     def settings_under(self, prefix: str) -> dict[str, str]: ...
 
     def set_setting(self, key: str, value: str) -> None: ...
@@ -86,9 +84,9 @@ def recorded_stamps(book: StampBook) -> dict[str, str]:
     return {key[len(_KEY) :]: value for key, value in book.settings_under(_KEY).items()}
 
 
-def recorded(book: Mapping[str, str], folder: Path, stamp: str) -> tuple[dt.date, str] | None:
+def recorded(stamps: Mapping[str, str], folder: Path, stamp: str) -> tuple[dt.date, str] | None:
     """(date, content hash) recorded for ``folder`` under ``stamp`` (in ``recorded_stamps``), or None."""
-    value = book.get(str(folder))
+    value = stamps.get(str(folder))
     if value is None:
         return None
     parts = value.split(" ")
