@@ -181,8 +181,9 @@ class JumpMarker:
     def find(self, line: str) -> re.Match[str] | None:
         if self.direction == "out":
             start = max(0, len(line) - self.window)
+            tail = line[start:]  # sliced once, not once per needle
             for needle in self.needles:
-                if needle in line[start:]:
+                if needle in tail:
                     return self.pattern.search(line, start)
             return None
         head = line[: self.window]
@@ -242,6 +243,14 @@ def _any_needle(markers: tuple[JumpMarker, ...]) -> re.Pattern[str]:
     return lazyre.compile("|".join(sorted({re.escape(n) for m in markers for n in m.needles})))
 
 
+# (pre-check window, any needle, markers) of the jump-outs per language ("": every language's): no
+# needle of any marker in the last (widest window) characters, and no marker can end the line.
+_OUT_CHECK: dict[str, tuple[int, re.Pattern[str], tuple[JumpMarker, ...]]] = {
+    language: (max((m.window for m in markers), default=0), _any_needle(markers), markers)
+    for language, markers in [("", _JUMP_OUT), *_OUT_BY_LANGUAGE.items()]
+}
+
+
 # (pre-check window, any needle, markers) of the jump-ins per language; None: every language's.
 _IN_BY_LANGUAGE: dict[str | None, tuple[int, re.Pattern[str], tuple[JumpMarker, ...]]] = {
     language: (max(m.window for m in markers), _any_needle(markers), markers)
@@ -252,7 +261,10 @@ _IN_BY_LANGUAGE: dict[str | None, tuple[int, re.Pattern[str], tuple[JumpMarker, 
 
 def jump_out(line: str, language: str | None = None) -> re.Match[str] | None:
     """The jump-out marker ending ``line`` (the language's markers; any language's when None)."""
-    for marker in _OUT_BY_LANGUAGE.get(language or "", _JUMP_OUT):
+    window, any_needle, markers = _OUT_CHECK.get(language or "", _OUT_CHECK[""])
+    if any_needle.search(line, max(0, len(line) - window)) is None:
+        return None  # most lines: no marker's needle near the end at all (one scan, in C)
+    for marker in markers:
         m = marker.find(line)
         if m:
             return m
