@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import operator
+import re
 
 from . import lazyre, xmlchars
 from .english import word_set
@@ -18,6 +19,12 @@ _MULTI_SPACE = lazyre.compile(r"[ \t]{2,}")
 
 
 _WIDE_LOW = frozenset(_WIDE_CHAR.findall("".join(map(chr, range(0x2E80)))))  # one scan, not 11904 matches
+
+
+# Characters ``is_wide`` says yes to, as one class: a run of them is told in one match.
+_ALL_WIDE = lazyre.compile(
+    "[\u2e80-\u9fff\uff00-\uffef\uf900-\ufaff" + "".join(map(re.escape, sorted(_WIDE_LOW))) + "]*"
+)
 
 
 def is_wide(ch: str) -> bool:
@@ -54,6 +61,8 @@ def join_all(pieces: list[str]) -> str:
     final = pieces[-1].lstrip() if pieces else ""
     if final:
         texts.append(final)
+    if _ALL_WIDE.fullmatch("".join([t[-1] for t in texts[:-1]])):
+        return "".join(texts)  # every piece but the last ends wide (most CJK text): nothing between
     out = texts[:1]
     for left, right in zip(texts, texts[1:], strict=False):
         out.append(right if is_wide(left[-1]) or is_wide(right[0]) else " " + right)
