@@ -18,7 +18,7 @@ import re
 from . import furniture, lazyre, measure, rules
 from .model import Block, BlockKind
 from .profile import CHINESE, Profile
-from .text import close_up, join, join_all
+from .text import char_class, close_up, join, join_all
 
 
 class _Line:
@@ -101,24 +101,12 @@ _CREDIT_ENDS = "道息闻网端电社号布报等》"  # last characters of sour
 _MAY_CLOSE = frozenset(rules.SENTENCE_END_CHARS + rules.CLOSING_CHARS + "版图摄" + "/／" + _CREDIT_ENDS)
 
 
-# A profile's byline hints as one character class: a search in C, where ``isdisjoint(text[:8])``
-# makes (and hashes) a string of each CJK character. By the hints, built once for each set.
-_HINT_CLASSES: dict[frozenset[str], re.Pattern[str]] = {}
-
-
-def _hint_class(hints: frozenset[str]) -> re.Pattern[str]:
-    found = _HINT_CLASSES.get(hints)
-    if found is None:
-        found = _HINT_CLASSES[hints] = re.compile("[" + "".join(map(re.escape, sorted(hints))) + "]")
-    return found
-
-
 def is_strong(text: str, p: Profile = CHINESE) -> bool:
     """A line that stands alone wherever it appears: a byline or a jump-in marker alone."""
     hints = p.byline_hints
     if (
         len(text) <= p.byline_max
-        and (not hints or _hint_class(hints).search(text, 0, 8) is not None)
+        and (not hints or char_class(hints).search(text, 0, 8) is not None)
         and p.byline_line.match(text)
     ):
         return True

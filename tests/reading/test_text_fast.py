@@ -1,0 +1,52 @@
+"""The reader's fast paths in ``text`` and ``rules`` give what the plain forms they replace give."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from syndicate import rules, text
+from syndicate.rules import WIDE
+
+ALPHABET = ["中", "文", "a", "1", "-", " ", "\u3000", "\u00a0", "\t", "。", "，", "—", "“", "x-", "é"]
+
+
+def _random_texts(seed: int, count: int, longest: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, longest))) for _ in range(count)]
+
+
+def test_cjk_space_pattern_matches_the_look_behind_form() -> None:
+    plain = re.compile(f"(?<=[{WIDE}])[ \u3000\u00a0]+(?=[{WIDE}])")
+    for line in _random_texts(1, 20000, 12) + ["建 设 新 时 代", "中\u3000\u3000 a", "新 区 ab  c 字　体"]:
+        assert text._CJK_SPACE.sub("", line) == plain.sub("", line), repr(line)
+
+
+def test_wide_class_is_is_wide() -> None:
+    for cp in range(0x10000):
+        ch = chr(cp)
+        assert bool(text._ALL_WIDE.fullmatch(ch)) == text.is_wide(ch), hex(cp)
+
+
+def test_join_all_is_join_folded() -> None:
+    rng = random.Random(2)
+    for _ in range(5000):
+        pieces = _random_texts(rng.randrange(10**6), rng.randint(1, 5), 4)
+        folded = ""
+        for piece in pieces:
+            folded = text.join(folded, piece)
+        assert text.join_all(pieces) == folded, pieces
+
+
+def test_char_class_tells_what_isdisjoint_tells() -> None:
+    hints = frozenset("记员习评摄编撰/／")
+    for line in ["□记者 李涛 报道", "本报讯（通讯员 王芳）", "新区第1版第1篇新闻标题示例", "a/b", ""]:
+        assert (text.char_class(hints).search(line, 0, 8) is not None) == (not hints.isdisjoint(line[:8]))
+
+
+def test_jump_out_pre_check_keeps_every_marker() -> None:
+    # Each marker's own example ends a line that the pre-check lets through, in its language and in none.
+    for line, language in [("（下转第二版）", "zh"), ("（转A02）", "zh"), ("See SCHOOLS, Page 4", "en")]:
+        assert rules.jump_out(line, language) is not None
+        assert rules.jump_out(line) is not None
+    assert rules.jump_out("区里的新闻标题", "zh") is None
