@@ -109,6 +109,8 @@ PAGE_FURNITURE = lazyre.compile(
     # the page's note on its sources: 本版图片除署名外均为新华社发, 本版稿件由江城发布提供
     r"|本[版期](?:稿件|图片|文字|图文|照片)(?:均?由|除|均为|来源)[^。]{0,30}$)"
 )
+_EDITOR = r"(?:本版|本期)?(?:责编|责任编辑|编辑|美编|美术编辑|校对|审校|审读|版式设计|版式|设计|组版|监制|主编|值班主任)"
+_PERSON = r"[\u4e00-\u9fff·]{2,5}"
 # A masthead or running-head line made of nothing but its items (2026年7月9日 星期四 农历六月十五
 # 今日16版 总第8765期 A01): a single item stands alone above, several here.
 _DATE = r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日"
@@ -129,6 +131,13 @@ EDGE_FURNITURE = lazyre.compile(
     rf"|{RUNNING_HEAD.pattern}"
     # the label and section with the page's editors: A05 城事 责任编辑：王芳
     rf"|^(?:第\s?)?[A-Za-z]?\d{{1,3}}\s?版?(?:\s+[\u4e00-\u9fff]{{2,6}})?\s+{PAGE_FURNITURE.pattern[1:]}"
+    # a running head on one line, its items spaced apart around the date: A03　综合　2026年6月2日
+    # 星期二 / 滨海都市报　2026年6月2日　A05 / 2026年6月2日　责编：王芳　美编：李强
+    rf"|^(?=.*{_DATE})(?:(?:{_HEAD_ITEM}|{_EDITOR}\s*[:：]\s*{_PERSON})(?:\s+|$))+$"
+    # the editors one a line or spaced apart, with no colon: 责任编辑 王芳 / 版式设计 李强　校对 陈敏
+    rf"|^(?:{_EDITOR}\s+{_PERSON}(?:\s+|$))+$"
+    # the masthead's notes: 国内统一连续出版物号 CN 45-0001, 本报网址：www.example.cn, 邮发代号 1-23
+    r"|^(?:国内统一连续出版物号|邮发代号|本报网址|网址|社址|订报热线|新闻热线|广告热线)\s*[:：]?[^，。]{0,40}$"
 )
 EDGE_LINES = 3  # lines at the top and at the bottom of a page where EDGE_FURNITURE is looked for
 RUNNING_LINES_MAX = 8  # lines a running head or foot takes at most (paper, date, label, section)

@@ -1,0 +1,44 @@
+"""Conventions of Chinese papers the reader was not tuned on (issue 11): metro tabloids, party and
+provincial dailies, evening papers. Every line is our own, written in their image."""
+
+from __future__ import annotations
+
+import pytest
+
+from syndicate.model import Fragment
+from syndicate.normalize import blocks
+from syndicate.segment import split
+
+IND = "\u3000\u3000"
+BODY = f"{IND}本报讯 入汛以来，江城市气象局密切监视\n强降雨过程，滚动发布暴雨预警信\n号十二次。\n"
+
+
+def read(text: str) -> list[Fragment]:
+    fragments, _ = split(1, blocks(text))
+    return fragments
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "A03\u3000综合\u30002026年6月2日 星期二",  # label, section and date on one line
+        "滨海都市报\u30002026年6月2日 星期二\u3000A05",  # the paper's name, the date, the label
+        "城事\u3000A04\n2026年6月2日\u3000责编：王芳\u3000美编：李强",  # the date with the editors
+        "江城晚报\n本报网址：www.example.cn\n国内统一连续出版物号 CN 45-0001",  # the masthead's notes
+    ],
+)
+def test_a_running_head_on_one_line_with_its_date(head: str) -> None:
+    text = f"{head}\n江城全力应对强降雨\n{BODY}"
+    assert blocks(text)[0].text == "江城全力应对强降雨"
+
+
+@pytest.mark.parametrize(
+    "foot",
+    [
+        "责任编辑 王芳\n版式设计 李强\n校对 陈敏",  # one editor a line, no colon
+        "责任编辑 王芳　版式设计 李强　校对 陈敏",
+    ],
+)
+def test_editors_lines_without_a_colon_at_the_foot(foot: str) -> None:
+    text = f"江城全力应对强降雨\n{BODY}\n{foot}\n"
+    assert [b.text for b in blocks(text)][-1].endswith("十二次。")
