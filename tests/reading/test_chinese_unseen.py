@@ -42,3 +42,15 @@ def test_a_running_head_on_one_line_with_its_date(head: str) -> None:
 def test_editors_lines_without_a_colon_at_the_foot(foot: str) -> None:
     text = f"江城全力应对强降雨\n{BODY}\n{foot}\n"
     assert [b.text for b in blocks(text)][-1].endswith("十二次。")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "2026年7月6日　星期一\n第12573号　今日12版\n清河日报",  # the paper's name last, under the date
+        "国内统一连续出版物号 CN 45-0001\n滨海都市报",
+    ],
+)
+def test_the_papers_name_closing_the_masthead(head: str) -> None:
+    text = f"{head}\n\n江城全力应对强降雨\n{BODY}"
+    assert blocks(text)[0].text == "江城全力应对强降雨"
