@@ -223,6 +223,11 @@ JUMP_MARKERS: tuple[JumpMarker, ...] = (
         lazyre.compile(rf"^[◀◆▲■□\s]*[（(]?\s*(?:上接|紧接|接|承|续)\s?{_PAGE}{_SECTION}\s*[）)]?"),
         ("接", "承", "续"), 10,
     ),
+    # （紧接A01） / （上接B02） — the jump-in to a lettered page's jump-out, bracketed, no 版 either.
+    JumpMarker(
+        "接A01", "zh", "in",
+        lazyre.compile(r"^[◀◆▲■□\s]*[（(]\s*(?:上接|紧接|接|承|续)\s?(?P<label>[A-Za-z]\d{1,3})\s*[）)]"), ("接", "承", "续"), 10,
+    ),
     # English (``english_jumps.py``): (Continued on Page 4) / continued on back page
     JumpMarker("Continued on", "en", "out", english_jumps.CONTINUED_ON, ("ued", "UED", "ucd", "ues", "UES"), 50),
     # See SCHOOLS, Page 4 / See MEN, back page / See BUDGET, A6 / Sec COMPUTERS, page 6 (OCR) /

@@ -3,9 +3,12 @@ provincial dailies, evening papers. Every line is our own, written in their imag
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from syndicate.model import Fragment
+from syndicate import pipeline
+from syndicate.model import Fragment, Issue, Page
 from syndicate.normalize import blocks
 from syndicate.segment import split
 
@@ -54,3 +57,24 @@ def test_editors_lines_without_a_colon_at_the_foot(foot: str) -> None:
 def test_the_papers_name_closing_the_masthead(head: str) -> None:
     text = f"{head}\n\n江城全力应对强降雨\n{BODY}"
     assert blocks(text)[0].text == "江城全力应对强降雨"
+
+
+def _lettered(jump_out: str, jump_in: str) -> Issue:
+    labels = ["A01", "A02", "A03", "A04", "A05"]
+    texts = {
+        k: f"滨江公园完成提升改造\n{IND}本报讯 第{k}版的消息，公园改造工程已经完工。" for k in range(1, 6)
+    }
+    texts[1] = f"老旧小区加装电梯提速\n{IND}本报讯 今年全市计划为老旧小区加装电梯三百部，目前已{jump_out}"
+    texts[4] += f"\n{IND}{jump_in}完成两百余部，惠及居民八千余户。"
+    pages = tuple(
+        Page(k, "要闻", texts[k], f"page-{k:02d}.txt", "utf-8", str(k), labels[k - 1]) for k in range(1, 6)
+    )
+    return Issue(dt.date(2026, 6, 2), pages)
+
+
+@pytest.mark.parametrize("jump_in", ["（紧接A01）", "（上接A01）", "(接A01)"])
+def test_a_bracketed_jump_in_from_a_lettered_page_needs_no_ban(jump_in: str) -> None:
+    reading = pipeline.read(_lettered("（转A04版）", jump_in))
+    (a,) = [a for a in reading.articles if len(a.parts) > 1]
+    assert [p.page for p in a.parts] == [1, 4]
+    assert a.paragraphs[-1].endswith("目前已完成两百余部，惠及居民八千余户。")  # the cut sentence, joined
