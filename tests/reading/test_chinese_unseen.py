@@ -78,3 +78,14 @@ def test_a_bracketed_jump_in_from_a_lettered_page_needs_no_ban(jump_in: str) -> 
     (a,) = [a for a in reading.articles if len(a.parts) > 1]
     assert [p.page for p in a.parts] == [1, 4]
     assert a.paragraphs[-1].endswith("目前已完成两百余部，惠及居民八千余户。")  # the cut sentence, joined
+
+
+def test_two_headline_lines_and_an_indented_dashed_deck() -> None:
+    """Two headline lines, a byline, then the deck printed indented under them (　　——论…)."""
+    text = (
+        "守护一方安澜\n筑牢防汛安全防线\n文/图 李强\n"
+        f"{IND}—论做好今年汛期防汛工作的\n几点体会\n{IND}入汛以来，江城市气象局密切监视\n强降雨过程，滚动发布暴雨\n预警信号十二次。\n"
+    )
+    (f,) = read(text)  # it once raised IndexError
+    assert (f.kicker, f.headline) == ("守护一方安澜", "筑牢防汛安全防线")
+    assert f.subheadline == "论做好今年汛期防汛工作的几点体会"
