@@ -87,10 +87,10 @@ BYLINE_LINE = lazyre.compile(
     rf"(?:\s*{ROLE}[\s:：]*{_NAMES})*\s*(?:报道|摄|撰文|整理|报)?\s*$"
 )
 ROLE_SPLIT = lazyre.compile(rf"[□■●◆▲★◇○◎]|{ROLE}|报道|撰文|整理|摄$|^本报")
-# Datelines: 本报讯, 本报10月24日讯, 本报海口7月8日讯, 新华社北京10月24日电, 据新华社北京…电
+# Datelines: 本报讯, 本报10月24日讯, a brief's ▲本报讯 (its mark is no text), 本报海口7月8日讯, 新华社北京10月24日电, 据新华社北京…电
 _PLACE = rf"(?:(?!通{_S}讯|记{_S}者)[{CJK}]){{0,6}}?"
 DATELINE = lazyre.compile(
-    rf"^(?P<dateline>据?(?:本报|新华社|中新社|中新网|人民网|央视网|央广网|光明网|[{CJK}]{{2,4}}(?:日报|晚报|通讯)社|{_PAPER})"
+    rf"^(?:[▲■●◆]\s*)?(?P<dateline>据?(?:本报|新华社|中新社|中新网|人民网|央视网|央广网|光明网|[{CJK}]{{2,4}}(?:日报|晚报|通讯)社|{_PAPER})"
     rf"{_PLACE}(?:\d{{1,2}}月\d{{1,2}}日)?(?:电|讯|消息(?=[:：，,\s]))(?!{_S}员))"
 )
 # A byline run into the dateline: （记者 曹马志 通讯员 林清政） or ` 记者 刘蕊 报道`.
@@ -314,6 +314,8 @@ ANAPHORIC_OPENER = lazyre.compile(
 LEAD_OPENER = lazyre.compile(
     r"^(?:近日|日前|近期|目前|今年以来|入[春夏秋冬汛]以来|当地时间|(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:至\d{1,2}日)?|\d{1,2}日)"
 )
+# A brief's mark opening its paragraph in a column of briefs (▲5月22日，…, ■近日，…).
+ITEM_MARK = lazyre.compile(r"^[▲■●◆]\s*")
 # Texts of a photo-news heading (图片新闻, 图片报道).
 PHOTO_HEADING = lazyre.compile(r"^(?:图片新闻|图片报道|新闻图片|图说新闻)$")
 

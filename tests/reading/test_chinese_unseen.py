@@ -89,3 +89,30 @@ def test_two_headline_lines_and_an_indented_dashed_deck() -> None:
     (f,) = read(text)  # it once raised IndexError
     assert (f.kicker, f.headline) == ("守护一方安澜", "筑牢防汛安全防线")
     assert f.subheadline == "论做好今年汛期防汛工作的几点体会"
+
+
+BRIEFS = (
+    "本地简讯\n"
+    f"{IND}▲本报讯 6月1日，市图书馆暑期少儿\n阅读季启动，全市二十家分馆同步开\n展绘本共读活动。\n"
+    f"{IND}▲5月30日，城南街道组织辖区商户\n开展消防演练，百余名商户参加。\n"
+    f"{IND}■近日，江城市公交集团新开通两条\n社区巴士线路，方便居民就医出行。\n"
+)
+
+
+def test_a_column_of_briefs_marked_with_triangles_is_read_brief_by_brief() -> None:
+    first, second, third = read(BRIEFS)
+    assert first.headline == "本地简讯" and first.dateline == "本报讯"
+    assert first.paragraphs[0].startswith("6月1日，市图书馆")
+    assert second.paragraphs == ("▲5月30日，城南街道组织辖区商户开展消防演练，百余名商户参加。",)
+    assert third.first_line == 7
+
+
+def test_a_marked_point_inside_an_article_opens_no_brief() -> None:
+    text = (
+        "夜市经济点亮城市烟火气\n"
+        f"{IND}本报讯 入夏以来，江城各大夜市人气火爆，美食街、文创市\n集吸引大量市民游客前来打卡消费。\n"
+        f"{IND}■夜市带动周边餐饮、零售消费增长明显，商户\n收入普遍提高\n"
+        f"{IND}■管理部门将进一步规范夜市经营秩序\n"
+    )
+    (f,) = read(text)
+    assert len(f.paragraphs) == 3
