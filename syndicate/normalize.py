@@ -290,6 +290,8 @@ def blocks(text: str, profile: Profile = CHINESE) -> list[Block]:
             b.line(line, blank)
         elif line.indented and b.signed and measure.label(lines, i):
             b.line(line, blank)  # （完） / 　　短评 / 让种粮农民…: a column's label over the next head
+        elif line.indented and len(line.text) <= 16 and rules.jump_alone(line.text, "out", b.p.language):
+            b.add(line, blank)  # 　　下转第3版 indented on its own line: it ends the paragraph above too
         elif line.indented:
             b.start(line, blank)
             if line.deep and not b.open:

@@ -116,3 +116,14 @@ def test_a_marked_point_inside_an_article_opens_no_brief() -> None:
     )
     (f,) = read(text)
     assert len(f.paragraphs) == 3
+
+
+@pytest.mark.parametrize("marker", ["下转第3版", "转A07版", "（下转第3版）", "下转A03版"])
+def test_a_jump_out_indented_on_its_own_line_ends_the_part_above(marker: str) -> None:
+    text = (
+        f"老旧小区加装电梯提速\n{IND}本报讯 今年全市计划为老旧小区加装电\n梯三百部，目前已完成两百余部。\n{IND}{marker}\n"
+        f"本报记者 王芳 报道\n{IND}近日，市图书馆暑期少儿阅读季启动，\n全市二十家分馆同步开展活动。\n"
+    )
+    first, second = read(text)
+    assert first.jump_out is not None and first.last_line == 4
+    assert second.first_line == 5 and second.byline == ("王芳",) and second.headline is None
