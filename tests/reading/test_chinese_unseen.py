@@ -127,3 +127,13 @@ def test_a_jump_out_indented_on_its_own_line_ends_the_part_above(marker: str) ->
     first, second = read(text)
     assert first.jump_out is not None and first.last_line == 4
     assert second.first_line == 5 and second.byline == ("王芳",) and second.headline is None
+
+
+@pytest.mark.parametrize("byline", ["晚报记者 杜娟", "晚报记者 杜娟 实习生 唐宁", "都市报记者 杜娟"])
+def test_the_papers_own_short_name_before_its_reporter(byline: str) -> None:
+    text = (
+        f"老旧小区加装电梯提速\n{IND}本报讯 今年全市计划为老旧小区加装电\n梯三百部，目前已完成两百余部。\n"
+        f"市图书馆启动暑期阅读季\n{byline}\n{IND}近日，市图书馆暑期少儿阅读季启动，\n全市二十家分馆同步开展活动。\n"
+    )
+    first, second = read(text)
+    assert second.headline == "市图书馆启动暑期阅读季" and second.byline[0] == "杜娟"
