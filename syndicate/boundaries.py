@@ -53,9 +53,9 @@ HEADS_BLANKED_MIN = 10
 CAPTION_MAX = 80  # a paragraph ending in a photo credit and no longer is a caption
 
 
-# A subheading (小标题) inside an article is marked: ■现场, ◆老板坚持手工现做, 一、…, （一）…
+# A subheading (小标题) inside an article is marked: ■现场, ◆老板坚持手工现做, ▶夜市里的新面孔, 一、…, （一）…
 SUBHEADING_MARK = lazyre.compile(
-    r"^(?:[■◆●▲◎★◇○]|[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])"
+    r"^(?:[■◆●▲◎★◇○▶►☆]|[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])"
 )
 
 

@@ -137,3 +137,16 @@ def test_the_papers_own_short_name_before_its_reporter(byline: str) -> None:
     )
     first, second = read(text)
     assert second.headline == "市图书馆启动暑期阅读季" and second.byline[0] == "杜娟"
+
+
+def test_subheadings_marked_with_a_pointer_stay_in_the_feature() -> None:
+    text = (
+        "夜市经济点亮城市烟火气\n本报记者 吴倩\n"
+        f"{IND}入夏以来，江城各大夜市人气火爆，美食街、文创市\n集吸引大量市民游客前来打卡消费，夜市\n摊主们忙得不亦乐乎。\n"
+        "▶夜市里的新面孔\n"
+        f"{IND}在滨江夜市，摆摊三年的小吴告诉记者，今年夜市里\n多了不少年轻摊主，文创、手作摊位越来\n越多，市民游客逛夜市的兴致也更高了。\n"
+        "▶管理服务跟上来\n"
+        f"{IND}为规范夜市经营秩序，城管部门在夜市设置了服务\n点，摊位统一编号，垃圾定时清运，夜市\n环境明显改善，市民游客逛得更加舒心。\n"
+    )
+    (f,) = read(text)
+    assert f.headline == "夜市经济点亮城市烟火气" and len(f.paragraphs) == 5
