@@ -224,7 +224,7 @@ class _Page:
                 return
         elif self.p.article_opening.match(raw):
             if cur.has_body and not self._hold_captions():
-                self.new()
+                self.new(captions=True, signed_only=True)  # captions set apart above go below, as a byline's
         elif self.p.paragraph_indent and self._indented_head(raw, nxt):
             if cur.has_body or cur.byline_raw:
                 self.new()

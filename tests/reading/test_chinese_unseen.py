@@ -150,3 +150,14 @@ def test_subheadings_marked_with_a_pointer_stay_in_the_feature() -> None:
     )
     (f,) = read(text)
     assert f.headline == "夜市经济点亮城市烟火气" and len(f.paragraphs) == 5
+
+
+def test_a_caption_set_apart_above_a_dateline_goes_with_the_article_below() -> None:
+    """The headline not printed (or lost): the photo's caption stands right above the dateline."""
+    text = (
+        f"老旧小区加装电梯提速\n{IND}本报讯 今年全市计划为老旧小区加装电\n梯三百部，目前已完成两百余部。\n"
+        f"图为市民在图书馆少儿区阅读绘本。\n 记者 刘洋 摄\n{IND}本报讯（记者 杜娟）近日，市图书馆暑\n期少儿阅读季启动，全市二十家分馆同步开展活动。\n"
+    )
+    first, second = read(text)
+    assert first.last_line == 3 and second.first_line == 4
+    assert second.dateline == "本报讯" and second.paragraphs[-1].startswith("图为市民")
