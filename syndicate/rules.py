@@ -59,6 +59,7 @@ BODY_LINE_END_CHARS = "。，、；：,;:"
 NOT_HEADLINE = lazyre.compile(
     r"[。！？!?](?=.*[\w\u4dc0-\u4dff])|^[，。、；：,.;:/）)》”’]|^(?:[问答]|(?:本报)?记者)[:：]|^[（(][^（）()]*[）)]$|^(?:来源|编译|责任编辑|编辑|校对)[:：]"
     r"|(?:责编|编辑|设计|美编|校对|制图|来源|编译|供稿)[:：]|(?:图|文|摄影?)\s?[/／]"
+    r"|供图\s*$"  # a photo credit on its own line: 市住建局供图, 受访者供图
     rf"|{CREDIT_LINE.pattern}"  # a source credit on its own line: 据江城发布, 综合新华社等报道
 )
 HEADLINE_MAX = 60

@@ -161,3 +161,14 @@ def test_a_caption_set_apart_above_a_dateline_goes_with_the_article_below() -> N
     first, second = read(text)
     assert first.last_line == 3 and second.first_line == 4
     assert second.dateline == "本报讯" and second.paragraphs[-1].startswith("图为市民")
+
+
+@pytest.mark.parametrize("credit", ["市住建局供图", "受访者供图"])
+def test_a_photo_credit_on_its_own_line_is_no_headline(credit: str) -> None:
+    text = (
+        f"老旧小区加装电梯提速\n{IND}本报讯 今年全市计划为老旧小区加装电\n梯三百部，目前已完成两百余部，惠及\n居民八千余户。"
+        f"市住建局表示，下一步将简化审批流\n程，加快施工进度，确保年底前全部完工。\n"
+        f"工人在城东小区安装电梯。\n{credit}\n"
+        f"{IND}本报讯（记者 杜娟）近日，市图书馆暑\n期少儿阅读季启动，全市二十家分馆同步开展活动。\n"
+    )
+    assert [f.headline for f in read(text)] == ["老旧小区加装电梯提速", None]
