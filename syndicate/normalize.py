@@ -146,7 +146,7 @@ def _closed(text: str, p: Profile) -> bool:
     if last in rules.CLOSING_CHARS and rules.SENTENCE_END.search(text[-8:]):
         return True
     tail = text[-60:]
-    if rules.jump_out(tail, p.language):
+    if rules.jump_out(tail, p.language) or (last in "版）)" and rules.TEASER_REF.search(tail)):
         return True
     return (
         last in "）)图摄" or last in _CREDIT_ENDS or "/" in tail or "／" in tail or "：" in tail

@@ -174,6 +174,11 @@ _PAGE = rf"(?:第\s?)?(?P<label>{_NUM})\s?版"
 _SECTION = rf"(?:\s*[·・]\s*[{CJK}]{{2,6}})?"  # the page's section name after its number: 第3版·要闻
 
 
+# A front page's teaser ends on where to read the story (详见A02版, （详见第2版）, ▶详见第A05版): it
+# closes its paragraph, and is no jump (the story is printed whole there, with no 上接 line).
+TEASER_REF = lazyre.compile(rf"详见\s?{_PAGE}\s*[）)]?\s*$")
+
+
 @dataclass(frozen=True)
 class JumpMarker:
     """One printed form of a continuation marker, with the cheap test that guards its pattern.

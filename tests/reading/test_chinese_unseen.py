@@ -172,3 +172,14 @@ def test_a_photo_credit_on_its_own_line_is_no_headline(credit: str) -> None:
         f"{IND}本报讯（记者 杜娟）近日，市图书馆暑\n期少儿阅读季启动，全市二十家分馆同步开展活动。\n"
     )
     assert [f.headline for f in read(text)] == ["老旧小区加装电梯提速", None]
+
+
+@pytest.mark.parametrize("ref", ["▶详见A02版", "（详见第2版）", "详见第\nA05版"])
+def test_a_teaser_ends_on_its_page_reference_and_jumps_nowhere(ref: str) -> None:
+    text = (
+        f"老旧小区加装电梯提速\n{IND}今年全市计划为老旧小区加装电梯三百\n部，目前已完成两百余部……{ref}\n"
+        f"市图书馆启动暑期阅读季\n{IND}本报讯 近日，市图书馆暑期少儿阅读季启\n动，全市二十家分馆同步开展活动。\n"
+    )
+    first, second = read(text)
+    assert first.jump_out is None and first.paragraphs[-1].startswith("今年全市")
+    assert second.headline == "市图书馆启动暑期阅读季"
