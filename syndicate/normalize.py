@@ -188,8 +188,8 @@ class _Builder:
         # A sign-off such as （来源：…编译：…） may span lines: look further back only then.
         if last[-1:] in "）)":
             tail = "".join(p.text for p in self.pieces[-5:])
-        elif last[-1:] in _CREDIT_ENDS or last[-1:] == "版":
-            tail = "".join(p.text for p in self.pieces[-2:])  # 据央 / 视新闻, 下转2 / 版
+        elif last[-1:] in _CREDIT_ENDS or last[-1:] == "版" or "：" in last:
+            tail = "".join(p.text for p in self.pieces[-2:])  # 据央 / 视新闻, 下转2 / 版, 编 / 译：李强
         else:
             tail = last
         self.open = not _closed(tail, self.p)

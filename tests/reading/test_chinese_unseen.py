@@ -183,3 +183,13 @@ def test_a_teaser_ends_on_its_page_reference_and_jumps_nowhere(ref: str) -> None
     first, second = read(text)
     assert first.jump_out is None and first.paragraphs[-1].startswith("今年全市")
     assert second.headline == "市图书馆启动暑期阅读季"
+
+
+def test_a_translators_credit_after_the_source_closes_the_article() -> None:
+    text = (
+        f"世界气象组织发布年度报告\n{IND}报告指出，过去一年全球平均气温再创新\n高。（来源：世界气象组织官网）编\n译：李强\n"
+        f"市图书馆启动暑期阅读季\n□本报记者 杜娟\n{IND}近日，市图书馆暑期少儿阅读季启动，全市\n二十家分馆同步开展活动。\n"
+    )
+    first, second = read(text)
+    assert first.paragraphs[-1].endswith("编译：李强")
+    assert second.headline == "市图书馆启动暑期阅读季" and second.first_line == 5
