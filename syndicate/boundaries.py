@@ -53,9 +53,9 @@ HEADS_BLANKED_MIN = 10
 CAPTION_MAX = 80  # a paragraph ending in a photo credit and no longer is a caption
 
 
-# A subheading (小标题) inside an article is marked: ■现场, ◆老板坚持手工现做, 一、…, （一）…
+# A subheading (小标题) inside an article is marked: ■现场, ◆老板坚持手工现做, ▶夜市里的新面孔, 一、…, （一）…
 SUBHEADING_MARK = lazyre.compile(
-    r"^(?:[■◆●▲◎★◇○]|[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])"
+    r"^(?:[■◆●▲◎★◇○▶►☆]|[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])"
 )
 
 
@@ -146,6 +146,8 @@ def _topic_break(
         return False, "a sign-off line of the article above", evidence
     if signed(prev, p):
         return True, "source credit or sign-off above", evidence
+    if _brief_item(d.paragraphs[0], p):
+        return True, "a brief's mark over a news lead (▲5月22日，…)", evidence
     if caption(prev.paragraphs[-1]) and any(p.photo_heading.match(h.text) for h in prev.heads):
         return True, "end of a photo story's captions", evidence
     if d.blank and p.blank_separates:
@@ -169,6 +171,15 @@ def _topic_break(
         cohesion < limit,
         "topic" + (" (the issue parts articles with blank lines)" if p.blank_parts else ""),
         evidence,
+    )
+
+
+def _brief_item(text: str, p: Profile) -> bool:
+    """A paragraph marked as a column's brief (▲, ■) that opens as a news lead: a brief of its own.
+    A marked point of an article (■气象条件直接关系到…) opens no lead."""
+    mark = rules.ITEM_MARK.match(text)
+    return (
+        mark is not None and p.lead_opener is not None and p.lead_opener.match(text[mark.end() :]) is not None
     )
 
 

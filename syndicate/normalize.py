@@ -146,7 +146,7 @@ def _closed(text: str, p: Profile) -> bool:
     if last in rules.CLOSING_CHARS and rules.SENTENCE_END.search(text[-8:]):
         return True
     tail = text[-60:]
-    if rules.jump_out(tail, p.language):
+    if rules.jump_out(tail, p.language) or (last in "版）)" and rules.TEASER_REF.search(tail)):
         return True
     return (
         last in "）)图摄" or last in _CREDIT_ENDS or "/" in tail or "／" in tail or "：" in tail
@@ -188,8 +188,8 @@ class _Builder:
         # A sign-off such as （来源：…编译：…） may span lines: look further back only then.
         if last[-1:] in "）)":
             tail = "".join(p.text for p in self.pieces[-5:])
-        elif last[-1:] in _CREDIT_ENDS or last[-1:] == "版":
-            tail = "".join(p.text for p in self.pieces[-2:])  # 据央 / 视新闻, 下转2 / 版
+        elif last[-1:] in _CREDIT_ENDS or last[-1:] == "版" or "：" in last:
+            tail = "".join(p.text for p in self.pieces[-2:])  # 据央 / 视新闻, 下转2 / 版, 编 / 译：李强
         else:
             tail = last
         self.open = not _closed(tail, self.p)
@@ -290,6 +290,8 @@ def blocks(text: str, profile: Profile = CHINESE) -> list[Block]:
             b.line(line, blank)
         elif line.indented and b.signed and measure.label(lines, i):
             b.line(line, blank)  # （完） / 　　短评 / 让种粮农民…: a column's label over the next head
+        elif line.indented and len(line.text) <= 16 and rules.jump_alone(line.text, "out", b.p.language):
+            b.add(line, blank)  # 　　下转第3版 indented on its own line: it ends the paragraph above too
         elif line.indented:
             b.start(line, blank)
             if line.deep and not b.open:

@@ -38,6 +38,7 @@ _CREDIT_TAIL = (
 )
 SIGN_OFF = lazyre.compile(
     r"(?:[（(](?:[^（）()]|[（(][^（）()]{1,12}[）)]){1,40}[）)]|(?:图|文|摄影?|制图)\s*[/／:：][^，。,]{1,20}|供图|摄"
+    r"|(?<=[）)。])\s*(?:编译|翻译|整理)\s*[:：][^，。,（）()]{2,12}"  # …（来源：WMO官网）编译：何静怡
     rf"|{_CREDIT_TAIL}|^{CREDIT_LINE.pattern[1:-1]})\s*$"
 )
 # A bracketed sign-off that says whose or whence (（记者 吴倩）, （来源：《人民日报》）, （完）), unlike a
@@ -59,6 +60,7 @@ BODY_LINE_END_CHARS = "。，、；：,;:"
 NOT_HEADLINE = lazyre.compile(
     r"[。！？!?](?=.*[\w\u4dc0-\u4dff])|^[，。、；：,.;:/）)》”’]|^(?:[问答]|(?:本报)?记者)[:：]|^[（(][^（）()]*[）)]$|^(?:来源|编译|责任编辑|编辑|校对)[:：]"
     r"|(?:责编|编辑|设计|美编|校对|制图|来源|编译|供稿)[:：]|(?:图|文|摄影?)\s?[/／]"
+    r"|供图\s*$"  # a photo credit on its own line: 市住建局供图, 受访者供图
     rf"|{CREDIT_LINE.pattern}"  # a source credit on its own line: 据江城发布, 综合新华社等报道
 )
 HEADLINE_MAX = 60
@@ -73,7 +75,8 @@ _S = r"\s?"  # letter-spaced role words: 通讯 员
 # A paper's own name before the role: 江城晚报记者 张三, 环球时报特约记者 李四.
 _PAPER = rf"[{CJK}]{{2,4}}(?:日报|晚报|晨报|都市报|商报|时报)"
 ROLE = (
-    rf"(?:(?:本报|本刊|新华社|中新社|人民日报|{_PAPER})?(?:全媒体|融媒体|特约|见习|实习|首席)?"
+    # the paper's own short name before its reporter: 晚报记者 杜娟 (not in datelines: 日报和电视台)
+    rf"(?:(?:本报|本刊|新华社|中新社|人民日报|{_PAPER}|日报|晚报|晨报|都市报)?(?:全媒体|融媒体|特约|见习|实习|首席)?"
     rf"(?:记{_S}者|通{_S}讯{_S}员|实{_S}习{_S}生|评{_S}论{_S}员|摄{_S}影|摄{_S}像|编{_S}译|撰{_S}稿|"
     rf"文{_S}/{_S}图|图{_S}/{_S}文|文{_S}[·・]{_S}图{_S}[/／]|文{_S}/{_S}摄影|[文图]{_S}[/／]))"
 )
@@ -87,10 +90,10 @@ BYLINE_LINE = lazyre.compile(
     rf"(?:\s*{ROLE}[\s:：]*{_NAMES})*\s*(?:报道|摄|撰文|整理|报)?\s*$"
 )
 ROLE_SPLIT = lazyre.compile(rf"[□■●◆▲★◇○◎]|{ROLE}|报道|撰文|整理|摄$|^本报")
-# Datelines: 本报讯, 本报10月24日讯, 本报海口7月8日讯, 新华社北京10月24日电, 据新华社北京…电
+# Datelines: 本报讯, 本报10月24日讯, a brief's ▲本报讯 (its mark is no text), 本报海口7月8日讯, 新华社北京10月24日电, 据新华社北京…电
 _PLACE = rf"(?:(?!通{_S}讯|记{_S}者)[{CJK}]){{0,6}}?"
 DATELINE = lazyre.compile(
-    rf"^(?P<dateline>据?(?:本报|新华社|中新社|中新网|人民网|央视网|央广网|光明网|[{CJK}]{{2,4}}(?:日报|晚报|通讯)社|{_PAPER})"
+    rf"^(?:[▲■●◆]\s*)?(?P<dateline>据?(?:本报|新华社|中新社|中新网|人民网|央视网|央广网|光明网|[{CJK}]{{2,4}}(?:日报|晚报|通讯)社|{_PAPER})"
     rf"{_PLACE}(?:\d{{1,2}}月\d{{1,2}}日)?(?:电|讯|消息(?=[:：，,\s]))(?!{_S}员))"
 )
 # A byline run into the dateline: （记者 曹马志 通讯员 林清政） or ` 记者 刘蕊 报道`.
@@ -109,6 +112,8 @@ PAGE_FURNITURE = lazyre.compile(
     # the page's note on its sources: 本版图片除署名外均为新华社发, 本版稿件由江城发布提供
     r"|本[版期](?:稿件|图片|文字|图文|照片)(?:均?由|除|均为|来源)[^。]{0,30}$)"
 )
+_EDITOR = r"(?:本版|本期)?(?:责编|责任编辑|编辑|美编|美术编辑|校对|审校|审读|版式设计|版式|设计|组版|监制|主编|值班主任)"
+_PERSON = r"[\u4e00-\u9fff·]{2,5}"
 # A masthead or running-head line made of nothing but its items (2026年7月9日 星期四 农历六月十五
 # 今日16版 总第8765期 A01): a single item stands alone above, several here.
 _DATE = r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日"
@@ -129,6 +134,15 @@ EDGE_FURNITURE = lazyre.compile(
     rf"|{RUNNING_HEAD.pattern}"
     # the label and section with the page's editors: A05 城事 责任编辑：王芳
     rf"|^(?:第\s?)?[A-Za-z]?\d{{1,3}}\s?版?(?:\s+[\u4e00-\u9fff]{{2,6}})?\s+{PAGE_FURNITURE.pattern[1:]}"
+    # a running head on one line, its items spaced apart around the date: A03　综合　2026年6月2日
+    # 星期二 / 滨海都市报　2026年6月2日　A05 / 2026年6月2日　责编：王芳　美编：李强
+    rf"|^(?=.*{_DATE})(?:(?:{_HEAD_ITEM}|{_EDITOR}\s*[:：]\s*{_PERSON})(?:\s+|$))+$"
+    # the editors one a line or spaced apart, with no colon: 责任编辑 王芳 / 版式设计 李强　校对 陈敏
+    rf"|^(?:{_EDITOR}\s+{_PERSON}(?:\s+|$))+$"
+    # the masthead's notes: 国内统一连续出版物号 CN 45-0001, 本报网址：www.example.cn, 邮发代号 1-23
+    # the paper's name in the masthead: 清河日报, 滨海都市报, 江城晚报
+    r"|^[\u4e00-\u9fff]{2,6}(?:日报|晚报|早报|晨报|都市报|商报|时报|导报|周报|新闻)$"
+    r"|^(?:国内统一连续出版物号|邮发代号|本报网址|网址|社址|订报热线|新闻热线|广告热线)\s*[:：]?[^，。]{0,40}$"
 )
 EDGE_LINES = 3  # lines at the top and at the bottom of a page where EDGE_FURNITURE is looked for
 RUNNING_LINES_MAX = 8  # lines a running head or foot takes at most (paper, date, label, section)
@@ -159,6 +173,11 @@ TABLE_NOT = lazyre.compile(r"[，。；！？、,;!?]")
 _NUM = rf"(?:[A-Za-z]?\s?\d{{1,3}}|[{NUMERAL}]{{1,3}}|[A-Za-z][{NUMERAL}]{{1,3}})"
 _PAGE = rf"(?:第\s?)?(?P<label>{_NUM})\s?版"
 _SECTION = rf"(?:\s*[·・]\s*[{CJK}]{{2,6}})?"  # the page's section name after its number: 第3版·要闻
+
+
+# A front page's teaser ends on where to read the story (详见A02版, （详见第2版）, ▶详见第A05版): it
+# closes its paragraph, and is no jump (the story is printed whole there, with no 上接 line).
+TEASER_REF = lazyre.compile(rf"详见\s?{_PAGE}\s*[）)]?\s*$")
 
 
 @dataclass(frozen=True)
@@ -212,6 +231,11 @@ JUMP_MARKERS: tuple[JumpMarker, ...] = (
         "上接", "zh", "in",
         lazyre.compile(rf"^[◀◆▲■□\s]*[（(]?\s*(?:上接|紧接|接|承|续)\s?{_PAGE}{_SECTION}\s*[）)]?"),
         ("接", "承", "续"), 10,
+    ),
+    # （紧接A01） / （上接B02） — the jump-in to a lettered page's jump-out, bracketed, no 版 either.
+    JumpMarker(
+        "接A01", "zh", "in",
+        lazyre.compile(r"^[◀◆▲■□\s]*[（(]\s*(?:上接|紧接|接|承|续)\s?(?P<label>[A-Za-z]\d{1,3})\s*[）)]"), ("接", "承", "续"), 10,
     ),
     # English (``english_jumps.py``): (Continued on Page 4) / continued on back page
     JumpMarker("Continued on", "en", "out", english_jumps.CONTINUED_ON, ("ued", "UED", "ucd", "ues", "UES"), 50),
@@ -310,6 +334,8 @@ ANAPHORIC_OPENER = lazyre.compile(
 LEAD_OPENER = lazyre.compile(
     r"^(?:近日|日前|近期|目前|今年以来|入[春夏秋冬汛]以来|当地时间|(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:至\d{1,2}日)?|\d{1,2}日)"
 )
+# A brief's mark opening its paragraph in a column of briefs (▲5月22日，…, ■近日，…).
+ITEM_MARK = lazyre.compile(r"^[▲■●◆]\s*")
 # Texts of a photo-news heading (图片新闻, 图片报道).
 PHOTO_HEADING = lazyre.compile(r"^(?:图片新闻|图片报道|新闻图片|图说新闻)$")
 

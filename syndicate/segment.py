@@ -224,7 +224,7 @@ class _Page:
                 return
         elif self.p.article_opening.match(raw):
             if cur.has_body and not self._hold_captions():
-                self.new()
+                self.new(captions=True, signed_only=True)  # captions set apart above go below, as a byline's
         elif self.p.paragraph_indent and self._indented_head(raw, nxt):
             if cur.has_body or cur.byline_raw:
                 self.new()
@@ -331,13 +331,14 @@ def _titles(heads: list[str], subtitle: str | None) -> tuple[str | None, str | N
             break
     if len(heads) == 1:
         return None, heads[0], subtitle
-    if len(heads) == 2 and subtitle is None:
+    if len(heads) == 2:
         first, second = heads
         if second.startswith(("—", "－")):
-            return None, first, second.lstrip("—－ ")
+            return None, first, " ".join(x for x in (second.lstrip("—－ "), subtitle) if x)
         if len(first) < len(second):
-            return first, second, None
-        return None, first, second
+            return first, second, subtitle
+        # the headline over a deck of two lines when a dashed deck was printed under them
+        return None, first, second if subtitle is None else f"{second} {subtitle}"
     # Three lines or more: a kicker (引题) above the headline when it is the shorter or a dash deck
     # (——记…) follows the headline; otherwise the headline comes first and a deck of two lines.
     dashed = heads[2].startswith(("—", "－"))

@@ -165,6 +165,7 @@ def test_every_marker_has_its_pre_check() -> None:
         "下转": "地方。（下转第二版）",
         "转A02": "地方。（转A02）",
         "上接": "（上接第一版）会议",
+        "接A01": "（紧接A01）会议",
         "Continued on": "said. (Continued on page 3)",
         "Continued from": "(Continued from page one)",
         "See KEYWORD": "the plan. See SCHOOLS, Page 4",
