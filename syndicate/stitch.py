@@ -73,8 +73,9 @@ class _Evidence:
         if not ga or not gb:
             return 0.0
         w = self.weight
-        common = sum(w(g) for g in ga & gb)
-        smaller = min(sum(w(g) for g in ga), sum(w(g) for g in gb)) or 1.0
+        # fsum: exact, so the score does not depend on the sets' order (which follows the hash seed)
+        common = math.fsum(w(g) for g in ga & gb)
+        smaller = min(math.fsum(w(g) for g in ga), math.fsum(w(g) for g in gb)) or 1.0
         return common / smaller
 
 
