@@ -18,7 +18,7 @@ import importlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from ..model import CatalogEntry, StoredArticle
+from ..model import CatalogDay, CatalogEntry, StoredArticle
 from .site import Site
 from .text import cleaned
 
@@ -92,6 +92,11 @@ class EntryCache:
         """The key of a partner catalog line: the row's every field (``CatalogEntry``), the site."""
         fields = (row.id, row.section, row.headline, row.version, row.withdrawn)
         return f"catalog:{self._site_digest(site)}:{row.date}:{row.created.isoformat()}{fields!r}"
+
+    def day_key(self, site: Site, day: CatalogDay) -> str:
+        """The key of one issue date's lines of the partner catalog: its digest (``CatalogDay``:
+        every stored fact of its entries), how many it lists, the site."""
+        return f"catalog-day:{self._site_digest(site)}:{day.date}:{day.count}:{day.digest}"
 
     def _site_digest(self, site: Site) -> str:
         if self._site[0] is not site:
