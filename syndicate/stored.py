@@ -38,6 +38,15 @@ class StoredArticle:
     first_created: dt.datetime  # when version 1 was stored (the pass's clock)
     created: dt.datetime  # when this version was stored
     withdrawn: bool = False  # the article is gone from a later reading of its issue
+    # The digest of the stored text ``article`` was decoded from (set by the store that read it;
+    # "" otherwise): what a rendered fragment's key names instead of the whole article. Not an
+    # init field, so ``dataclasses.replace`` (another article) never carries it over.
+    text_digest: str = field(default="", init=False, repr=False, compare=False)
+
+    def read_from(self, text_digest: str) -> StoredArticle:
+        """This article, known to be decoded from the stored text of ``text_digest``."""
+        object.__setattr__(self, "text_digest", text_digest)
+        return self
 
     @property
     def date(self) -> dt.date:

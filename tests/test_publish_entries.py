@@ -242,3 +242,27 @@ def test_a_pass_reads_the_catalog_entries_of_the_changed_dates_only(
     with SqliteStore(tmp_path / "state" / "syndicate.sqlite") as store:
         rows = list(store.catalog(31, day2, 100))
     assert grown == catalog.dump(rows, site().pub) and len(rows) == 5
+
+
+def test_an_article_read_from_the_store_is_keyed_by_its_stored_text_and_every_other_field() -> None:
+    from syndicate.store import codec
+
+    on, cache = site(), EntryCache()
+    plain = items()[0]
+    stored = dataclasses.replace(plain).read_from(codec.digest(codec.dumps(plain.article)))
+    assert (
+        stored.text_digest and stored == plain and cache.key(on, "rss", stored) != cache.key(on, "rss", plain)
+    )
+    for change in (
+        {"seq": 5},
+        {"version": 9},
+        {"withdrawn": True},
+        {"created": MORNING},
+        {"first_created": MORNING},
+    ):
+        other = dataclasses.replace(plain, **change).read_from(stored.text_digest)  # type: ignore[arg-type]
+        assert EntryCache().key(on, "rss", other) != cache.key(on, "rss", stored), change
+    again = dataclasses.replace(plain).read_from(stored.text_digest)
+    assert EntryCache().key(on, "rss", again) == cache.key(on, "rss", stored)
+    # another article in the same record (a renderer's cleaned copy) is keyed by its every field
+    assert not dataclasses.replace(stored, article=items()[1].article).text_digest

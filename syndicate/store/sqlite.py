@@ -324,7 +324,8 @@ class SqliteStore(SmallTables, CatalogReads):
     @staticmethod
     def _stored(row: Sequence[Any]) -> StoredArticle:
         seq, version, withdrawn, first, created, text = row
-        return StoredArticle(codec.loads(text), version, seq, _time(first), _time(created), bool(withdrawn))
+        stored = StoredArticle(codec.loads(text), version, seq, _time(first), _time(created), bool(withdrawn))
+        return stored.read_from(codec.digest(text))
 
     def queued(self) -> list[Queued]:
         """The articles whose outputs must be (re)written, in date and print order."""
