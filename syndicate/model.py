@@ -262,11 +262,23 @@ ArticleKey = tuple[dt.date, str]  # (issue date, article id): an article across 
 # The store's classes live in ``stored``, created when first named (``from .model import Snapshot``
 # works as before): reading an issue never needs them.
 _STORED = frozenset(
-    {"Saved", "StoredArticle", "IssuePackage", "CatalogEntry", "Queued", "IssuesRead", "Snapshot"}
+    {
+        "Saved",
+        "StoredArticle",
+        "IssuePackage",
+        "CatalogEntry",
+        "CatalogDay",
+        "CatalogRead",
+        "Queued",
+        "IssuesRead",
+        "Snapshot",
+    }
 )
 
 if TYPE_CHECKING:
+    from .stored import CatalogDay as CatalogDay
     from .stored import CatalogEntry as CatalogEntry
+    from .stored import CatalogRead as CatalogRead
     from .stored import IssuePackage as IssuePackage
     from .stored import IssuesRead as IssuesRead
     from .stored import Queued as Queued

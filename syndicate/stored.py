@@ -38,6 +38,15 @@ class StoredArticle:
     first_created: dt.datetime  # when version 1 was stored (the pass's clock)
     created: dt.datetime  # when this version was stored
     withdrawn: bool = False  # the article is gone from a later reading of its issue
+    # The digest of the stored text ``article`` was decoded from (set by the store that read it;
+    # "" otherwise): what a rendered fragment's key names instead of the whole article. Not an
+    # init field, so ``dataclasses.replace`` (another article) never carries it over.
+    text_digest: str = field(default="", init=False, repr=False, compare=False)
+
+    def read_from(self, text_digest: str) -> StoredArticle:
+        """This article, known to be decoded from the stored text of ``text_digest``."""
+        object.__setattr__(self, "text_digest", text_digest)
+        return self
 
     @property
     def date(self) -> dt.date:
@@ -89,6 +98,46 @@ class CatalogEntry:
 
 
 @dataclass(frozen=True)
+class CatalogDay:
+    """One issue date of the partner catalog: how many of its entries the catalog lists (the row
+    cap may cut the oldest date short) and a digest of what they are made of (the issue package's
+    version, hash and time, which change with any article's version, print order or section, and
+    with them its headline, status and time): equal digests, equal entries."""
+
+    date: dt.date
+    count: int
+    digest: str
+
+
+class CatalogRead(Sequence[CatalogEntry]):
+    """The catalog's entries, date by date (``days``, newest first), each date's read by ``load``
+    when it is taken: a plan that kept a date's lines from an earlier pass (its digest unchanged)
+    reads and decodes nothing of it."""
+
+    def __init__(
+        self, days: Sequence[CatalogDay], load: Callable[[CatalogDay], Sequence[CatalogEntry]]
+    ) -> None:
+        self.days = tuple(days)
+        self.load = load
+
+    def __len__(self) -> int:
+        return sum(d.count for d in self.days)
+
+    def __iter__(self) -> Iterator[CatalogEntry]:
+        for day in self.days:
+            yield from self.load(day)
+
+    @overload
+    def __getitem__(self, index: int) -> CatalogEntry: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[CatalogEntry]: ...
+
+    def __getitem__(self, index: int | slice) -> CatalogEntry | Sequence[CatalogEntry]:
+        return list(self)[index]
+
+
+@dataclass(frozen=True)
 class Queued:
     """An article whose outputs must be (re)written, as settling the queue needs it (no text)."""
 
@@ -137,7 +186,7 @@ class Snapshot:
     them, under the pass lock that keeps the store as it was at the snapshot); ``latest`` and
     ``by_section``: what the feed windows are chosen from (live articles of
     released issues: the newest issues' and the most recently stored versions; the plan orders
-    them by their updated time and keeps ``window``); ``catalog``: the partner catalog's entries;
+    them by their updated time and keeps ``window``); ``catalog``: the partner catalog's entries (newest issue first);
     ``dates``: every released issue, newest first (the archive); ``recent``: the newest released
     issues in full (the front page, the news sitemap)."""
 
@@ -146,7 +195,7 @@ class Snapshot:
     packages: Sequence[IssuePackage]
     latest: tuple[StoredArticle, ...]
     by_section: Mapping[str, tuple[StoredArticle, ...]]
-    catalog: tuple[CatalogEntry, ...]
+    catalog: Sequence[CatalogEntry]  # a store gives ``CatalogRead``: read date by date
     rebuild: bool = False
     slugs: Mapping[str, str] = field(default_factory=dict)  # section -> its stored feed slug
     window: int = 50

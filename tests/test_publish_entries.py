@@ -209,3 +209,60 @@ def test_a_section_page_renders_each_article_line_once() -> None:
     )
     again = pages.render_section(site(), "要闻", changed, cache)
     assert cache.rendered == 4 and "快讯" in again.decode() and "短讯" not in again.decode()
+
+
+@pytest.mark.usefixtures("fake_reader")
+def test_a_pass_reads_the_catalog_entries_of_the_changed_dates_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from syndicate import catalog
+    from syndicate.store.sqlite import SqliteStore
+
+    day2 = DAY + dt.timedelta(days=1)
+    first, second = issue(DAY, {1: PAGE1}), issue(day2, {1: PAGE1.replace("20231024", "20231025")})
+    later = MORNING + dt.timedelta(days=1)
+    pipeline.run_pass(settings(tmp_path), now=MORNING, source=FakeSource(first))  # type: ignore[arg-type]
+    read: list[dt.date] = []
+    original = SqliteStore.catalog_day
+
+    def catalog_day(store: SqliteStore, day: Any) -> Any:
+        read.append(day.date)
+        return original(store, day)
+
+    monkeypatch.setattr(SqliteStore, "catalog_day", catalog_day)
+
+    def catalog_pass(*got: Any) -> bytes:
+        pipeline.run_pass(settings(tmp_path), now=later, source=FakeSource(*got))
+        return (tmp_path / "newsml" / "catalog.json").read_bytes()
+
+    assert catalog_pass(first, second).count(b'"id"') == 4 and read == [day2]  # the first date's lines kept
+    read.clear()
+    grown = catalog_pass(issue(DAY, {1: PAGE1, 2: PAGE2}), second)  # the first date gets a page
+    assert read == [DAY]
+    with SqliteStore(tmp_path / "state" / "syndicate.sqlite") as store:
+        rows = list(store.catalog(31, day2, 100))
+    assert grown == catalog.dump(rows, site().pub) and len(rows) == 5
+
+
+def test_an_article_read_from_the_store_is_keyed_by_its_stored_text_and_every_other_field() -> None:
+    from syndicate.store import codec
+
+    on, cache = site(), EntryCache()
+    plain = items()[0]
+    stored = dataclasses.replace(plain).read_from(codec.digest(codec.dumps(plain.article)))
+    assert (
+        stored.text_digest and stored == plain and cache.key(on, "rss", stored) != cache.key(on, "rss", plain)
+    )
+    for change in (
+        {"seq": 5},
+        {"version": 9},
+        {"withdrawn": True},
+        {"created": MORNING},
+        {"first_created": MORNING},
+    ):
+        other = dataclasses.replace(plain, **change).read_from(stored.text_digest)  # type: ignore[arg-type]
+        assert EntryCache().key(on, "rss", other) != cache.key(on, "rss", stored), change
+    again = dataclasses.replace(plain).read_from(stored.text_digest)
+    assert EntryCache().key(on, "rss", again) == cache.key(on, "rss", stored)
+    # another article in the same record (a renderer's cleaned copy) is keyed by its every field
+    assert not dataclasses.replace(stored, article=items()[1].article).text_digest

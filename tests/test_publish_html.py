@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import lxml.html
+import pytest
 from conftest import compare_golden
 from lxml import etree
 from support.publish import GOLDEN, article, item, site
@@ -57,6 +59,18 @@ def test_golden_sitemap_and_robots(update_golden: bool) -> None:
     data = sitemap.render_sitemap(site(), [items()[0].date], SECTIONS, items())
     compare_golden(data, GOLDEN / "sitemap.xml", update_golden)
     compare_golden(sitemap.render_robots(site()), GOLDEN / "robots.txt", update_golden)
+
+
+@pytest.mark.parametrize("base_url", ["https://epaper.example.org/", "https://example.org/2023-10-24/a&b/"])
+def test_the_sitemap_of_many_issues_is_the_one_lxml_prints(base_url: str) -> None:
+    """The older issues' URLs are the newest's lines with their date put in: the same bytes as
+    every URL printed by lxml (and printed so when the base URL holds the newest date)."""
+    on = site(base_url=base_url)
+    days = [dt.date(2023, 10, 24) - dt.timedelta(days=n) for n in (0, 1, 9, 40, 400)]
+    for dates in (days, days[:1], [], days[::-1]):
+        got = sitemap.render_sitemap(on, dates, SECTIONS, items())
+        assert got == sitemap._render_sitemap(on, sorted(dates, reverse=True), SECTIONS, items())
+        assert got.count(b"<lastmod>20") == len(dates) + len(items())
 
 
 def test_golden_opml(update_golden: bool) -> None:

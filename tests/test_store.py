@@ -150,12 +150,16 @@ def test_print_order_moves_without_a_new_version(any_store: Any) -> None:
 
 
 def test_catalog_query_reads_a_range_of_the_issue_date_index_not_the_archive(store: Store) -> None:
-    from syndicate.store.sqlite import RECENT_SQL
+    from syndicate.store.schema import CATALOG_DAY_SQL, CATALOG_STAMPS_SQL
 
-    plan = " | ".join(
-        row[-1] for row in store.db.execute("EXPLAIN QUERY PLAN " + RECENT_SQL, ("2023-10-01", 100))
-    )
-    assert "SEARCH a USING INDEX articles_window (date>?)" in plan and "TEMP B-TREE" not in plan, plan
+    def plan(sql: str, *args: object) -> str:
+        return " | ".join(row[-1] for row in store.db.execute("EXPLAIN QUERY PLAN " + sql, args))
+
+    dates = plan(CATALOG_STAMPS_SQL, "2023-10-01")  # the dates, each one's articles counted in the index
+    assert "SEARCH i USING INDEX sqlite_autoindex_issues_1 (date>?)" in dates, dates
+    assert "SEARCH a USING COVERING INDEX articles_window (date=?)" in dates and "SCAN" not in dates, dates
+    day = plan(CATALOG_DAY_SQL, "2023-10-01", 100)
+    assert "SEARCH a USING INDEX articles_window (date=?)" in day and "TEMP B-TREE" not in day, day
 
 
 def test_the_catalog_follows_issue_dates_not_storage_times(any_store: Any) -> None:

@@ -12,13 +12,14 @@ pure: the same inputs give the same bytes, cached or not); ``memo`` keeps it bet
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import importlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from ..model import CatalogEntry, StoredArticle
+from ..model import CatalogDay, CatalogEntry, StoredArticle
 from .site import Site
 from .text import cleaned
 
@@ -28,6 +29,7 @@ FORMAT = "1"
 # working copy, cannot serve fragments an older renderer made).
 _RENDERING_MODULES = (
     "syndicate.catalog",
+    "syndicate.model",  # and the store's decoding: a fragment's key may name the stored text
     "syndicate.publish.entries",
     "syndicate.publish.epaper",
     "syndicate.publish.feeds",
@@ -36,6 +38,8 @@ _RENDERING_MODULES = (
     "syndicate.publish.pages",
     "syndicate.publish.site",
     "syndicate.publish.text",
+    "syndicate.store.codec",
+    "syndicate.stored",
     "syndicate.timefmt",
     "syndicate.xmlchars",
 )
@@ -63,6 +67,19 @@ def code_digest() -> str:
     return h.hexdigest()
 
 
+# Every field of a stored article but its text (named by the digest of the text it was read from).
+_FIELDS = tuple(f.name for f in dataclasses.fields(StoredArticle) if f.name not in ("article", "text_digest"))
+
+
+def _made_of(item: StoredArticle) -> str:
+    """What ``item``'s fragments are made of: its every field (``repr``), or, for an article a
+    store read, the digest of its stored text (the decoding code is in ``code_digest``) and its
+    other fields, a few bytes to hash instead of the article's whole text."""
+    if not item.text_digest:
+        return repr(item)
+    return f"{item.text_digest}{tuple(getattr(item, name) for name in _FIELDS)!r}"
+
+
 class EntryCache:
     """Fragments by key: ``known`` ones (from earlier passes) and those rendered now (``fresh``).
 
@@ -84,7 +101,7 @@ class EntryCache:
         """The key of ``item``'s fragment in format ``fmt`` on ``site``."""
         seen = self._digests.get(id(item))
         if seen is None or seen[0] is not item or seen[1] is not site:
-            digest = hashlib.sha256(f"{self._site_digest(site)}\0{item!r}".encode()).hexdigest()
+            digest = hashlib.sha256(f"{self._site_digest(site)}\0{_made_of(item)}".encode()).hexdigest()
             seen = self._digests[id(item)] = (item, site, digest)  # the item kept: its id stays its own
         return f"{fmt}:{seen[2]}"
 
@@ -92,6 +109,11 @@ class EntryCache:
         """The key of a partner catalog line: the row's every field (``CatalogEntry``), the site."""
         fields = (row.id, row.section, row.headline, row.version, row.withdrawn)
         return f"catalog:{self._site_digest(site)}:{row.date}:{row.created.isoformat()}{fields!r}"
+
+    def day_key(self, site: Site, day: CatalogDay) -> str:
+        """The key of one issue date's lines of the partner catalog: its digest (``CatalogDay``:
+        every stored fact of its entries), how many it lists, the site."""
+        return f"catalog-day:{self._site_digest(site)}:{day.date}:{day.count}:{day.digest}"
 
     def _site_digest(self, site: Site) -> str:
         if self._site[0] is not site:

@@ -16,9 +16,19 @@ import dataclasses
 import datetime as dt
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from .. import catalog
-from ..model import ArticleKey, CatalogEntry, IssuePackage, Problem, Snapshot, StoredArticle
+from ..model import (
+    ArticleKey,
+    CatalogDay,
+    CatalogEntry,
+    CatalogRead,
+    IssuePackage,
+    Problem,
+    Snapshot,
+    StoredArticle,
+)
 from . import epaper, html, newsml, ninjs, opml, pages, sitemap
 from .entries import EntryCache
 from .feeds import Feed
@@ -179,12 +189,22 @@ def feed_windows(snapshot: Snapshot, site: Site) -> list[tuple[str | None, Seque
 
 
 def _catalog(rows: Sequence[CatalogEntry], site: Site, entries: EntryCache) -> bytes:
-    """``catalog.dump`` of the rows, each line taken from ``entries`` when a pass made it before."""
+    """``catalog.dump`` of the rows, each line (or, read date by date from a store, each date's
+    lines) taken from ``entries`` when a pass made it before."""
 
     def line(row: CatalogEntry) -> bytes:
-        return entries.fetch(entries.row_key(site, row), lambda: catalog.line(row, site.pub).encode())
+        return catalog.line(row, site.pub).encode()
 
-    return catalog.document([line(row) for row in rows])
+    if isinstance(rows, CatalogRead):  # a date's lines are one fragment, its rows read on a miss
+        return catalog.document([_catalog_day(rows, day, site, entries) for day in rows.days if day.count])
+    return catalog.document([entries.fetch(entries.row_key(site, row), partial(line, row)) for row in rows])
+
+
+def _catalog_day(rows: CatalogRead, day: CatalogDay, site: Site, entries: EntryCache) -> bytes:
+    def render() -> bytes:
+        return b",\n".join(catalog.line(row, site.pub).encode() for row in rows.load(day))
+
+    return entries.fetch(entries.day_key(site, day), render)
 
 
 def _feeds(

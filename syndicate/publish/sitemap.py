@@ -32,7 +32,34 @@ def news_language(language: str) -> str:
 def render_sitemap(
     site: Site, dates: Sequence[dt.date], sections: Sequence[str], recent: Sequence[StoredArticle]
 ) -> bytes:
-    """``dates``: released issues; ``recent``: the live articles of the last ``NEWS_DAYS`` days."""
+    """``dates``: released issues; ``recent``: the live articles of the last ``NEWS_DAYS`` days.
+
+    The issues' URLs differ in their date only: the newest is printed by lxml and the others are
+    its lines with their date put in, a string replacement rather than 365 elements a year (the
+    bytes are the same: a date's digits and hyphens are never escaped, in a URL or in XML)."""
+    days = sorted(dates, reverse=True)
+    doc = _render_sitemap(site, days[:1], sections, recent)
+    if len(days) < 2:
+        return doc
+    newest = days[0].isoformat().encode()
+    lastmod = b"<lastmod>" + newest + b"</lastmod>\n  </url>\n"
+    end = doc.find(lastmod) + len(lastmod)
+    start = doc.rfind(b"  <url>\n", 0, end)
+    block = doc[start:end]
+    if (
+        end < len(lastmod)
+        or start < 0
+        or block.count(newest) != 2
+        or issue_path(days[0]).count(str(days[0])) != 1
+    ):
+        return _render_sitemap(site, days, sections, recent)  # a base URL holding the date: in full
+    older = b"".join(block.replace(newest, d.isoformat().encode()) for d in days[1:])
+    return doc[:end] + older + doc[end:]
+
+
+def _render_sitemap(
+    site: Site, days: Sequence[dt.date], sections: Sequence[str], recent: Sequence[StoredArticle]
+) -> bytes:
     root = etree.Element(f"{{{SITEMAP_NS}}}urlset", nsmap={None: SITEMAP_NS, "news": NEWS_NS})  # type: ignore[dict-item]
 
     def url(loc: str, lastmod: str | None = None) -> etree._Element:
@@ -46,7 +73,7 @@ def render_sitemap(
     url(site.url(ARCHIVE_PATH))
     for section in sections:
         url(site.url(section_path(site, section)))
-    for day in sorted(dates, reverse=True):
+    for day in days:
         url(site.url(issue_path(day)), day.isoformat())
     for item in recent:
         el = url(site.url(site.article_path(item)), rfc3339(site.updated(item), site.tz))

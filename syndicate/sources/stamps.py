@@ -17,6 +17,7 @@ import os
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 from typing import Protocol
 
@@ -26,6 +27,7 @@ _KEY = "folder-stamp:"  # + the folder's path: a store setting, "<stamp> <date> 
 # A file changed this recently might change again within the file system's time granularity
 # without its stamp changing (git's "racy" entries): such a folder gets no stamp, it is read.
 SETTLED_NS = 2_000_000_000
+_NAME = attrgetter("name")  # a listing's sort key (a C call, not a lambda: ~8 a folder, every folder)
 
 
 class StampBook(Protocol):
@@ -64,7 +66,7 @@ def folder_stamp(folder: Path, context: str) -> str | None:
         while pending:
             where, prefix = pending.pop()
             with os.scandir(where) as listing:
-                entries = sorted(listing, key=lambda e: e.name)
+                entries = sorted(listing, key=_NAME)
             for entry in entries:
                 if entry.is_dir(follow_symlinks=False):
                     pending.append((entry.path, f"{prefix}{entry.name}/"))

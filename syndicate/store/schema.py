@@ -64,7 +64,7 @@ CREATE TABLE IF NOT EXISTS render_queue (date TEXT NOT NULL, id TEXT NOT NULL, P
 
 ITEM_COLUMNS = "a.seq, a.version, a.withdrawn, a.first_created, a.created, v.article"
 ITEM_JOIN = "articles a JOIN article_versions v ON v.date = a.date AND v.id = a.id AND v.version = a.version"
-# Newest versions first (the catalog, the feeds' updated entries): INDEXED BY, as in RECENT_SQL.
+# Newest versions first (the catalog, the feeds' updated entries): INDEXED BY, as in CATALOG_STAMPS_SQL.
 BY_CREATED_JOIN = ITEM_JOIN.replace("articles a", "articles a INDEXED BY articles_created", 1)
 # window(): (join, order) for the newest issues' articles, and for the newest versions
 WINDOW_ORDERS = {False: (ITEM_JOIN, "a.date DESC, a.seq"), True: (BY_CREATED_JOIN, "a.created DESC")}
@@ -82,12 +82,21 @@ QUEUED_SQL = (
     "SELECT a.date, a.id, a.withdrawn FROM render_queue q CROSS JOIN articles a"
     " ON a.date = q.date AND a.id = q.id ORDER BY a.date, a.seq"
 )
-# The catalog's month of issues: a range of the articles_window index (date DESC, seq), read in
-# its order, so neither the archive's size nor a backfill's storage times change its cost.
-RECENT_SQL = (
+# The catalog's month of issues, date by date: each issue's package version and hash (they change
+# with any of its articles' versions, print order or sections, and so with anything its catalog
+# entries show) and how many articles it has (counted in the articles_window index, date DESC,
+# seq), so neither the archive's size nor a backfill's storage times change its cost. A date whose
+# catalog lines an earlier pass made is read no further; another reads its entries (the headline
+# straight from the stored JSON) with CATALOG_DAY_SQL, a range of the same index.
+CATALOG_STAMPS_SQL = (
+    "SELECT i.date, i.package_version, i.package_hash, i.package_created,"
+    " (SELECT count(*) FROM articles a INDEXED BY articles_window WHERE a.date = i.date)"
+    " FROM issues i WHERE i.date > ? ORDER BY i.date DESC"
+)
+_BY_ISSUE_JOIN = ITEM_JOIN.replace("articles a", "articles a INDEXED BY articles_window", 1)
+CATALOG_DAY_SQL = (
     "SELECT a.date, a.id, a.section, json_extract(v.article, '$.headline'), a.version, a.created, a.withdrawn"
-    f" FROM {ITEM_JOIN.replace('articles a', 'articles a INDEXED BY articles_window', 1)}"
-    " WHERE a.date > ? ORDER BY a.date DESC, a.seq LIMIT ?"
+    f" FROM {_BY_ISSUE_JOIN} WHERE a.date = ? ORDER BY a.seq LIMIT ?"
 )
 
 

@@ -26,7 +26,6 @@ from ..errors import PublishError, StoreUnwritable
 from ..model import (
     Article,
     ArticleKey,
-    CatalogEntry,
     Issue,
     IssuePackage,
     IssuesRead,
@@ -38,7 +37,8 @@ from ..model import (
     StoredArticle,
 )
 from . import PACKAGE_FLOOR, Store, codec, feed_candidates, schema
-from .schema import ITEM_COLUMNS, ITEM_JOIN, QUEUED_SQL, RECENT_SQL, SCHEMA, migrate
+from .schema import ITEM_COLUMNS, ITEM_JOIN, QUEUED_SQL, SCHEMA, migrate
+from .sqlite_catalog import CatalogReads
 from .sqlite_small import SmallTables
 
 
@@ -50,7 +50,7 @@ def _stamp(t: dt.datetime) -> str:
 _time = dt.datetime.fromisoformat
 
 
-class SqliteStore(SmallTables):
+class SqliteStore(SmallTables, CatalogReads):
     """The SQLite store at ``path``; use as a context manager (or call ``close``)."""
 
     def __init__(self, path: Path) -> None:
@@ -301,7 +301,7 @@ class SqliteStore(SmallTables):
                 packages=IssuesRead(sorted({a.date for a in queued}), self.package),
                 latest=feed_candidates(self.window, window, until),
                 by_section={s: feed_candidates(self.window, window, until, s) for s in sections},
-                catalog=tuple(self.recent(catalog_days, until, catalog_rows)),
+                catalog=self.catalog(catalog_days, until, catalog_rows),
                 slugs={n: s for n, s in self.section_slugs().items() if s},
                 window=window,
                 dates=tuple(dates),
@@ -324,7 +324,8 @@ class SqliteStore(SmallTables):
     @staticmethod
     def _stored(row: Sequence[Any]) -> StoredArticle:
         seq, version, withdrawn, first, created, text = row
-        return StoredArticle(codec.loads(text), version, seq, _time(first), _time(created), bool(withdrawn))
+        stored = StoredArticle(codec.loads(text), version, seq, _time(first), _time(created), bool(withdrawn))
+        return stored.read_from(codec.digest(text))
 
     def queued(self) -> list[Queued]:
         """The articles whose outputs must be (re)written, in date and print order."""
@@ -354,17 +355,6 @@ class SqliteStore(SmallTables):
         join, order = schema.WINDOW_ORDERS[newest_versions]
         sql = f"SELECT {ITEM_COLUMNS} FROM {join} WHERE {where} ORDER BY {order} LIMIT ?"
         return [self._stored(r) for r in self.db.execute(sql, (*args, limit))]
-
-    def recent(self, days: int, until: dt.date, limit: int) -> list[CatalogEntry]:
-        """The catalog (``Store.snapshot``): the current versions of the issues dated within ``days``
-        before the newest released one stored, or later; only the catalog's columns are read (the
-        headline straight from the stored JSON): one indexed range read, no article decoding."""
-        newest = self.db.execute("SELECT max(date) FROM issues").fetchone()[0] or until.isoformat()
-        since = (min(until, dt.date.fromisoformat(newest)) - dt.timedelta(days=days)).isoformat()
-        return [
-            CatalogEntry(dt.date.fromisoformat(d), i, s, h, v, _time(c), bool(w))
-            for d, i, s, h, v, c, w in self.db.execute(RECENT_SQL, (since, limit))
-        ]
 
     def sections(self) -> list[str]:
         """Every section ever stored, in the order first seen."""
