@@ -54,13 +54,17 @@ _HEAD_RUN_IN = (
     r"\s*[:,—–|/-]?\s+)?"
 )
 # (Continued from page one) / Continued from Page 1 / Continued From A1 / Jump from A1 / Contlnued (OCR)
+# (Continued from back page) / From back page: the story jumped from the issue's last page (alone
+# on its line: ``From back pages of the ledger`` is a sentence).
+_FROM_BACK = rf"(?:the\s+)?{_BACK}\s*[)\]]?\s*$"
 CONTINUED_FROM = lazyre.compile(
     rf"^\s*{_HEAD_RUN_IN}[(\[]?\s*(?:{_CONTINUED}|[Jj]ump(?:ed)?|JUMP(?:ED)?)\s+[fF][rR][oO][mM]\s+"
-    rf"(?:{_PAGE_WORD}\s*)?{_LABEL}\s*[)\]]?"
+    rf"(?:{_FROM_BACK}|(?:{_PAGE_WORD}\s*)?{_LABEL}\s*[)\]]?)"
 )
 # From page 1 / From Page One / From A1, and as OCR reads them: From pagel, Frontpage*, rotn page 1.
 FROM_PAGE = lazyre.compile(
     rf"^\s*{_HEAD_RUN_IN}[(\[]?\s*(?:(?:[FfIi]?['’]?[rR][oO0](?:rn|[mMnNt])[tn]?|FROM)\s*{_PAGE_WORD}\s*{_LABEL}"
+    rf"|(?:[Ff]rom|FROM)\s+{_FROM_BACK}"
     r"|(?:[Ff]rom|FROM)\s+(?P<section>[A-Z]\d{1,2})\b)\s*[)\]]?"
 )
 # ``Please see page 4`` as OCR reads it with its spaces lost and its label gone: ``PtMMSMpagag``.

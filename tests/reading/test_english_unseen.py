@@ -36,3 +36,39 @@ def test_a_headline_in_capitals_heads_its_dated_story() -> None:
     (story,) = reading.articles
     assert story.headline == "HARBOR TUNNEL VOTE DELAYED AGAIN"
     assert story.dateline is not None and story.dateline.startswith("SACRAMENTO")
+
+
+# A sports story on the back page jumps inside; its continuation names the back page, not a number.
+FRONT = """Council backs new bus lanes
+By Maria Lopez
+Staff Writer
+The city council voted 6-1 on Monday
+to paint bus lanes on three avenues
+downtown by the end of the summer.
+Work starts in June.
+"""
+INSIDE = """Library hours to grow
+The main library will open on Sundays
+from next month, the trustees said.
+
+TENNIS
+Continued from back page
+by winning both doubles matches in
+straight sets to close the season.
+The team plays at home on Friday.
+"""
+BACK = """Harbor State rolls into playoffs
+By Dan Ortiz
+Staff Writer
+The women's tennis team earned a spot
+in the national tournament on Sunday
+See TENNIS, Page 2
+"""
+
+
+def test_a_continuation_from_the_back_page() -> None:
+    reading = _read(FRONT, INSIDE, BACK)
+    tennis = next(a for a in reading.articles if a.headline == "Harbor State rolls into playoffs")
+    assert [p.page for p in tennis.parts] == [3, 2]
+    text = " ".join(tennis.paragraphs)
+    assert "on Sunday by winning both doubles matches" in text and text.endswith("on Friday.")
