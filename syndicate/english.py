@@ -69,6 +69,36 @@ RUNNING_HEAD = lazyre.compile(
 )
 
 
+# A line of a front page's index or teaser box, pointing inside: ``Sports: Harbor rallies past
+# Eagles, B1``, ``Opinion, A4``, ``Classified ... B6``, ``Inside: Sports, B1``, ``Weather … Page 2``.
+_INDEX_LINE = lazyre.compile(
+    r"^[•*■►▶]?\s*[A-Z][\w’'&:;,.!?\- ]{1,60}?(?:,|\s*(?:\.{2,}|…|\|)|\s+[•·])\s*(?:(?:Page|PAGE)\s+)?"
+    r"(?:[A-H]\d{1,2}|\d{1,2}[A-H])$"
+    r"|^[•*■►▶]?\s*[A-Z][\w’'&:;,!?\- ]{1,60}?\s*(?:\.{2,}|…)\s*(?:(?:Page|PAGE)\s+)?\d{1,2}$"
+)
+# The head of such a box: INSIDE, TODAY, INDEX, IN THIS ISSUE.
+_INDEX_HEAD = lazyre.compile(
+    r"^(?i:inside(?: today)?|today|index|in this issue|in today's paper|what's inside):?$"
+)
+INDEX_LINES = 12  # lines from the page's top an index box may take
+
+
+def index_box(lines: list[str]) -> int:
+    """How many of a page's first lines (blank lines and running heads among them) are its index
+    or teaser box; 0 when none. Only lines that point to a lettered page or by dotted leaders,
+    and the box's head word over them: a story's line names no page so."""
+    n = 0
+    for k, raw in enumerate(lines[:INDEX_LINES]):
+        text = raw.strip()
+        if not text or is_running_head(text):
+            continue
+        if _INDEX_LINE.match(text):
+            n = k + 1
+        elif not (_INDEX_HEAD.match(text) and k + 1 < len(lines) and _INDEX_LINE.match(lines[k + 1].strip())):
+            break
+    return n
+
+
 _SENTENCE_INSIDE = lazyre.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 
 

@@ -72,3 +72,28 @@ def test_a_continuation_from_the_back_page() -> None:
     assert [p.page for p in tennis.parts] == [3, 2]
     text = " ".join(tennis.paragraphs)
     assert "on Sunday by winning both doubles matches" in text and text.endswith("on Friday.")
+
+
+# A front page opening with its index box, pointing to the sections inside.
+INDEXED = """A1 The Harbor Times Tuesday, March 3, 2026
+INSIDE
+Sports: Pirates sweep Eagles, B1
+Opinion, A4
+Classified ... B6
+
+Ferry fares set to rise in May
+By Ann Lee
+Staff Writer
+Fares on the island ferries will rise
+by a quarter in May, the port board
+decided on Monday after a long debate.
+"""
+
+
+def test_an_index_box_at_the_top_of_a_front_page_is_no_story() -> None:
+    reading = _read(INDEXED)
+    assert reading.orphans == ()
+    (story,) = reading.articles
+    assert story.headline == "Ferry fares set to rise in May"
+    assert story.byline == ("Ann Lee",)
+    assert story.parts[0].first_line == 7
