@@ -72,7 +72,7 @@ RUNNING_HEAD = lazyre.compile(
 # A line of a front page's index or teaser box, pointing inside: ``Sports: Harbor rallies past
 # Eagles, B1``, ``Opinion, A4``, ``Classified ... B6``, ``Inside: Sports, B1``, ``Weather … Page 2``.
 _INDEX_LINE = lazyre.compile(
-    r"^[•*■►▶]?\s*[A-Z][\w’'&:;,.!?\- ]{1,60}?(?:,|\s*(?:\.{2,}|…|\|)|\s+[•·])\s*(?:(?:Page|PAGE)\s+)?"
+    r"^[•*■►▶]?\s*[A-Z][\w’'&:;,.!?\- ]{1,60}?(?:,|\s*(?:\.{2,}|…)|\s+[•·])\s*(?:(?:Page|PAGE)\s+)?"
     r"(?:[A-H]\d{1,2}|\d{1,2}[A-H])$"
     r"|^[•*■►▶]?\s*[A-Z][\w’'&:;,!?\- ]{1,60}?\s*(?:\.{2,}|…)\s*(?:(?:Page|PAGE)\s+)?\d{1,2}$"
 )
