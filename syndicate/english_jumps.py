@@ -12,16 +12,19 @@ import re
 
 from . import lazyre
 
-# A page as jump lines print it: 4, A6, 4A, one; OCR reads 1 as l/I, 5 as s, 8 as B, 0 as O
+# A page as jump lines print it: 4, A6, 4A, A 6 (spaced), one; OCR reads 1 as l/I, 5 as s, 8 as B, 0 as O
 # (a misread label is taken only where no word follows it: ``From pages of`` is a sentence).
 _LABEL = (
-    r"(?P<label>[A-Za-z]?\d{1,3}[A-Za-z]?\b|(?i:one|two|three|four|five|six|seven|eight|nine|ten)\b"
+    r"(?P<label>[A-Za-z]?\d{1,3}[A-Za-z]?\b|(?<![A-Za-z])[A-H]\s\d{1,2}\b|(?i:one|two|three|four|five|six|seven|eight|nine|ten)\b"
     r"|[lIisSOoBgZ]\d?\b(?!\s*[a-z])|\*)"
 )
 _PAGE_WORD = r"[Pp][aA][gqGQ][eaoEAO]"  # page, paga, PAGE
 _BACK = r"(?P<back>[bhBH][aA][cC][kK]\s+" + _PAGE_WORD + ")"  # back page, hack page (OCR)
-# See, Sec, Scc, Sac (OCR); Please see; (Please) turn to
-_SEE = r"(?:(?:Please|PLEASE)\s+(?:see|SEE)|S[eaco][eca]|SEE|(?:(?:Please|PLEASE)\s+)?(?:[Tt]urn\s+to|TURN\s+TO))"
+# See, Sec, Scc, Sac (OCR); Please see; (Please) turn to; Jump to
+_SEE = (
+    r"(?:(?:Please|PLEASE)\s+(?:see|SEE)|S[eaco][eca]|SEE|(?:(?:Please|PLEASE)\s+)?(?:[Tt]urn\s+to|TURN\s+TO)"
+    r"|Jump\s+to|JUMP\s+TO)"
+)
 # The keyword of ``See SCHOOLS, Page 4`` is set in capitals (OCR reads an I as l): & ' . - / too;
 # a paper that sets it in Title Case (``See Budget, Page 6A``) puts a comma or a bar after it.
 _KEYWORD = r"(?P<keyword>[A-Z][A-Z0-9’'&./\-l ]{0,30}?|[A-Z][a-z]{2,20}(?=\s*[,|]))"
@@ -29,7 +32,7 @@ _BEFORE = r"(?:(?<=\s)|^|(?<=[-–—]))"  # a jump line may be run into the las
 # page 4 / on page 4 / back page; a section page needs no word: A6, 6A, on B2 (``See BUDGET, A6``);
 # then perhaps a column.
 _TARGET = (
-    rf"(?:(?:on\s+)?(?:{_BACK}|{_PAGE_WORD}\s*{_LABEL})|(?:on\s+)?(?P<section>[A-H]\d{{1,2}}|\d{{1,2}}[A-H]\b))"
+    rf"(?:(?:on\s+)?(?:{_BACK}|{_PAGE_WORD}\s*{_LABEL})|(?:on\s+)?(?P<section>(?<![A-Za-z])[A-H]\s?\d{{1,2}}\b|\d{{1,2}}[A-H]\b))"
     r"(?:,?\s*(?:[Cc]ol(?:umn|\.)?|COL(?:UMN|\.)?)\s*\d)?"
 )
 _CLOSE = r"\s*[)\]]?\s*$"

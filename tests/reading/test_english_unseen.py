@@ -97,3 +97,38 @@ def test_an_index_box_at_the_top_of_a_front_page_is_no_story() -> None:
     assert story.headline == "Ferry fares set to rise in May"
     assert story.byline == ("Ann Lee",)
     assert story.parts[0].first_line == 7
+
+
+# Jump lines of lettered sections as some papers print them and OCR reads them: ``Jump to A3``,
+# the label spaced (``Page B 2``).
+LETTERED_FRONT = """Port board raises ferry fares
+By Kim Foster
+Staff Writer
+Fares on the island ferries will rise
+by a quarter in May, the port board
+decided after a long debate that
+Jump to A2
+
+Storm closes coast road
+A storm closed the coast road north
+of the city on Monday, and crews
+worked through the night as the
+See STORM, Page B 1
+"""
+LETTERED_A2 = """FARES
+From A1
+ran past midnight. The board said fuel
+costs had doubled since last spring.
+"""
+LETTERED_B1 = """STORM
+From Page A1
+river rose to its highest level since
+the spring of 1998, officials said.
+"""
+
+
+def test_jump_lines_to_lettered_pages_as_printed_and_read() -> None:
+    reading = _read(LETTERED_FRONT, LETTERED_A2, LETTERED_B1, labels=("A1", "A2", "B1"))
+    parts = {a.headline: [p.page for p in a.parts] for a in reading.articles}
+    assert parts == {"Port board raises ferry fares": [1, 2], "Storm closes coast road": [1, 3]}
+    assert all("Jump to" not in p and "Page B" not in p for a in reading.articles for p in a.paragraphs)
