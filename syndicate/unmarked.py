@@ -37,6 +37,7 @@ ANAPHORIC = lazyre.compile(
 )
 _SENTENCE_LAST = frozenset(".!?\"'”’)")  # last characters of a line that may end a sentence
 _NO_HEAD_LAST = frozenset(".,;-–—")  # last characters of a line that is no head (set_as_head)
+SUBHEAD_WORDS = 4  # a head under a finished paragraph this long is a headline, not a subhead
 _BARE_LABEL = lazyre.compile(r"^[A-Z]?\d{1,3}$")
 
 
@@ -170,7 +171,16 @@ class _Reader(HeadReader):
             return False
         if not h.heads:
             return h.end == i and en.dateline(body.text) is not None  # a dateline opens the story
-        return bool(en.dateline(body.text) or en.capital_lead(body.text))
+        return bool(en.dateline(body.text) or en.capital_lead(body.text)) or self.headline_over(h, body)
+
+    def headline_over(self, h: Head, body: Line) -> bool:
+        """A head of one line set in capitals, a headline's length (a subhead inside a story is a
+        word or three: ``ABOUT THE ISSUE``), over a new sentence: a story set with no air above."""
+        if len(h.heads) != 1 or len(h.heads[0]) != 1:
+            return False
+        k = h.heads[0][0]
+        text = self.lines[k].text
+        return len(text.split()) >= SUBHEAD_WORDS and text.isupper() and body.text[:1].isupper()
 
     def signed_below(self, j: int) -> bool:
         """The byline's writer signs off below line ``j`` (``Lori Witmer is a computer science

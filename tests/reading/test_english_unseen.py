@@ -132,3 +132,29 @@ def test_jump_lines_to_lettered_pages_as_printed_and_read() -> None:
     parts = {a.headline: [p.page for p in a.parts] for a in reading.articles}
     assert parts == {"Port board raises ferry fares": [1, 2], "Storm closes coast road": [1, 3]}
     assert all("Jump to" not in p and "Page B" not in p for a in reading.articles for p in a.paragraphs)
+
+
+# A column of stories set with no air between them, each under a headline in capitals; a
+# subhead in capitals inside a story is a word or three.
+NO_AIR = """Council backs new bus lanes
+By Maria Lopez
+The city council voted 6-1 on Monday
+to paint bus lanes on three avenues
+downtown by the end of the summer.
+WHAT COMES NEXT
+Crews will start on Harbor Avenue in
+June and move north after the fair.
+PIER REPAIRS WILL COST MORE
+Repairs to the old fishing pier will
+cost twice what engineers said in the
+fall, the parks board heard Tuesday.
+"""
+
+
+def test_a_headline_in_capitals_under_a_story_with_no_air_opens_the_next() -> None:
+    reading = _read(NO_AIR)
+    assert [a.headline for a in reading.articles] == [
+        "Council backs new bus lanes",
+        "PIER REPAIRS WILL COST MORE",
+    ]
+    assert "WHAT COMES NEXT" in reading.articles[0].paragraphs
