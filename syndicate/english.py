@@ -24,6 +24,7 @@ def word_set(text: str) -> frozenset[str]:
 # By MARIA LOPEZ / By Maria Lopez and Dan Ortiz / BY8HARYN8EAB8 / Hy Kelli Harris (OCR) / By
 BYLINE = lazyre.compile(r"^\s*(?:[Bb8][Yy]|Hy)(?:\s+[A-Z8][\w.’'^*«\-]*|(?=[A-Z8]{3})\w+|\s*$)")
 _NAME_JOINERS = word_set("and AND & de da van von der la le del y")
+_NOT_A_NAME = word_set("the a an this these those all no any every some one two three far way")  # BY THE …
 # Words of a staff or agency line, as printed under a byline (``Staff Writer``, ``Associated Press``).
 STAFF_WORDS = (
     "staff", "writer", "editor", "reporter", "correspondent", "press", "associated", "daily",
@@ -113,6 +114,14 @@ def is_byline(text: str) -> bool:
         return False
     if _SENTENCE_INSIDE.search(text):
         return False  # ``by Cal Poly Pomona. He had``: a sentence ends inside, the text goes on
+    if text[2:3].isalpha() and (len(words) > 2 or ":" in text):
+        return False  # BYPASS OPENS TO TRAFFIC: a headline's first word; BY8HARYN8EAB8 is a name
+    if (
+        len(words) > 1
+        and (words[1].lower() in _NOT_A_NAME or ":" in text)
+        and not is_staff_line(" ".join(words[1:]))
+    ):
+        return False  # BY THE NUMBERS, BY A NOSE: LEVY PASSES: a headline (By The Associated Press is not)
     names = words[1:3]
     return all(w[:1].isupper() or w[:1] in "8^" or w in _NAME_JOINERS for w in names)
 

@@ -152,7 +152,12 @@ class _Page:
             cur.byline_names.extend(self.p.byline_names(block.raw) if self.p.byline_names else ())
             cur.touch(block, head=True)
             return
-        if len(block.raw) <= self.p.byline_max and self.p.byline_line.match(block.raw):
+        # A line the page's reader took for a head is none (BYPASS OPENS TO TRAFFIC, English).
+        if (
+            block.role != "head"
+            and len(block.raw) <= self.p.byline_max
+            and self.p.byline_line.match(block.raw)
+        ):
             if cur.has_body and self._closing_byline(block, nxt):
                 return
             if cur.has_body and not self._hold_captions():

@@ -158,3 +158,40 @@ def test_a_headline_in_capitals_under_a_story_with_no_air_opens_the_next() -> No
         "PIER REPAIRS WILL COST MORE",
     ]
     assert "WHAT COMES NEXT" in reading.articles[0].paragraphs
+
+
+# Headlines in capitals whose first word starts with BY, or is By, each over its story.
+BY_HEADS = """BYPASS OPENS TO TRAFFIC
+The new bypass around Millbrook opened
+to traffic on Monday, two years late.
+
+BY THE NUMBERS: A COSTLY WINTER
+Snow removal cost the county $4.2
+million this winter, twice the budget.
+
+BYRNE TAKES SEAT
+Ellen Byrne was sworn in as the fifth
+member of the county board on Tuesday.
+"""
+
+
+def test_headlines_in_capitals_starting_with_by_are_no_bylines() -> None:
+    reading = _read(BY_HEADS)
+    assert reading.orphans == ()
+    assert [(a.headline, a.byline) for a in reading.articles] == [
+        ("BYPASS OPENS TO TRAFFIC", ()),
+        ("BY THE NUMBERS: A COSTLY WINTER", ()),
+        ("BYRNE TAKES SEAT", ()),
+    ]
+
+
+def test_bylines_still_read_as_bylines() -> None:
+    from syndicate import english
+
+    for line in (
+        "By The Associated Press",
+        "BY SHARYN SEARS",
+        "BYSHARYN SEARS",
+        "By Maria Lopez and Dan Ortiz",
+    ):
+        assert english.is_byline(line), line
