@@ -37,6 +37,7 @@ ANAPHORIC = lazyre.compile(
 )
 _SENTENCE_LAST = frozenset(".!?\"'”’)")  # last characters of a line that may end a sentence
 _NO_HEAD_LAST = frozenset(".,;-–—")  # last characters of a line that is no head (set_as_head)
+JUMP_LINE_MAX = 48  # a jump-in line is no longer (a jump head run into it included)
 SUBHEAD_WORDS = 4  # a head under a finished paragraph this long is a headline, not a subhead
 _BARE_LABEL = lazyre.compile(r"^[A-Z]?\d{1,3}$")
 
@@ -122,6 +123,25 @@ class _Reader(HeadReader):
             return False  # right under a head and byline, or a paragraph's first line
         return (signed or closed(self.pending_text())) and not (
             self.writer is not None and self.writer.match(text)  # the writer's bio line
+        )
+
+    def jump_in_here(self, i: int) -> bool:
+        """Line ``i`` is a jump-in line, or a jump head over one, right under any line: a
+        continuation set with no air under the story above (which may end on a credit, a subhead
+        or a cut sentence). The cheap tests first: this asks of every line."""
+        text = self.lines[i].text
+        if len(text) > JUMP_LINE_MAX:
+            return False
+        if ("rom" in text or "ued" in text or "ump" in text or "ROM" in text) and rules.jump_in(text):
+            return not self.pieces or not self.pieces[-1].text.endswith("-")  # not a word cut at ``-``
+        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        return (
+            text.isupper()
+            and nxt is not None
+            and not nxt.gap
+            and len(nxt.text) <= JUMP_LINE_MAX
+            and en.jump_head(text)
+            and rules.jump_in(nxt.text) is not None
         )
 
     def dated_ungapped(self, i: int) -> bool:
@@ -319,7 +339,9 @@ class _Reader(HeadReader):
             above = self.lines[i - 1].text if i else ""
             # Under a sentence end or a short line (``Press Association``): the cheap test inline.
             under = above[-1:] in _SENTENCE_LAST or above.count(" ") <= 3
-            ungapped = not marked and under and (self.ungapped(i) or self.dated_ungapped(i))
+            ungapped = not marked and (
+                under and (self.ungapped(i) or self.dated_ungapped(i)) or self.jump_in_here(i)
+            )
             if (marked or ungapped) and not self.label_after_page(i):
                 h = self.head(i)
                 # A credit block may run on past its first lines (STORY BY … / … PHOTOS BY / JUAN …).

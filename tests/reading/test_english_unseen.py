@@ -195,3 +195,44 @@ def test_bylines_still_read_as_bylines() -> None:
         "By Maria Lopez and Dan Ortiz",
     ):
         assert english.is_byline(line), line
+
+
+# Continuations set right under the story above, no air between, each with its jump head: one
+# under a caption printed without a period, one under a contributor's line.
+JUMPS_FRONT = """Harbor budget passes
+By Ann Lee
+The harbor board passed its budget on
+Monday after cutting two dredging jobs
+that the board said
+See HARBOR, Page 2
+
+Schools open late
+Schools will open an hour late on snow
+days, the district said, starting with
+See SCHOOLS, Page 2
+"""
+JUMPS_INSIDE = """Bridge repairs begin
+Crews began repairing the Elm Street
+bridge on Monday.
+Crews at work on the Elm Street bridge
+HARBOR
+Continued from Page 1
+could wait until the new dredge arrives
+in the fall.
+Staff writer Kim Foster contributed to
+this report
+SCHOOLS
+Continued from Page 1
+the next storm. Buses will run on the
+usual routes.
+"""
+
+
+def test_continuations_set_right_under_the_story_above() -> None:
+    reading = _read(JUMPS_FRONT, JUMPS_INSIDE)
+    parts = {a.headline: [(p.page, p.order) for p in a.parts] for a in reading.articles}
+    assert parts == {
+        "Harbor budget passes": [(1, 1), (2, 2)],
+        "Schools open late": [(1, 2), (2, 3)],
+        "Bridge repairs begin": [(2, 1)],
+    }
