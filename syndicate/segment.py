@@ -142,7 +142,7 @@ class _Page:
     def line(self, block: Block, nxt: Block | None = None) -> None:
         if block.opens and not self.cur.empty:
             self.new()
-        cur, text = self.cur, block.text
+        cur, text, raw = self.cur, block.text, block.raw
         if block.role == "credit":  # a credit line under an article: part of it, not text
             last = cur if not cur.empty or not self.done else self.done[-1]
             last.last_line = max(last.last_line, block.last_line)
@@ -153,11 +153,7 @@ class _Page:
             cur.touch(block, head=True)
             return
         # A line the page's reader took for a head is none (BYPASS OPENS TO TRAFFIC, English).
-        if (
-            block.role != "head"
-            and len(block.raw) <= self.p.byline_max
-            and self.p.byline_line.match(block.raw)
-        ):
+        if block.role != "head" and len(raw) <= self.p.byline_max and self.p.byline_line.match(raw):
             if cur.has_body and self._closing_byline(block, nxt):
                 return
             if cur.has_body and not self._hold_captions():
@@ -312,8 +308,7 @@ class _Page:
 
 def _belongs(heads: list[str], paragraphs: list[str]) -> bool:
     """Does any headline line share enough with the body? Lines too short to tell are no evidence."""
-    text = "".join(paragraphs).lower()
-    heads = [h.lower() for h in heads]  # HARBOR TUNNEL VOTE over ``… the harbor tunnel …``
+    text, heads = "".join(paragraphs).lower(), [h.lower() for h in heads]  # in one case: HARBOR / harbor
     # Substring tests, not the body's n-gram set: this runs for every headline of every page.
     ratios = [
         sum(1 for g in grams if g in text) / len(grams)
