@@ -9,6 +9,7 @@ from . import english as en
 from . import lazyre
 
 NEIGHBOURS = 8  # lines each side that tell the column width at a line
+STRAY_MARKS = frozenset("•■*'|·‘’`,.^~°")  # one of these alone on a line is dirt on the scan
 PAGE_AT_END = lazyre.compile(r"\b[Pp]age$")  # a jump line broken after its "page"
 
 
@@ -29,6 +30,8 @@ def read_lines(text: str, furniture: re.Pattern[str] | None) -> list[Line]:
     index = en.index_box(raws)  # a front page's teaser box pointing inside: furniture
     for n, raw in enumerate(raws, start=1):
         line = raw.strip(" \t\r\u3000\u00a0\ufeff") if n > index else ""
+        if len(line) == 1 and line in STRAY_MARKS:
+            continue  # a speck OCR read as a mark (•, ', |): no line at all, not even a gap
         if line and furniture is not None and furniture.match(line):
             line = ""  # the paper's own furniture (configuration ``[reading] furniture``)
         if not line or (en.is_running_head(line) and not (out and PAGE_AT_END.search(out[-1].text))):

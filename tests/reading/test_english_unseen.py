@@ -236,3 +236,28 @@ def test_continuations_set_right_under_the_story_above() -> None:
         "Schools open late": [(1, 2), (2, 3)],
         "Bridge repairs begin": [(2, 1)],
     }
+
+
+# Specks OCR read as marks on lines of their own: between a jump head and its jump line, inside
+# a paragraph.
+SPECKS_FRONT = """Port board raises ferry fares
+The port board raised ferry fares on
+Monday, the first rise in six years,
+and said more would follow unless the
+See FARES, Page 2
+"""
+SPECKS_INSIDE = """FARES
+•
+From Page 1
+state helps to pay for boats.
+The board meets again in June to set
+'
+the summer timetable.
+"""
+
+
+def test_specks_on_lines_of_their_own_break_nothing() -> None:
+    reading = _read(SPECKS_FRONT, SPECKS_INSIDE)
+    (story,) = reading.articles
+    assert [p.page for p in story.parts] == [1, 2]
+    assert story.paragraphs[-1] == "The board meets again in June to set the summer timetable."
