@@ -261,3 +261,24 @@ def test_specks_on_lines_of_their_own_break_nothing() -> None:
     (story,) = reading.articles
     assert [p.page for p in story.parts] == [1, 2]
     assert story.paragraphs[-1] == "The board meets again in June to set the summer timetable."
+
+
+# A dated story whose first part, before the jump, says nothing the headline says.
+DATED_FRONT = """Dancers, singers due in May
+CHICAGO — The fine arts committee is
+a subcommittee of the student program
+board and has been
+See ARTS, Page 2
+"""
+DATED_INSIDE = """ARTS
+From Page 1
+active for more than 20 years.
+"""
+
+
+def test_a_headline_heads_its_dated_story_whatever_the_first_lines_say() -> None:
+    reading = _read(DATED_FRONT, DATED_INSIDE)
+    assert reading.orphans == ()
+    (story,) = reading.articles
+    assert story.headline == "Dancers, singers due in May" and story.dateline == "CHICAGO"
+    assert [p.page for p in story.parts] == [1, 2]
