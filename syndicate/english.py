@@ -38,12 +38,12 @@ _STAFF_RE = lazyre.compile(
     r"|CORRESPONDENT|Press|PRESS|Report|REPORT|Columnist|Photographer)(?:\s+(?:Writer|Reporter|Report))?\W*$"
 )
 # WASHINGTON (AP) — / PORT HAVEN — / SEOUL, South Korea (AP) — / SPENCER, Okla. (AP)— / LONDON, Jan. 4 —
-# / LONDON, 3 March (Reuters) - (UK order)
+# / LONDON, 3 March (Reuters) - (UK order) / SACRAMENTO, Calif. (AP) (a narrow column: the dash below)
 DATELINE = lazyre.compile(
     r"^[-–—\s]*(?P<dateline>[A-Z][A-Za-z’'.]*[A-Z][A-Z’'.]*(?:[ ,.]+[A-Z][\w’'.]*){0,3}"
     r"(?:,?\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
     r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?))?"
-    r"\s*(?:[(|]\s*[A-Za-z]{2,8}\s*[)|>I\]]\s*)?)\s*(?:—|–|--|(?<=\s)-(?=\s)|(?<=[)>|\]])-)"
+    r"\s*(?:[(|]\s*[A-Za-z]{2,8}\s*[)|>I\]]\s*)?)\s*(?:—|–|--|(?<=\s)-(?=\s)|(?<=[)>|\]])-|(?<=\))$)"
 )
 # Photo by JANE DOE / Staff photo by … / DARRELL MIHO/Mustang Daily / (AP Photo) / Courtesy of …
 CREDIT = lazyre.compile(

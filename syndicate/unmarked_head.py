@@ -163,6 +163,7 @@ class HeadReader:
             and not en.ends_sentence(text)
             and (nxt is None or nxt.gap or not nxt.text[:1].islower())
             and not rules.jump_in(text)
+            and not en.dateline(text)  # SACRAMENTO, Calif. (AP) / — State officials …
         )
 
     def head(self, i: int) -> Head:

@@ -282,3 +282,27 @@ def test_a_headline_heads_its_dated_story_whatever_the_first_lines_say() -> None
     (story,) = reading.articles
     assert story.headline == "Dancers, singers due in May" and story.dateline == "CHICAGO"
     assert [p.page for p in story.parts] == [1, 2]
+
+
+# A narrow column: the dateline's dash wrapped onto the next line (and the headline set full to
+# the column over its byline).
+NARROW = """Water board approves new
+rate plan for summer
+By Rod Santos
+Staff Writer
+SACRAMENTO, Calif. (AP)
+— State water officials
+approved a rate plan on
+Monday that raises the
+price of water in dry
+months by a third.
+The plan takes effect on
+the first of June.
+"""
+
+
+def test_a_dateline_whose_dash_wrapped_onto_the_next_line() -> None:
+    reading = _read(NARROW)
+    (story,) = reading.articles
+    assert story.dateline == "SACRAMENTO, Calif. (AP)"
+    assert story.paragraphs[0].startswith("State water officials approved")
