@@ -118,6 +118,23 @@ class HeadReader:
             return 0
         return 0 if en.ends_sentence(second.text) else 2
 
+    def over_byline(self, j: int) -> bool:
+        """Line ``j`` and at most two more, none ending a sentence, stand right over a byline: a
+        headline set full to the column (``Political science major new`` / ``Poly Royal queen`` /
+        ``By Ann Lee``), its line breaks no evidence."""
+        for k in range(j, min(j + 3, len(self.lines))):
+            line = self.lines[k]
+            if k > j and line.gap:
+                return False
+            if k > j and self.is_byline(line.text):
+                return True
+            text = line.text
+            if not en.headline_like(text) or en.ends_sentence(text) or self.starts_body(text):
+                return False
+            if english_jumps.may_end_jump(text) and rules.jump_out(text):
+                return False  # ``See BUDGET, Page 2`` ends the story above
+        return False
+
     def wrapped_across(self, j: int) -> bool:
         """Line ``j``, after a blank line under a headline, is the rest of it: short, in lower case,
         ending no sentence, standing alone above a byline, a dateline or the text."""
@@ -186,7 +203,7 @@ class HeadReader:
             if self.starts_body(text):
                 break
             wrap = self.wrapped_head(j) if j == i else self.wrapped_deck(j)  # decks wrap above a byline
-            if not wrap and not self.stands_alone(j):
+            if not wrap and not self.stands_alone(j) and not self.over_byline(j):
                 break
             if h.heads and text[:1].islower():
                 h.heads[-1].append(j)  # a headline wrapped onto a second line

@@ -284,10 +284,10 @@ def test_a_headline_heads_its_dated_story_whatever_the_first_lines_say() -> None
     assert [p.page for p in story.parts] == [1, 2]
 
 
-# A narrow column: the dateline's dash wrapped onto the next line (and the headline set full to
-# the column over its byline).
+# A narrow column: the headline set full to the column over its byline, and the dateline's
+# dash wrapped onto the next line.
 NARROW = """Water board approves new
-rate plan for summer
+Rate Plan for Summer
 By Rod Santos
 Staff Writer
 SACRAMENTO, Calif. (AP)
@@ -299,6 +299,14 @@ months by a third.
 The plan takes effect on
 the first of June.
 """
+
+
+def test_a_headline_full_to_the_column_over_its_byline() -> None:
+    reading = _read(NARROW)
+    assert reading.orphans == ()
+    (story,) = reading.articles
+    assert (story.headline, story.subheadline) == ("Water board approves new", "Rate Plan for Summer")
+    assert story.byline == ("Rod Santos",)
 
 
 def test_a_dateline_whose_dash_wrapped_onto_the_next_line() -> None:
