@@ -95,7 +95,10 @@ class _Reader(HeadReader):
             return True
         before = self.pending_text()
         if not closed(before):
-            return False
+            # A wire dateline (FREMONT (AP) —) after a blank line opens a story even under text
+            # that ends no sentence (a caption, a line that lost its period): never mid-sentence.
+            wire = en.dateline(body.text) if body is not None and h.end == i else None
+            return wire is not None and "(" in wire.group("dateline")
         if h.heads:
             return body is None or not body.text[:1].islower()
         if dated or rules.jump_out(before) is not None or body is None:

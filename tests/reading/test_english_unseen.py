@@ -314,3 +314,19 @@ def test_a_dateline_whose_dash_wrapped_onto_the_next_line() -> None:
     (story,) = reading.articles
     assert story.dateline == "SACRAMENTO, Calif. (AP)"
     assert story.paragraphs[0].startswith("State water officials approved")
+
+
+# A brief's last line lost its period; the next brief, headline dropped, opens on a wire dateline.
+WIRE_UNDER_OPEN_TEXT = """Awards night set
+The awards will be handed out at 7 p.m.
+Wednesday in the Business Building
+
+FREMONT (AP) — A couple exchanged their
+wedding vows in a hot tub on Saturday,
+in front of family and friends.
+"""
+
+
+def test_a_wire_dateline_after_a_blank_line_opens_a_story_under_open_text() -> None:
+    reading = _read(WIRE_UNDER_OPEN_TEXT)
+    assert [a.dateline for a in reading.articles] == [None, "FREMONT (AP)"]
