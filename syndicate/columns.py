@@ -30,7 +30,7 @@ def read_lines(text: str, furniture: re.Pattern[str] | None) -> list[Line]:
     index = en.index_box(raws)  # a front page's teaser box pointing inside: furniture
     for n, raw in enumerate(raws, start=1):
         line = raw.strip(" \t\r\u3000\u00a0\ufeff") if n > index else ""
-        if len(line) == 1 and line in STRAY_MARKS:
+        if line in STRAY_MARKS:
             continue  # a speck OCR read as a mark (•, ', |): no line at all, not even a gap
         if line and furniture is not None and furniture.match(line):
             line = ""  # the paper's own furniture (configuration ``[reading] furniture``)

@@ -20,11 +20,8 @@ _LABEL = (
 )
 _PAGE_WORD = r"[Pp][aA][gqGQ][eaoEAO]"  # page, paga, PAGE
 _BACK = r"(?P<back>[bhBH][aA][cC][kK]\s+" + _PAGE_WORD + ")"  # back page, hack page (OCR)
-# See, Sec, Scc, Sac (OCR); Please see; (Please) turn to; Jump to
-_SEE = (
-    r"(?:(?:Please|PLEASE)\s+(?:see|SEE)|S[eaco][eca]|SEE|(?:(?:Please|PLEASE)\s+)?(?:[Tt]urn\s+to|TURN\s+TO)"
-    r"|Jump\s+to|JUMP\s+TO)"
-)
+# See, Sec, Scc, Sac (OCR); Please see; (Please) turn to
+_SEE = r"(?:(?:Please|PLEASE)\s+(?:see|SEE)|S[eaco][eca]|SEE|(?:(?:Please|PLEASE)\s+)?(?:[Tt]urn\s+to|TURN\s+TO))"
 # The keyword of ``See SCHOOLS, Page 4`` is set in capitals (OCR reads an I as l): & ' . - / too;
 # a paper that sets it in Title Case (``See Budget, Page 6A``) puts a comma or a bar after it.
 _KEYWORD = r"(?P<keyword>[A-Z][A-Z0-9’'&./\-l ]{0,30}?|[A-Z][a-z]{2,20}(?=\s*[,|]))"
@@ -32,7 +29,7 @@ _BEFORE = r"(?:(?<=\s)|^|(?<=[-–—]))"  # a jump line may be run into the las
 # page 4 / on page 4 / back page; a section page needs no word: A6, 6A, on B2 (``See BUDGET, A6``);
 # then perhaps a column.
 _TARGET = (
-    rf"(?:(?:on\s+)?(?:{_BACK}|{_PAGE_WORD}\s*{_LABEL})|(?:on\s+)?(?P<section>(?<![A-Za-z])[A-H]\s?\d{{1,2}}\b|\d{{1,2}}[A-H]\b))"
+    rf"(?:(?:on\s+)?(?:{_BACK}|{_PAGE_WORD}\s*{_LABEL})|(?:on\s+)?(?P<section>[A-H]\d{{1,2}}|\d{{1,2}}[A-H]\b))"
     r"(?:,?\s*(?:[Cc]ol(?:umn|\.)?|COL(?:UMN|\.)?)\s*\d)?"
 )
 _CLOSE = r"\s*[)\]]?\s*$"
@@ -44,9 +41,9 @@ CONTINUED_ON = lazyre.compile(rf"{_BEFORE}[(\[]?\s*{_CONTINUED}\s+[oO][nN]\s+{_T
 # See SCHOOLS, Page 4 / See MEN, back page / See BUDGET, A6 / Please see BUDGET on B2 /
 # Sec COMPUTERS, page 6 / Sac CLASH, hack page (OCR)
 SEE_KEYWORD = lazyre.compile(rf"{_BEFORE}[(\[]?\s*{_SEE}\s+{_KEYWORD}\s*[,|/.]?\s*{_TARGET}{_CLOSE}")
-# Please see page 6 / PleaM see paga 2 (OCR) / Please see back page / See page 4 / See back page
+# Please see page 6 / PleaM see paga 2 (OCR) / Please see back page / See page 4 / See back page / Jump to A6
 PLEASE_SEE = lazyre.compile(
-    rf"{_BEFORE}[(\[]?\s*(?:P[a-zA-Z]{{3,5}}\W?\s+[a-zA-Z]{{2,3}}\s+|{_SEE}\s+){_TARGET}{_CLOSE}"
+    rf"{_BEFORE}[(\[]?\s*(?:P[a-zA-Z]{{3,5}}\W?\s+[a-zA-Z]{{2,3}}\s+|{_SEE}\s+|Jump\s+to\s+|JUMP\s+TO\s+){_TARGET}{_CLOSE}"
 )
 # (Continued from page one) / Continued from Page 1 / Continued From A1
 # A jump head run into the jump line: ``SCHOOLS, from page 1``, ``BUDGET: Continued from A1``.

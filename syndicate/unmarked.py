@@ -131,11 +131,11 @@ class _Reader(HeadReader):
     def jump_in_here(self, i: int) -> bool:
         """Line ``i`` is a jump-in line, or a jump head over one, right under any line: a
         continuation set with no air under the story above (which may end on a credit, a subhead
-        or a cut sentence). The cheap tests first: this asks of every line."""
+        or a cut sentence). Asked of lines that hint at one (``run`` tests that inline)."""
         text = self.lines[i].text
         if len(text) > JUMP_LINE_MAX:
             return False
-        if ("rom" in text or "ued" in text or "ump" in text or "ROM" in text) and rules.jump_in(text):
+        if rules.jump_in(text):
             return not self.pieces or not self.pieces[-1].text.endswith("-")  # not a word cut at ``-``
         nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
         return (
@@ -342,8 +342,10 @@ class _Reader(HeadReader):
             above = self.lines[i - 1].text if i else ""
             # Under a sentence end or a short line (``Press Association``): the cheap test inline.
             under = above[-1:] in _SENTENCE_LAST or above.count(" ") <= 3
+            text = line.text  # a jump-in line under any line: the cheap tests inline, then jump_in_here
+            hint = "rom" in text or "ued" in text or "ump" in text or "ROM" in text or text.isupper()
             ungapped = not marked and (
-                under and (self.ungapped(i) or self.dated_ungapped(i)) or self.jump_in_here(i)
+                under and (self.ungapped(i) or self.dated_ungapped(i)) or hint and self.jump_in_here(i)
             )
             if (marked or ungapped) and not self.label_after_page(i):
                 h = self.head(i)

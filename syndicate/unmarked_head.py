@@ -121,19 +121,21 @@ class HeadReader:
     def over_byline(self, j: int) -> bool:
         """Line ``j`` and at most two more, none ending a sentence, stand right over a byline: a
         headline set full to the column (``Political science major new`` / ``Poly Royal queen`` /
-        ``By Ann Lee``), its line breaks no evidence."""
-        for k in range(j, min(j + 3, len(self.lines))):
-            line = self.lines[k]
-            if k > j and line.gap:
+        ``By Ann Lee``), its line breaks no evidence. The byline is looked for first: most lines
+        asked have none below."""
+        lines = self.lines
+        for k in range(j + 1, min(j + 3, len(lines))):
+            if lines[k].gap:
                 return False
-            if k > j and self.is_byline(line.text):
-                return True
-            text = line.text
-            if not en.headline_like(text) or en.ends_sentence(text) or self.starts_body(text):
-                return False
-            if english_jumps.may_end_jump(text) and rules.jump_out(text):
-                return False  # ``See BUDGET, Page 2`` ends the story above
+            if lines[k].text[:1] in "BbH8" and self.is_byline(lines[k].text):
+                return all(self._head_line(lines[m].text) for m in range(j, k))
         return False
+
+    def _head_line(self, text: str) -> bool:
+        """A line of a head block over a byline: no sentence end, no byline or jump line."""
+        if not en.headline_like(text) or en.ends_sentence(text) or self.starts_body(text):
+            return False
+        return not (english_jumps.may_end_jump(text) and rules.jump_out(text))  # See BUDGET, Page 2
 
     def wrapped_across(self, j: int) -> bool:
         """Line ``j``, after a blank line under a headline, is the rest of it: short, in lower case,
