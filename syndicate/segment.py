@@ -306,8 +306,7 @@ class _Page:
 
 
 def _belongs(heads: list[str], paragraphs: list[str]) -> bool:
-    """Does any headline line share enough with the body? Lines too short to tell are no evidence.
-    (Asked on marked pages: the reader of an unmarked page has set the head above its story.)"""
+    """Does any headline line share enough with the body? Lines too short to tell are no evidence."""
     text, heads = "".join(paragraphs).lower(), [h.lower() for h in heads]  # in one case: HARBOR / harbor
     # Substring tests, not the body's n-gram set: this runs for every headline of every page.
     ratios = [
@@ -365,7 +364,7 @@ def split(
         first_line = d.first_line
         kicker, headline, subheadline = (profile.titles or _titles)(heads, d.subtitle)
         news = d.dateline is not None
-        if heads and news and profile.read_unmarked is None and not _belongs(heads, d.paragraphs):
+        if heads and news and profile.read_unmarked is None and not _belongs(heads, d.paragraphs):  # marked
             text = " ".join(h.text for h in d.heads)
             orphans.append(Orphan(page, len(orphans) + 1, d.first_line, d.heads[-1].last_line, text))
             first_line = d.body_first_line or d.first_line
