@@ -9,6 +9,7 @@ from . import english as en
 from . import lazyre
 
 NEIGHBOURS = 8  # lines each side that tell the column width at a line
+STRAY_MARKS = frozenset("•■*'|·‘’`,.^~°")  # one of these alone on a line is dirt on the scan
 PAGE_AT_END = lazyre.compile(r"\b[Pp]age$")  # a jump line broken after its "page"
 
 
@@ -21,11 +22,16 @@ class Line:
 
 
 def read_lines(text: str, furniture: re.Pattern[str] | None) -> list[Line]:
-    """The page's text lines; blank lines, running heads and the paper's ``furniture`` are gaps."""
+    """The page's text lines; blank lines, running heads, an index box at the top and the paper's
+    ``furniture`` are gaps."""
     out: list[Line] = []
     gap = False
-    for n, raw in enumerate(text.split("\n"), start=1):
-        line = raw.strip(" \t\r\u3000\u00a0\ufeff")
+    raws = text.split("\n")
+    index = en.index_box(raws)  # a front page's teaser box pointing inside: furniture
+    for n, raw in enumerate(raws, start=1):
+        line = raw.strip(" \t\r\u3000\u00a0\ufeff") if n > index else ""
+        if line in STRAY_MARKS:
+            continue  # a speck OCR read as a mark (•, ', |): no line at all, not even a gap
         if line and furniture is not None and furniture.match(line):
             line = ""  # the paper's own furniture (configuration ``[reading] furniture``)
         if not line or (en.is_running_head(line) and not (out and PAGE_AT_END.search(out[-1].text))):

@@ -24,6 +24,7 @@ def word_set(text: str) -> frozenset[str]:
 # By MARIA LOPEZ / By Maria Lopez and Dan Ortiz / BY8HARYN8EAB8 / Hy Kelli Harris (OCR) / By
 BYLINE = lazyre.compile(r"^\s*(?:[Bb8][Yy]|Hy)(?:\s+[A-Z8][\w.’'^*«\-]*|(?=[A-Z8]{3})\w+|\s*$)")
 _NAME_JOINERS = word_set("and AND & de da van von der la le del y")
+_NOT_A_NAME = word_set("the a an this these those all no any every some one two three far way")  # BY THE …
 # Words of a staff or agency line, as printed under a byline (``Staff Writer``, ``Associated Press``).
 STAFF_WORDS = (
     "staff", "writer", "editor", "reporter", "correspondent", "press", "associated", "daily",
@@ -37,12 +38,12 @@ _STAFF_RE = lazyre.compile(
     r"|CORRESPONDENT|Press|PRESS|Report|REPORT|Columnist|Photographer)(?:\s+(?:Writer|Reporter|Report))?\W*$"
 )
 # WASHINGTON (AP) — / PORT HAVEN — / SEOUL, South Korea (AP) — / SPENCER, Okla. (AP)— / LONDON, Jan. 4 —
-# / LONDON, 3 March (Reuters) - (UK order)
+# / LONDON, 3 March (Reuters) - (UK order) / SACRAMENTO, Calif. (AP) (a narrow column: the dash below)
 DATELINE = lazyre.compile(
     r"^[-–—\s]*(?P<dateline>[A-Z][A-Za-z’'.]*[A-Z][A-Z’'.]*(?:[ ,.]+[A-Z][\w’'.]*){0,3}"
     r"(?:,?\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
     r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?))?"
-    r"\s*(?:[(|]\s*[A-Za-z]{2,8}\s*[)|>I\]]\s*)?)\s*(?:—|–|--|(?<=\s)-(?=\s)|(?<=[)>|\]])-)"
+    r"\s*(?:[(|]\s*[A-Za-z]{2,8}\s*[)|>I\]]\s*)?)\s*(?:—|–|--|(?<=\s)-(?=\s)|(?<=[)>|\]])-|(?<=\))$)"
 )
 # Photo by JANE DOE / Staff photo by … / DARRELL MIHO/Mustang Daily / (AP Photo) / Courtesy of …
 CREDIT = lazyre.compile(
@@ -69,6 +70,36 @@ RUNNING_HEAD = lazyre.compile(
 )
 
 
+# A line of a front page's index or teaser box, pointing inside: ``Sports: Harbor rallies past
+# Eagles, B1``, ``Opinion, A4``, ``Classified ... B6``, ``Inside: Sports, B1``, ``Weather … Page 2``.
+_INDEX_LINE = lazyre.compile(
+    r"^[•*■►▶]?\s*[A-Z][\w’'&:;,.!?\- ]{1,60}?(?:,|\s*(?:\.{2,}|…)|\s+[•·])\s*(?:(?:Page|PAGE)\s+)?"
+    r"(?:[A-H]\d{1,2}|\d{1,2}[A-H])$"
+    r"|^[•*■►▶]?\s*[A-Z][\w’'&:;,!?\- ]{1,60}?\s*(?:\.{2,}|…)\s*(?:(?:Page|PAGE)\s+)?\d{1,2}$"
+)
+# The head of such a box: INSIDE, TODAY, INDEX, IN THIS ISSUE.
+_INDEX_HEAD = lazyre.compile(
+    r"^(?i:inside(?: today)?|today|index|in this issue|in today's paper|what's inside):?$"
+)
+INDEX_LINES = 12  # lines from the page's top an index box may take
+
+
+def index_box(lines: list[str]) -> int:
+    """How many of a page's first lines (blank lines and running heads among them) are its index
+    or teaser box; 0 when none. Only lines that point to a lettered page or by dotted leaders,
+    and the box's head word over them: a story's line names no page so."""
+    n = 0
+    for k, raw in enumerate(lines[:INDEX_LINES]):
+        text = raw.strip()
+        if not text or is_running_head(text):
+            continue
+        if _INDEX_LINE.match(text):
+            n = k + 1
+        elif not (_INDEX_HEAD.match(text) and k + 1 < len(lines) and _INDEX_LINE.match(lines[k + 1].strip())):
+            break
+    return n
+
+
 _SENTENCE_INSIDE = lazyre.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 
 
@@ -83,6 +114,14 @@ def is_byline(text: str) -> bool:
         return False
     if _SENTENCE_INSIDE.search(text):
         return False  # ``by Cal Poly Pomona. He had``: a sentence ends inside, the text goes on
+    if text[2:3].isalpha() and (len(words) > 2 or ":" in text):
+        return False  # BYPASS OPENS TO TRAFFIC: a headline's first word; BY8HARYN8EAB8 is a name
+    if (
+        len(words) > 1
+        and (words[1].lower() in _NOT_A_NAME or ":" in text)
+        and not is_staff_line(" ".join(words[1:]))
+    ):
+        return False  # BY THE NUMBERS, BY A NOSE: LEVY PASSES: a headline (By The Associated Press is not)
     names = words[1:3]
     return all(w[:1].isupper() or w[:1] in "8^" or w in _NAME_JOINERS for w in names)
 

@@ -12,10 +12,10 @@ import re
 
 from . import lazyre
 
-# A page as jump lines print it: 4, A6, 4A, one; OCR reads 1 as l/I, 5 as s, 8 as B, 0 as O
+# A page as jump lines print it: 4, A6, 4A, A 6 (spaced), one; OCR reads 1 as l/I, 5 as s, 8 as B, 0 as O
 # (a misread label is taken only where no word follows it: ``From pages of`` is a sentence).
 _LABEL = (
-    r"(?P<label>[A-Za-z]?\d{1,3}[A-Za-z]?\b|(?i:one|two|three|four|five|six|seven|eight|nine|ten)\b"
+    r"(?P<label>[A-Za-z]?\d{1,3}[A-Za-z]?\b|(?<![A-Za-z])[A-H]\s\d{1,2}\b|(?i:one|two|three|four|five|six|seven|eight|nine|ten)\b"
     r"|[lIisSOoBgZ]\d?\b(?!\s*[a-z])|\*)"
 )
 _PAGE_WORD = r"[Pp][aA][gqGQ][eaoEAO]"  # page, paga, PAGE
@@ -41,9 +41,9 @@ CONTINUED_ON = lazyre.compile(rf"{_BEFORE}[(\[]?\s*{_CONTINUED}\s+[oO][nN]\s+{_T
 # See SCHOOLS, Page 4 / See MEN, back page / See BUDGET, A6 / Please see BUDGET on B2 /
 # Sec COMPUTERS, page 6 / Sac CLASH, hack page (OCR)
 SEE_KEYWORD = lazyre.compile(rf"{_BEFORE}[(\[]?\s*{_SEE}\s+{_KEYWORD}\s*[,|/.]?\s*{_TARGET}{_CLOSE}")
-# Please see page 6 / PleaM see paga 2 (OCR) / Please see back page / See page 4 / See back page
+# Please see page 6 / PleaM see paga 2 (OCR) / Please see back page / See page 4 / See back page / Jump to A6
 PLEASE_SEE = lazyre.compile(
-    rf"{_BEFORE}[(\[]?\s*(?:P[a-zA-Z]{{3,5}}\W?\s+[a-zA-Z]{{2,3}}\s+|{_SEE}\s+){_TARGET}{_CLOSE}"
+    rf"{_BEFORE}[(\[]?\s*(?:P[a-zA-Z]{{3,5}}\W?\s+[a-zA-Z]{{2,3}}\s+|{_SEE}\s+|Jump\s+to\s+|JUMP\s+TO\s+){_TARGET}{_CLOSE}"
 )
 # (Continued from page one) / Continued from Page 1 / Continued From A1
 # A jump head run into the jump line: ``SCHOOLS, from page 1``, ``BUDGET: Continued from A1``.
@@ -54,13 +54,17 @@ _HEAD_RUN_IN = (
     r"\s*[:,—–|/-]?\s+)?"
 )
 # (Continued from page one) / Continued from Page 1 / Continued From A1 / Jump from A1 / Contlnued (OCR)
+# (Continued from back page) / From back page: the story jumped from the issue's last page (alone
+# on its line: ``From back pages of the ledger`` is a sentence).
+_FROM_BACK = rf"(?:the\s+)?{_BACK}\s*[)\]]?\s*$"
 CONTINUED_FROM = lazyre.compile(
     rf"^\s*{_HEAD_RUN_IN}[(\[]?\s*(?:{_CONTINUED}|[Jj]ump(?:ed)?|JUMP(?:ED)?)\s+[fF][rR][oO][mM]\s+"
-    rf"(?:{_PAGE_WORD}\s*)?{_LABEL}\s*[)\]]?"
+    rf"(?:{_FROM_BACK}|(?:{_PAGE_WORD}\s*)?{_LABEL}\s*[)\]]?)"
 )
 # From page 1 / From Page One / From A1, and as OCR reads them: From pagel, Frontpage*, rotn page 1.
 FROM_PAGE = lazyre.compile(
     rf"^\s*{_HEAD_RUN_IN}[(\[]?\s*(?:(?:[FfIi]?['’]?[rR][oO0](?:rn|[mMnNt])[tn]?|FROM)\s*{_PAGE_WORD}\s*{_LABEL}"
+    rf"|(?:[Ff]rom|FROM)\s+{_FROM_BACK}"
     r"|(?:[Ff]rom|FROM)\s+(?P<section>[A-Z]\d{1,2})\b)\s*[)\]]?"
 )
 # ``Please see page 4`` as OCR reads it with its spaces lost and its label gone: ``PtMMSMpagag``.

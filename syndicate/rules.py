@@ -244,8 +244,8 @@ JUMP_MARKERS: tuple[JumpMarker, ...] = (
     JumpMarker(
         "See KEYWORD", "en", "out", english_jumps.SEE_KEYWORD, ("ag", "AG", "ack", "ACK", "ee", "EE", "S", "urn", "URN"), 70
     ),
-    # Please see page 6 / PleaM see paga 2 (OCR) / See back page
-    JumpMarker("Please see", "en", "out", english_jumps.PLEASE_SEE, ("ag", "AG", "ack", "ACK"), 40),
+    # Please see page 6 / PleaM see paga 2 (OCR) / See back page / Jump to A6
+    JumpMarker("Please see", "en", "out", english_jumps.PLEASE_SEE, ("ag", "AG", "ack", "ACK", "ump", "UMP"), 40),
     JumpMarker("Please see, garbled", "en", "out", english_jumps.PLEASE_SEE_GARBLED, ("ag", "aq", "AG", "AQ"), 18),
     # (Continued from page one) / Continued From A1 / Jump from A1 / Contlnued from Page 1 (OCR)
     JumpMarker("Continued from", "en", "in", english_jumps.CONTINUED_FROM, ("nued", "nucd", "NUED", "ump", "UMP"), 48),
@@ -372,7 +372,7 @@ def page_number(label: str) -> int | None:
         return EN_NUMBERS[label.lower()]
     if label.isascii() and not any(c.isdigit() for c in label):
         return english_jumps.page_number(label)  # OCR's l for 1, s for 5 (``From pagel``)
-    label = label.strip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+    label = label.strip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz").strip()  # A 6 (spaced)
     if label.isdigit():
         return int(label) or None
     digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}

@@ -142,17 +142,17 @@ class _Page:
     def line(self, block: Block, nxt: Block | None = None) -> None:
         if block.opens and not self.cur.empty:
             self.new()
-        cur, text = self.cur, block.text
+        cur, text, raw = self.cur, block.text, block.raw
         if block.role == "credit":  # a credit line under an article: part of it, not text
             last = cur if not cur.empty or not self.done else self.done[-1]
             last.last_line = max(last.last_line, block.last_line)
             return
-        if block.role == "byline":  # the page's reader knew it for a byline (English)
+        if block.role == "byline":  # the page's reader knew it for a byline, or a head: BYPASS OPENS… (en)
             cur.byline_raw.append(block.raw)
             cur.byline_names.extend(self.p.byline_names(block.raw) if self.p.byline_names else ())
             cur.touch(block, head=True)
             return
-        if len(block.raw) <= self.p.byline_max and self.p.byline_line.match(block.raw):
+        if block.role != "head" and len(raw) <= self.p.byline_max and self.p.byline_line.match(raw):
             if cur.has_body and self._closing_byline(block, nxt):
                 return
             if cur.has_body and not self._hold_captions():
@@ -307,7 +307,7 @@ class _Page:
 
 def _belongs(heads: list[str], paragraphs: list[str]) -> bool:
     """Does any headline line share enough with the body? Lines too short to tell are no evidence."""
-    text = "".join(paragraphs)
+    text, heads = "".join(paragraphs).lower(), [h.lower() for h in heads]  # in one case: HARBOR / harbor
     # Substring tests, not the body's n-gram set: this runs for every headline of every page.
     ratios = [
         sum(1 for g in grams if g in text) / len(grams)
@@ -365,7 +365,7 @@ def split(
         first_line = d.first_line
         kicker, headline, subheadline = (profile.titles or _titles)(heads, d.subtitle)
         news = d.dateline is not None
-        if heads and news and not _belongs(heads, d.paragraphs):
+        if heads and news and profile.read_unmarked is None and not _belongs(heads, d.paragraphs):  # marked
             text = " ".join(h.text for h in d.heads)
             orphans.append(Orphan(page, len(orphans) + 1, d.first_line, d.heads[-1].last_line, text))
             first_line = d.body_first_line or d.first_line

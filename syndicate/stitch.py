@@ -103,7 +103,8 @@ def _runs_on(f: Fragment) -> bool:
 
 
 def _target(jump: Jump, pages: set[int]) -> int | None:
-    """The page a jump-out names: its number, or the issue's last page for ``See back page``."""
+    """The page a jump line names: its number, or the issue's last page for ``See back page``
+    (and ``Continued from back page``)."""
     if jump.page is None and jump.label == "back" and pages:
         return max(pages)
     return jump.page
@@ -207,7 +208,7 @@ def _marked(fragments: list[Fragment], pages: set[int], found: _Found) -> None:
         else:
             buckets[(f.page, target)][0].append(f)
     for i in (f for f in fragments if f.kind is FragmentKind.CONTINUATION):
-        src = i.jump_in.page if i.jump_in else None
+        src = _target(i.jump_in, pages) if i.jump_in else None
         for (p, q), (_, bucket_ins) in buckets.items():
             if q == i.page and src in (p, None):
                 bucket_ins.append(i)
@@ -216,7 +217,9 @@ def _marked(fragments: list[Fragment], pages: set[int], found: _Found) -> None:
         # As many continuations as jumps, each marker naming the other's page: every jump has its
         # continuation here, and the assignment only decides which; otherwise weak pairs stay apart.
         floor = (
-            0.0 if len(free) == len(outs) and all(f.jump_in and f.jump_in.page for f in free) else MIN_SCORE
+            0.0
+            if len(free) == len(outs) and all(f.jump_in and _target(f.jump_in, pages) for f in free)
+            else MIN_SCORE
         )
         for o, match, evidence in _assign(outs, free, found.ev, found.heads, floor):
             if match is not None:
@@ -234,7 +237,7 @@ def _jump_in_only(fragments: list[Fragment], pages: set[int], found: _Found) -> 
     taken = set(found.links)
     by_source: dict[int, list[Fragment]] = defaultdict(list)
     for i in fragments:
-        src = i.jump_in.page if i.jump_in is not None else None
+        src = _target(i.jump_in, pages) if i.jump_in is not None else None
         if i.kind is FragmentKind.CONTINUATION and _key(i) not in found.used and src in pages:
             by_source[src].append(i)
     for src, orphan_ins in sorted(by_source.items()):
@@ -285,7 +288,11 @@ def _unmarked(fragments: list[Fragment], pages: set[int], found: _Found) -> None
             if match is not None:
                 del unresolved[_key(o)]
                 found.link(o, match, evidence, "jump line naming no readable page")
-    lost = [f for f in fragments if f.jump_in is not None and f.jump_in.page is None and _key(f) not in used]
+    lost = [
+        f
+        for f in fragments
+        if f.jump_in is not None and _target(f.jump_in, pages) is None and _key(f) not in used
+    ]
     for cont in lost:
         ends = [f for f in fragments if f.page != cont.page and f.jump_out is None and _key(f) not in links]
         for _, end, evidence in (

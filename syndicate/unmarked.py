@@ -37,6 +37,8 @@ ANAPHORIC = lazyre.compile(
 )
 _SENTENCE_LAST = frozenset(".!?\"'”’)")  # last characters of a line that may end a sentence
 _NO_HEAD_LAST = frozenset(".,;-–—")  # last characters of a line that is no head (set_as_head)
+JUMP_LINE_MAX = 48  # a jump-in line is no longer (a jump head run into it included)
+SUBHEAD_WORDS = 4  # a head under a finished paragraph this long is a headline, not a subhead
 _BARE_LABEL = lazyre.compile(r"^[A-Z]?\d{1,3}$")
 
 
@@ -93,7 +95,10 @@ class _Reader(HeadReader):
             return True
         before = self.pending_text()
         if not closed(before):
-            return False
+            # A wire dateline (FREMONT (AP) —) after a blank line opens a story even under text
+            # that ends no sentence (a caption, a line that lost its period): never mid-sentence.
+            wire = en.dateline(body.text) if body is not None and h.end == i else None
+            return wire is not None and "(" in wire.group("dateline")
         if h.heads:
             return body is None or not body.text[:1].islower()
         if dated or rules.jump_out(before) is not None or body is None:
@@ -121,6 +126,25 @@ class _Reader(HeadReader):
             return False  # right under a head and byline, or a paragraph's first line
         return (signed or closed(self.pending_text())) and not (
             self.writer is not None and self.writer.match(text)  # the writer's bio line
+        )
+
+    def jump_in_here(self, i: int) -> bool:
+        """Line ``i`` is a jump-in line, or a jump head over one, right under any line: a
+        continuation set with no air under the story above (which may end on a credit, a subhead
+        or a cut sentence). Asked of lines that hint at one (``run`` tests that inline)."""
+        text = self.lines[i].text
+        if len(text) > JUMP_LINE_MAX:
+            return False
+        if rules.jump_in(text):
+            return not self.pieces or not self.pieces[-1].text.endswith("-")  # not a word cut at ``-``
+        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        return (
+            text.isupper()
+            and nxt is not None
+            and not nxt.gap
+            and len(nxt.text) <= JUMP_LINE_MAX
+            and en.jump_head(text)
+            and rules.jump_in(nxt.text) is not None
         )
 
     def dated_ungapped(self, i: int) -> bool:
@@ -170,7 +194,16 @@ class _Reader(HeadReader):
             return False
         if not h.heads:
             return h.end == i and en.dateline(body.text) is not None  # a dateline opens the story
-        return bool(en.dateline(body.text) or en.capital_lead(body.text))
+        return bool(en.dateline(body.text) or en.capital_lead(body.text)) or self.headline_over(h, body)
+
+    def headline_over(self, h: Head, body: Line) -> bool:
+        """A head of one line set in capitals, a headline's length (a subhead inside a story is a
+        word or three: ``ABOUT THE ISSUE``), over a new sentence: a story set with no air above."""
+        if len(h.heads) != 1 or len(h.heads[0]) != 1:
+            return False
+        k = h.heads[0][0]
+        text = self.lines[k].text
+        return len(text.split()) >= SUBHEAD_WORDS and text.isupper() and body.text[:1].isupper()
 
     def signed_below(self, j: int) -> bool:
         """The byline's writer signs off below line ``j`` (``Lori Witmer is a computer science
@@ -309,7 +342,11 @@ class _Reader(HeadReader):
             above = self.lines[i - 1].text if i else ""
             # Under a sentence end or a short line (``Press Association``): the cheap test inline.
             under = above[-1:] in _SENTENCE_LAST or above.count(" ") <= 3
-            ungapped = not marked and under and (self.ungapped(i) or self.dated_ungapped(i))
+            text = line.text  # a jump-in line under any line: the cheap tests inline, then jump_in_here
+            hint = "rom" in text or "ued" in text or "ump" in text or "ROM" in text or text.isupper()
+            ungapped = not marked and (
+                under and (self.ungapped(i) or self.dated_ungapped(i)) or hint and self.jump_in_here(i)
+            )
             if (marked or ungapped) and not self.label_after_page(i):
                 h = self.head(i)
                 # A credit block may run on past its first lines (STORY BY … / … PHOTOS BY / JUAN …).

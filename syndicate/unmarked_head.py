@@ -118,6 +118,25 @@ class HeadReader:
             return 0
         return 0 if en.ends_sentence(second.text) else 2
 
+    def over_byline(self, j: int) -> bool:
+        """Line ``j`` and at most two more, none ending a sentence, stand right over a byline: a
+        headline set full to the column (``Political science major new`` / ``Poly Royal queen`` /
+        ``By Ann Lee``), its line breaks no evidence. The byline is looked for first: most lines
+        asked have none below."""
+        lines = self.lines
+        for k in range(j + 1, min(j + 3, len(lines))):
+            if lines[k].gap:
+                return False
+            if lines[k].text[:1] in "BbH8" and self.is_byline(lines[k].text):
+                return all(self._head_line(lines[m].text) for m in range(j, k))
+        return False
+
+    def _head_line(self, text: str) -> bool:
+        """A line of a head block over a byline: no sentence end, no byline or jump line."""
+        if not en.headline_like(text) or en.ends_sentence(text) or self.starts_body(text):
+            return False
+        return not (english_jumps.may_end_jump(text) and rules.jump_out(text))  # See BUDGET, Page 2
+
     def wrapped_across(self, j: int) -> bool:
         """Line ``j``, after a blank line under a headline, is the rest of it: short, in lower case,
         ending no sentence, standing alone above a byline, a dateline or the text."""
@@ -163,6 +182,7 @@ class HeadReader:
             and not en.ends_sentence(text)
             and (nxt is None or nxt.gap or not nxt.text[:1].islower())
             and not rules.jump_in(text)
+            and not en.dateline(text)  # SACRAMENTO, Calif. (AP) / — State officials …
         )
 
     def head(self, i: int) -> Head:
@@ -185,7 +205,7 @@ class HeadReader:
             if self.starts_body(text):
                 break
             wrap = self.wrapped_head(j) if j == i else self.wrapped_deck(j)  # decks wrap above a byline
-            if not wrap and not self.stands_alone(j):
+            if not wrap and not self.stands_alone(j) and not self.over_byline(j):
                 break
             if h.heads and text[:1].islower():
                 h.heads[-1].append(j)  # a headline wrapped onto a second line
