@@ -156,7 +156,7 @@ def _topic_break(
         return False, "too little text to tell a topic", evidence
     cohesion = topic.cohesion(prev.paragraphs, ahead)
     lead = p.lead_opener is not None and p.lead_opener.match(d.paragraphs[0]) is not None
-    if lead and cohesion < LEAD_TOPIC_SHIFT:
+    if lead and cohesion < LEAD_TOPIC_SHIFT and not _scene_lede(prev, p):
         evidence.update(cohesion=cohesion, threshold=LEAD_TOPIC_SHIFT)
         return True, "topic, and the paragraph opens as a news lead does", evidence
     if not d.blank:  # articles also follow with no blank line: only a change no article shows
@@ -172,6 +172,16 @@ def _topic_break(
         "topic" + (" (the issue parts articles with blank lines)" if p.blank_parts else ""),
         evidence,
     )
+
+
+def _scene_lede(d: Draft, p: Profile) -> bool:
+    """The draft is a headline over one paragraph that opens with no news lead and no dateline
+    (海风浩荡，岸线繁忙。……): a feature's scene-setting lede, whose news peg (5月25日至29日，…)
+    follows in the next paragraph on other words. A brief's paragraph opens as a news lead."""
+    if len(d.paragraphs) != 1 or not d.heads or d.dateline:
+        return False
+    first = d.paragraphs[0]
+    return not (p.lead_opener is not None and p.lead_opener.match(first)) and not p.dateline.match(first)
 
 
 def _brief_item(text: str, p: Profile) -> bool:

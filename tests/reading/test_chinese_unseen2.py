@@ -1,0 +1,38 @@
+"""More conventions of Chinese papers the reader was not tuned on (issue 11), read on pages laid out
+as metro, party, evening and provincial papers print them. Every line is our own, in their image."""
+
+from __future__ import annotations
+
+from syndicate.model import Fragment
+from syndicate.normalize import blocks
+from syndicate.segment import split
+
+IND = "\u3000\u3000"
+
+
+def read(text: str) -> list[Fragment]:
+    fragments, _ = split(1, blocks(text))
+    return fragments
+
+
+def test_a_features_scene_lede_keeps_its_dated_news_peg() -> None:
+    """A feature opens on a scene (晨雾未散，码头已是一片忙碌。), then gives the news in a
+    paragraph opening on its date, in other words: one article, not a headless one after it."""
+    text = (
+        "码头上的“早班车”\n本报记者 吴倩\n"
+        f"{IND}晨雾未散，江畔码头已是一片忙碌。吊臂起落\n间，一只只集装箱稳稳落上货轮甲板——这座\n老港口的清晨，比潮水来得更早。\n"
+        f"{IND}6月3日至5日，“港通天下”主题采访活动走\n进江城港务集团，记者走上码头，实地探访智\n慧调度中心与无人集卡试验区，了解内河航运\n转型升级的最新进展。\n"
+    )
+    (f,) = read(text)
+    assert f.headline == "码头上的“早班车”" and len(f.paragraphs) == 2
+
+
+def test_a_briefs_dated_paragraph_after_it_still_opens_the_next_brief() -> None:
+    """The paragraph above opens as news does (本报讯 近日，…): a brief, not a scene."""
+    text = (
+        "本地简讯\n"
+        f"{IND}本报讯 近日，市图书馆暑期少儿阅读季启动，\n全市二十家分馆同步开展绘本共读、科普讲座\n等活动，预计惠及少年儿童两万余人次。\n"
+        f"{IND}6月3日，城南街道组织辖区商户开展消防演\n练，百余名商户参加，消防员现场讲解灭火器\n使用方法和火灾逃生要点。\n"
+    )
+    first, second = read(text)
+    assert second.paragraphs[0].startswith("6月3日，城南街道")
