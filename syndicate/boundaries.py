@@ -120,6 +120,21 @@ class _Topic:
         return len(a & b) / min(len(a), len(b))
 
 
+def take_deck(d: Draft, p: Profile) -> bool:
+    """A byline under a headline and one unfinished paragraph, with no dateline or byline yet: the
+    paragraph is the article's deck (提要, a long summary set under the headline with no full stop:
+    …李强主持赵乐际王沪宁出席), and the byline opens its body. Taken as the subtitle."""
+    if not d.heads or d.byline_raw or d.dateline or d.jump_in or d.subtitle or len(d.paragraphs) != 1:
+        return False
+    text = d.paragraphs[0]
+    if rules.SENTENCE_END.search(text) or rules.BODY_LINE_END.search(text) or p.sign_off.search(text):
+        return False  # a finished paragraph, or one signed off (…生生不息。（杨栋）)
+    if rules.PHOTO_CREDIT.search(text) or "图为" in text:
+        return False  # a long caption (…图为小麦收割现场图/韦铸峰), a credit at its end
+    d.subtitle, d.paragraphs, d.spans = text, [], []
+    return True
+
+
 def caption(text: str) -> bool:
     """A photo caption: short, and signed by the photographer (图/张三, 李四 摄) or opening 图为."""
     return len(text) <= CAPTION_MAX and bool(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from . import lazyre, rules
-from .boundaries import Draft, caption, merge_soft
+from .boundaries import Draft, caption, merge_soft, take_deck
 from .model import Block, BlockKind, BoundaryDecision, Fragment, FragmentKind, Jump, Orphan
 from .profile import CHINESE, Profile
 from .text import bigrams, close_up, trigrams
@@ -155,7 +155,7 @@ class _Page:
         if len(block.raw) <= self.p.byline_max and self.p.byline_line.match(block.raw):
             if cur.has_body and self._closing_byline(block, nxt):
                 return
-            if cur.has_body and not self._hold_captions():
+            if cur.has_body and not self._hold_captions() and not take_deck(cur, self.p):
                 self.new(captions=True)
             self.cur.byline_raw.append(block.raw)
             self.cur.touch(block, head=True)

@@ -36,3 +36,30 @@ def test_a_briefs_dated_paragraph_after_it_still_opens_the_next_brief() -> None:
     )
     first, second = read(text)
     assert second.paragraphs[0].startswith("6月3日，城南街道")
+
+
+def test_a_long_summary_deck_between_headline_and_byline() -> None:
+    """A front page's summary deck (提要) under the headline, one long line with no full stop, then
+    the byline: the byline opens the same article's body, the deck is its subtitle."""
+    text = (
+        "全市防汛工作会议召开\n"
+        " 会议强调，要坚持人民至上、生命至上，立足防大汛抢大险救大灾，压紧压实各级防汛责任"
+        "，全力保障人民群众生命财产安全王海出席并讲话李明主持\n"
+        "本报记者 吴倩\n"
+        f"{IND}6月3日，全市防汛工作会议召开。会议总结去\n年防汛工作，部署今年主汛期防汛抗旱工作。\n"
+    )
+    (f,) = read(text)
+    assert f.headline == "全市防汛工作会议召开" and f.byline == ("吴倩",)
+    assert f.subheadline is not None and f.subheadline.startswith("会议强调")
+    assert f.paragraphs[0].startswith("6月3日")
+
+
+def test_a_signed_off_paragraph_under_a_headline_is_no_deck() -> None:
+    text = (
+        "端午香囊俏销\n"
+        f"{IND}艾草、丁香、薄荷装进锦囊，一枚枚香囊承载着\n人们对安康生活的美好祝愿。（杜娟）\n"
+        "本报记者 吴倩\n"
+        f"{IND}6月3日，全市防汛工作会议召开。会议总结去\n年防汛工作，部署今年主汛期防汛抗旱工作。\n"
+    )
+    first, second = read(text)
+    assert first.subheadline is None and second.byline == ("吴倩",)
