@@ -93,6 +93,11 @@ class Draft:
         return bool(self.paragraphs)
 
     @property
+    def bare(self) -> bool:
+        """Only paragraphs: no headline, byline, dateline or jump-in."""
+        return not (self.heads or self.byline_raw or self.dateline or self.jump_in)
+
+    @property
     def empty(self) -> bool:
         return not (self.heads or self.byline_raw or self.paragraphs or self.jump_in)
 

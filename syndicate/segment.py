@@ -102,9 +102,8 @@ class _Page:
 
     def _trailing_captions(self, signed_only: bool = False) -> list[tuple[str, tuple[int, int]]]:
         cur = self.cur
-        bare = not (cur.heads or cur.byline_raw or cur.dateline or cur.jump_in)  # only paragraphs
         k = len(cur.paragraphs)
-        while k > (0 if bare else 1) and caption(cur.paragraphs[k - 1]):
+        while k > (0 if cur.bare else 1) and caption(cur.paragraphs[k - 1]):
             k -= 1
         if k == len(cur.paragraphs) or cur.jump_out is not None:
             return []
@@ -224,7 +223,8 @@ class _Page:
                 return
         elif self.p.article_opening.match(raw):
             if cur.has_body and not self._hold_captions():
-                self.new(captions=True, signed_only=True)  # captions set apart above go below, as a byline's
+                # captions set apart above go below, as a byline's (or opening the page: none above)
+                self.new(captions=True, signed_only=bool(self.done) or not cur.bare)
         elif self.p.paragraph_indent and self._indented_head(raw, nxt):
             if cur.has_body or cur.byline_raw:
                 self.new()

@@ -63,3 +63,18 @@ def test_a_signed_off_paragraph_under_a_headline_is_no_deck() -> None:
     )
     first, second = read(text)
     assert first.subheadline is None and second.byline == ("吴倩",)
+
+
+CAPTION_TOP = f"{IND}图为志愿者在社区为老人测量血压。\n 记者 刘洋 摄\n"
+DATED = f"{IND}本报讯（记者 杜娟）近日，市图书馆暑期少\n儿阅读季启动，全市二十家分馆同步开展活动。\n"
+
+
+def test_a_caption_opening_the_page_goes_with_the_dated_article_below() -> None:
+    """No article above for the caption to end: the headless dated story under it carries it."""
+    (f,) = read(CAPTION_TOP + DATED)
+    assert f.first_line == 1 and f.dateline == "本报讯"
+
+
+def test_a_caption_opening_the_page_stays_apart_from_a_headlined_article() -> None:
+    first, second = read(CAPTION_TOP + "市图书馆启动暑期阅读季\n" + DATED)
+    assert second.headline == "市图书馆启动暑期阅读季" and second.first_line == 3
