@@ -78,3 +78,18 @@ def test_a_caption_opening_the_page_goes_with_the_dated_article_below() -> None:
 def test_a_caption_opening_the_page_stays_apart_from_a_headlined_article() -> None:
     first, second = read(CAPTION_TOP + "市图书馆启动暑期阅读季\n" + DATED)
     assert second.headline == "市图书馆启动暑期阅读季" and second.first_line == 3
+
+
+def test_a_long_list_of_contributors_in_brackets_closes_the_article() -> None:
+    """（文/王芳 李强 …）: a bracket of names alone, longer than any other sign-off, ends the body;
+    the kicker and headline below open the next article."""
+    text = (
+        "记录新时代的乡村变迁\n"
+        f"{IND}一张张照片，定格下乡村振兴路上的动人瞬间，\n也记录着基层干部群众奋斗的足迹。\n"
+        f"{IND}（摄影王芳李强陈思远张海涛刘佳赵敏孙志强\n周晓燕吴磊郑雅黄建国林芳何俊罗丹许文宋佳\n琪唐宁韩冰冯涛）\n"
+        "新春走基层\n山村通了致富路\n本报记者 吴倩\n"
+        f"{IND}近日，记者来到大山深处的石门村，一条崭新\n的水泥路蜿蜒而上，直通村民家门口。\n"
+    )
+    first, second = read(text)
+    assert first.paragraphs[-1].endswith("冯涛）")
+    assert second.headline == "山村通了致富路" and second.kicker == "新春走基层"
