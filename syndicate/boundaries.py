@@ -50,7 +50,11 @@ SUBHEADING = "a subheading (no blank line above, where the issue prints one abov
 # where 40% of articles follow the one above with no blank line (the print layouts the tests
 # generate leave out half), ten all blanked by chance is 0.6**10 = 0.6%.
 HEADS_BLANKED_MIN = 10
-CAPTION_MAX = 80  # a paragraph ending in a photo credit and no longer is a caption
+CAPTION_MAX = 80
+# A paragraph opening so goes on from the text above it (而在河南…, 此外，, 与此同时，): no article opens so.
+CONNECTIVE = lazyre.compile(
+    r"^(?:而在|而这|然而|但是|与此同时|此外|另外|另一方面|不仅如此|对此|为此|因此)"
+)  # a paragraph ending in a photo credit and no longer is a caption
 
 
 # A subheading (小标题) inside an article is marked: ■现场, ◆老板坚持手工现做, ▶夜市里的新面孔, 一、…, （一）…
@@ -172,6 +176,8 @@ def _topic_break(
         return True, "end of a photo story's captions", evidence
     if d.blank and p.blank_separates:
         return True, "blank line above (the issue's column ends never fall above a paragraph)", evidence
+    if CONNECTIVE.match(d.paragraphs[0]):
+        return False, "opens on a connective to the text above (而在…, 此外，)", evidence
     if len("".join(prev.paragraphs[-4:])) < TOPIC_MIN_CHARS or len("".join(ahead)) < TOPIC_MIN_CHARS:
         return False, "too little text to tell a topic", evidence
     cohesion = topic.cohesion(prev.paragraphs, ahead)

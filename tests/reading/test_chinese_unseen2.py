@@ -93,3 +93,14 @@ def test_a_long_list_of_contributors_in_brackets_closes_the_article() -> None:
     first, second = read(text)
     assert first.paragraphs[-1].endswith("冯涛）")
     assert second.headline == "山村通了致富路" and second.kicker == "新春走基层"
+
+
+def test_a_paragraph_opening_on_a_connective_opens_no_article() -> None:
+    """而在…, 此外，: the paragraph goes on from the one above, however few words they share."""
+    text = (
+        "南菜北种见成效\n"
+        f"{IND}本报讯 甘蔗北上，一举多得：北方居民吃上了新\n鲜甘蔗，特色采摘也带火了乡村旅游，游客\n周末结伴前来，农家乐生意红火。\n\n"
+        f"{IND}而在豫西山区，破解“茶树越冬”难题，带来\n的则是盘活荒坡、增收致富的全方位效益。十\n年前，这座山头还是一片乱石岗。\n"
+    )
+    (f,) = read(text)
+    assert len(f.paragraphs) == 2
