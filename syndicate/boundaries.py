@@ -50,7 +50,11 @@ SUBHEADING = "a subheading (no blank line above, where the issue prints one abov
 # where 40% of articles follow the one above with no blank line (the print layouts the tests
 # generate leave out half), ten all blanked by chance is 0.6**10 = 0.6%.
 HEADS_BLANKED_MIN = 10
-CAPTION_MAX = 80  # a paragraph ending in a photo credit and no longer is a caption
+CAPTION_MAX = 80
+# A paragraph opening so goes on from the text above it (而在河南…, 此外，, 与此同时，): no article opens so.
+CONNECTIVE = lazyre.compile(
+    r"^(?:而在|而这|然而|但是|与此同时|此外|另外|另一方面|不仅如此|对此|为此|因此)"
+)  # a paragraph ending in a photo credit and no longer is a caption
 
 
 # A subheading (小标题) inside an article is marked: ■现场, ◆老板坚持手工现做, ▶夜市里的新面孔, 一、…, （一）…
@@ -93,6 +97,11 @@ class Draft:
         return bool(self.paragraphs)
 
     @property
+    def bare(self) -> bool:
+        """Only paragraphs: no headline, byline, dateline or jump-in."""
+        return not (self.heads or self.byline_raw or self.dateline or self.jump_in)
+
+    @property
     def empty(self) -> bool:
         return not (self.heads or self.byline_raw or self.paragraphs or self.jump_in)
 
@@ -118,6 +127,21 @@ class _Topic:
         if not a or not b:
             return 1.0
         return len(a & b) / min(len(a), len(b))
+
+
+def take_deck(d: Draft, p: Profile) -> bool:
+    """A byline under a headline and one unfinished paragraph, with no dateline or byline yet: the
+    paragraph is the article's deck (提要, a long summary set under the headline with no full stop:
+    …李强主持赵乐际王沪宁出席), and the byline opens its body. Taken as the subtitle."""
+    if not d.heads or d.byline_raw or d.dateline or d.jump_in or d.subtitle or len(d.paragraphs) != 1:
+        return False
+    text = d.paragraphs[0]
+    if rules.SENTENCE_END.search(text) or rules.BODY_LINE_END.search(text) or p.sign_off.search(text):
+        return False  # a finished paragraph, or one signed off (…生生不息。（杨栋）)
+    if rules.PHOTO_CREDIT.search(text) or "图为" in text:
+        return False  # a long caption (…图为小麦收割现场图/韦铸峰), a credit at its end
+    d.subtitle, d.paragraphs, d.spans = text, [], []
+    return True
 
 
 def caption(text: str) -> bool:
@@ -152,11 +176,13 @@ def _topic_break(
         return True, "end of a photo story's captions", evidence
     if d.blank and p.blank_separates:
         return True, "blank line above (the issue's column ends never fall above a paragraph)", evidence
+    if CONNECTIVE.match(d.paragraphs[0]):
+        return False, "opens on a connective to the text above (而在…, 此外，)", evidence
     if len("".join(prev.paragraphs[-4:])) < TOPIC_MIN_CHARS or len("".join(ahead)) < TOPIC_MIN_CHARS:
         return False, "too little text to tell a topic", evidence
     cohesion = topic.cohesion(prev.paragraphs, ahead)
     lead = p.lead_opener is not None and p.lead_opener.match(d.paragraphs[0]) is not None
-    if lead and cohesion < LEAD_TOPIC_SHIFT:
+    if lead and cohesion < LEAD_TOPIC_SHIFT and not _scene_lede(prev, p):
         evidence.update(cohesion=cohesion, threshold=LEAD_TOPIC_SHIFT)
         return True, "topic, and the paragraph opens as a news lead does", evidence
     if not d.blank:  # articles also follow with no blank line: only a change no article shows
@@ -172,6 +198,16 @@ def _topic_break(
         "topic" + (" (the issue parts articles with blank lines)" if p.blank_parts else ""),
         evidence,
     )
+
+
+def _scene_lede(d: Draft, p: Profile) -> bool:
+    """The draft is a headline over one paragraph that opens with no news lead and no dateline
+    (海风浩荡，岸线繁忙。……): a feature's scene-setting lede, whose news peg (5月25日至29日，…)
+    follows in the next paragraph on other words. A brief's paragraph opens as a news lead."""
+    if len(d.paragraphs) != 1 or not d.heads or d.dateline:
+        return False
+    first = d.paragraphs[0]
+    return not (p.lead_opener is not None and p.lead_opener.match(first)) and not p.dateline.match(first)
 
 
 def _brief_item(text: str, p: Profile) -> bool:

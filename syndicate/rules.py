@@ -39,6 +39,7 @@ _CREDIT_TAIL = (
 SIGN_OFF = lazyre.compile(
     r"(?:[（(](?:[^（）()]|[（(][^（）()]{1,12}[）)]){1,40}[）)]|(?:图|文|摄影?|制图)\s*[/／:：][^，。,]{1,20}|供图|摄"
     r"|(?<=[）)。])\s*(?:编译|翻译|整理)\s*[:：][^，。,（）()]{2,12}"  # …（来源：WMO官网）编译：何静怡
+    rf"|(?:^|(?<=[。！？”]))[（(][{CJK}·•、\s]{{41,200}}[）)]"  # a long list of contributors' names
     rf"|{_CREDIT_TAIL}|^{CREDIT_LINE.pattern[1:-1]})\s*$"
 )
 # A bracketed sign-off that says whose or whence (（记者 吴倩）, （来源：《人民日报》）, （完）), unlike a

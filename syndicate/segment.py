@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from . import lazyre, rules
-from .boundaries import Draft, caption, merge_soft
+from .boundaries import Draft, caption, merge_soft, take_deck
 from .model import Block, BlockKind, BoundaryDecision, Fragment, FragmentKind, Jump, Orphan
 from .profile import CHINESE, Profile
 from .text import bigrams, close_up, trigrams
@@ -102,9 +102,8 @@ class _Page:
 
     def _trailing_captions(self, signed_only: bool = False) -> list[tuple[str, tuple[int, int]]]:
         cur = self.cur
-        bare = not (cur.heads or cur.byline_raw or cur.dateline or cur.jump_in)  # only paragraphs
         k = len(cur.paragraphs)
-        while k > (0 if bare else 1) and caption(cur.paragraphs[k - 1]):
+        while k > (0 if cur.bare else 1) and caption(cur.paragraphs[k - 1]):
             k -= 1
         if k == len(cur.paragraphs) or cur.jump_out is not None:
             return []
@@ -155,7 +154,7 @@ class _Page:
         if block.role != "head" and len(raw) <= self.p.byline_max and self.p.byline_line.match(raw):
             if cur.has_body and self._closing_byline(block, nxt):
                 return
-            if cur.has_body and not self._hold_captions():
+            if cur.has_body and not self._hold_captions() and not take_deck(cur, self.p):
                 self.new(captions=True)
             self.cur.byline_raw.append(block.raw)
             self.cur.touch(block, head=True)
@@ -224,7 +223,8 @@ class _Page:
                 return
         elif self.p.article_opening.match(raw):
             if cur.has_body and not self._hold_captions():
-                self.new(captions=True, signed_only=True)  # captions set apart above go below, as a byline's
+                # captions set apart above go below, as a byline's (or opening the page: none above)
+                self.new(captions=True, signed_only=bool(self.done) or not cur.bare)
         elif self.p.paragraph_indent and self._indented_head(raw, nxt):
             if cur.has_body or cur.byline_raw:
                 self.new()
