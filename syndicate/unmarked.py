@@ -244,11 +244,12 @@ class _Reader(HeadReader):
 
     def flush(self) -> None:
         if self.pieces:
-            text = self.pieces[0].text
-            for piece in self.pieces[1:]:
-                text = self.join(text, piece.text)
+            texts = [p.text for p in self.pieces]
+            text = " ".join(texts)  # what reflow makes of lines none of which ends in a hyphen
+            if any(t.endswith("-") for t in texts[:-1]):
+                text = functools.reduce(self.join, texts)
             self.emit(BlockKind.PARAGRAPH, self.pieces, text)
-            self.article.extend(p.text for p in self.pieces)
+            self.article.extend(texts)
             self.pieces = []
 
     def join(self, left: str, right: str) -> str:  # the page's words settle only a hyphen at the end
