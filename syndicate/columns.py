@@ -13,7 +13,7 @@ STRAY_MARKS = frozenset("•■*'|·‘’`,.^~°")  # one of these alone on a l
 PAGE_AT_END = lazyre.compile(r"\b[Pp]age$")  # a jump line broken after its "page"
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     number: int  # 1-based line number in the page file
     text: str

@@ -13,6 +13,7 @@ with the article above. The blocks that open an article carry ``opens``; ``segme
 
 from __future__ import annotations
 
+import functools
 import re
 
 from . import english as en
@@ -63,7 +64,7 @@ class _Reader(HeadReader):
     def __init__(self, text: str, furniture: re.Pattern[str] | None, bylines: re.Pattern[str] | None) -> None:
         lines = read_lines(text, furniture)
         super().__init__(lines, widths(lines), bylines)
-        self.vocabulary = set(re.findall(r"[A-Za-z][\w’'\-]*", text.lower()))
+        self.text = text
         self.blocks: list[Block] = []
         self.pieces: list[Line] = []
         self.article: list[str] = []  # text of the current article so far, for cohesion
@@ -243,15 +244,20 @@ class _Reader(HeadReader):
 
     def flush(self) -> None:
         if self.pieces:
-            text = self.pieces[0].text
-            for piece in self.pieces[1:]:
-                text = self.join(text, piece.text)
+            texts = [p.text for p in self.pieces]
+            text = " ".join(texts)  # what reflow makes of lines none of which ends in a hyphen
+            if any(t.endswith("-") for t in texts[:-1]):
+                text = functools.reduce(self.join, texts)
             self.emit(BlockKind.PARAGRAPH, self.pieces, text)
-            self.article.extend(p.text for p in self.pieces)
+            self.article.extend(texts)
             self.pieces = []
 
-    def join(self, left: str, right: str) -> str:
-        return en.reflow(left, right, self.vocabulary)
+    def join(self, left: str, right: str) -> str:  # the page's words settle only a hyphen at the end
+        return en.reflow(left, right, self.vocabulary if left.endswith("-") else frozenset())
+
+    @functools.cached_property
+    def vocabulary(self) -> set[str]:  # gathered the first time a line ends in a hyphen
+        return set(re.findall(r"[A-Za-z][\w’'\-]*", self.text.lower()))
 
     def place_head(self, h: Head) -> None:
         lines = self.lines
