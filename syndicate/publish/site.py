@@ -56,6 +56,21 @@ class Site:
         # feedgen writes Atom times with isoformat(): hand it times already in the publication's zone
         return max(self.published(item), item.created).astimezone(self.tz).replace(microsecond=0)
 
+    def newest_first(self, items: Sequence[StoredArticle]) -> list[StoredArticle]:
+        """``items`` by (``updated``, ``published``), newest first (a sort by those keys, stable):
+        the same instants, worked out in UTC, once per issue date's release, no zone conversion."""
+        release: dict[dt.date, dt.datetime] = {}
+
+        def key(item: StoredArticle) -> tuple[dt.datetime, dt.datetime]:
+            at = release.get(item.date)
+            if at is None:
+                at = release[item.date] = self.pub.release_at(item.date).astimezone(dt.UTC)
+            published = at - dt.timedelta(seconds=item.seq)
+            # zone offsets are whole seconds: dropping microseconds here is dropping them in the zone
+            return max(published, item.created).replace(microsecond=0), published
+
+        return sorted(items, key=key, reverse=True)
+
     def never_released(self, item: StoredArticle) -> bool:
         """Withdrawn before its issue's release: it was never public, and must never be."""
         return item.withdrawn and item.created < self.pub.release_at(item.date)
