@@ -13,7 +13,9 @@ from syndicate.errors import PublishError
 from syndicate.model import CatalogEntry, IssuePackage, Queued, Snapshot
 from syndicate.publish import Output, plan, settle
 from syndicate.publish.entries import EntryCache
+from syndicate.publish.feeds import feed_updated
 from syndicate.publish.formats import FEEDS
+from syndicate.publish.site import EPOCH
 from syndicate.publish.write import write_all
 
 DAY = dt.date(2023, 10, 24)
@@ -112,3 +114,15 @@ def test_newest_first_orders_as_the_entry_times_do(zone: str) -> None:
     assert [a.key for a in on.newest_first(stored[::-1])] == [
         a.key for a in sorted(stored[::-1], key=lambda a: (on.updated(a), on.published(a)), reverse=True)
     ]
+
+
+def test_a_feeds_updated_time_is_its_newest_entrys() -> None:
+    on = site(timezone="America/St_Johns")
+    stored = [
+        item(article(f"20231024-01{n:02d}"), seq=n, created=NIGHT + dt.timedelta(hours=n * 3, microseconds=n))
+        for n in range(8)
+    ]
+    for items in (stored, stored[::-1], stored[:3], stored[:1]):
+        assert feed_updated(on, items) == max(on.updated(a) for a in items).astimezone(on.tz)
+        assert str(feed_updated(on, items)) == str(max(on.updated(a) for a in items).astimezone(on.tz))
+    assert feed_updated(on, []) == EPOCH

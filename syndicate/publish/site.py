@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import quote
@@ -57,8 +57,12 @@ class Site:
         return max(self.published(item), item.created).astimezone(self.tz).replace(microsecond=0)
 
     def newest_first(self, items: Sequence[StoredArticle]) -> list[StoredArticle]:
-        """``items`` by (``updated``, ``published``), newest first (a sort by those keys, stable):
-        the same instants, worked out in UTC, once per issue date's release, no zone conversion."""
+        """``items`` by (``updated``, ``published``), newest first (a sort by those keys, stable)."""
+        return sorted(items, key=self.entry_order(), reverse=True)
+
+    def entry_order(self) -> Callable[[StoredArticle], tuple[dt.datetime, dt.datetime]]:
+        """A sort key of (``updated``, ``published``): the same instants, worked out in UTC, once
+        per issue date's release, without converting a time to the zone."""
         release: dict[dt.date, dt.datetime] = {}
 
         def key(item: StoredArticle) -> tuple[dt.datetime, dt.datetime]:
@@ -69,7 +73,7 @@ class Site:
             # zone offsets are whole seconds: dropping microseconds here is dropping them in the zone
             return max(published, item.created).replace(microsecond=0), published
 
-        return sorted(items, key=key, reverse=True)
+        return key
 
     def never_released(self, item: StoredArticle) -> bool:
         """Withdrawn before its issue's release: it was never public, and must never be."""
