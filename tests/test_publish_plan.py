@@ -13,7 +13,9 @@ from syndicate.errors import PublishError
 from syndicate.model import CatalogEntry, IssuePackage, Queued, Snapshot
 from syndicate.publish import Output, plan, settle
 from syndicate.publish.entries import EntryCache
+from syndicate.publish.feeds import feed_updated
 from syndicate.publish.formats import FEEDS
+from syndicate.publish.site import EPOCH
 from syndicate.publish.write import write_all
 
 DAY = dt.date(2023, 10, 24)
@@ -94,3 +96,33 @@ def test_each_feed_entry_is_cleaned_once_for_every_format(monkeypatch: pytest.Mo
     distinct = {id(i) for _, items in windows for i in items}
     planning._feeds(windows, site(), EntryCache())
     assert entries == 4 and len(distinct) == 2 and calls == 2
+
+
+@pytest.mark.parametrize("zone", ["Asia/Shanghai", "America/St_Johns", "UTC"])
+def test_newest_first_orders_as_the_entry_times_do(zone: str) -> None:
+    # Versions stored before and after release, a second apart, with microseconds, in ties:
+    # the fast order (UTC, one release per date) is the sort by (updated, published).
+    on = site(timezone=zone)
+    stored = [
+        item(article(f"2023102{d}-01{n:02d}", date=dt.date(2023, 10, 20 + d)), seq=n, created=NIGHT + step)
+        for d in range(4)
+        for n in range(6)
+        for step in [dt.timedelta(hours=d * 7 - 20, seconds=n // 2, microseconds=n * 333_333)]
+    ]
+    by_times = sorted(stored, key=lambda a: (on.updated(a), on.published(a)), reverse=True)
+    assert on.newest_first(stored) == by_times
+    assert [a.key for a in on.newest_first(stored[::-1])] == [
+        a.key for a in sorted(stored[::-1], key=lambda a: (on.updated(a), on.published(a)), reverse=True)
+    ]
+
+
+def test_a_feeds_updated_time_is_its_newest_entrys() -> None:
+    on = site(timezone="America/St_Johns")
+    stored = [
+        item(article(f"20231024-01{n:02d}"), seq=n, created=NIGHT + dt.timedelta(hours=n * 3, microseconds=n))
+        for n in range(8)
+    ]
+    for items in (stored, stored[::-1], stored[:3], stored[:1]):
+        assert feed_updated(on, items) == max(on.updated(a) for a in items).astimezone(on.tz)
+        assert str(feed_updated(on, items)) == str(max(on.updated(a) for a in items).astimezone(on.tz))
+    assert feed_updated(on, []) == EPOCH

@@ -13,7 +13,7 @@ from support.publish import DAY, MORNING, NIGHT, PAGE1, PAGE2, article, fake_rea
 
 from syndicate import db
 from syndicate.model import Jump, Reading
-from syndicate.store import codec
+from syndicate.store import codec, sqlite
 from syndicate.store.codec import article_from_record, article_record
 from syndicate.store.postgres import PostgresStore
 from syndicate.store.sqlite import SqliteStore as Store
@@ -109,6 +109,7 @@ def test_a_snapshot_decodes_each_stored_article_once(store: Store, monkeypatch: 
     # version: four rows of one stored text, one decoding.
     save(store, {1: PAGE1, 2: PAGE2})
     codec.loads.cache_clear()
+    sqlite._stored_row.cache_clear()  # the rows read while saving
     decoded: list[str] = []
     monkeypatch.setattr(
         codec, "article_from_record", lambda d: decoded.append(d["id"]) or article_from_record(d)
@@ -117,6 +118,17 @@ def test_a_snapshot_decodes_each_stored_article_once(store: Store, monkeypatch: 
     assert sorted(decoded) == sorted({a.id for a in snap.latest}) and len(snap.latest) == 3
     assert store.snapshot(window=10, until=DAY, catalog_days=31).latest == snap.latest
     assert len(decoded) == 3  # a second pass in the same process decodes nothing again
+
+
+def test_a_snapshot_makes_each_stored_row_into_an_article_once(store: Store) -> None:
+    # The four windows' rows of one stored text give one article object (its text hashed once).
+    save(store, {1: PAGE1, 2: PAGE2})
+    sqlite._stored_row.cache_clear()
+    snap = store.snapshot(window=10, until=DAY, catalog_days=31)
+    by_key = {a.key: a for a in snap.latest}
+    for items in snap.by_section.values():
+        assert all(a is by_key[a.key] for a in items)
+    assert sqlite._stored_row.cache_info().currsize == len(by_key)
 
 
 @pytest.mark.parametrize("section", [None, "要闻"])

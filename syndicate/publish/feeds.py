@@ -103,7 +103,9 @@ def body_html(item: StoredArticle) -> str:
 
 def feed_updated(site: Site, items: Sequence[StoredArticle]) -> dt.datetime:
     """Derived from the entries, never from the clock: an unchanged store gives unchanged bytes."""
-    return max((site.updated(i) for i in items), default=EPOCH).astimezone(site.tz)
+    if not items:
+        return EPOCH.astimezone(site.tz)
+    return site.updated(max(items, key=site.entry_order())).astimezone(site.tz)  # one zone conversion
 
 
 def _generator(site: Site, feed: Feed, rss: bool) -> FeedGenerator:

@@ -111,8 +111,10 @@ def _item_line(site: Site, item: StoredArticle, entries: EntryCache) -> str:
 def render_archive(site: Site, dates: Sequence[dt.date]) -> bytes:
     """``public/issues/index.html``: every released issue, newest month first."""
     ordered = sorted(dates, reverse=True)
+    # each day as (folder, label): strings, not an attribute look-up and a call in the template
+    # for every date of the archive
     months = [
-        (dt.date(y, m, 1), list(group))
+        (dt.date(y, m, 1), [(d.isoformat(), f"{d.month}月{d.day}日") for d in group])
         for (y, m), group in itertools.groupby(ordered, key=lambda d: (d.year, d.month))
     ]
     return _render("archive.html", site=site, root="../", canonical=site.url(ARCHIVE_PATH), months=months)

@@ -180,8 +180,7 @@ def feed_windows(snapshot: Snapshot, site: Site) -> list[tuple[str | None, Seque
     issue's articles keep their print order (their release times are a second apart)."""
 
     def window(items: Sequence[StoredArticle]) -> tuple[StoredArticle, ...]:
-        ordered = sorted(items, key=lambda a: (site.updated(a), site.published(a)), reverse=True)
-        return tuple(ordered[: snapshot.window])
+        return tuple(site.newest_first(items)[: snapshot.window])
 
     return [(None, window(snapshot.latest))] + [
         (s, window(snapshot.by_section.get(s, ()))) for s in snapshot.sections

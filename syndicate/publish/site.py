@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import quote
@@ -55,6 +55,25 @@ class Site:
         """The entry's updated time: never before ``published`` (a version stored before release)."""
         # feedgen writes Atom times with isoformat(): hand it times already in the publication's zone
         return max(self.published(item), item.created).astimezone(self.tz).replace(microsecond=0)
+
+    def newest_first(self, items: Sequence[StoredArticle]) -> list[StoredArticle]:
+        """``items`` by (``updated``, ``published``), newest first (a sort by those keys, stable)."""
+        return sorted(items, key=self.entry_order(), reverse=True)
+
+    def entry_order(self) -> Callable[[StoredArticle], tuple[dt.datetime, dt.datetime]]:
+        """A sort key of (``updated``, ``published``): the same instants, worked out in UTC, once
+        per issue date's release, without converting a time to the zone."""
+        release: dict[dt.date, dt.datetime] = {}
+
+        def key(item: StoredArticle) -> tuple[dt.datetime, dt.datetime]:
+            at = release.get(item.date)
+            if at is None:
+                at = release[item.date] = self.pub.release_at(item.date).astimezone(dt.UTC)
+            published = at - dt.timedelta(seconds=item.seq)
+            # zone offsets are whole seconds: dropping microseconds here is dropping them in the zone
+            return max(published, item.created).replace(microsecond=0), published
+
+        return key
 
     def never_released(self, item: StoredArticle) -> bool:
         """Withdrawn before its issue's release: it was never public, and must never be."""

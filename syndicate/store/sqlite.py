@@ -15,6 +15,7 @@ indexes, for the same reason. ``snapshot`` reads in one transaction: one consist
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -323,9 +324,7 @@ class SqliteStore(SmallTables, CatalogReads):
 
     @staticmethod
     def _stored(row: Sequence[Any]) -> StoredArticle:
-        seq, version, withdrawn, first, created, text = row
-        stored = StoredArticle(codec.loads(text), version, seq, _time(first), _time(created), bool(withdrawn))
-        return stored.read_from(codec.digest(text))
+        return _stored_row(tuple(row))
 
     def queued(self) -> list[Queued]:
         """The articles whose outputs must be (re)written, in date and print order."""
@@ -364,6 +363,17 @@ class SqliteStore(SmallTables, CatalogReads):
         """The sections of an issue dated ``until`` or before (released), in the order first seen:
         a section only an embargoed issue uses appears nowhere public yet."""
         return [r[0] for r in self.db.execute(schema.PUBLIC_SECTIONS_SQL, (until.isoformat(),))]
+
+
+# A snapshot reads most articles twice or four times (``codec.DECODED_MAX``: the all-sections and
+# section windows, by issue and by version), and a process running pass after pass reads the same
+# windows again: a row (every field of a stored article, its text included) is made into a
+# ``StoredArticle`` once, its text hashed once. Equal rows give equal, frozen articles.
+@functools.lru_cache(maxsize=codec.DECODED_MAX)
+def _stored_row(row: tuple[Any, ...]) -> StoredArticle:
+    seq, version, withdrawn, first, created, text = row
+    stored = StoredArticle(codec.loads(text), version, seq, _time(first), _time(created), bool(withdrawn))
+    return stored.read_from(codec.digest(text))
 
 
 def _satisfies_the_protocol() -> type[Store]:
