@@ -99,8 +99,10 @@ class _Reader(HeadReader):
         """Line ``i`` follows a finished paragraph with no blank line and could head an article:
         UK papers set their headlines so, and a column of briefs runs on without air."""
         text, above = self.lines[i].text, self.lines[i - 1].text
-        if len(text) > 80 or text[-1:] in _NO_HEAD_LAST:
-            return False  # most lines: the cheap tests first
+        if len(text) > 80 or (
+            text[-1:] in _NO_HEAD_LAST and not (text[-1] == "." and en.NAME_ABBREVIATION.search(text[-7:]))
+        ):
+            return False  # most lines: the cheap tests first (``Public Safety Dept.`` may end a head)
         # Under a sentence end, or under ``Press Association``: a few words standing alone.
         signed = above[-1:] not in _SENTENCE_LAST
         if signed and not (above.count(" ") <= 3 and above[:1].isupper() and self.signs_off(i - 1)):

@@ -155,3 +155,38 @@ the council at the hearing.
 def test_a_subhead_over_the_same_story_opens_nothing() -> None:
     reading = _read(SUBHEAD_SAME_TOPIC)
     assert [a.headline for a in reading.articles] == ["Council weighs library hours"]
+
+
+# A headline ending on the abbreviation of a name (``Dept.``) over its byline, after a story's
+# last sentence, with a blank line between them and with none.
+_DEPT_STORY = """By Marta Quinn
+Of The Herald Staff
+The campus police will move into
+the old bookstore building next
+fall, giving officers twice the
+room they have in the basement
+offices they use now.
+"""
+_ABOVE = """Lab fees to rise in the fall
+By Lee Ortega
+Times Staff Writer
+Chemistry students will pay ten
+dollars more in lab fees next
+year, the dean said, to cover
+the cost of glassware and safety
+goggles.
+“Students may keep the goggles
+or share them with a friend,” he
+said.
+"""
+
+
+def test_a_headline_ending_in_dept_heads_its_story() -> None:
+    for gap in ("\n", ""):
+        for head in ("NEW OFFICES TO HOUSE PUBLIC SAFETY DEPT.", "New offices to house Public Safety Dept."):
+            reading = _read(_ABOVE + gap + head + "\n" + _DEPT_STORY)
+            assert [a.headline for a in reading.articles] == ["Lab fees to rise in the fall", head], (
+                gap,
+                head,
+            )
+            assert reading.articles[1].byline == ("Marta Quinn",)
