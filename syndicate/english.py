@@ -255,7 +255,8 @@ _MINOR = word_set(
 _SENTENCE_END = lazyre.compile(r"[.!?][\"'”’)]*\s*$")
 _ABBREVIATION = lazyre.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Capt|Prof|Rev|Inc|Co|Corp|Ltd|No|vs|Jan|Feb"
-    r"|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Calif|Ariz|Okla|Mich|Mass|Fla|Ill|Wash|Ore|Tex|Pa|Va|U\.S|a\.m|p\.m)"
+    r"|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Calif|Ariz|Okla|Mich|Mass|Fla|Ill|Wash|Ore|Tex|Pa|Va|U\.S|a\.m|p\.m"
+    r"|Dept|DEPT|Assn|Bros)"
     r"|\b[A-Z])\.$"
 )
 
@@ -299,11 +300,17 @@ _LINE_RUNS_ON = word_set(
 )
 
 
+# An organisation's abbreviated name word may end a head: ``New offices to house Public Safety Dept.``
+NAME_ABBREVIATION = lazyre.compile(r"\s(?i:dept|corp|inc|co|bros|ltd|assn|univ)\.$")
+
+
 def set_as_head(text: str) -> bool:
     """A line set as a headline and not a short line of text: headline-like, a headline's length,
     no sentence end (quotes closing it included; no period at all: ``Game time is 5:45 p.m.``),
     not ending on a word that needs the next one."""
     text = text.strip()
+    if text[-1:] == "." and NAME_ABBREVIATION.search(text[-7:]):
+        text = text[:-1]  # ``Public Safety Dept.``: no sentence end
     if len(text) > 80 or not headline_like(text) or text.rstrip('”’"')[-1:] == "." or ends_sentence(text):
         return False
     return len(text.split()) <= 14 and not runs_on(text)

@@ -21,14 +21,7 @@ from . import english_jumps, lazyre, rules
 from .columns import PAGE_AT_END, Line, first_word, read_lines, widths
 from .model import Block, BlockKind
 from .unmarked_head import Head, HeadReader
-
-# Content words shared below this share (of the smaller side) mean the text after a finished
-# paragraph and a blank line is another article. On the English corpus pages consecutive parts
-# of one article share 0.14-0.32, two articles 0.0-0.11 (and two paragraphs of letters 0.0, 0.03).
-COHESION_SPLIT = 0.125
-COHESION_BEFORE = 40  # lines of the article above compared
-COHESION_AFTER = 16  # lines below compared
-COHESION_MIN_WORDS = 20  # content words the article above needs before its words tell anything
+from .unmarked_topic import COHESION_BEFORE, COHESION_SPLIT, cohesion, text_below
 
 # A paragraph opening like this refers back to the one above: not a new article.
 ANAPHORIC = lazyre.compile(
@@ -49,15 +42,6 @@ def closed(text: str) -> bool:
     if en.ends_sentence(text) and not en.open_quote(text):
         return True
     return rules.jump_out(text) is not None or en.is_credit(text[-60:])
-
-
-def cohesion(before: list[str], after: list[str]) -> float:
-    """Share of content words the text after has in common with the article before (of the smaller
-    side); 1.0 when either side is too short to tell (a lead paragraph alone says little)."""
-    a, b = en.content_words(before), en.content_words(after)
-    if len(a) < COHESION_MIN_WORDS or len(b) < COHESION_MIN_WORDS // 2:
-        return 1.0
-    return len(a & b) / min(len(a), len(b))
 
 
 class _Reader(HeadReader):
@@ -88,6 +72,8 @@ class _Reader(HeadReader):
                 return False
         if h.jump_in is not None or h.byline or (h.heads and h.long_head):
             return True
+        if h.heads == [[i]] and en.runs_on(self.lines[i].text):
+            return False  # ``Previously, the`` / ``See FACILITIES, B1``: text cut by a column end, no head
         if h.heads and en.is_credit(self.lines[i].text) and closed(self.pending_text()):
             return False  # ``Photo by JANE DOE`` over its caption: a picture in the story, no headline
         body = self.lines[h.end] if h.end < len(self.lines) else None
@@ -108,15 +94,16 @@ class _Reader(HeadReader):
             return True  # a finished sentence, then text starting mid-sentence: a continuation
         if ANAPHORIC.match(body.text) or self.signed_below(h.end):
             return False
-        after = [x.text for x in self.lines[h.end : h.end + COHESION_AFTER]]
-        return cohesion(self.article[-COHESION_BEFORE:], after) < COHESION_SPLIT
+        return cohesion(self.article[-COHESION_BEFORE:], text_below(self.lines, h.end)) < COHESION_SPLIT
 
     def ungapped(self, i: int) -> bool:
         """Line ``i`` follows a finished paragraph with no blank line and could head an article:
         UK papers set their headlines so, and a column of briefs runs on without air."""
         text, above = self.lines[i].text, self.lines[i - 1].text
-        if len(text) > 80 or text[-1:] in _NO_HEAD_LAST:
-            return False  # most lines: the cheap tests first
+        if len(text) > 80 or (
+            text[-1:] in _NO_HEAD_LAST and not (text[-1] == "." and en.NAME_ABBREVIATION.search(text[-7:]))
+        ):
+            return False  # most lines: the cheap tests first (``Public Safety Dept.`` may end a head)
         # Under a sentence end, or under ``Press Association``: a few words standing alone.
         signed = above[-1:] not in _SENTENCE_LAST
         if signed and not (above.count(" ") <= 3 and above[:1].isupper() and self.signs_off(i - 1)):
@@ -195,7 +182,23 @@ class _Reader(HeadReader):
             return False
         if not h.heads:
             return h.end == i and en.dateline(body.text) is not None  # a dateline opens the story
-        return bool(en.dateline(body.text) or en.capital_lead(body.text)) or self.headline_over(h, body)
+        if en.dateline(body.text) or en.capital_lead(body.text) or self.headline_over(h, body):
+            return True
+        return self.new_topic(h, body)
+
+    def new_topic(self, h: Head, body: Line) -> bool:
+        """A head of one group over a new sentence whose words share almost nothing with the
+        article above (``Thinkable art`` / ``I would like to praise``): the next story, set with no
+        air; a subhead inside an article goes on with its words."""
+        if len(h.heads) != 1 or len(h.heads[0]) != 1 or body.gap or ANAPHORIC.match(body.text):
+            return False
+        k = h.heads[0][0]
+        if self.lines[k].text[:1] in "“\"‘'" or len(self.lines[k].text) > 0.8 * self.widths[k]:
+            return False  # a quote or a line filled to the column: a paragraph's first line
+        if sum(len(self.lines[k].text.split()) for k in h.heads[0]) < SUBHEAD_WORDS:
+            return False  # ``A better understanding``: a subhead's few words
+        above = self.article[-COHESION_BEFORE:] + [p.text for p in self.pieces]
+        return cohesion(above, text_below(self.lines, h.end)) < COHESION_SPLIT
 
     def headline_over(self, h: Head, body: Line) -> bool:
         """A head of one line set in capitals, a headline's length (a subhead inside a story is a
