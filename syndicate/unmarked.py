@@ -21,7 +21,7 @@ from . import english_jumps, lazyre, rules
 from .columns import PAGE_AT_END, Line, first_word, read_lines, widths
 from .model import Block, BlockKind
 from .unmarked_head import Head, HeadReader
-from .unmarked_topic import COHESION_BEFORE, COHESION_SPLIT, cohesion, text_below
+from .unmarked_topic import COHESION_BEFORE, COHESION_SPLIT, closed, cohesion, text_below
 
 # A paragraph opening like this refers back to the one above: not a new article.
 ANAPHORIC = lazyre.compile(
@@ -34,14 +34,6 @@ _NO_HEAD_LAST = frozenset(".,;-–—")  # last characters of a line that is no 
 JUMP_LINE_MAX = 48  # a jump-in line is no longer (a jump head run into it included)
 SUBHEAD_WORDS = 4  # a head under a finished paragraph this long is a headline, not a subhead
 _BARE_LABEL = lazyre.compile(r"^[A-Z]?\d{1,3}$")
-
-
-def closed(text: str) -> bool:
-    """The paragraph so far is finished: a sentence end, a jump line or a credit closes it."""
-    text = text.rstrip()
-    if en.ends_sentence(text) and not en.open_quote(text):
-        return True
-    return rules.jump_out(text) is not None or en.is_credit(text[-60:])
 
 
 class _Reader(HeadReader):

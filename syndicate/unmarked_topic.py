@@ -1,5 +1,5 @@
-"""Whether the text below a break goes on with the article above: the content words they share
-(``unmarked`` asks where nothing the typesetter prints tells)."""
+"""Whether the text below a break goes on with the article above: is the paragraph above finished,
+and what content words they share (``unmarked`` asks where nothing the typesetter prints tells)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,14 @@ COHESION_SPLIT = 0.125
 COHESION_BEFORE = 40  # lines of the article above compared
 COHESION_AFTER = 16  # lines below compared
 COHESION_MIN_WORDS = 20  # content words the article above needs before its words tell anything
+
+
+def closed(text: str) -> bool:
+    """The paragraph so far is finished: a sentence end, a jump line or a credit closes it."""
+    text = text.rstrip()
+    if en.ends_sentence(text) and not en.open_quote(text):
+        return True
+    return rules.jump_out(text) is not None or en.is_credit(text[-60:])
 
 
 def cohesion(before: list[str], after: list[str]) -> float:
