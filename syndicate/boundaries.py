@@ -50,11 +50,9 @@ SUBHEADING = "a subheading (no blank line above, where the issue prints one abov
 # where 40% of articles follow the one above with no blank line (the print layouts the tests
 # generate leave out half), ten all blanked by chance is 0.6**10 = 0.6%.
 HEADS_BLANKED_MIN = 10
-CAPTION_MAX = 80
+CAPTION_MAX = 80  # a paragraph ending in a photo credit and no longer is a caption
 # A paragraph opening so goes on from the text above it (而在河南…, 此外，, 与此同时，): no article opens so.
-CONNECTIVE = lazyre.compile(
-    r"^(?:而在|而这|然而|但是|与此同时|此外|另外|另一方面|不仅如此|对此|为此|因此)"
-)  # a paragraph ending in a photo credit and no longer is a caption
+CONNECTIVE = lazyre.compile(r"^(?:而在|而这|然而|但是|与此同时|此外|另外|另一方面|不仅如此|对此|为此|因此)")
 
 
 # A subheading (小标题) inside an article is marked: ■现场, ◆老板坚持手工现做, ▶夜市里的新面孔, 一、…, （一）…

@@ -307,7 +307,7 @@ class _Page:
 
 def _belongs(heads: list[str], paragraphs: list[str]) -> bool:
     """Does any headline line share enough with the body? Lines too short to tell are no evidence."""
-    text, heads = "".join(paragraphs).lower(), [h.lower() for h in heads]  # in one case: HARBOR / harbor
+    text = "".join(paragraphs)
     # Substring tests, not the body's n-gram set: this runs for every headline of every page.
     ratios = [
         sum(1 for g in grams if g in text) / len(grams)
