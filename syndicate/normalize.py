@@ -17,7 +17,7 @@ import re
 
 from . import furniture, lazyre, measure, rules
 from .model import Block, BlockKind
-from .profile import CHINESE, Profile
+from .profile import CHINESE, Profile, strong_pretest
 from .text import char_class, close_up, join, join_all
 
 
@@ -58,6 +58,7 @@ def _lines(text: str, p: Profile) -> list[_Line]:
     indent = p.paragraph_indent
     deep = (indent or "") * 4  # twice a paragraph's two-character indent: right-aligned
     running = furniture.running_lines(raws, p)
+    window, pre = strong_pretest(p)
     for n, raw in enumerate(raws, start=1):
         lead = raw.lstrip(" \t")
         indented = indent is not None and lead.startswith(indent)
@@ -71,7 +72,7 @@ def _lines(text: str, p: Profile) -> list[_Line]:
                 edge and furniture.ends_a_jump(raws, n - 1, body, p)
             ):
                 body = ""
-            else:
+            elif pre is None or pre.search(body, 0, window) is not None:
                 strong = is_strong(body, p)
         out.append(_Line(n, body, indented, strong, p, indented and lead.startswith(deep)))
     furniture.drop_debris(out, lambda text: _closed(text, p))

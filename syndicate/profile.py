@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from . import english, english_heads, lazyre, rules, unmarked
 from .model import Block
-from .text import join
+from .text import char_class, join
 
 
 @dataclass(frozen=True)
@@ -217,3 +217,23 @@ def recurring_lines(texts: Iterable[str]) -> frozenset[str]:
         )
     need = max(RECURRING_PAGES, RECURRING_SHARE * pages)
     return frozenset(line for line, n in counts.items() if n >= need and line)
+
+
+_PRETESTS: dict[tuple[frozenset[str], str], tuple[int, re.Pattern[str] | None]] = {}
+
+
+def strong_pretest(p: Profile) -> tuple[int, re.Pattern[str] | None]:
+    """(window, pattern): ``normalize.is_strong`` says no to a line without the pattern in its first
+    ``window`` characters (a byline's hint, a jump-in's needle): one scan instead of its tests.
+    None when the profile's bylines have no hints (a paper's own forms): every line is tested."""
+    key = (p.byline_hints, p.language)
+    found = _PRETESTS.get(key)
+    if found is None:
+        window, needles = rules.jump_in_needles(p.language)
+        if not p.byline_hints:
+            found = (0, None)
+        else:
+            hints = char_class(p.byline_hints).pattern
+            found = (max(8, window), re.compile(f"{hints}|{needles.pattern}"))
+        _PRETESTS[key] = found
+    return found

@@ -50,3 +50,38 @@ def test_jump_out_pre_check_keeps_every_marker() -> None:
         assert rules.jump_out(line, language) is not None
         assert rules.jump_out(line) is not None
     assert rules.jump_out("区里的新闻标题", "zh") is None
+
+
+# Slots of a jump-in line, each filled (or left out) at random: what the markers' patterns read.
+_JUMP_SLOTS = [
+    ["", "SCHOOLS", "Budget", "STORM", "◀", "■"],
+    ["", " ", " / ", " | ", ", ", ": ", "-"],
+    ["", "(", "[", "（", " ("],
+    ["", "Continued", "CONTINUED", "Contlnued", "Continucd", "continues", "Jump", "JUMPED", "上接", "紧接", "接", "承", "续"],
+    ["", " ", "  "],
+    ["", "From", "FROM", "from", "Frorn", "rotn", "Fiom", "I'rom", "Fron", "Frot", "the", "第"],
+    ["", " ", "  "],
+    ["", "the ", "page", "Page", "PAGE", "paga", "Paqe", "front", "FRONT", "back page", "hack page"],
+    ["", " ", "  "],
+    ["", "1", "A1", "1A", "l", "one", "Two", "*", "B2", "一", "A01", "B01"],
+    ["", "版", "·要闻"],
+    ["", ")", "]", "）"],
+    ["", " of the report", " 会议", " text"],
+]  # fmt: skip
+
+
+def test_jump_in_holds_what_every_match_of_its_marker_holds() -> None:
+    """``rules.JUMP_IN_HOLDS``, the pre-test of ``jump_in``: every line a jump-in marker's pattern
+    matches holds one of the marker's strings (lower-cased), among lines made of jump-line parts."""
+    rng = random.Random(5)
+    lines = ["".join(rng.choice(slot) for slot in _JUMP_SLOTS) for _ in range(30000)]
+    lines += ["Frorn Page 1", "Frontpage*", "rotn page 1", "STORM | From A1", "（承A1版）", "续第1版"]
+    markers = [m for m in rules.JUMP_MARKERS if m.direction == "in"]
+    assert {m.name for m in markers} <= set(rules.JUMP_IN_HOLDS)
+    matched = 0
+    for line in lines:
+        for marker in markers:
+            if marker.pattern.match(line):
+                matched += 1
+                assert any(held in line.lower() for held in rules.JUMP_IN_HOLDS[marker.name]), line
+    assert matched > 200  # the parts made jump lines of every marker
