@@ -47,6 +47,7 @@ class _Evidence:
     def __init__(self, fragments: list[Fragment]) -> None:
         self.by_key = {_key(f): f for f in fragments}
         self._grams: dict[Key, set[str]] = {}
+        self._totals: dict[Key, float] = {}  # the weight of each fragment's bigrams, summed once
         base = [f for f in fragments if f.jump_out or f.jump_in]
         df: Counter[str] = Counter()
         for f in base:
@@ -72,11 +73,16 @@ class _Evidence:
         ga, gb = self.grams(a), self.grams(b)
         if not ga or not gb:
             return 0.0
-        w = self.weight
         # fsum: exact, so the score does not depend on the sets' order (which follows the hash seed)
-        common = math.fsum(w(g) for g in ga & gb)
-        smaller = min(math.fsum(w(g) for g in ga), math.fsum(w(g) for g in gb)) or 1.0
-        return common / smaller
+        common = math.fsum(map(self.weight, ga & gb))
+        return common / (min(self.total(a), self.total(b)) or 1.0)
+
+    def total(self, key: Key) -> float:
+        """The summed weight of a fragment's bigrams (asked of each pair it is scored in)."""
+        found = self._totals.get(key)
+        if found is None:
+            found = self._totals[key] = math.fsum(map(self.weight, self.grams(key)))
+        return found
 
 
 def _unfinished(text: str) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import operator
 import re
+import sys
+from array import array
 
 from . import lazyre, xmlchars
 from .english import word_set
@@ -96,6 +98,26 @@ def bigrams(text: str) -> set[str]:
     """Character bigrams of the CJK/alphanumeric content: the evidence for similarity."""
     chars = _NOT_WORD.sub("", text)
     return set(map(operator.add, chars, chars[1:]))  # each character with the next, in C
+
+
+_UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"  # as the machine reads numbers
+
+
+def bigram_codes(text: str) -> set[int]:
+    """``bigrams`` as numbers, one for each pair of characters (the second's code point in the high
+    half): as many, and as many in common between two texts, made without a string per pair."""
+    chars = _NOT_WORD.sub("", text)
+    if len(chars) < 2:
+        return set()
+    # Each character as four bytes: the 8-byte numbers of the text from its first character and
+    # from its second are the pairs that start at an even and at an odd position.
+    data = chars.encode(_UTF32, "surrogatepass")
+    even, odd = array("Q"), array("Q")
+    even.frombytes(data[: len(data) // 8 * 8])
+    odd.frombytes(data[4 : 4 + (len(data) - 4) // 8 * 8])
+    out = set(even)
+    out.update(odd)
+    return out
 
 
 def trigrams(text: str) -> set[str]:

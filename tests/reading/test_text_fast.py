@@ -85,3 +85,19 @@ def test_jump_in_holds_what_every_match_of_its_marker_holds() -> None:
                 matched += 1
                 assert any(held in line.lower() for held in rules.JUMP_IN_HOLDS[marker.name]), line
     assert matched > 200  # the parts made jump lines of every marker
+
+
+def test_bigram_codes_are_the_bigrams_as_numbers() -> None:
+    """``text.bigram_codes`` (topic cohesion) numbers each of ``text.bigrams`` one to one."""
+    for line in [
+        *_random_texts(3, 5000, 14),
+        "",
+        "中",
+        "中文",
+        "𠀀𠀁中",
+        "a_b",
+        "图为小麦收割现场。",
+        "\ud800中文",
+    ]:
+        codes = {ord(g[1]) << 32 | ord(g[0]) for g in text.bigrams(line)}
+        assert text.bigram_codes(line) == codes, repr(line)
