@@ -71,7 +71,7 @@ def join_all(pieces: list[str]) -> str:
         for piece in pieces:
             raw = join(raw, piece)
         return raw
-    texts = [t for t in (piece.strip() for piece in pieces[:-1]) if t]
+    texts = [t for t in map(str.strip, pieces[:-1]) if t]
     final = pieces[-1].lstrip() if pieces else ""
     if final:
         texts.append(final)
@@ -87,7 +87,9 @@ def close_up(text: str) -> str:
     """Remove letter-spacing between CJK characters (justified lines); keep spaces around Latin."""
     text = xmlchars.clean(text)
     if " " in text or "\u3000" in text or "\t" in text or "\u00a0" in text:  # most lines have none
-        text = _MULTI_SPACE.sub(" ", _CJK_SPACE.sub("", text))
+        text = _CJK_SPACE.sub("", text)
+        if "  " in text or "\t" in text:  # what a run of two or more spaces and tabs holds
+            text = _MULTI_SPACE.sub(" ", text)
     return text.strip()
 
 

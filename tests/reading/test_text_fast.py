@@ -101,3 +101,10 @@ def test_bigram_codes_are_the_bigrams_as_numbers() -> None:
     ]:
         codes = {ord(g[1]) << 32 | ord(g[0]) for g in text.bigrams(line)}
         assert text.bigram_codes(line) == codes, repr(line)
+
+
+def test_close_up_is_both_substitutions() -> None:
+    """``close_up`` skips the substitution of space runs where no two spaces or tabs are left."""
+    for line in [*_random_texts(4, 20000, 10), "建 设 新 时 代", "a \t b", "中 \u3000 a  b", "x\t\ty"]:
+        plain = text._MULTI_SPACE.sub(" ", text._CJK_SPACE.sub("", line)).strip()
+        assert text.close_up(line) == plain, repr(line)
