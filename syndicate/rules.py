@@ -271,22 +271,23 @@ def _any_needle(markers: tuple[JumpMarker, ...]) -> re.Pattern[str]:
     return lazyre.compile("|".join(sorted({re.escape(n) for m in markers for n in m.needles})))
 
 
-# (pre-check window, any needle, markers) of the jump-outs per language ("": every language's): no
-# needle of any marker in the last (widest window) characters, and no marker can end the line.
-_OUT_CHECK: dict[str, tuple[int, re.Pattern[str], tuple[JumpMarker, ...]]] = {
-    language: (max((m.window for m in markers), default=0), _any_needle(markers), markers)
-    for language, markers in [("", _JUMP_OUT), *_OUT_BY_LANGUAGE.items()]
-}
-
-
-# What every match of a jump-in marker's pattern holds somewhere in the line, lower-cased, by
-# marker name: the English needles ("on", "om", "ag") are in most lines, these in few (``From page
-# 1``, ``Continued from A1``, ``rotn page 1``: a from or a page word). Substring tests, not a
-# pattern: ``re`` scans an alternation of literals at every position, several times slower. A
-# marker without an entry turns the test off for its language (test_text_fast checks the entries).
-JUMP_IN_HOLDS: dict[str, tuple[str, ...]] = {
+# What every match of a jump marker's pattern holds, lower-cased, by marker name (a jump-in's
+# anywhere in the line, a jump-out's in the last characters, where it is searched): the English
+# needles ("S", "ee", "on", "ag") are in most lines, these in few (a page word, a label's digit, a
+# from). Substring tests: ``re`` scans an alternation of literals at every position, several times
+# slower (a class of single characters it scans fast: a language whose needles are all single
+# characters, Chinese, skips them). A marker without an entry turns them off for its language
+# (test_text_fast checks every entry).
+_PAGE_OR_SECTION = ("pag", "paq", *"0123456789")  # page 4, back page, A6, 6A (english_jumps' _TARGET)
+JUMP_HOLDS: dict[str, tuple[str, ...]] = {
+    "下转": ("版",),
+    "转A02": ("转", "接"),
     "上接": ("接", "承", "续"),
     "接A01": ("接", "承", "续"),
+    "Continued on": _PAGE_OR_SECTION,
+    "See KEYWORD": _PAGE_OR_SECTION,
+    "Please see": _PAGE_OR_SECTION,
+    "Please see, garbled": ("pag", "paq"),
     "Continued from": ("from",),  # [fF][rR][oO][mM]
     "From page": ("from", "pag", "paq"),  # From A1, From back page; rotn page 1, Frontpage*
     "From front page": ("from",),
@@ -294,11 +295,18 @@ JUMP_IN_HOLDS: dict[str, tuple[str, ...]] = {
 
 
 def _holds(markers: tuple[JumpMarker, ...]) -> tuple[str, ...] | None:
-    if not all(m.name in JUMP_IN_HOLDS for m in markers):
+    if all(len(n) == 1 for m in markers for n in m.needles) or any(m.name not in JUMP_HOLDS for m in markers):
         return None
-    return tuple(sorted({held for m in markers for held in JUMP_IN_HOLDS[m.name]}))
+    return tuple(sorted({held for m in markers for held in JUMP_HOLDS[m.name]}))
 
 
+# (pre-check window, any needle, markers, what a match holds) of the jump-outs per language ("":
+# every language's): no needle of any marker in the last (widest window) characters, and no marker
+# can end the line.
+_OUT_CHECK: dict[str, tuple[int, re.Pattern[str], tuple[JumpMarker, ...], tuple[str, ...] | None]] = {
+    language: (max((m.window for m in markers), default=0), _any_needle(markers), markers, _holds(markers))
+    for language, markers in [("", _JUMP_OUT), *_OUT_BY_LANGUAGE.items()]
+}
 # (pre-check window, any needle, markers, what a match holds) of the jump-ins per language; None:
 # every language's.
 _IN_BY_LANGUAGE: dict[
@@ -319,9 +327,17 @@ def jump_in_needles(language: str | None = None) -> tuple[int, re.Pattern[str]]:
 
 def jump_out(line: str, language: str | None = None) -> re.Match[str] | None:
     """The jump-out marker ending ``line`` (the language's markers; any language's when None)."""
-    window, any_needle, markers = _OUT_CHECK.get(language or "", _OUT_CHECK[""])
-    if any_needle.search(line, max(0, len(line) - window)) is None:
-        return None  # most lines: no marker's needle near the end at all (one scan, in C)
+    window, any_needle, markers, holds = _OUT_CHECK.get(language or "", _OUT_CHECK[""])
+    start = max(0, len(line) - window)
+    if holds is not None:
+        tail = line[start:].lower()
+        for held in holds:
+            if held in tail:
+                break
+        else:
+            return None  # most lines: nothing a marker's match holds near the end
+    if any_needle.search(line, start) is None:
+        return None  # no marker's needle near the end at all (one scan, in C)
     for marker in markers:
         m = marker.find(line)
         if m:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
+
 from syndicate import rules, text
 from syndicate.rules import WIDE
 
@@ -70,21 +72,44 @@ _JUMP_SLOTS = [
 ]  # fmt: skip
 
 
-def test_jump_in_holds_what_every_match_of_its_marker_holds() -> None:
-    """``rules.JUMP_IN_HOLDS``, the pre-test of ``jump_in``: every line a jump-in marker's pattern
-    matches holds one of the marker's strings (lower-cased), among lines made of jump-line parts."""
+# ... and of a jump-out line.
+_OUT_SLOTS = [
+    ["", "the council said.", "会议强调。", "budget talks. "],
+    ["", " ", "(", "（", "["],
+    ["Continued on", "CONTINUED ON", "Contlnued on", "See", "Sec", "SEE", "Please see", "Turn to", "Jump to",
+     "PleaM see", "P«uu", "下转", "转", "接", "转至"],
+    ["", " "],
+    ["", "SCHOOLS", "Budget", "MEN", "第", "A"],
+    ["", ",", " |", " /", "."],
+    ["", " ", "  ", "on "],
+    ["", "page", "Page", "PAGE", "paga", "back page", "hack page", "pagag"],
+    ["", " "],
+    ["", "4", "A6", "6A", "one", "l", "*", "B02", "二", "A2"],
+    ["", "版", "·要闻"],
+    ["", ", col. 3", ")", "）", "]"],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("direction", "slots"), [("in", _JUMP_SLOTS), ("out", _OUT_SLOTS)])
+def test_jump_holds_what_every_match_of_its_marker_holds(direction: str, slots: list[list[str]]) -> None:
+    """``rules.JUMP_HOLDS``, the pre-tests of ``jump_in`` and ``jump_out``: every match of a jump
+    marker's pattern holds one of the marker's strings (lower-cased), among lines made of the
+    parts of jump lines."""
     rng = random.Random(5)
-    lines = ["".join(rng.choice(slot) for slot in _JUMP_SLOTS) for _ in range(30000)]
-    lines += ["Frorn Page 1", "Frontpage*", "rotn page 1", "STORM | From A1", "（承A1版）", "续第1版"]
-    markers = [m for m in rules.JUMP_MARKERS if m.direction == "in"]
-    assert {m.name for m in markers} <= set(rules.JUMP_IN_HOLDS)
-    matched = 0
+    lines = ["".join(rng.choice(slot) for slot in slots) for _ in range(30000)]
+    lines += ["Frorn Page 1", "Frontpage*", "rotn page 1", "From front page", "（承A1版）", "续第1版"]
+    lines += ["See MEN, back page", "PleaM see paga 2", "（转A02）", "（下转B02）", "下转第二版", "talks. PtMMSMpagag"]
+    markers = [m for m in rules.JUMP_MARKERS if m.direction == direction]
+    assert {m.name for m in markers} <= set(rules.JUMP_HOLDS)
+    matched: set[str] = set()
     for line in lines:
         for marker in markers:
-            if marker.pattern.match(line):
-                matched += 1
-                assert any(held in line.lower() for held in rules.JUMP_IN_HOLDS[marker.name]), line
-    assert matched > 200  # the parts made jump lines of every marker
+            m = marker.pattern.match(line) if direction == "in" else marker.pattern.search(line)
+            if m:
+                matched.add(marker.name)
+                held = rules.JUMP_HOLDS[marker.name]
+                assert any(h in line[m.start() : m.end()].lower() for h in held), (marker.name, line)
+    assert matched == {m.name for m in markers}  # the parts made jump lines of every marker
 
 
 def test_bigram_codes_are_the_bigrams_as_numbers() -> None:
