@@ -127,15 +127,16 @@ ENGLISH = Profile(
 
 PROFILES: dict[str, Profile] = {"zh": CHINESE, "en": ENGLISH}
 
-_CJK_CHAR = lazyre.compile(f"[{rules.CJK}]")
-_LATIN_CHAR = lazyre.compile("[A-Za-z]")
+# Runs, not characters: as many characters, counted with a match per run instead of one each.
+_CJK_RUN = lazyre.compile(f"[{rules.CJK}]+")
+_LATIN_RUN = lazyre.compile("[A-Za-z]+")
 
 
 def detect(text: str) -> str | None:
     """The page's language from its text ("zh", "en"), or None when the sample does not tell."""
     sample = text[:600]
-    cjk = len(_CJK_CHAR.findall(sample))
-    latin = len(_LATIN_CHAR.findall(sample))
+    cjk = sum(map(len, _CJK_RUN.findall(sample)))
+    latin = sum(map(len, _LATIN_RUN.findall(sample)))
     if cjk + latin < 40:
         return None
     if cjk >= latin / 4:  # a Chinese page keeps a few Latin names and numbers
