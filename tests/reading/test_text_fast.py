@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from syndicate import rules, text
+from syndicate import columns, rules, text
 from syndicate.rules import WIDE
 
 ALPHABET = ["中", "文", "a", "1", "-", " ", "\u3000", "\u00a0", "\t", "。", "，", "—", "“", "x-", "é"]
@@ -98,7 +98,14 @@ def test_jump_holds_what_every_match_of_its_marker_holds(direction: str, slots: 
     rng = random.Random(5)
     lines = ["".join(rng.choice(slot) for slot in slots) for _ in range(30000)]
     lines += ["Frorn Page 1", "Frontpage*", "rotn page 1", "From front page", "（承A1版）", "续第1版"]
-    lines += ["See MEN, back page", "PleaM see paga 2", "（转A02）", "（下转B02）", "下转第二版", "talks. PtMMSMpagag"]
+    lines += [
+        "See MEN, back page",
+        "PleaM see paga 2",
+        "（转A02）",
+        "（下转B02）",
+        "下转第二版",
+        "talks. PtMMSMpagag",
+    ]
     markers = [m for m in rules.JUMP_MARKERS if m.direction == direction]
     assert {m.name for m in markers} <= set(rules.JUMP_HOLDS)
     matched: set[str] = set()
@@ -133,3 +140,13 @@ def test_close_up_is_both_substitutions() -> None:
     for line in [*_random_texts(4, 20000, 10), "建 设 新 时 代", "a \t b", "中 \u3000 a  b", "x\t\ty"]:
         plain = text._MULTI_SPACE.sub(" ", text._CJK_SPACE.sub("", line)).strip()
         assert text.close_up(line) == plain, repr(line)
+
+
+def test_window_max_is_the_max_of_each_window() -> None:
+    """``columns.window_max`` (the column width at each line) is a slice and a max per line."""
+    rng = random.Random(6)
+    for n in [*range(40), 300]:
+        for reach in (0, 1, 3, 8):
+            values = [rng.choice([0, rng.randint(1, 60)]) for _ in range(n)]
+            plain = [max(values[max(0, i - reach) : i + reach + 1]) for i in range(n)]
+            assert columns.window_max(values, reach) == plain, (n, reach)
