@@ -166,6 +166,21 @@ def _either(base: re.Pattern[str] | None, extra: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
+def replaced(profile: Profile, **changes: object) -> Profile:
+    """``dataclasses.replace(profile, **changes)``, a few times per page: the profile's fields
+    copied and the changes set, without a call of ``__init__`` with every field (six times slower;
+    Profile checks nothing there)."""
+    unknown = changes.keys() - _FIELDS
+    if unknown:
+        raise TypeError(f"Profile has no field {sorted(unknown)[0]!r}")
+    new = object.__new__(Profile)
+    new.__dict__.update(profile.__dict__, **changes)
+    return new
+
+
+_FIELDS = frozenset(f.name for f in dataclasses.fields(Profile))
+
+
 def for_page(text: str, language: str | None = None, recurring: frozenset[str] = frozenset()) -> Profile:
     """The profile for one page: detected from its text, else the configured language, else
     Chinese; with the issue's recurring lines (see ``recurring_lines``) as furniture."""
@@ -175,7 +190,7 @@ def for_page(text: str, language: str | None = None, recurring: frozenset[str] =
         if tag in PROFILES:
             chosen = PROFILES[tag]
             break
-    return dataclasses.replace(chosen, recurring=recurring) if recurring else chosen
+    return replaced(chosen, recurring=recurring) if recurring else chosen
 
 
 def with_section(profile: Profile, name: str) -> Profile:
@@ -184,7 +199,7 @@ def with_section(profile: Profile, name: str) -> Profile:
     key = furniture_key(name)
     if not key or key in profile.section_names or profile.paragraph_indent is None:
         return profile
-    return dataclasses.replace(profile, section_names=profile.section_names | {key})
+    return replaced(profile, section_names=profile.section_names | {key})
 
 
 RECURRING_MAX = 30  # longer lines are text, not a running head

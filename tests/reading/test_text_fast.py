@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 
 import pytest
 
-from syndicate import columns, rules, text
+from syndicate import columns, profile, rules, text
 from syndicate.rules import WIDE
 
 ALPHABET = ["中", "文", "a", "1", "-", " ", "\u3000", "\u00a0", "\t", "。", "，", "—", "“", "x-", "é"]
@@ -150,3 +151,18 @@ def test_window_max_is_the_max_of_each_window() -> None:
             values = [rng.choice([0, rng.randint(1, 60)]) for _ in range(n)]
             plain = [max(values[max(0, i - reach) : i + reach + 1]) for i in range(n)]
             assert columns.window_max(values, reach) == plain, (n, reach)
+
+
+def test_replaced_profile_is_dataclasses_replace() -> None:
+    """``profile.replaced``, a profile's fields copied with some changed, is ``dataclasses.replace``."""
+    for base in (profile.CHINESE, profile.ENGLISH):
+        changes = {
+            "recurring": frozenset({"江城晚报"}),
+            "blank_parts": True,
+            "section_names": frozenset({"要闻"}),
+        }
+        new = profile.replaced(base, **changes)
+        assert new == dataclasses.replace(base, **changes)  # type: ignore[arg-type]
+        assert new.recurring == changes["recurring"] and base.recurring == frozenset()
+    with pytest.raises(TypeError):
+        profile.replaced(profile.CHINESE, blank_part=True)
