@@ -13,7 +13,6 @@ How a typesetter reads extracted text:
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from . import furniture, lazyre, measure, rules
 from .model import Block, BlockKind
@@ -173,6 +172,7 @@ def _starts_article(line: _Line, p: Profile) -> bool:
 # (文/马 / 云飞张宣) with a name or more, two or three (图/权永 / 军) with one or two characters.
 _CUT_NAME = lazyre.compile(rf"(?:图|文|摄影?)\s*[/／]([{rules.CJK}]{{1,3}})$")
 _NAME_REST = lazyre.compile(rf"[{rules.CJK}\s]{{1,8}}")
+_COMMA = lazyre.compile("[，、,]")
 CAPTION_LINES = 4  # a caption glued under a paragraph is at most this many lines
 CAPTION_CHARS = 80  # ...and this many characters
 
@@ -276,10 +276,10 @@ def blocks(text: str, profile: Profile = CHINESE) -> list[Block]:
         return profile.read_unmarked(text, profile.extra_furniture, profile.paper_bylines)
     lines = _lines(text, profile)
     b = _Builder(profile)
-    i, blank = 0, False
-    while i < len(lines):
+    i, blank, n = 0, False, len(lines)
+    while i < n:
         line = lines[i]
-        if line.blank:
+        if not line.text:  # blank (the property, inline: this runs on every line)
             blank, i = True, i + 1
             continue
         if b.open and not (line.indented or line.strong or line.article_below):
@@ -376,7 +376,7 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
         ):
             run, j = [*run, (j, gap)], nxt
     block = bool(run) and (j >= len(lines) or lines[j].indented or _under_head(lines[j]))
-    if block and sum(1 for k, _ in run if re.search("[，、,]", lines[k].text)) > 1:
+    if block and sum(1 for k, _ in run if _COMMA.search(lines[k].text)) > 1:
         block = False  # several lines with commas: wrapped body text, not a headline block
     if block and not b.open and b.pieces and len(run) == 1 and len(lines[i].text) < b.p.headline_min:
         # A short line under a finished caption is its photographer (图为…。/ 张宣), no headline.

@@ -30,6 +30,9 @@ def chinese_numeral(n: int) -> str:
     return out
 
 
+_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+
+
 def page_number(label: str) -> int | None:
     """二 -> 2, 12 -> 12, 十二 -> 12, A2 / A02 / 4A -> 2, one -> 1, l -> 1; None when unreadable."""
     label = label.strip()
@@ -40,7 +43,7 @@ def page_number(label: str) -> int | None:
     label = label.strip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz").strip()  # A 6 (spaced)
     if label.isdigit():
         return int(label) or None
-    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+    digits = _DIGITS
     if not label or any(c not in digits and c not in "十百" for c in label):
         return None
     total, current = 0, 0
