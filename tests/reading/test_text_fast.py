@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from syndicate import columns, profile, rules, text
+from syndicate import columns, profile, rules, text, xmlchars
 from syndicate.rules import WIDE
 
 ALPHABET = ["中", "文", "a", "1", "-", " ", "\u3000", "\u00a0", "\t", "。", "，", "—", "“", "x-", "é"]
@@ -166,3 +166,11 @@ def test_replaced_profile_is_dataclasses_replace() -> None:
         assert new.recurring == changes["recurring"] and base.recurring == frozenset()
     with pytest.raises(TypeError):
         profile.replaced(profile.CHINESE, blank_part=True)
+
+
+def test_printable_text_holds_nothing_xml_refuses() -> None:
+    """``xmlchars.clean`` returns a printable text as it is: every character it removes is unprintable."""
+    for cp in range(0x10000):
+        if xmlchars.INVALID.match(chr(cp)):
+            assert not chr(cp).isprintable(), hex(cp)
+    assert xmlchars.clean("中文\x0b。\x85") == "中文。" and xmlchars.clean("a\u3000b") == "a\u3000b"
