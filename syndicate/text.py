@@ -63,6 +63,9 @@ def join(left: str, right: str) -> str:
     return f"{left} {right}"
 
 
+_LAST = operator.itemgetter(-1)
+
+
 def join_all(pieces: list[str]) -> str:
     """``join`` folded over a paragraph's wrapped pieces, the same text without rebuilding it per piece."""
     # Most paragraphs hold no hyphen at all: one scan of their text rules the fold out.
@@ -71,11 +74,11 @@ def join_all(pieces: list[str]) -> str:
         for piece in pieces:
             raw = join(raw, piece)
         return raw
-    texts = [t for t in map(str.strip, pieces[:-1]) if t]
+    texts = list(filter(None, map(str.strip, pieces[:-1])))  # (filter and map: no loop in Python)
     final = pieces[-1].lstrip() if pieces else ""
     if final:
         texts.append(final)
-    if _ALL_WIDE.fullmatch("".join([t[-1] for t in texts[:-1]])):
+    if _ALL_WIDE.fullmatch("".join(map(_LAST, texts[:-1]))):
         return "".join(texts)  # every piece but the last ends wide (most CJK text): nothing between
     out = texts[:1]
     for left, right in zip(texts, texts[1:], strict=False):
