@@ -112,6 +112,7 @@ def is_strong(text: str, p: Profile = CHINESE) -> bool:
     if (
         len(text) <= p.byline_max
         and (not hints or char_class(hints).search(text, 0, 8) is not None)
+        and (not p.byline_chars or char_class(p.byline_chars).search(text) is not None)
         and p.byline_line.match(text)
     ):
         return True

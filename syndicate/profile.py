@@ -52,6 +52,7 @@ class Profile:
     # Section names printed in a running head (要闻, 城事): furniture there, with the page's own
     # section name from the manifest added per page (``with_section``).
     section_names: frozenset[str] = frozenset()
+    byline_chars: frozenset[str] = frozenset()  # a byline holds one of these (cheap test; empty: none)
     extra_furniture: re.Pattern[str] | None = None  # a paper's own furniture lines ([reading])
     paper_bylines: re.Pattern[str] | None = None  # a paper's own byline lines alone ([reading])
     # Every clear article start of the issue has a blank line above it (detected per issue by
@@ -80,6 +81,7 @@ CHINESE = Profile(
     byline_line=rules.BYLINE_LINE,
     byline_max=40,
     byline_hints=frozenset("记员习评摄编撰/／"),
+    byline_chars=rules.BYLINE_CHARS,
     dateline=rules.DATELINE,
     article_opening=rules.ARTICLE_OPENING,
     sign_off=rules.SIGN_OFF,
@@ -158,6 +160,7 @@ def with_paper(
         changes["byline_line"] = _either(profile.byline_line, bylines)
         changes["paper_bylines"] = _either(None, bylines)
         changes["byline_hints"] = frozenset()  # no cheap pre-test can know the paper's forms
+        changes["byline_chars"] = frozenset()
     return dataclasses.replace(profile, **changes) if changes else profile  # type: ignore[arg-type]
 
 

@@ -174,3 +174,30 @@ def test_printable_text_holds_nothing_xml_refuses() -> None:
         if xmlchars.INVALID.match(chr(cp)):
             assert not chr(cp).isprintable(), hex(cp)
     assert xmlchars.clean("中文\x0b。\x85") == "中文。" and xmlchars.clean("a\u3000b") == "a\u3000b"
+
+
+# Parts of a byline line as ROLE and BYLINE_LINE read them (letter-spaced role words too).
+_BYLINE_SLOTS = [
+    ["", "□", "■ ", "◎", " "],
+    ["", "本报", "新华社", "江城晚报", "环球时报", "日报", "都市报"],
+    ["", "全媒体", "特约", "见习", "首席"],
+    ["记者", "记 者", "通讯员", "通 讯 员", "实习生", "评论员", "摄影", "摄像", "编译", "撰稿", "文/图",
+     "图/文", "文·图/", "文/摄影", "文/", "图／", "文 / 图", "主持人", "记"],
+    ["", " ", "：", ": "],
+    ["", "李涛", "王五 赵六", "张三/文 李四/图", "刘淑乔、吴倩", "今年公交线网优化的重点是"],
+    ["", " 通讯员 林清政", " 摄影 韦铸峰", " 记者"],
+    ["", " 报道", "摄", " 整理", "报"],
+]  # fmt: skip
+
+
+def test_byline_chars_are_in_every_byline_line() -> None:
+    """``rules.BYLINE_CHARS``, ``is_strong``'s test before BYLINE_LINE: every line the pattern
+    matches holds one of them, among lines made of a byline's parts."""
+    rng = random.Random(7)
+    lines = ["".join(rng.choice(slot) for slot in _BYLINE_SLOTS) for _ in range(20000)]
+    matched = 0
+    for line in lines:
+        if rules.BYLINE_LINE.match(line):
+            matched += 1
+            assert not rules.BYLINE_CHARS.isdisjoint(line), line
+    assert matched > 2000
