@@ -58,26 +58,22 @@ def _lines(text: str, p: Profile) -> list[_Line]:
     deep = (indent or "") * 4  # twice a paragraph's two-character indent: right-aligned
     running = furniture.running_lines(raws, p)
     window, pre = strong_pretest(p)
-    # The cheap tests that let most lines skip a call: is_furniture says no to a line away from the
-    # page's edges whose first character opens no furniture line (and to no paper's own furniture).
+    # is_furniture says no to a line off the edges opening with no furniture line's first character.
     first, top, anywhere = p.furniture_first, rules.EDGE_LINES, p.extra_furniture is not None
     for n, raw in enumerate(raws, start=1):
         lead = raw.lstrip(" \t")
         indented = indent is not None and lead.startswith(indent)
         body = lead.strip("\u3000 \t\r")
         strong = False
-        if not body:
-            out.append(_Line(n, body, indented, strong, p, indented and lead.startswith(deep)))
-            continue
-        if not indented and indent is not None and ("讯" in body or "电" in body) and _dated(body, p):
+        if body and not indented and indent is not None and _dated(body, p):
             indented = True  # a dateline opens a paragraph even where extraction lost its indent
-        edge = n <= top or n > foot
-        if (
-            n in running or (body[0] in first or anywhere or edge) and furniture.is_furniture(body, edge, p)
-        ) and not (edge and furniture.ends_a_jump(raws, n - 1, body, p)):
-            body = ""
-        elif pre is None or pre.search(body, 0, window) is not None:
-            strong = is_strong(body, p)
+        if body:
+            edge = n <= top or n > foot
+            furn = (body[0] in first or anywhere or edge) and furniture.is_furniture(body, edge, p)
+            if (n in running or furn) and not (edge and furniture.ends_a_jump(raws, n - 1, body, p)):
+                body = ""
+            elif pre is None or pre.search(body, 0, window) is not None:
+                strong = is_strong(body, p)
         out.append(_Line(n, body, indented, strong, p, indented and lead.startswith(deep)))
     furniture.drop_debris(out, lambda text: _closed(text, p))
     # One backward sweep: which unindented lines could head the article that starts below them?

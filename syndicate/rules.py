@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from . import english_jumps, lazyre
+from .jumpholds import JUMP_HOLDS as JUMP_HOLDS
 from .pagenumbers import EN_NUMBERS as EN_NUMBERS
 from .pagenumbers import chinese_numeral as chinese_numeral
 from .pagenumbers import page_number as page_number
@@ -220,6 +221,7 @@ class JumpMarker:
 
 
 # Every continuation marker the reader knows: a new form (or language) is one entry plus its test.
+# (Its pre-test: what every match of the marker holds, in jumpholds.JUMP_HOLDS.)
 JUMP_MARKERS: tuple[JumpMarker, ...] = (
     # （下转第二版） / (转2版) / 下转A2版 / 转B02版 / （转第3版·要闻） — at the end of a part.
     JumpMarker(
@@ -272,29 +274,6 @@ _OUT_BY_LANGUAGE = {m.language: tuple(n for n in _JUMP_OUT if n.language == m.la
 def _any_needle(markers: tuple[JumpMarker, ...]) -> re.Pattern[str]:
     """One compiled alternation of the markers' needles: a single scan rules out most lines."""
     return lazyre.compile("|".join(sorted({re.escape(n) for m in markers for n in m.needles})))
-
-
-# What every match of a jump marker's pattern holds, lower-cased, by marker name (a jump-in's
-# anywhere in the line, a jump-out's in the last characters, where it is searched): the English
-# needles ("S", "ee", "on", "ag") are in most lines, these in few (a page word, a label's digit, a
-# from). Substring tests: ``re`` scans an alternation of literals at every position, several times
-# slower (a class of single characters it scans fast: a language whose needles are all single
-# characters, Chinese, skips them). A marker without an entry turns them off for its language
-# (test_text_fast checks every entry).
-_PAGE_OR_SECTION = ("pag", "paq", *"0123456789")  # page 4, back page, A6, 6A (english_jumps' _TARGET)
-JUMP_HOLDS: dict[str, tuple[str, ...]] = {
-    "下转": ("版",),
-    "转A02": ("转", "接"),
-    "上接": ("接", "承", "续"),
-    "接A01": ("接", "承", "续"),
-    "Continued on": _PAGE_OR_SECTION,
-    "See KEYWORD": _PAGE_OR_SECTION,
-    "Please see": _PAGE_OR_SECTION,
-    "Please see, garbled": ("pag", "paq"),
-    "Continued from": ("from",),  # [fF][rR][oO][mM]
-    "From page": ("from", "pag", "paq"),  # From A1, From back page; rotn page 1, Frontpage*
-    "From front page": ("from",),
-}
 
 
 def _holds(markers: tuple[JumpMarker, ...]) -> tuple[str, ...] | None:
