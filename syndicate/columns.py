@@ -49,10 +49,21 @@ def widths(lines: list[Line]) -> list[int]:
     lengths = sorted(len(x.text) for x in lines)
     body = lengths[3 * len(lengths) // 4] if lengths else 0
     usable = [len(x.text) if len(x.text) <= 1.6 * body else 0 for x in lines]
-    out = []
-    for i in range(len(lines)):
-        window = usable[max(0, i - NEIGHBOURS) : i + NEIGHBOURS + 1]
-        out.append(max(window) or body)
+    return [m or body for m in window_max(usable, NEIGHBOURS)]
+
+
+def window_max(values: list[int], reach: int) -> list[int]:
+    """``max(values[i - reach : i + reach + 1])`` for each ``i`` (the window cut at the ends), from
+    maxima over runs of doubling length, each level one ``map`` over the list (in C), not a slice
+    and a ``max`` per line."""
+    n, size = len(values), 2 * reach + 1
+    out = [max(values[max(0, i - reach) : i + reach + 1]) for i in range(min(n, reach))]
+    if n >= size:
+        runs, length = values, 1  # runs[j]: the maximum of values[j : j + length]
+        while 2 * length < size:
+            runs, length = list(map(max, runs, runs[length:])), 2 * length
+        out += map(max, runs, runs[size - length :])  # two runs cover a whole window
+    out += [max(values[max(0, i - reach) : i + reach + 1]) for i in range(len(out), n)]
     return out
 
 
