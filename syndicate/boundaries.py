@@ -59,6 +59,12 @@ CONNECTIVE = lazyre.compile(r"^(?:而在|而这|然而|但是|与此同时|此�
 SUBHEADING_MARK = lazyre.compile(
     r"^(?:[■◆●▲◎★◇○▶►☆]|[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])"
 )
+# A box set between a headline and the body: key points (核心提示, 内容提要) or an editor's note
+# (编者按：…, 【编者按】…). Its label stands on a line of its own or opens the box's paragraph.
+_BOX_LABEL = "(?:核心提示|内容提要|阅读提示|编者按|编者的话)"
+BOX = lazyre.compile(rf"^(?:[【〖\[]{_BOX_LABEL}[】〗\]][:：]?|{_BOX_LABEL}(?:[:：]|$))")
+BOX_LABEL_MAX = 8  # a box's label alone (【核心提示】) is no longer
+BOX_PARAGRAPHS = 3  # the label, and at most two paragraphs of the box
 
 
 @dataclass
@@ -142,6 +148,19 @@ def take_deck(d: Draft, p: Profile) -> bool:
     return True
 
 
+def take_box(d: Draft) -> bool:
+    """Under a headline (or opening an article whose headline was lost), a box and no byline,
+    dateline or body yet: the byline or dated paragraph coming opens the same article's body, and
+    the box, its label off, is taken as the subtitle. A box and a byline are no soft split."""
+    if d.byline_raw or d.dateline or d.jump_in or d.subtitle or not d.paragraphs:
+        return False
+    if len(d.paragraphs) > BOX_PARAGRAPHS or not BOX.match(d.paragraphs[0]):
+        return False
+    text = " ".join([BOX.sub("", d.paragraphs[0]).strip(), *d.paragraphs[1:]]).strip()
+    d.subtitle, d.paragraphs, d.spans, d.soft = text or None, [], [], False
+    return True
+
+
 def caption(text: str) -> bool:
     """A photo caption: short, and signed by the photographer (图/张三, 李四 摄) or opening 图为."""
     return len(text) <= CAPTION_MAX and bool(
@@ -168,6 +187,8 @@ def _topic_break(
         return False, "a sign-off line of the article above", evidence
     if signed(prev, p):
         return True, "source credit or sign-off above", evidence
+    if BOX.match(d.paragraphs[0]):
+        return True, "a box opens it (编者按：…, 核心提示)", evidence
     if _brief_item(d.paragraphs[0], p):
         return True, "a brief's mark over a news lead (▲5月22日，…)", evidence
     if caption(prev.paragraphs[-1]) and any(p.photo_heading.match(h.text) for h in prev.heads):

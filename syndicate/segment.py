@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from . import lazyre, rules
-from .boundaries import Draft, caption, merge_soft, take_deck
+from .boundaries import BOX, BOX_LABEL_MAX, Draft, caption, merge_soft, take_box, take_deck
 from .model import Block, BlockKind, BoundaryDecision, Fragment, FragmentKind, Jump, Orphan
 from .profile import CHINESE, Profile
 from .text import bigrams, close_up, trigrams
@@ -143,6 +143,13 @@ class _Page:
         if block.opens and not self.cur.empty:
             self.new()
         cur, text, raw = self.cur, block.text, block.raw
+        if len(text) <= BOX_LABEL_MAX and BOX.match(text):  # 核心提示 alone: the label of a box of text
+            if cur.has_body or cur.byline_raw or cur.jump_in:
+                self.new()
+            self.cur.paragraphs.append(text)
+            self.cur.spans.append((block.first_line, block.last_line))
+            self.cur.touch(block)
+            return
         if block.role == "credit":  # a credit line under an article: part of it, not text
             last = cur if not cur.empty or not self.done else self.done[-1]
             last.last_line = max(last.last_line, block.last_line)
@@ -155,7 +162,12 @@ class _Page:
         if block.role != "head" and len(raw) <= self.p.byline_max and self.p.byline_line.match(raw):
             if cur.has_body and self._closing_byline(block, nxt):
                 return
-            if cur.has_body and not self._hold_captions() and not take_deck(cur, self.p):
+            if (
+                cur.has_body
+                and not self._hold_captions()
+                and not take_box(cur)
+                and not take_deck(cur, self.p)
+            ):
                 self.new(captions=True)
             self.cur.byline_raw.append(block.raw)
             self.cur.touch(block, head=True)
@@ -223,7 +235,7 @@ class _Page:
                 self.cur.touch(block, head=True)
                 return
         elif self.p.article_opening.match(raw):
-            if cur.has_body and not self._hold_captions():
+            if cur.has_body and not self._hold_captions() and not take_box(cur):
                 # captions set apart above go below, as a byline's (or opening the page: none above)
                 self.new(captions=True, signed_only=bool(self.done) or not cur.bare)
         elif self.p.paragraph_indent and self._indented_head(raw, nxt):

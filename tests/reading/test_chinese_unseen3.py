@@ -1,0 +1,62 @@
+"""Conventions of Chinese papers the reader was not tuned on (issue 11), third round: boxes under a
+headline, brief columns, numbered subheadings. Every line is our own, in the image of real pages."""
+
+from __future__ import annotations
+
+from syndicate.model import Fragment
+from syndicate.normalize import blocks
+from syndicate.segment import split
+
+IND = "\u3000\u3000"
+
+
+def read(text: str) -> list[Fragment]:
+    fragments, _ = split(1, blocks(text))
+    return fragments
+
+
+def test_a_key_points_box_under_the_headline_stays_with_its_article() -> None:
+    """核心提示 on a line of its own, a summary under it, then the byline: one article, the box
+    its subtitle, the byline and body its own."""
+    text = (
+        f"{IND}夜里的巡河人，见过凌晨三点的江面。\n"
+        "老城区雨污分流改造全面完工\n"
+        "核心提示\n"
+        f"{IND}历时两年，老城区42条背街小巷完成雨污分流\n改造，雨天积水点全部销号。\n"
+        "本报记者 吴倩 通讯员 张立\n"
+        f"{IND}6月3日，随着最后一段管网接驳完成，老城区\n雨污分流改造工程全面完工。\n"
+    )
+    first, second = read(text)
+    assert second.headline == "老城区雨污分流改造全面完工"
+    assert second.byline == ("吴倩", "张立")
+    assert second.subheadline is not None and second.subheadline.startswith("历时两年")
+    assert second.paragraphs[0].startswith("6月3日")
+
+
+def test_an_editors_note_over_a_dated_body_stays_with_its_article() -> None:
+    """编者按：… as the first paragraph under the headline, then 本报讯: one article."""
+    text = (
+        f"{IND}活动现场，不少家长带着孩子一起参与。\n"
+        "走进乡村振兴一线\n"
+        f"{IND}【编者按】一条路，一片茶，一群人。本报今起\n推出系列报道，记录乡村的新变化。\n"
+        f"{IND}本报讯（记者 吴倩）近日，记者来到青石镇，\n沿着新修的产业路走进茶园。\n"
+    )
+    first, second = read(text)
+    assert second.headline == "走进乡村振兴一线" and second.dateline is not None
+    assert second.subheadline is not None and second.subheadline.startswith("一条路")
+    assert second.paragraphs[0].startswith("近日")
+
+
+def test_an_editors_note_under_a_lost_headline_opens_the_article() -> None:
+    """The headline dropped: the editor's note after a finished paragraph, then a byline, opens
+    the next article however much its words share with the one above."""
+    text = (
+        "乡村茶园迎来采摘季\n本报记者 吴倩\n"
+        f"{IND}近日，青石镇茶园迎来采摘季，茶农们忙着采\n摘新茶，茶园里一片繁忙。\n"
+        f"{IND}编者按：茶园里的新变化，藏着乡村振兴的密\n码。本报今起推出系列报道，敬请关注。\n"
+        "本报记者 张立\n"
+        f"{IND}清晨六点，青石镇的茶园里已满是采茶人，茶\n农们说，今年的新茶卖得格外好。\n"
+    )
+    first, second = read(text)
+    assert first.byline == ("吴倩",) and len(first.paragraphs) == 1
+    assert second.byline == ("张立",) and second.paragraphs[0].startswith("清晨六点")
