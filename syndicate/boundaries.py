@@ -44,6 +44,14 @@ BLANK_PARTED_SHARE = 0.95
 SEPARATOR_MIN_EXPECTED = 8  # chance blank lines expected above paragraph starts before it can tell
 SEPARATOR_SIGMAS = 2  # fewer than expected by this many standard deviations (Poisson)
 TOPIC_MIN_CHARS = 50
+# An unmarked subheading (_unmarked_subheading): a line this short, and the text below sharing this
+# much with the story above. On pages laid out as five papers print them (no blank-line habit),
+# 103 lone lines so (no air, unsigned story above) were subheadings and 1 a headline; on the
+# corpus pages, 3 of 7 such lines were headlines: each centred or over its author's name alone.
+SUBHEADING_MAX = 14
+SUBHEADING_COHESION = 0.08
+AUTHOR_LINE_MAX = 4  # a paragraph this short under a head is its author's name (　　海尚飞)
+UNMARKED_SUB = "an unmarked subheading (short, no air above, the story going on below)"
 NO_EVIDENCE = "no evidence"
 SUBHEADING = "a subheading (no blank line above, where the issue prints one above every headline)"
 # Sure article starts after a paragraph the issue needs, all under a blank line, before that tells:
@@ -323,6 +331,12 @@ def merge_soft(
                     explain.append(BoundaryDecision(page, d.first_line, False, {}, "a marked subheading"))
                 _absorb(prev, d, [h.text for h in d.heads] + d.paragraphs)
                 continue
+            if lone and d.paragraphs and _unmarked_subheading(prev, d, topic, p):
+                # 聚焦未来五年发展: a short line, no air above, the same story going on below it.
+                if explain is not None:
+                    explain.append(BoundaryDecision(page, d.first_line, False, {"blank": 0.0}, UNMARKED_SUB))
+                _absorb(prev, d, [h.text for h in d.heads] + d.paragraphs)
+                continue
             if lone and d.paragraphs and p.heads_blanked and not d.blank:
                 # The issue prints a blank line above every headline: one without is a subheading.
                 if explain is not None:
@@ -351,6 +365,21 @@ def _subheading(prev: Draft, d: Draft, topic: _Topic, p: Profile) -> bool:
     if not SUBHEADING_MARK.match(d.heads[0].text) or signed(prev, p) or prev.signed_off:
         return False
     return topic.cohesion(prev.paragraphs, [h.text for h in d.heads] + d.paragraphs) >= TOPIC_SHIFT
+
+
+def _unmarked_subheading(prev: Draft, d: Draft, topic: _Topic, p: Profile) -> bool:
+    """``d``'s head is an unmarked subheading (小标题) of the news story above: one short line set
+    flush with no blank line above it (a centred line is a headline's setting), no sign-off closed
+    the story, and the text below goes on with its words and opens no news lead (近日，) and no
+    author's name line (　　海尚飞)."""
+    if len(d.heads) != 1 or d.blank or d.heads[0].centred or not (prev.byline_raw or prev.dateline):
+        return False
+    head, first = d.heads[0].text, d.paragraphs[0]
+    if len(head) > SUBHEADING_MAX or p.photo_heading.match(head) or len(first) <= AUTHOR_LINE_MAX:
+        return False
+    if signed(prev, p) or prev.signed_off or (p.lead_opener is not None and p.lead_opener.match(first)):
+        return False
+    return topic.cohesion(prev.paragraphs, d.paragraphs) >= SUBHEADING_COHESION
 
 
 def _absorb(prev: Draft, d: Draft, paragraphs: list[str]) -> None:

@@ -24,7 +24,7 @@ from .text import char_class, close_up, join, join_all
 class _Line:
     """One line of the page file, with what the reader needs to know of it."""
 
-    __slots__ = ("number", "text", "indented", "deep", "strong", "article_below", "profile", "_heady")
+    __slots__ = ("number", "text", "indented", "deep", "strong", "article_below", "profile", "_heady", "centred")  # fmt: skip
 
     def __init__(
         self, number: int, text: str, indented: bool, strong: bool, profile: Profile, deep: bool = False
@@ -37,6 +37,7 @@ class _Line:
         self.article_below = False  # in a run of headline-like lines right above an article start
         self.profile = profile
         self._heady: bool | None = None
+        self.centred = False  # unindented, after spaces: set in the middle of the column (a head)
 
     @property
     def blank(self) -> bool:
@@ -74,6 +75,7 @@ def _lines(text: str, p: Profile) -> list[_Line]:
             else:
                 strong = is_strong(body, p)
         out.append(_Line(n, body, indented, strong, p, indented and lead.startswith(deep)))
+        out[-1].centred = not indented and raw[:1] == " "
     furniture.drop_debris(out, lambda text: _closed(text, p))
     # One backward sweep: which unindented lines could head the article that starts below them?
     # Only a run of headline-like lines (or a deck) right above an article start can.
@@ -221,9 +223,8 @@ class _Builder:
         if line.strong:
             self.split_caption()
         self.flush()
-        self.blocks.append(
-            Block(BlockKind.LINE, close_up(line.text), line.number, line.number, blank_before, line.text)
-        )
+        block = Block(BlockKind.LINE, close_up(line.text), line.number, line.number, blank_before, line.text)
+        self.blocks.append(dataclasses.replace(block, centred=True) if line.centred else block)
 
     def split_caption(self) -> None:
         """Unindented lines after the paragraph's last sentence, ending with a photo credit, right

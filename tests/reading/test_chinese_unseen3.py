@@ -60,3 +60,37 @@ def test_an_editors_note_under_a_lost_headline_opens_the_article() -> None:
     first, second = read(text)
     assert first.byline == ("吴倩",) and len(first.paragraphs) == 1
     assert second.byline == ("张立",) and second.paragraphs[0].startswith("清晨六点")
+
+
+STORY = (
+    "江城启动夏季河道保洁行动\n本报记者 吴倩\n"
+    f"{IND}6月3日，江城启动夏季河道保洁行动，组织保洁\n队伍对主城区二十条河道开展集中清理，打捞水\n面漂浮物，清运河岸垃圾。\n"
+)
+BELOW = f"{IND}保洁队伍每天清晨出发，沿河道逐段打捞漂浮物，\n清运河岸垃圾，二十条河道的水面比往年更清了。\n"
+
+
+def test_an_unmarked_subheading_under_a_news_story_stays_in_it() -> None:
+    """A short line set flush with no blank line above, under a signed news story that goes on
+    below it in its own words: a subheading, not a headline over a story with no byline."""
+    (f,) = read(f"{STORY}河道保洁见成效\n{BELOW}")
+    assert f.headline == "江城启动夏季河道保洁行动" and len(f.paragraphs) == 3
+
+
+def test_a_centred_headline_or_an_author_line_still_opens_an_article() -> None:
+    """The same line set in the middle of the column (spaces before it, as a headline is set), or
+    over its author's name alone (　　海尚飞), opens the next article."""
+    first, second = read(f"{STORY} 河道保洁见成效\n{BELOW}")
+    assert second.headline == "河道保洁见成效"
+    first, second = read(f"{STORY}河道保洁见成效\n{IND}吴倩\n{BELOW}")
+    assert second.headline == "河道保洁见成效"
+
+
+def test_an_unmarked_line_after_a_sign_off_or_over_a_lead_opens_an_article() -> None:
+    """A sign-off closed the story above, or the text below opens as a news lead (近日，): the line
+    is the next article's headline."""
+    signed = STORY.replace("垃圾。\n", "垃圾。（吴倩）\n")
+    first, second = read(f"{signed}河道保洁见成效\n{BELOW}")
+    assert second.headline == "河道保洁见成效"
+    lead = BELOW.replace("保洁队伍每天清晨出发", "近日，保洁队伍每天清晨出发")
+    first, second = read(f"{STORY}河道保洁见成效\n{lead}")
+    assert second.headline == "河道保洁见成效"
