@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass, field
 
 from . import lazyre, rules
+from .briefs import BRIEF_LABEL, brief_head, brief_item
 from .model import Block, BlockKind, BoundaryDecision, Jump
 from .profile import Profile
 from .text import bigrams
@@ -197,7 +198,7 @@ def _topic_break(
         return True, "source credit or sign-off above", evidence
     if BOX.match(d.paragraphs[0]):
         return True, "a box opens it (编者按：…, 核心提示)", evidence
-    if _brief_item(d.paragraphs[0], p):
+    if brief_item(d.paragraphs[0], p):
         return True, "a brief's mark over a news lead (▲5月22日，…)", evidence
     if caption(prev.paragraphs[-1]) and any(p.photo_heading.match(h.text) for h in prev.heads):
         return True, "end of a photo story's captions", evidence
@@ -235,15 +236,6 @@ def _scene_lede(d: Draft, p: Profile) -> bool:
         return False
     first = d.paragraphs[0]
     return not (p.lead_opener is not None and p.lead_opener.match(first)) and not p.dateline.match(first)
-
-
-def _brief_item(text: str, p: Profile) -> bool:
-    """A paragraph marked as a column's brief (▲, ■) that opens as a news lead: a brief of its own.
-    A marked point of an article (■气象条件直接关系到…) opens no lead."""
-    mark = rules.ITEM_MARK.match(text)
-    return (
-        mark is not None and p.lead_opener is not None and p.lead_opener.match(text[mark.end() :]) is not None
-    )
 
 
 def blank_lines_part(pages: list[list[Block]]) -> bool:
@@ -362,7 +354,10 @@ def merge_soft(
 def _subheading(prev: Draft, d: Draft, topic: _Topic, p: Profile) -> bool:
     """``d``'s head is a marked subheading of the article above: no sign-off closed that, and the
     text goes on with its topic (a column of briefs marks each brief's headline so too)."""
-    if not SUBHEADING_MARK.match(d.heads[0].text) or signed(prev, p) or prev.signed_off:
+    head = d.heads[0].text
+    if not SUBHEADING_MARK.match(head) or signed(prev, p) or prev.signed_off or BRIEF_LABEL.match(head):
+        return False
+    if brief_head(prev.paragraphs, prev.heads[0].text if prev.heads else "", head, d.paragraphs[0], p):
         return False
     return topic.cohesion(prev.paragraphs, [h.text for h in d.heads] + d.paragraphs) >= TOPIC_SHIFT
 
@@ -376,6 +371,8 @@ def _unmarked_subheading(prev: Draft, d: Draft, topic: _Topic, p: Profile) -> bo
         return False
     head, first = d.heads[0].text, d.paragraphs[0]
     if len(head) > SUBHEADING_MAX or p.photo_heading.match(head) or len(first) <= AUTHOR_LINE_MAX:
+        return False
+    if BRIEF_LABEL.match(head):
         return False
     if signed(prev, p) or prev.signed_off or (p.lead_opener is not None and p.lead_opener.match(first)):
         return False

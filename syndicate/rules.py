@@ -68,7 +68,7 @@ HEADLINE_MAX = 60
 HEADLINE_MIN = 5  # shorter lines are headlines only when SHORT_HEADLINE and their context says so
 # A short headline: two to four characters, nothing but CJK (李在明称, 楼市问答); 张宣 under a caption
 # is its photographer, told apart by the context (normalize).
-SHORT_HEADLINE = lazyre.compile(f"^[{CJK}]{{2,4}}$")
+SHORT_HEADLINE = lazyre.compile(f"^[■□▲●◆]?[{CJK}]{{2,4}}$")  # ■简讯: a column's label, marked
 
 # --- bylines and datelines ---------------------------------------------------------------------
 
@@ -336,7 +336,7 @@ LEAD_OPENER = lazyre.compile(
     r"^(?:近日|日前|近期|目前|今年以来|入[春夏秋冬汛]以来|当地时间|(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:至\d{1,2}日)?|\d{1,2}日)"
 )
 # A brief's mark opening its paragraph in a column of briefs (▲5月22日，…, ■近日，…).
-ITEM_MARK = lazyre.compile(r"^[▲■●◆]\s*")
+ITEM_MARK = lazyre.compile(r"^[▲■□●◆]\s*")
 # Texts of a photo-news heading (图片新闻, 图片报道).
 PHOTO_HEADING = lazyre.compile(r"^(?:图片新闻|图片报道|新闻图片|图说新闻)$")
 

@@ -8,7 +8,7 @@ def titles(heads: list[str], subtitle: str | None) -> tuple[str | None, str | No
     """(kicker, headline, subheadline) from the headline lines in print order."""
     if not heads:
         return None, None, subtitle
-    heads = [h.lstrip("■◆●▲◎★◇○ ") or h for h in heads]  # ●市图书馆延长开放时间: the mark is no text
+    heads = [h.lstrip("■□◆●▲◎★◇○ ") or h for h in heads]  # ●市图书馆延长开放时间: the mark is no text
     for k in range(len(heads) - 1):
         # 日本防卫大臣： / 将加强西南防卫, and 防汛 / 一线 (big type, short lines): one headline.
         if heads[k].endswith(("：", ":")) or max(len(heads[k]), len(heads[k + 1])) <= 2:

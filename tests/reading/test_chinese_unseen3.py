@@ -94,3 +94,43 @@ def test_an_unmarked_line_after_a_sign_off_or_over_a_lead_opens_an_article() -> 
     lead = BELOW.replace("保洁队伍每天清晨出发", "近日，保洁队伍每天清晨出发")
     first, second = read(f"{STORY}河道保洁见成效\n{lead}")
     assert second.headline == "河道保洁见成效"
+
+
+STORY_END = f"{IND}活动现场，不少家长带着孩子一起参与，现场\n气氛热烈。\n"
+BRIEF_1 = f"{IND}■城南新增三处停车场 本报讯 近日，城南街道\n新建的三处停车场投入使用，新增车位两百余个。\n"
+BRIEF_2 = f"{IND}■北湖公园夜间延长开放 6月3日，北湖公园夜间\n开放时间延长至十点，游客可在园内散步纳凉。\n"
+
+
+def test_a_brief_columns_marked_label_opens_its_first_brief() -> None:
+    """■简讯 on its own line under a finished paragraph: the label of the column below, over its
+    first brief (headline run in before the lead), not the tail of the paragraph above."""
+    first, second, third = read(f"{STORY_END}■简讯\n{BRIEF_1}{BRIEF_2}")
+    assert first.paragraphs == ("活动现场，不少家长带着孩子一起参与，现场气氛热烈。",)
+    assert second.first_line == 3 and "城南新增三处停车场" in second.paragraphs[0]
+    assert third.paragraphs[0].startswith("■北湖公园夜间延长开放")
+
+
+def test_a_brief_with_its_headline_run_in_before_a_dated_lead_is_a_brief_of_its_own() -> None:
+    """■北湖公园夜间延长开放 6月3日，…: a marked headline run into its lead, under a brief."""
+    first, second = read(f"本地快讯\n{BRIEF_1}{BRIEF_2}")
+    assert second.paragraphs[0].startswith("■北湖公园")
+
+
+def test_a_marked_headline_line_over_a_news_lead_under_a_brief_opens_the_next_brief() -> None:
+    """□北湖公园夜间延长开放 on its own line, then 6月3日，…, under a brief of two lines: the
+    column's next brief, not a marked subheading of the brief above."""
+    text = (
+        "□城南新增三处停车场\n"
+        f"{IND}近日，城南街道新建的三处停车场投入使用，新\n增停车位两百余个，缓解了周边居民停车难。\n"
+        "□北湖公园夜间延长开放\n"
+        f"{IND}6月3日，北湖公园夜间开放时间延长至十点，市\n民可在园内散步纳凉，停车场同步开放。\n"
+    )
+    first, second = read(text)
+    assert second.headline == "北湖公园夜间延长开放"
+
+
+def test_a_marked_point_naming_a_time_in_an_article_stays_in_it() -> None:
+    """■气象部门近日发布…: a marked point of the article, its time no news lead (no comma)."""
+    text = STORY + f"{IND}■气象部门近日发布高温预警，提醒保洁队伍错\n峰作业，做好防暑降温。\n"
+    (f,) = read(text)
+    assert len(f.paragraphs) == 2
