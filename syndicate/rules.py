@@ -140,8 +140,8 @@ EDGE_FURNITURE = lazyre.compile(
     rf"|^(?=.*{_DATE})(?:(?:{_HEAD_ITEM}|{_EDITOR}\s*[:：]\s*{_PERSON})(?:\s+|$))+$"
     # the editors one a line or spaced apart, with no colon: 责任编辑 王芳 / 版式设计 李强　校对 陈敏
     rf"|^(?:{_EDITOR}\s+{_PERSON}(?:\s+|$))+$"
-    # the paper's name in the masthead: 清河日报, 滨海都市报, 江城晚报
-    r"|^[\u4e00-\u9fff]{2,6}(?:日报|晚报|早报|晨报|都市报|商报|时报|导报|周报|新闻)$"
+    # the paper's name in the masthead: 清河日报, 滨海都市报, 江城晚报 (a photo story's 图片新闻 is none)
+    r"|^(?!图片新闻$|图说新闻$)[\u4e00-\u9fff]{2,6}(?:日报|晚报|早报|晨报|都市报|商报|时报|导报|周报|新闻)$"
     # the masthead's notes: 国内统一连续出版物号 CN 45-0001, 本报网址：www.example.cn, 邮发代号 1-23
     r"|^(?:国内统一连续出版物号|邮发代号|本报网址|网址|社址|订报热线|新闻热线|广告热线)\s*[:：]?[^，。]{0,40}$"
 )

@@ -134,3 +134,17 @@ def test_a_marked_point_naming_a_time_in_an_article_stays_in_it() -> None:
     text = STORY + f"{IND}■气象部门近日发布高温预警，提醒保洁队伍错\n峰作业，做好防暑降温。\n"
     (f,) = read(text)
     assert len(f.paragraphs) == 2
+
+
+def test_a_photo_story_heading_under_the_running_head_is_no_masthead() -> None:
+    """图片新闻 in a page's top lines, right under the running head: the heading of the photo
+    story below (its name ends like a paper's, 新闻, but no paper is called so)."""
+    text = (
+        "A07　文体　2026年6月1日 星期一\n\n图片新闻\n"
+        f"{IND}近日，北湖公园荷花竞相绽放，吸引市民前来\n观赏拍照。（记者 吴倩 摄）\n"
+        "城南新增三处停车场\n本报记者 张立\n"
+        f"{IND}近日，城南街道新建的三处停车场投入使用，新\n增停车位两百余个。\n"
+    )
+    photo, story = read(text)
+    assert photo.first_line == 3 and photo.kind.value == "photo"
+    assert story.headline == "城南新增三处停车场"
