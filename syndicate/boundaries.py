@@ -15,6 +15,7 @@ from . import lazyre, rules
 from .briefs import BRIEF_LABEL, brief_head, brief_item
 from .model import Block, BlockKind, BoundaryDecision, Jump
 from .profile import Profile
+from .rules import BOX
 from .text import bigrams
 
 # Topic cohesion (see _Topic) below which a finished paragraph, a blank line and the next paragraph
@@ -68,10 +69,6 @@ CONNECTIVE = lazyre.compile(r"^(?:而在|而这|然而|但是|与此同时|此�
 SUBHEADING_MARK = lazyre.compile(
     r"^(?:[■◆●▲◎★◇○▶►☆]|[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])"
 )
-# A box set between a headline and the body: key points (核心提示, 内容提要) or an editor's note
-# (编者按：…, 【编者按】…). Its label stands on a line of its own or opens the box's paragraph.
-_BOX_LABEL = "(?:核心提示|内容提要|阅读提示|编者按|编者的话)"
-BOX = lazyre.compile(rf"^(?:[【〖\[]{_BOX_LABEL}[】〗\]][:：]?|{_BOX_LABEL}(?:[:：]|$))")
 BOX_LABEL_MAX = 8  # a box's label alone (【核心提示】) is no longer
 BOX_PARAGRAPHS = 3  # the label, and at most two paragraphs of the box
 
@@ -158,14 +155,14 @@ def take_deck(d: Draft, p: Profile) -> bool:
 
 
 def take_box(d: Draft) -> bool:
-    """Under a headline (or opening an article whose headline was lost), a box and no byline,
-    dateline or body yet: the byline or dated paragraph coming opens the same article's body, and
+    """Under a headline (or opening an article whose headline was lost), a box and no dateline or
+    body yet: the byline or dated paragraph coming opens the same article's body, and
     the box, its label off, is taken as the subtitle. A box and a byline are no soft split."""
-    if d.byline_raw or d.dateline or d.jump_in or d.subtitle or not d.paragraphs:
+    if d.dateline or d.jump_in or not d.paragraphs:
         return False
     if len(d.paragraphs) > BOX_PARAGRAPHS or not BOX.match(d.paragraphs[0]):
         return False
-    text = " ".join([BOX.sub("", d.paragraphs[0]).strip(), *d.paragraphs[1:]]).strip()
+    text = " ".join([d.subtitle or "", BOX.sub("", d.paragraphs[0]).strip(), *d.paragraphs[1:]]).strip()
     d.subtitle, d.paragraphs, d.spans, d.soft = text or None, [], [], False
     return True
 

@@ -53,6 +53,10 @@ SIGN_OFF_BRACKET = lazyre.compile(
 CAPTION_OPENING = lazyre.compile(r"^(?:图为|[上下左右]图[为：:]|图[一二三四1-4][：:])")
 # A photo credit ends a caption, not an article: 图/王启蒙, 新华社记者 姚大伟摄, 供图, （张三 摄）.
 PHOTO_CREDIT = lazyre.compile(r"(?:图\s*[/／:：][^，。,]{1,20}|供图|摄|[（(][^（）()]{0,24}摄[）)])\s*$")
+# A box set between a headline and the body: key points (核心提示, 内容提要) or an editor's note
+# (编者按：…, 【编者按】…). Its label stands on a line of its own or opens the box's paragraph.
+_BOX = "(?:核心提示|内容提要|阅读提示|编者按|编者的话)"
+BOX = lazyre.compile(rf"^(?:[【〖\[]{_BOX}[】〗\]][:：]?|{_BOX}(?:[:：]|$))")
 # Characters a headline line does not end with (a wrapped body line often does).
 BODY_LINE_END = lazyre.compile(r"[。，、；：,;:]\s*$")
 BODY_LINE_END_CHARS = "。，、；：,;:"

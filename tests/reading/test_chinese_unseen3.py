@@ -148,3 +148,14 @@ def test_a_photo_story_heading_under_the_running_head_is_no_masthead() -> None:
     photo, story = read(text)
     assert photo.first_line == 3 and photo.kind.value == "photo"
     assert story.headline == "城南新增三处停车场"
+
+
+def test_a_key_points_box_under_a_headlines_photo_caption_stays_with_its_article() -> None:
+    """核心提示 under the headline's photo caption (its label no photographer's name under the
+    caption): the caption, box, byline and body are one article."""
+    box = f"核心提示\n{IND}历时两年，老城区42条背街小巷完成雨污分流\n改造。\n本报记者 吴倩\n"
+    body = f"{IND}6月3日，随着最后一段管网接驳完成，老城区\n雨污分流改造工程全面完工。\n"
+    caption = f"{IND}图为施工人员在老城区铺设管网。 张立 摄\n"
+    (f,) = read(f"老城区雨污分流改造全面完工\n{caption}{box}{body}")
+    assert f.headline == "老城区雨污分流改造全面完工" and f.byline == ("吴倩",)
+    assert f.subheadline is not None and f.subheadline.startswith("历时两年")
