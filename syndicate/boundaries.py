@@ -72,6 +72,10 @@ SUBHEADING_MARK = lazyre.compile(
 BOX_LABEL_MAX = 8  # a box's label alone (【核心提示】) is no longer
 BOX_PARAGRAPHS = 3  # the label, and at most two paragraphs of the box
 
+NUMBERED = lazyre.compile(
+    r"^[（(]?(?P<n>[一二三四五六七八九十]{1,2})(?:、|[）)])"
+)  # 二、, （三）: a list's item
+
 
 @dataclass
 class Draft:
@@ -350,11 +354,16 @@ def merge_soft(
 
 def _subheading(prev: Draft, d: Draft, topic: _Topic, p: Profile) -> bool:
     """``d``'s head is a marked subheading of the article above: no sign-off closed that, and the
-    text goes on with its topic (a column of briefs marks each brief's headline so too)."""
+    text goes on with its topic (a column of briefs marks each brief's headline so too). A number
+    past the first (二、, （三）) goes on with a list the article began; a number is no brief's mark."""
     head = d.heads[0].text
     if not SUBHEADING_MARK.match(head) or signed(prev, p) or prev.signed_off or BRIEF_LABEL.match(head):
         return False
-    if brief_head(prev.paragraphs, prev.heads[0].text if prev.heads else "", head, d.paragraphs[0], p):
+    numbered = NUMBERED.match(head)
+    if numbered is not None:
+        if numbered.group("n") != "一":
+            return True
+    elif brief_head(prev.paragraphs, prev.heads[0].text if prev.heads else "", head, d.paragraphs[0], p):
         return False
     return topic.cohesion(prev.paragraphs, [h.text for h in d.heads] + d.paragraphs) >= TOPIC_SHIFT
 

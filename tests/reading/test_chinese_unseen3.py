@@ -159,3 +159,18 @@ def test_a_key_points_box_under_a_headlines_photo_caption_stays_with_its_article
     (f,) = read(f"老城区雨污分流改造全面完工\n{caption}{box}{body}")
     assert f.headline == "老城区雨污分流改造全面完工" and f.byline == ("吴倩",)
     assert f.subheadline is not None and f.subheadline.startswith("历时两年")
+
+
+def test_numbered_subheadings_stay_in_their_article() -> None:
+    """一、 over a dated paragraph under a short story is the story's first subheading (a number is
+    no brief's mark); 二、 goes on with the list whatever words the text below it uses."""
+    text = (
+        "暴雨夜里的值班室\n本报记者 吴倩\n"
+        f"{IND}入夜，预报员主动请缨到岗，与主班预报员并\n肩值守，全力迎战本轮暴雨过程。\n"
+        "一、雷达回波稳定少动\n"
+        f"{IND}22日上半夜，预报员发现雷达回波在西北部稳\n定少动，暴雨过程随即加强，值守的预报员立\n即会商。\n"
+        "二、提前叫应责任人\n"
+        f"{IND}凌晨两点，乡镇干部接到电话后挨家挨户敲门，\n转移低洼处群众三百余人。\n"
+    )
+    (f,) = read(text)
+    assert len(f.paragraphs) == 5
