@@ -171,6 +171,7 @@ _CUT_NAME = lazyre.compile(rf"(?:图|文|摄影?)\s*[/／]([{rules.CJK}]{{1,3}})
 _NAME_REST = lazyre.compile(rf"[{rules.CJK}\s]{{1,8}}")
 CAPTION_LINES = 4  # a caption glued under a paragraph is at most this many lines
 CAPTION_CHARS = 80  # ...and this many characters
+CREDIT_LINE_MAX = 12  # a photo credit on its own line under a caption: 新华社记者 石磊 摄
 
 
 class _Builder:
@@ -315,12 +316,14 @@ def _cut_name(above: str, text: str) -> bool:
 
 def _rest_of_credit(b: _Builder, text: str) -> bool:
     """Line ``text`` ends a credit the line above began: a source credit (…座位。据 / 江城发布), a
-    photo credit (…鑫 / 伯特基地供图), a credit's name (图/韦铸峰 文/马 / 云飞)."""
+    photo credit (…鑫 / 伯特基地供图, 图为… / 者 石磊 摄), a credit's name (图/韦铸峰 文/马 / 云飞)."""
     if not b.pieces:
         return False
     above = b.pieces[-1].text
     if b.open and text[-1] in _CREDIT_ENDS and _closed(above[-20:] + text, b.p):
         return True
+    if len(text) <= CREDIT_LINE_MAX and text.rstrip("）) ").endswith(("摄", "供图")) and _caption_tail(above):
+        return True  # …图/李长培 记 / 者 石磊 摄: the photographer's credit under a caption
     return (b.open and bool(rules.PHOTO_CREDIT.search(above[-20:] + text))) or _cut_name(above, text)
 
 

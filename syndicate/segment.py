@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from . import lazyre, rules
-from .boundaries import BOX_LABEL_MAX, Draft, caption, merge_soft, take_box, take_deck
+from .boundaries import BOX_LABEL_MAX, CAPTION_MAX, Draft, caption, merge_soft, take_box, take_deck
 from .model import Block, BlockKind, BoundaryDecision, Fragment, FragmentKind, Jump, Orphan
 from .profile import CHINESE, Profile
 from .text import bigrams, close_up, trigrams
@@ -202,7 +202,8 @@ class _Page:
         cur = self.cur
         if self.p.paragraph_indent is None:
             return False
-        if rules.PHOTO_CREDIT.search(block.raw) and caption(cur.paragraphs[-1]):
+        last = cur.paragraphs[-1]
+        if rules.PHOTO_CREDIT.search(block.raw) and (caption(last) or "图为" in last[-CAPTION_MAX:]):
             cur.paragraphs[-1] += " " + block.text
             cur.touch(block)
             return True

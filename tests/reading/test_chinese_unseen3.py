@@ -3,6 +3,8 @@ headline, brief columns, numbered subheadings. Every line is our own, in the ima
 
 from __future__ import annotations
 
+import pytest
+
 from syndicate.model import Fragment
 from syndicate.normalize import blocks
 from syndicate.segment import split
@@ -174,3 +176,42 @@ def test_numbered_subheadings_stay_in_their_article() -> None:
     )
     (f,) = read(text)
     assert len(f.paragraphs) == 5
+
+
+NEXT = (
+    "城南新增三处停车场\n本报记者 张立\n"
+    f"{IND}近日，城南街道新建的三处停车场投入使用，新\n增停车位两百余个。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("tail", "credit"),
+    [("", "新华社记者 石磊 摄\n"), ("", "记者谢环驰摄\n"), (" 图/李长培 记", "者 石磊 摄\n")],
+)
+def test_a_photo_credit_line_under_a_long_caption_closes_it(tail: str, credit: str) -> None:
+    """The photographer's credit on its own line (新华社记者 石磊 摄), or the rest of one cut at the
+    line end (…图/李长培 记 / 者 石磊 摄), under a caption ending a long paragraph: it ends that
+    paragraph, and opens nothing (no article, no headline of the next, not the next one's byline)."""
+    caption = (
+        f"{IND}连日来，江城各区组织农机抢收小麦，农技人员\n深入田间指导农户错峰收割、及时晾晒，全市已\n"
+        "收获小麦四十余万亩，夏种同步推进，各地农机\n"
+        f"服务队昼夜作业。图为农户在田间抢收。{tail}\n"
+    )
+    first, second = read(f"抢收小麦正当时\n{caption}{credit}{NEXT}")
+    assert first.headline == "抢收小麦正当时" and first.last_line == 6
+    assert second.headline == "城南新增三处停车场" and second.byline == ("张立",)
+    # the next story's headline lost: its byline, not the credit, opens it
+    first, second = read(f"抢收小麦正当时\n{caption}{credit}{NEXT.split(chr(10), 1)[1]}")
+    assert first.last_line == 6 and second.first_line == 7 and second.byline == ("张立",)
+
+
+def test_a_short_headline_under_a_photo_credit_is_no_credit() -> None:
+    """打开睡眠地图：今夜 under a paragraph signed by its photographer: a headline (its 图：今夜
+    only looks like a credit's 图：name), not the rest of the credit."""
+    text = (
+        f"{IND}麦田收割完毕即刻旋耕整地、复播玉米，夏收夏种压茬推进。图/张立 记者 吴倩 摄\n"
+        "打开睡眠地图：今夜\n你的城市好梦了吗\n"
+        f"{IND}当夜幕降临，有人靠着雪山安然入眠，有人在霓\n虹灯下辗转反侧。\n"
+    )
+    first, second = read(text)
+    assert second.first_line == 2 and second.paragraphs[0].startswith("当夜幕降临")
