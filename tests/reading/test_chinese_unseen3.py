@@ -215,3 +215,18 @@ def test_a_short_headline_under_a_photo_credit_is_no_credit() -> None:
     )
     first, second = read(text)
     assert second.first_line == 2 and second.paragraphs[0].startswith("当夜幕降临")
+
+
+@pytest.mark.parametrize("guest", ["本期嘉宾：", "【本期嘉宾】", "采访人："])
+def test_a_guest_line_of_a_question_and_answer_piece_stays_in_it(guest: str) -> None:
+    """本期嘉宾： (or 【本期嘉宾】, 采访人：) over the names of who answers below, after a column end
+    under the piece's opening paragraph: it goes on with the piece, whatever words it shares."""
+    text = (
+        "入汛以后，如何看懂预警信号\n本报记者 吴倩\n"
+        f"{IND}入汛以来，暴雨、雷电等预警信号频频发布。预\n警信号有哪些颜色，市民又该如何应对？带着\n"
+        "读者关心的问题，记者走进市气象台。\n\n"
+        f"{IND}{guest}\n{IND}江城大学大气科学学院教授、博士生导师王敏\n"
+        f"{IND}省气候中心首席专家、正高级工程师李强\n{IND}市防汛抗旱指挥部办公室副主任张立\n"
+    )
+    (f,) = read(text)
+    assert len(f.paragraphs) == 5
