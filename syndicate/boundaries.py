@@ -369,11 +369,11 @@ def _subheading(prev: Draft, d: Draft, topic: _Topic, p: Profile) -> bool:
 
 
 def _unmarked_subheading(prev: Draft, d: Draft, topic: _Topic, p: Profile) -> bool:
-    """``d``'s head is an unmarked subheading (小标题) of the news story above: one short line set
+    """``d``'s head is an unmarked subheading (小标题) of the article above: one short line set
     flush with no blank line above it (a centred line is a headline's setting), no sign-off closed
-    the story, and the text below goes on with its words and opens no news lead (近日，) and no
+    the article, and the text below goes on with its words and opens no news lead (近日，) and no
     author's name line (　　海尚飞)."""
-    if len(d.heads) != 1 or d.blank or d.heads[0].centred or not (prev.byline_raw or prev.dateline):
+    if len(d.heads) != 1 or d.blank or d.heads[0].centred or prev.bare:
         return False
     head, first = d.heads[0].text, d.paragraphs[0]
     if len(head) > SUBHEADING_MAX or p.photo_heading.match(head) or len(first) <= AUTHOR_LINE_MAX:

@@ -230,3 +230,11 @@ def test_a_guest_line_of_a_question_and_answer_piece_stays_in_it(guest: str) -> 
     )
     (f,) = read(text)
     assert len(f.paragraphs) == 5
+
+
+def test_an_unmarked_subheading_in_a_feature_with_no_byline_stays_in_it() -> None:
+    """A feature (a headline, no byline or dateline) goes on under a short line set flush with no
+    blank line above: the line is its subheading, as in a signed news story."""
+    feature = STORY.replace("本报记者 吴倩\n", "")
+    (f,) = read(f"{feature}河道保洁见成效\n{BELOW}")
+    assert f.headline == "江城启动夏季河道保洁行动" and len(f.paragraphs) == 3
