@@ -69,7 +69,6 @@ CONNECTIVE = lazyre.compile(r"^(?:而在|而这|然而|但是|与此同时|此�
 SUBHEADING_MARK = lazyre.compile(
     r"^(?:[■◆●▲◎★◇○▶►☆]|[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])"
 )
-BOX_LABEL_MAX = 8  # a box's label alone (【核心提示】) is no longer
 BOX_PARAGRAPHS = 3  # the label, and at most two paragraphs of the box
 
 NUMBERED = lazyre.compile(

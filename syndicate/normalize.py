@@ -104,7 +104,9 @@ _MAY_CLOSE = frozenset(rules.SENTENCE_END_CHARS + rules.CLOSING_CHARS + "版图�
 
 
 def is_strong(text: str, p: Profile = CHINESE) -> bool:
-    """A line that stands alone wherever it appears: a byline or a jump-in marker alone."""
+    """A line that stands alone wherever it appears: a byline, a jump-in marker alone, a box's label."""
+    if len(text) <= rules.BOX_LABEL_MAX and text[:1] in "核【〖[内阅编" and rules.BOX.match(text):
+        return True  # 核心提示: also under a deck that ends no sentence
     hints = p.byline_hints
     if (
         len(text) <= p.byline_max

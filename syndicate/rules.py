@@ -57,6 +57,7 @@ PHOTO_CREDIT = lazyre.compile(r"(?:图\s*[/／:：][^，。,]{1,20}|供图|摄|[
 # (编者按：…, 【编者按】…). Its label stands on a line of its own or opens the box's paragraph.
 _BOX = "(?:核心提示|内容提要|阅读提示|编者按|编者的话)"
 BOX = lazyre.compile(rf"^(?:[【〖\[]{_BOX}[】〗\]][:：]?|{_BOX}(?:[:：]|$))")
+BOX_LABEL_MAX = 8  # a box's label alone (【核心提示】) is no longer
 # Characters a headline line does not end with (a wrapped body line often does).
 BODY_LINE_END = lazyre.compile(r"[。，、；：,;:]\s*$")
 BODY_LINE_END_CHARS = "。，、；：,;:"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from . import lazyre, rules
-from .boundaries import BOX_LABEL_MAX, CAPTION_MAX, Draft, caption, merge_soft, take_box, take_deck
+from .boundaries import CAPTION_MAX, Draft, caption, merge_soft, take_box, take_deck
 from .model import Block, BlockKind, BoundaryDecision, Fragment, FragmentKind, Jump, Orphan
 from .profile import CHINESE, Profile
 from .text import bigrams, close_up, trigrams
@@ -143,7 +143,9 @@ class _Page:
         if block.opens and not self.cur.empty:
             self.new()
         cur, text, raw = self.cur, block.text, block.raw
-        if len(text) <= BOX_LABEL_MAX and rules.BOX.match(text):  # 核心提示 alone: the label of a box of text
+        if len(text) <= rules.BOX_LABEL_MAX and rules.BOX.match(
+            text
+        ):  # 核心提示 alone: the label of a box of text
             if cur.jump_in or cur.has_body and not self._hold_captions() and not take_deck(cur, self.p):
                 self.new()  # under a headline's captions or deck (or a byline) it is the same article's
             self.cur.paragraphs.append(text)

@@ -238,3 +238,17 @@ def test_an_unmarked_subheading_in_a_feature_with_no_byline_stays_in_it() -> Non
     feature = STORY.replace("本报记者 吴倩\n", "")
     (f,) = read(f"{feature}河道保洁见成效\n{BELOW}")
     assert f.headline == "江城启动夏季河道保洁行动" and len(f.paragraphs) == 3
+
+
+def test_a_key_points_box_under_an_unfinished_deck_stays_with_its_article() -> None:
+    """核心提示 right under a long deck with no full stop: the label stands alone (it is no wrapped
+    piece of the deck), and deck, box, byline and body are one article."""
+    deck = (
+        "两年攻坚，四十二条背街小巷告别“逢雨必涝”，雨天积水点全部销号，居民出行更安心更方便了"
+        "，改造后的管网还为老城区今后的有机更新预留了空间\n"
+    )
+    box = f"核心提示\n{IND}历时两年，老城区42条背街小巷完成雨污分流\n改造。\n本报记者 吴倩\n"
+    body = f"{IND}6月3日，随着最后一段管网接驳完成，老城区\n雨污分流改造工程全面完工。\n"
+    (f,) = read(f"老城区雨污分流改造全面完工\n{deck}{box}{body}")
+    assert f.headline == "老城区雨污分流改造全面完工" and f.byline == ("吴倩",)
+    assert f.paragraphs[0].startswith("6月3日")
