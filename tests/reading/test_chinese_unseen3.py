@@ -252,3 +252,12 @@ def test_a_key_points_box_under_an_unfinished_deck_stays_with_its_article() -> N
     (f,) = read(f"老城区雨污分流改造全面完工\n{deck}{box}{body}")
     assert f.headline == "老城区雨污分流改造全面完工" and f.byline == ("吴倩",)
     assert f.paragraphs[0].startswith("6月3日")
+
+
+@pytest.mark.parametrize("label", ["■简讯", "□新闻速递"])
+def test_a_brief_columns_label_under_a_photo_credit_is_no_photographer(label: str) -> None:
+    """■简讯 (or □新闻速递) right under a paragraph signed by its photographer: the label of the column
+    below, not the photographer's name (a short line under a caption, 张宣, is one)."""
+    text = f"{IND}北湖公园荷花竞相绽放，吸引市民前来观赏拍\n照。图/张立\n{label}\n{BRIEF_1}{BRIEF_2}"
+    first, second, third = read(text)
+    assert second.first_line == 3 and third.paragraphs[0].startswith("■北湖公园")
