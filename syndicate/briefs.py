@@ -15,6 +15,11 @@ BRIEF_MAX = 400  # characters of a brief: a marked headline under a story this s
 LEAD_COMMA = 4  # a lead's time is followed by its comma within this many characters (近日，, 5月3日8时，)
 
 
+def label_line(text: str) -> bool:
+    """A label standing over a box or a column (核心提示, 【编者按】, ■简讯, 本地快讯), no name."""
+    return bool(rules.BOX.match(text) or BRIEF_LABEL.match(text))
+
+
 def news_lead(text: str, p: Profile) -> bool:
     """The text opens as a news lead: a time and its comma (近日，, 5月23日至24日，), or a dateline."""
     if p.dateline.match(text):

@@ -16,7 +16,7 @@ import dataclasses
 import re
 
 from . import furniture, lazyre, measure, rules
-from .briefs import BRIEF_LABEL
+from .briefs import label_line
 from .model import Block, BlockKind
 from .profile import CHINESE, Profile
 from .text import char_class, close_up, join, join_all
@@ -381,8 +381,7 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
         block = False  # several lines with commas: wrapped body text, not a headline block
     if block and not b.open and b.pieces and len(run) == 1 and len(lines[i].text) < b.p.headline_min:
         # A short line under a finished caption is its photographer (图为…。/ 张宣), no headline.
-        label = rules.BOX.match(lines[i].text) or BRIEF_LABEL.match(lines[i].text)  # 核心提示, ■简讯
-        block = not _caption_tail("".join(p.text for p in b.pieces)) or label is not None
+        block = not _caption_tail("".join(p.text for p in b.pieces)) or label_line(lines[i].text)
     if block and b.open:
         # An unfinished paragraph goes on, unless it is a caption or credit line (it has
         # punctuation, so it is no wrapped headline) and a body clearly starts below the block.
