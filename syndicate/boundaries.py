@@ -362,7 +362,14 @@ def _subheading(prev: Draft, d: Draft, topic: _Topic, p: Profile) -> bool:
     if numbered is not None:
         if numbered.group("n") != "一":
             return True
-    elif brief_head(prev.paragraphs, prev.heads[0].text if prev.heads else "", head, d.paragraphs[0], p):
+    elif brief_head(
+        prev.paragraphs,
+        prev.heads[0].text if prev.heads else "",
+        bool(prev.byline_raw),
+        head,
+        d.paragraphs[0],
+        p,
+    ):
         return False
     return topic.cohesion(prev.paragraphs, [h.text for h in d.heads] + d.paragraphs) >= TOPIC_SHIFT
 

@@ -42,10 +42,12 @@ def brief_item(text: str, p: Profile) -> bool:
     return head is not None and news_lead(rest[head.end() :], p)
 
 
-def brief_head(above: list[str], above_head: str, head: str, below: str, p: Profile) -> bool:
+def brief_head(above: list[str], above_head: str, signed: bool, head: str, below: str, p: Profile) -> bool:
     """A marked headline line (■余姚发布杨梅采摘期预报) over a news lead, under a brief (a story
-    this short, or one whose own headline carries the same mark): the next brief of the column,
-    not a subheading of the story above."""
+    this short with no byline line of its own, or one whose own headline carries the same mark):
+    the next brief of the column, not a subheading of the story above."""
     if not news_lead(below, p):
         return False
-    return sum(map(len, above)) <= BRIEF_MAX or (above_head[:1] == head[:1] and not above_head[:1].isalnum())
+    if above_head[:1] == head[:1] and not above_head[:1].isalnum():
+        return True
+    return sum(map(len, above)) <= BRIEF_MAX and not signed

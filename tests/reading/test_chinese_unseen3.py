@@ -261,3 +261,16 @@ def test_a_brief_columns_label_under_a_photo_credit_is_no_photographer(label: st
     text = f"{IND}北湖公园荷花竞相绽放，吸引市民前来观赏拍\n照。图/张立\n{label}\n{BRIEF_1}{BRIEF_2}"
     first, second, third = read(text)
     assert second.first_line == 3 and third.paragraphs[0].startswith("■北湖公园")
+
+
+def test_a_marked_subheading_over_a_dated_paragraph_under_a_signed_short_lead_stays() -> None:
+    """▶雷达回波稳定少动 over 22日上半夜，… under a story of one short paragraph with its own
+    byline line: the story's subheading (a brief of a column has no byline line of its own)."""
+    text = (
+        "暴雨夜里的值班室\n本报记者 吴倩\n"
+        f"{IND}入夜，预报员主动请缨到岗，与主班预报员并\n肩值守，全力迎战本轮暴雨过程。\n"
+        "▶雷达回波稳定少动\n"
+        f"{IND}22日上半夜，预报员发现雷达回波在西北部稳\n定少动，暴雨过程随即加强，值守的预报员立\n即会商。\n"
+    )
+    (f,) = read(text)
+    assert len(f.paragraphs) == 3
