@@ -12,8 +12,10 @@ import math
 from dataclasses import dataclass, field
 
 from . import lazyre, rules
+from .briefs import BRIEF_LABEL, brief_head, brief_item
 from .model import Block, BlockKind, BoundaryDecision, Jump
 from .profile import Profile
+from .rules import BOX
 from .text import bigram_codes
 
 # Topic cohesion (see _Topic) below which a finished paragraph, a blank line and the next paragraph
@@ -44,6 +46,14 @@ BLANK_PARTED_SHARE = 0.95
 SEPARATOR_MIN_EXPECTED = 8  # chance blank lines expected above paragraph starts before it can tell
 SEPARATOR_SIGMAS = 2  # fewer than expected by this many standard deviations (Poisson)
 TOPIC_MIN_CHARS = 50
+# An unmarked subheading (_unmarked_subheading): a line this short, and the text below sharing this
+# much with the story above. On pages laid out as five papers print them (no blank-line habit),
+# 103 lone lines so (no air, unsigned story above) were subheadings and 1 a headline; on the
+# corpus pages, 3 of 7 such lines were headlines: each centred or over its author's name alone.
+SUBHEADING_MAX = 14
+SUBHEADING_COHESION = 0.08
+AUTHOR_LINE_MAX = 4  # a paragraph this short under a head is its author's name (　　海尚飞)
+UNMARKED_SUB = "an unmarked subheading (short, no air above, the story going on below)"
 NO_EVIDENCE = "no evidence"
 SUBHEADING = "a subheading (no blank line above, where the issue prints one above every headline)"
 # Sure article starts after a paragraph the issue needs, all under a blank line, before that tells:
@@ -59,6 +69,11 @@ CONNECTIVE = lazyre.compile(r"^(?:而在|而这|然而|但是|与此同时|此�
 SUBHEADING_MARK = lazyre.compile(
     r"^(?:[■◆●▲◎★◇○▶►☆]|[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])"
 )
+BOX_PARAGRAPHS = 3  # the label, and at most two paragraphs of the box
+
+NUMBERED = lazyre.compile(
+    r"^[（(]?(?P<n>[一二三四五六七八九十]{1,2})(?:、|[）)])"
+)  # 二、, （三）: a list's item
 
 
 @dataclass
@@ -142,6 +157,19 @@ def take_deck(d: Draft, p: Profile) -> bool:
     return True
 
 
+def take_box(d: Draft) -> bool:
+    """Under a headline (or opening an article whose headline was lost), a box and no dateline or
+    body yet: the byline or dated paragraph coming opens the same article's body, and
+    the box, its label off, is taken as the subtitle. A box and a byline are no soft split."""
+    if d.dateline or d.jump_in or not d.paragraphs:
+        return False
+    if len(d.paragraphs) > BOX_PARAGRAPHS or not BOX.match(d.paragraphs[0]):
+        return False
+    text = " ".join([d.subtitle or "", BOX.sub("", d.paragraphs[0]).strip(), *d.paragraphs[1:]]).strip()
+    d.subtitle, d.paragraphs, d.spans, d.soft = text or None, [], [], False
+    return True
+
+
 def caption(text: str) -> bool:
     """A photo caption: short, and signed by the photographer (图/张三, 李四 摄) or opening 图为."""
     return len(text) <= CAPTION_MAX and bool(
@@ -168,7 +196,9 @@ def _topic_break(
         return False, "a sign-off line of the article above", evidence
     if signed(prev, p):
         return True, "source credit or sign-off above", evidence
-    if _brief_item(d.paragraphs[0], p):
+    if BOX.match(d.paragraphs[0]):
+        return True, "a box opens it (编者按：…, 核心提示)", evidence
+    if brief_item(d.paragraphs[0], p):
         return True, "a brief's mark over a news lead (▲5月22日，…)", evidence
     if caption(prev.paragraphs[-1]) and any(p.photo_heading.match(h.text) for h in prev.heads):
         return True, "end of a photo story's captions", evidence
@@ -206,15 +236,6 @@ def _scene_lede(d: Draft, p: Profile) -> bool:
         return False
     first = d.paragraphs[0]
     return not (p.lead_opener is not None and p.lead_opener.match(first)) and not p.dateline.match(first)
-
-
-def _brief_item(text: str, p: Profile) -> bool:
-    """A paragraph marked as a column's brief (▲, ■) that opens as a news lead: a brief of its own.
-    A marked point of an article (■气象条件直接关系到…) opens no lead."""
-    mark = rules.ITEM_MARK.match(text)
-    return (
-        mark is not None and p.lead_opener is not None and p.lead_opener.match(text[mark.end() :]) is not None
-    )
 
 
 def blank_lines_part(pages: list[list[Block]]) -> bool:
@@ -302,6 +323,12 @@ def merge_soft(
                     explain.append(BoundaryDecision(page, d.first_line, False, {}, "a marked subheading"))
                 _absorb(prev, d, [h.text for h in d.heads] + d.paragraphs)
                 continue
+            if lone and d.paragraphs and _unmarked_subheading(prev, d, topic, p):
+                # 聚焦未来五年发展: a short line, no air above, the same story going on below it.
+                if explain is not None:
+                    explain.append(BoundaryDecision(page, d.first_line, False, {"blank": 0.0}, UNMARKED_SUB))
+                _absorb(prev, d, [h.text for h in d.heads] + d.paragraphs)
+                continue
             if lone and d.paragraphs and p.heads_blanked and not d.blank:
                 # The issue prints a blank line above every headline: one without is a subheading.
                 if explain is not None:
@@ -326,10 +353,42 @@ def merge_soft(
 
 def _subheading(prev: Draft, d: Draft, topic: _Topic, p: Profile) -> bool:
     """``d``'s head is a marked subheading of the article above: no sign-off closed that, and the
-    text goes on with its topic (a column of briefs marks each brief's headline so too)."""
-    if not SUBHEADING_MARK.match(d.heads[0].text) or signed(prev, p) or prev.signed_off:
+    text goes on with its topic (a column of briefs marks each brief's headline so too). A number
+    past the first (二、, （三）) goes on with a list the article began; a number is no brief's mark."""
+    head = d.heads[0].text
+    if not SUBHEADING_MARK.match(head) or signed(prev, p) or prev.signed_off or BRIEF_LABEL.match(head):
+        return False
+    numbered = NUMBERED.match(head)
+    if numbered is not None:
+        if numbered.group("n") != "一":
+            return True
+    elif brief_head(
+        prev.paragraphs,
+        prev.heads[0].text if prev.heads else "",
+        bool(prev.byline_raw),
+        head,
+        d.paragraphs[0],
+        p,
+    ):
         return False
     return topic.cohesion(prev.paragraphs, [h.text for h in d.heads] + d.paragraphs) >= TOPIC_SHIFT
+
+
+def _unmarked_subheading(prev: Draft, d: Draft, topic: _Topic, p: Profile) -> bool:
+    """``d``'s head is an unmarked subheading (小标题) of the article above: one short line set
+    flush with no blank line above it (a centred line is a headline's setting), no sign-off closed
+    the article, and the text below goes on with its words and opens no news lead (近日，) and no
+    author's name line (　　海尚飞)."""
+    if len(d.heads) != 1 or d.blank or d.heads[0].centred or prev.bare:
+        return False
+    head, first = d.heads[0].text, d.paragraphs[0]
+    if len(head) > SUBHEADING_MAX or p.photo_heading.match(head) or len(first) <= AUTHOR_LINE_MAX:
+        return False
+    if BRIEF_LABEL.match(head):
+        return False
+    if signed(prev, p) or prev.signed_off or (p.lead_opener is not None and p.lead_opener.match(first)):
+        return False
+    return topic.cohesion(prev.paragraphs, d.paragraphs) >= SUBHEADING_COHESION
 
 
 def _absorb(prev: Draft, d: Draft, paragraphs: list[str]) -> None:

@@ -114,6 +114,7 @@ class Block:
     # ("head", "jump_head", "jump_in", "byline"); segment follows these instead of guessing again.
     opens: bool = False
     role: str = ""
+    centred: bool = False  # a stand-alone line printed with spaces before it, as a centred head is
 
 
 class FragmentKind(Enum):

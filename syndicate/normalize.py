@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 
 from . import furniture, lazyre, measure, rules
+from .briefs import label_line
 from .model import Block, BlockKind
 from .profile import CHINESE, Profile, strong_pretest
 from .text import char_class, close_up, join, join_all
@@ -23,7 +24,7 @@ from .text import char_class, close_up, join, join_all
 class _Line:
     """One line of the page file, with what the reader needs to know of it."""
 
-    __slots__ = ("number", "text", "indented", "deep", "strong", "article_below", "profile", "_heady")
+    __slots__ = ("number", "text", "indented", "deep", "strong", "article_below", "profile", "_heady", "centred")  # fmt: skip
 
     def __init__(
         self, number: int, text: str, indented: bool, strong: bool, profile: Profile, deep: bool = False
@@ -36,6 +37,7 @@ class _Line:
         self.article_below = False  # in a run of headline-like lines right above an article start
         self.profile = profile
         self._heady: bool | None = None
+        self.centred = False  # unindented, after spaces: set in the middle of the column (a head)
 
     @property
     def blank(self) -> bool:
@@ -75,6 +77,7 @@ def _lines(text: str, p: Profile) -> list[_Line]:
             elif pre is None or pre.search(body, 0, window) is not None:
                 strong = is_strong(body, p)
         out.append(_Line(n, body, indented, strong, p, indented and lead.startswith(deep)))
+        out[-1].centred = not indented and raw[:1] == " "
     furniture.drop_debris(out, lambda text: _closed(text, p))
     # One backward sweep: which unindented lines could head the article that starts below them?
     # Only a run of headline-like lines (or a deck) right above an article start can.
@@ -97,13 +100,14 @@ def _dated(body: str, p: Profile) -> bool:
 
 _CREDIT_ENDS = "道息闻网端电社号布报等》"  # last characters of source credits (据央视新闻, 综合新华社等)
 
-
 # Last characters after which a paragraph may be finished (sentence ends, closing brackets, credits).
 _MAY_CLOSE = frozenset(rules.SENTENCE_END_CHARS + rules.CLOSING_CHARS + "版图摄" + "/／" + _CREDIT_ENDS)
 
 
 def is_strong(text: str, p: Profile = CHINESE) -> bool:
-    """A line that stands alone wherever it appears: a byline or a jump-in marker alone."""
+    """A line that stands alone wherever it appears: a byline, a jump-in marker alone, a box's label."""
+    if len(text) <= rules.BOX_LABEL_MAX and text[:1] in rules.BOX_FIRST and rules.BOX.match(text):
+        return True  # 核心提示: also under a deck that ends no sentence
     hints = p.byline_hints
     if (
         len(text) <= p.byline_max
@@ -118,9 +122,8 @@ def is_strong(text: str, p: Profile = CHINESE) -> bool:
 
 def _headline_like(text: str, p: Profile) -> bool:
     if len(text) < p.headline_min and p.short_headline.match(text):
-        return not p.not_headline.search(
-            text
-        )  # 据新华社 alone is a credit  # 李在明称, 楼市问答: a short headline (a credit such as 张宣 is told by context)
+        # 李在明称, 楼市问答: a short headline; 据新华社 alone is a credit (a name such as 张宣 by context)
+        return not p.not_headline.search(text)
     if not p.headline_min <= len(text) <= p.headline_max:
         return bool(p.photo_heading.match(close_up(text)))
     if text[-1] in "：:" and len(text) <= p.colon_headline_max and not rules.BODY_LINE_END.search(text[:-1]):
@@ -172,6 +175,7 @@ _NAME_REST = lazyre.compile(rf"[{rules.CJK}\s]{{1,8}}")
 _COMMA = lazyre.compile("[，、,]")
 CAPTION_LINES = 4  # a caption glued under a paragraph is at most this many lines
 CAPTION_CHARS = 80  # ...and this many characters
+CREDIT_LINE_MAX = 12  # a photo credit on its own line under a caption: 新华社记者 石磊 摄
 
 
 class _Builder:
@@ -224,9 +228,8 @@ class _Builder:
         if line.strong:
             self.split_caption()
         self.flush()
-        self.blocks.append(
-            Block(BlockKind.LINE, close_up(line.text), line.number, line.number, blank_before, line.text)
-        )
+        block = Block(BlockKind.LINE, close_up(line.text), line.number, line.number, blank_before, line.text)
+        self.blocks.append(dataclasses.replace(block, centred=True) if line.centred else block)
 
     def split_caption(self) -> None:
         """Unindented lines after the paragraph's last sentence, ending with a photo credit, right
@@ -317,12 +320,14 @@ def _cut_name(above: str, text: str) -> bool:
 
 def _rest_of_credit(b: _Builder, text: str) -> bool:
     """Line ``text`` ends a credit the line above began: a source credit (…座位。据 / 江城发布), a
-    photo credit (…鑫 / 伯特基地供图), a credit's name (图/韦铸峰 文/马 / 云飞)."""
+    photo credit (…鑫 / 伯特基地供图, 图为… / 者 石磊 摄), a credit's name (图/韦铸峰 文/马 / 云飞)."""
     if not b.pieces:
         return False
     above = b.pieces[-1].text
     if b.open and text[-1] in _CREDIT_ENDS and _closed(above[-20:] + text, b.p):
         return True
+    if len(text) <= CREDIT_LINE_MAX and text.rstrip("）) ").endswith(("摄", "供图")) and _caption_tail(above):
+        return True  # …图/李长培 记 / 者 石磊 摄: the photographer's credit under a caption
     return (b.open and bool(rules.PHOTO_CREDIT.search(above[-20:] + text))) or _cut_name(above, text)
 
 
@@ -377,7 +382,7 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
         block = False  # several lines with commas: wrapped body text, not a headline block
     if block and not b.open and b.pieces and len(run) == 1 and len(lines[i].text) < b.p.headline_min:
         # A short line under a finished caption is its photographer (图为…。/ 张宣), no headline.
-        block = not _caption_tail("".join(p.text for p in b.pieces))
+        block = not _caption_tail("".join(p.text for p in b.pieces)) or label_line(lines[i].text)
     if block and b.open:
         # An unfinished paragraph goes on, unless it is a caption or credit line (it has
         # punctuation, so it is no wrapped headline) and a body clearly starts below the block.

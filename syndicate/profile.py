@@ -253,6 +253,7 @@ def strong_pretest(p: Profile) -> tuple[int, re.Pattern[str] | None]:
             found = (0, None)
         else:
             hints = char_class(p.byline_hints).pattern
-            found = (max(8, window), re.compile(f"{hints}|{needles.pattern}"))
+            box = char_class(frozenset(rules.BOX_FIRST)).pattern  # a box's label (核心提示) opens the line
+            found = (max(8, window), re.compile(f"{hints}|{needles.pattern}|^{box}"))
         _PRETESTS[key] = found
     return found

@@ -57,6 +57,12 @@ SIGN_OFF_BRACKET = lazyre.compile(
 CAPTION_OPENING = lazyre.compile(r"^(?:图为|[上下左右]图[为：:]|图[一二三四1-4][：:])")
 # A photo credit ends a caption, not an article: 图/王启蒙, 新华社记者 姚大伟摄, 供图, （张三 摄）.
 PHOTO_CREDIT = lazyre.compile(r"(?:图\s*[/／:：][^，。,]{1,20}|供图|摄|[（(][^（）()]{0,24}摄[）)])\s*$")
+# A box set between a headline and the body: key points (核心提示, 内容提要) or an editor's note
+# (编者按：…, 【编者按】…). Its label stands on a line of its own or opens the box's paragraph.
+_BOX = "(?:核心提示|内容提要|阅读提示|编者按|编者的话)"
+BOX = lazyre.compile(rf"^(?:[【〖\[]{_BOX}[】〗\]][:：]?|{_BOX}(?:[:：]|$))")
+BOX_LABEL_MAX = 8  # a box's label alone (【核心提示】) is no longer
+BOX_FIRST = "核内阅编【〖["  # the first characters of every BOX match: the cheap test first
 # Characters a headline line does not end with (a wrapped body line often does).
 BODY_LINE_END = lazyre.compile(r"[。，、；：,;:]\s*$")
 BODY_LINE_END_CHARS = "。，、；：,;:"
@@ -72,7 +78,7 @@ HEADLINE_MAX = 60
 HEADLINE_MIN = 5  # shorter lines are headlines only when SHORT_HEADLINE and their context says so
 # A short headline: two to four characters, nothing but CJK (李在明称, 楼市问答); 张宣 under a caption
 # is its photographer, told apart by the context (normalize).
-SHORT_HEADLINE = lazyre.compile(f"^[{CJK}]{{2,4}}$")
+SHORT_HEADLINE = lazyre.compile(f"^[■□▲●◆]?[{CJK}]{{2,4}}$")  # ■简讯: a column's label, marked
 
 # --- bylines and datelines ---------------------------------------------------------------------
 
@@ -147,8 +153,8 @@ EDGE_FURNITURE = lazyre.compile(
     rf"|^(?=.*{_DATE})(?:(?:{_HEAD_ITEM}|{_EDITOR}\s*[:：]\s*{_PERSON})(?:\s+|$))+$"
     # the editors one a line or spaced apart, with no colon: 责任编辑 王芳 / 版式设计 李强　校对 陈敏
     rf"|^(?:{_EDITOR}\s+{_PERSON}(?:\s+|$))+$"
-    # the paper's name in the masthead: 清河日报, 滨海都市报, 江城晚报
-    r"|^[\u4e00-\u9fff]{2,6}(?:日报|晚报|早报|晨报|都市报|商报|时报|导报|周报|新闻)$"
+    # the paper's name in the masthead: 清河日报, 滨海都市报, 江城晚报 (a photo story's 图片新闻 is none)
+    r"|^(?!图片新闻$|图说新闻$)[\u4e00-\u9fff]{2,6}(?:日报|晚报|早报|晨报|都市报|商报|时报|导报|周报|新闻)$"
     # the masthead's notes: 国内统一连续出版物号 CN 45-0001, 本报网址：www.example.cn, 邮发代号 1-23
     r"|^(?:国内统一连续出版物号|邮发代号|本报网址|网址|社址|订报热线|新闻热线|广告热线)\s*[:：]?[^，。]{0,40}$"
 )
@@ -364,7 +370,7 @@ def jump_alone(line: str, direction: Literal["out", "in"], language: str | None 
 
 # A paragraph opening with one of these refers back to what precedes: not a new article.
 ANAPHORIC_OPENER = lazyre.compile(
-    r"^(?:[问答][:：]|记者[:：]|会议|会上|会后|他|她|他们|她们|该|此外|同时|与此同时|这|此次|本次|其中|对此|另外|另据|双方|各方|为此|因此|然而|不过|但是|"
+    r"^(?:[问答][:：]|记者[:：]|【?(?:本期)?嘉宾(?:】|[:：])|(?:采访人|主持人)[:：]|会议|会上|会后|他|她|他们|她们|该|此外|同时|与此同时|这|此次|本次|其中|对此|另外|另据|双方|各方|为此|因此|然而|不过|但是|"
     r"据介绍|据了解|据悉|上述|下一步|接下来|随后|最后|首先|其次|再次|一是|二是|三是|一要|二要|三要|"
     r"[一二三四五六七八九十]+[、是要]|（[一二三四五六七八九十]+）|\d+[.、])"
 )
@@ -374,6 +380,6 @@ LEAD_OPENER = lazyre.compile(
     r"^(?:近日|日前|近期|目前|今年以来|入[春夏秋冬汛]以来|当地时间|(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:至\d{1,2}日)?|\d{1,2}日)"
 )
 # A brief's mark opening its paragraph in a column of briefs (▲5月22日，…, ■近日，…).
-ITEM_MARK = lazyre.compile(r"^[▲■●◆]\s*")
+ITEM_MARK = lazyre.compile(r"^[▲■□●◆]\s*")
 # Texts of a photo-news heading (图片新闻, 图片报道).
 PHOTO_HEADING = lazyre.compile(r"^(?:图片新闻|图片报道|新闻图片|图说新闻)$")

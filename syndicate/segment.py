@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 
 from . import lazyre, rules
-from .boundaries import Draft, caption, merge_soft, take_deck
+from .boundaries import CAPTION_MAX, Draft, caption, merge_soft, take_box, take_deck
 from .model import Block, BlockKind, BoundaryDecision, Fragment, FragmentKind, Jump, Orphan
 from .profile import CHINESE, Profile
 from .text import bigrams, close_up, trigrams
+from .titles import titles
 
 # A headline block belongs to the dated news report below it when some headline line shares this
 # share of its character bigrams with the body, or any trigram. The seed page's 王台老工业区 block
@@ -142,6 +143,15 @@ class _Page:
         if block.opens and not self.cur.empty:
             self.new()
         cur, text, raw = self.cur, block.text, block.raw
+        if len(text) <= rules.BOX_LABEL_MAX and rules.BOX.match(
+            text
+        ):  # 核心提示 alone: the label of a box of text
+            if cur.jump_in or cur.has_body and not self._hold_captions() and not take_deck(cur, self.p):
+                self.new()  # under a headline's captions or deck (or a byline) it is the same article's
+            self.cur.paragraphs.append(text)
+            self.cur.spans.append((block.first_line, block.last_line))
+            self.cur.touch(block)
+            return
         if block.role == "credit":  # a credit line under an article: part of it, not text
             last = cur if not cur.empty or not self.done else self.done[-1]
             last.last_line = max(last.last_line, block.last_line)
@@ -154,7 +164,12 @@ class _Page:
         if block.role != "head" and len(raw) <= self.p.byline_max and self.p.byline_line.match(raw):
             if cur.has_body and self._closing_byline(block, nxt):
                 return
-            if cur.has_body and not self._hold_captions() and not take_deck(cur, self.p):
+            if (
+                cur.has_body
+                and not self._hold_captions()
+                and not take_box(cur)
+                and not take_deck(cur, self.p)
+            ):
                 self.new(captions=True)
             self.cur.byline_raw.append(block.raw)
             self.cur.touch(block, head=True)
@@ -189,7 +204,8 @@ class _Page:
         cur = self.cur
         if self.p.paragraph_indent is None:
             return False
-        if rules.PHOTO_CREDIT.search(block.raw) and caption(cur.paragraphs[-1]):
+        last = cur.paragraphs[-1]
+        if rules.PHOTO_CREDIT.search(block.raw) and (caption(last) or "图为" in last[-CAPTION_MAX:]):
             cur.paragraphs[-1] += " " + block.text
             cur.touch(block)
             return True
@@ -222,7 +238,7 @@ class _Page:
                 self.cur.touch(block, head=True)
                 return
         elif self.p.article_opening.match(raw):
-            if cur.has_body and not self._hold_captions():
+            if cur.has_body and not self._hold_captions() and not take_box(cur):
                 # captions set apart above go below, as a byline's (or opening the page: none above)
                 self.new(captions=True, signed_only=bool(self.done) or not cur.bare)
         elif self.p.paragraph_indent and self._indented_head(raw, nxt):
@@ -319,34 +335,6 @@ def _belongs(heads: list[str], paragraphs: list[str]) -> bool:
     return any(g in text for g in set().union(*map(trigrams, heads)))
 
 
-def _titles(heads: list[str], subtitle: str | None) -> tuple[str | None, str | None, str | None]:
-    """(kicker, headline, subheadline) from the headline lines in print order."""
-    if not heads:
-        return None, None, subtitle
-    heads = [h.lstrip("■◆●▲◎★◇○ ") or h for h in heads]  # ●市图书馆延长开放时间: the mark is no text
-    for k in range(len(heads) - 1):
-        # 日本防卫大臣： / 将加强西南防卫, and 防汛 / 一线 (big type, short lines): one headline.
-        if heads[k].endswith(("：", ":")) or max(len(heads[k]), len(heads[k + 1])) <= 2:
-            heads = [*heads[:k], heads[k] + heads[k + 1], *heads[k + 2 :]]
-            break
-    if len(heads) == 1:
-        return None, heads[0], subtitle
-    if len(heads) == 2:
-        first, second = heads
-        if second.startswith(("—", "－")):
-            return None, first, " ".join(x for x in (second.lstrip("—－ "), subtitle) if x)
-        if len(first) < len(second):
-            return first, second, subtitle
-        # the headline over a deck of two lines when a dashed deck was printed under them
-        return None, first, second if subtitle is None else f"{second} {subtitle}"
-    # Three lines or more: a kicker (引题) above the headline when it is the shorter or a dash deck
-    # (——记…) follows the headline; otherwise the headline comes first and a deck of two lines.
-    dashed = heads[2].startswith(("—", "－"))
-    if heads[1].startswith(("—", "－")) or not dashed and len(heads[0]) >= len(heads[1]):
-        return None, heads[0], subtitle or " ".join(h.lstrip("—－ ") for h in heads[1:])
-    return heads[0], heads[1], subtitle or " ".join(h.lstrip("—－ ") for h in heads[2:])
-
-
 def split(
     page: int, blocks: list[Block], profile: Profile = CHINESE, explain: list[BoundaryDecision] | None = None
 ) -> tuple[list[Fragment], list[Orphan]]:
@@ -363,7 +351,7 @@ def split(
             orphans.append(Orphan(page, len(orphans) + 1, d.first_line, d.last_line, text))
             continue
         first_line = d.first_line
-        kicker, headline, subheadline = (profile.titles or _titles)(heads, d.subtitle)
+        kicker, headline, subheadline = (profile.titles or titles)(heads, d.subtitle)
         news = d.dateline is not None
         if heads and news and profile.read_unmarked is None and not _belongs(heads, d.paragraphs):  # marked
             text = " ".join(h.text for h in d.heads)

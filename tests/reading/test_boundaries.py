@@ -238,7 +238,8 @@ def test_an_issue_whose_column_ends_never_fall_above_a_paragraph_makes_a_blank_l
 def test_an_issue_that_blanks_every_sure_headline_reads_one_without_as_a_subheading() -> None:
     """Twelve headlines above a byline, each under a blank line: in this issue a headline-like
     line with no blank line above and no byline below is a feature's subheading."""
-    feature = f"{wrap(FLOOD_1)}\n低洼路段逐一排查\n{wrap(FLOOD_2)}"
+    # (longer than an unmarked subheading read as one on any page: 低洼路段逐一排查 would be)
+    feature = f"{wrap(FLOOD_1)}\n城区三十处低洼路段积水点逐一排查\n{wrap(FLOOD_2)}"
     articles = [f"{h}\n本报记者 张明\n{wrap(FAIR if k % 2 else LIBRARY)}" for k, h in enumerate(HEADS)]
     page = "\n\n".join([f"城区防汛一线见闻\n本报记者 李红\n{feature}", *articles])
     assert len(pipeline.read(_issue([page] * 2)).articles) == 12
