@@ -176,6 +176,8 @@ class _Reader(HeadReader):
             return h.end == i and en.dateline(body.text) is not None  # a dateline opens the story
         if en.dateline(body.text) or en.capital_lead(body.text) or self.headline_over(h, body):
             return True
+        if self.kicker_over_headline(h, self.article[-COHESION_BEFORE:] + [p.text for p in self.pieces]):
+            return True
         return self.new_topic(h, body)
 
     def new_topic(self, h: Head, body: Line) -> bool:

@@ -9,12 +9,16 @@ from dataclasses import dataclass, field
 from . import english as en
 from . import english_jumps, lazyre, rules
 from .columns import Line, first_word
+from .unmarked_topic import COHESION_SPLIT, cohesion, text_below
 
 # Words that open a sentence, never continue one in capitals.
 _SENTENCE_OPENER = lazyre.compile(
     r"^[“\"‘]?(?:The|A|An|In|On|At|It|He|She|They|We|This|That|These|Those|When|After|Before|While|As|If"
     r"|For|But|And|Although|Despite|During|According)\s"
 )
+
+
+KICKER_WORDS = 3  # a kicker over a headline is a word or three: ``CITY HALL``, ``Public safety``
 
 
 @dataclass
@@ -106,6 +110,44 @@ class HeadReader:
             if k == j + 1 and ":" not in first:
                 return 0  # only a head with its story's headline after the colon wraps
         return 0
+
+    def under_kicker(self, h: Head, j: int) -> bool:
+        """Line ``j`` is a headline set full to the column under a kicker (``EDUCATION`` / ``Night
+        classes return to Hill campus``): a headline's length, ending no sentence, a new sentence
+        right under it. A subhead over a paragraph's first line has lower case below that line."""
+        if len(h.heads) != 1 or h.heads[0] != [j - 1] or h.jump_head:
+            return False
+        kicker, text = self.lines[j - 1].text, self.lines[j].text
+        nxt = self.lines[j + 1] if j + 1 < len(self.lines) else None
+        if (
+            len(kicker.split()) > KICKER_WORDS
+            or len(text.split()) < KICKER_WORDS + 1
+            or nxt is None
+            or nxt.gap
+        ):
+            return False
+        return en.set_as_head(text) and (nxt.text[:1].isupper() or self.starts_body(nxt.text))
+
+    def kicker_over_headline(self, h: Head, above: list[str]) -> bool:
+        """A kicker of a word or three (``CITY HALL``, ``Public safety``) over a headline of a
+        headline's length, wider than the column or standing alone: a story set with no air
+        above (the text ``above`` it). Two short heads stacked (``ABOUT THE ISSUE`` / ``Teacher
+        Evaluations``) may be a subhead pair inside a story."""
+        if (
+            len(h.heads) < 2
+            or len(h.heads[0]) != 1
+            or len(self.lines[h.heads[0][0]].text.split()) > KICKER_WORDS
+        ):
+            return False
+        if h.long_head:
+            return True
+        if sum(len(self.lines[m].text.split()) for m in h.heads[1]) <= KICKER_WORDS:
+            return False
+        if self.stands_alone(h.heads[1][0]):
+            return True
+        # Set full to the column, so a headline only by the kicker above (``MEN'S HOOPS`` / ``Cal
+        # Poly and Cal State`` is a subhead over text): a new story if it speaks of other things.
+        return cohesion(above, text_below(self.lines, h.end)) < COHESION_SPLIT
 
     def _headline_over_jump(self, j: int) -> int:
         """2 when lines ``j`` and ``j + 1`` are a headline right over a jump-in line, else 0."""
@@ -205,7 +247,12 @@ class HeadReader:
             if self.starts_body(text):
                 break
             wrap = self.wrapped_head(j) if j == i else self.wrapped_deck(j)  # decks wrap above a byline
-            if not wrap and not self.stands_alone(j) and not self.over_byline(j):
+            if (
+                not wrap
+                and not self.stands_alone(j)
+                and not self.over_byline(j)
+                and not self.under_kicker(h, j)
+            ):
                 break
             if h.heads and text[:1].islower():
                 h.heads[-1].append(j)  # a headline wrapped onto a second line

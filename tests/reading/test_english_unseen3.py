@@ -49,3 +49,76 @@ def test_number_first_section_label_names_the_page_that_prints_it() -> None:
     levy = next(a for a in reading.articles if a.headline.startswith("Levy vote"))
     assert [p.page for p in levy.parts] == [1, 3]
     assert "the roads have gone without repairs" in " ".join(levy.paragraphs)
+
+
+_KICKER_PAGE = """Sewer rates rise in July
+The city will raise sewer rates by six
+percent in July to pay for a new pump
+station on the east side, the public
+works director told the council.
+Residents will see the increase on
+their August bills, and a family of four
+will pay about forty dollars more a year.
+Council members approved the rates
+after a long debate over whether older
+pipes under the downtown streets should
+be replaced first.
+EDUCATION
+Night classes return to Hill campus
+Evening courses in welding, nursing and
+accounting will be offered again at the
+Hill campus this fall, three years after
+they were dropped for lack of money.
+The college hired four instructors and
+expects two hundred students to enroll.
+"""
+
+_SUBHEAD_PAIR = """Parents ask board for later start
+Parents of high school students asked
+the board on Monday to push the first
+bell back to 8:30, citing studies on
+teenagers and sleep.
+Board members said they would study it.
+WHAT COMES NEXT
+Bus schedules
+A later bell would move every bus route
+in the district, the transport chief
+said, and cost more to run.
+"""
+
+
+def test_kicker_over_a_headline_under_a_finished_story_opens_the_next() -> None:
+    heads = [a.headline for a in _read(_KICKER_PAGE).articles]
+    assert heads == ["Sewer rates rise in July", "Night classes return to Hill campus"]
+
+
+def test_two_short_subheads_stacked_inside_a_story_open_nothing() -> None:
+    assert len(_read(_SUBHEAD_PAIR).articles) == 1
+
+
+_KICKER_WIDE = """Dog park opens on Pine Street
+The city's first fenced dog park
+opened Saturday on a lot next to
+the Pine Street fire station. About
+sixty dogs and their owners came to
+the opening, and the parks director
+said a second park is planned for the
+north side if money can be found.
+Neighbors had asked for the park for
+years, saying dogs ran loose on the
+school fields after dark.
+Public safety
+Crossing guards return to four schools near the state highway
+Crossing guards will be back at four
+elementary schools next week after the
+district found money in its budget.
+The guards will work mornings and
+afternoons, and the police chief said
+officers will watch the crossings too.
+"""
+
+
+def test_kicker_over_a_headline_wider_than_the_column_opens_the_next() -> None:
+    articles = _read(_KICKER_WIDE).articles
+    assert len(articles) == 2
+    assert articles[1].paragraphs[0].startswith("Crossing guards will be back")
