@@ -37,7 +37,11 @@ _CLOSE = r"\s*[)\]]?\s*$"
 # (Continued on Page 4) / Continued on page A6 / continued on back page
 # Continued / Continues / CONTINUED, and OCR's Contlnued, Continucd
 _CONTINUED = r"[Cc](?:[o0]nt[il1I]nu(?:[ec]d|es)|ONTINUE[DS])"
-CONTINUED_ON = lazyre.compile(rf"{_BEFORE}[(\[]?\s*{_CONTINUED}\s+[oO][nN]\s+{_TARGET}{_CLOSE}")
+# Continued Page 5 / CONTINUED PAGE 5: the ``on`` left out (set with a capital: a sentence's
+# ``continued page after page`` is none).
+CONTINUED_ON = lazyre.compile(
+    rf"{_BEFORE}[(\[]?\s*(?:{_CONTINUED}\s+[oO][nN]|C(?:[o0]nt[il1I]nu[ec]d|ONTINUED))\s+{_TARGET}{_CLOSE}"
+)
 # See SCHOOLS, Page 4 / See MEN, back page / See BUDGET, A6 / Please see BUDGET on B2 /
 # Sec COMPUTERS, page 6 / Sac CLASH, hack page (OCR)
 SEE_KEYWORD = lazyre.compile(rf"{_BEFORE}[(\[]?\s*{_SEE}\s+{_KEYWORD}\s*[,|/.]?\s*{_TARGET}{_CLOSE}")

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from syndicate import pipeline
+import pytest
+
+from syndicate import english_jumps, pipeline, rules
 from syndicate.model import Issue, Page, Reading
 
 
@@ -122,3 +124,18 @@ def test_kicker_over_a_headline_wider_than_the_column_opens_the_next() -> None:
     articles = _read(_KICKER_WIDE).articles
     assert len(articles) == 2
     assert articles[1].paragraphs[0].startswith("Crossing guards will be back")
+
+
+@pytest.mark.parametrize(
+    ("line", "page"),
+    [("Continued Page 5", 5), ("CONTINUED PAGE 12", 12), ("the mayor said. Continued Page 3", 3)],
+)
+def test_continued_page_without_on_is_a_jump_line(line: str, page: int) -> None:
+    m = rules.jump_out(line)
+    assert m is not None
+    assert rules.page_number(english_jumps.label_of(m)) == page
+
+
+@pytest.mark.parametrize("line", ["the crowd continued page after page", "as she continued page 4 of it"])
+def test_continued_page_in_a_sentence_is_none(line: str) -> None:
+    assert rules.jump_out(line) is None
