@@ -100,8 +100,8 @@ class _Reader(HeadReader):
         signed = above[-1:] not in _SENTENCE_LAST
         if signed and not (above.count(" ") <= 3 and above[:1].isupper() and self.signs_off(i - 1)):
             return False  # not under a finished paragraph: most lines
-        if not en.set_as_head(text):
-            return False
+        if not en.set_as_head(text) or en.is_credit(text):
+            return False  # a photo credit (``DARRELL MIHO/Daily``) under the text is no head
         if self.heads_only() or self.runs_into_text(i):
             return False  # right under a head and byline, or a paragraph's first line
         return (signed or closed(self.pending_text())) and not (

@@ -139,3 +139,36 @@ def test_continued_page_without_on_is_a_jump_line(line: str, page: int) -> None:
 @pytest.mark.parametrize("line", ["the crowd continued page after page", "as she continued page 4 of it"])
 def test_continued_page_in_a_sentence_is_none(line: str) -> None:
     assert rules.jump_out(line) is None
+
+
+_CREDIT_OVER_JUMP = (
+    """Harbor nine opens season at home
+By Rita Gomez
+The Harbor baseball team opens its
+season on Friday against Bay City,
+with a new coach and nine freshmen
+on a roster of twenty-two players.
+The coach said his pitchers are the
+best he has had in years and he
+expects to win the league.
+See BASEBALL, Page 2
+""",
+    """Track meet moved to Saturday
+Rain pushed the county track meet to
+Saturday at the high school stadium.
+Runners from eight schools will meet
+there at noon, the league said.
+ANN LEE/The Herald
+BASEBALL
+Continued from page 1
+Bay City won the league last year and
+returns most of its starting players.
+""",
+)
+
+
+def test_photo_credit_under_a_finished_story_is_no_head_of_the_jump_below() -> None:
+    reading = _read(*_CREDIT_OVER_JUMP)
+    nine = next(a for a in reading.articles if a.headline.startswith("Harbor nine"))
+    assert [p.page for p in nine.parts] == [1, 2]
+    assert nine.parts[1].first_line == 7
