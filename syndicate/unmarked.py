@@ -21,7 +21,7 @@ from . import english_jumps, lazyre, rules
 from .columns import PAGE_AT_END, Line, first_word, read_lines, widths
 from .model import Block, BlockKind
 from .unmarked_head import Head, HeadReader
-from .unmarked_topic import COHESION_BEFORE, COHESION_SPLIT, closed, cohesion, text_below
+from .unmarked_topic import COHESION_BEFORE, COHESION_SPLIT, closed, cohesion, may_close, text_below
 
 # A paragraph opening like this refers back to the one above: not a new article.
 ANAPHORIC = lazyre.compile(
@@ -104,7 +104,7 @@ class _Reader(HeadReader):
             return False  # a photo credit (``DARRELL MIHO/Daily``) under the text is no head
         if self.heads_only() or self.runs_into_text(i):
             return False  # right under a head and byline, or a paragraph's first line
-        return (signed or closed(self.pending_text())) and not (
+        return (signed or may_close(self.pending_text())) and not (
             self.writer is not None and self.writer.match(text)  # the writer's bio line
         )
 

@@ -141,6 +141,37 @@ def test_continued_page_in_a_sentence_is_none(line: str) -> None:
     assert rules.jump_out(line) is None
 
 
+_PM_THEN_STORY = """Choir to sing at harvest fair
+The high school choir will open the
+harvest fair on Saturday with songs
+from three musicals, its director said.
+Parking is free at the fairgrounds,
+and the gates open at 10 a.m. The
+choir sings on the main stage at 7:30 p.m.
+Ferry fares to rise next month
+By Tom Brandt
+Fares on the island ferry will rise by
+a dollar a trip on April 1, the port
+authority board decided on Monday.
+"""
+
+_PM_MID_SENTENCE = """Library sets hours for holiday week
+The main library will close at 5 p.m.
+Tuesday and Wednesday and stay shut on
+Thursday, the library board announced.
+Branch libraries keep their hours.
+"""
+
+
+def test_story_under_a_sentence_ending_in_pm_opens_at_its_headline() -> None:
+    heads = [a.headline for a in _read(_PM_THEN_STORY).articles]
+    assert heads == ["Choir to sing at harvest fair", "Ferry fares to rise next month"]
+
+
+def test_pm_inside_a_sentence_opens_nothing() -> None:
+    assert len(_read(_PM_MID_SENTENCE).articles) == 1
+
+
 _CREDIT_OVER_JUMP = (
     """Harbor nine opens season at home
 By Rita Gomez
