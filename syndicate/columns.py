@@ -48,12 +48,20 @@ def widths(lines: list[Line]) -> list[int]:
     headline and byline lines can be half of all lines."""
     lengths = sorted(len(x.text) for x in lines)
     body = lengths[3 * len(lengths) // 4] if lengths else 0
-    usable = [len(x.text) if len(x.text) <= 1.6 * body else 0 for x in lines]
+    sizes = [len(x.text) for x in lines]
+    usable = [n if n <= 1.6 * body and _among_peers(sizes, i) else 0 for i, n in enumerate(sizes)]
     out = []
     for i in range(len(lines)):
         window = usable[max(0, i - NEIGHBOURS) : i + NEIGHBOURS + 1]
         out.append(max(window) or body)
     return out
+
+
+def _among_peers(sizes: list[int], i: int) -> bool:
+    """A line next to one of about its length (a column's text), not a head wider than the
+    column between lines of text (``Ignorant pen calls Student Senate ASInine``)."""
+    n = sizes[i]
+    return any(0.8 * n <= sizes[k] for k in (i - 1, i + 1) if 0 <= k < len(sizes))
 
 
 def first_word(text: str) -> str:

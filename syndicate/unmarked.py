@@ -187,8 +187,9 @@ class _Reader(HeadReader):
         if len(h.heads) != 1 or len(h.heads[0]) != 1 or body.gap or ANAPHORIC.match(body.text):
             return False
         k = h.heads[0][0]
-        if self.lines[k].text[:1] in "“\"‘'" or len(self.lines[k].text) > 0.8 * self.widths[k]:
-            return False  # a quote or a line filled to the column: a paragraph's first line
+        size = len(self.lines[k].text)
+        if self.lines[k].text[:1] in "“\"‘'" or 0.8 * self.widths[k] < size <= 1.15 * self.widths[k]:
+            return False  # a quote or a line filled to the column (not wider): a paragraph's first line
         if sum(len(self.lines[k].text.split()) for k in h.heads[0]) < SUBHEAD_WORDS:
             return False  # ``A better understanding``: a subhead's few words
         above = self.article[-COHESION_BEFORE:] + [p.text for p in self.pieces]

@@ -203,3 +203,36 @@ def test_photo_credit_under_a_finished_story_is_no_head_of_the_jump_below() -> N
     nine = next(a for a in reading.articles if a.headline.startswith("Harbor nine"))
     assert [p.page for p in nine.parts] == [1, 2]
     assert nine.parts[1].first_line == 7
+
+
+_WIDE_HEAD_NO_AIR = """Council names new fire chief
+The city council on Monday named
+Deputy Chief Ruth Alvarez to lead
+the fire department, the first
+woman to hold the job in the city.
+Alvarez has served in the
+department for twenty-two years
+and led its training division.
+She takes over on May 1 from a
+chief who retired last winter.
+Her first task will be hiring
+eight firefighters to staff the
+new station on Harbor Road, which
+opens in the autumn.
+Neighbors question plan for a river landfill
+As residents of the Elm Creek
+neighborhood we ask the county
+to drop its plan for a landfill
+beside the river, which floods
+every spring and would carry the
+waste downstream to the farms.
+"""
+
+
+def test_headline_wider_than_the_column_sets_no_width_for_the_text_below() -> None:
+    reading = _read(_WIDE_HEAD_NO_AIR)
+    assert [a.headline for a in reading.articles] == [
+        "Council names new fire chief",
+        "Neighbors question plan for a river landfill",
+    ]
+    assert reading.articles[1].paragraphs[0].startswith("As residents of the Elm Creek neighborhood")
