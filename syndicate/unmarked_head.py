@@ -57,6 +57,8 @@ class HeadReader:
             return True
         if not nxt.gap and len(nxt.text) > self.widths[i + 1] * 1.15:
             return True  # a deck wider than the column follows: this line heads it
+        if not nxt.gap and text.isupper() and nxt.text.isupper() and " " in text:
+            return True  # a head set in capitals over more of it: text is never set so
         if not nxt.gap and _SENTENCE_OPENER.match(nxt.text):
             return True  # an unfinished line, then ``The …``: a new sentence, so the line was a head
         if nxt.text[:1].islower() and not nxt.gap:

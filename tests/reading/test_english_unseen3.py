@@ -236,3 +236,30 @@ def test_headline_wider_than_the_column_sets_no_width_for_the_text_below() -> No
         "Neighbors question plan for a river landfill",
     ]
     assert reading.articles[1].paragraphs[0].startswith("As residents of the Elm Creek neighborhood")
+
+
+# A narrow column; a column break, then a head in capitals over three lines, the first ending on
+# ``TO`` (a line of text broken there would run on), a byline under it.
+_CAPITAL_HEAD_NARROW = """Pool to close for repairs
+By Ann Cole
+The city pool will close
+for six weeks in June so
+that its old pipes can be
+replaced, the parks board
+said on Monday night.
+
+LIBRARY TRUSTEES VOTE TO
+RAISE FINES FOR LATE
+BOOKS
+By Dan Ortiz
+Library trustees voted
+to raise the fine for a
+late book to a quarter a
+day starting in July.
+"""
+
+
+def test_head_in_capitals_over_more_of_it_is_a_head_though_its_line_runs_on() -> None:
+    reading = _read(_CAPITAL_HEAD_NARROW)
+    assert len(reading.articles) == 2
+    assert reading.articles[1].headline.startswith("LIBRARY TRUSTEES VOTE TO")
