@@ -206,7 +206,7 @@ def bio_line(names: tuple[str, ...]) -> re.Pattern[str] | None:
     if not names or len(names[0].split()) < 2:
         return None  # one word is no name to look for
     name = r"\s+".join(map(re.escape, names[0].split()))
-    return re.compile(rf"^[•*■\-–—\s]*{name}(?:\s+(?:is|are|was|were|writes|teaches|and)\b|,)")
+    return re.compile(rf"^[•*■\-–—\s]*(?i:{name})(?:\s+(?:is|are|was|were|writes|teaches|and)\b|,)")
 
 
 def dateline(text: str) -> re.Match[str] | None:

@@ -20,7 +20,7 @@ from . import english as en
 from . import english_jumps, lazyre, rules
 from .columns import PAGE_AT_END, Line, first_word, read_lines, widths
 from .model import Block, BlockKind
-from .unmarked_head import Head, HeadReader
+from .unmarked_head import SUBHEAD_WORDS, Head, HeadReader
 from .unmarked_topic import COHESION_BEFORE, COHESION_SPLIT, closed, cohesion, may_close, text_below
 
 # A paragraph opening like this refers back to the one above: not a new article.
@@ -32,7 +32,6 @@ ANAPHORIC = lazyre.compile(
 _SENTENCE_LAST = frozenset(".!?\"'”’)")  # last characters of a line that may end a sentence
 _NO_HEAD_LAST = frozenset(".,;-–—")  # last characters of a line that is no head (set_as_head)
 JUMP_LINE_MAX = 48  # a jump-in line is no longer (a jump head run into it included)
-SUBHEAD_WORDS = 4  # a head under a finished paragraph this long is a headline, not a subhead
 _BARE_LABEL = lazyre.compile(r"^[A-Z]?\d{1,3}$")
 
 
@@ -162,7 +161,7 @@ class _Reader(HeadReader):
         bio line (``Carla Mendes is a journalism`` / ``senior.``)."""
         if any(en.runs_on(self.lines[group[-1]].text) for group in h.heads):
             return False  # ``The men's basketball team`` / ``lost two games this``: text, not a head
-        if h.jump_in is not None or (h.heads and self.signs_off(i - 1)):
+        if h.jump_in is not None or (h.heads and (self.signs_off(i - 1) or self.bio_above())):
             return True
         if h.byline:
             first, last = self.lines[h.byline[0]].text, self.lines[h.byline[-1]].text
@@ -195,14 +194,9 @@ class _Reader(HeadReader):
         above = self.article[-COHESION_BEFORE:] + [p.text for p in self.pieces]
         return cohesion(above, text_below(self.lines, h.end)) < COHESION_SPLIT
 
-    def headline_over(self, h: Head, body: Line) -> bool:
-        """A head of one line set in capitals, a headline's length (a subhead inside a story is a
-        word or three: ``ABOUT THE ISSUE``), over a new sentence: a story set with no air above."""
-        if len(h.heads) != 1 or len(h.heads[0]) != 1:
-            return False
-        k = h.heads[0][0]
-        text = self.lines[k].text
-        return len(text.split()) >= SUBHEAD_WORDS and text.isupper() and body.text[:1].isupper()
+    def bio_above(self) -> bool:
+        """The paragraph above is the writer's bio line (``Lori Witmer is a senior.``): signed off."""
+        return self.writer is not None and bool(self.writer.match(self.pending_text()))
 
     def signed_below(self, j: int) -> bool:
         """The byline's writer signs off below line ``j`` (``Lori Witmer is a computer science
@@ -353,6 +347,8 @@ class _Reader(HeadReader):
             )
             if (marked or ungapped) and not self.label_after_page(i):
                 h = self.head(i)
+                if ungapped and h.end == i and self.bio_above():
+                    h.heads, h.end = [[i]], i + 1  # the writer signed off above: a headline set full
                 # A credit block may run on past its first lines (STORY BY … / … PHOTOS BY / JUAN …).
                 credit_line = bool(self.blocks) and not self.pieces  # nothing of a caption pending
                 credit_line = credit_line and (self.blocks[-1].role == "credit" or en.is_credit(line.text))

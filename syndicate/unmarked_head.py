@@ -19,6 +19,7 @@ _SENTENCE_OPENER = lazyre.compile(
 
 
 KICKER_WORDS = 3  # a kicker over a headline is a word or three: ``CITY HALL``, ``Public safety``
+SUBHEAD_WORDS = 4  # a head under a finished paragraph this long is a headline, not a subhead
 
 
 @dataclass
@@ -150,6 +151,15 @@ class HeadReader:
         # Set full to the column, so a headline only by the kicker above (``MEN'S HOOPS`` / ``Cal
         # Poly and Cal State`` is a subhead over text): a new story if it speaks of other things.
         return cohesion(above, text_below(self.lines, h.end)) < COHESION_SPLIT
+
+    def headline_over(self, h: Head, body: Line) -> bool:
+        """A head of one line set in capitals, a headline's length (a subhead inside a story is a
+        word or three: ``ABOUT THE ISSUE``), over a new sentence: a story set with no air above."""
+        if len(h.heads) != 1 or len(h.heads[0]) != 1:
+            return False
+        k = h.heads[0][0]
+        text = self.lines[k].text
+        return len(text.split()) >= SUBHEAD_WORDS and text.isupper() and body.text[:1].isupper()
 
     def _headline_over_jump(self, j: int) -> int:
         """2 when lines ``j`` and ``j + 1`` are a headline right over a jump-in line, else 0."""

@@ -263,3 +263,27 @@ def test_head_in_capitals_over_more_of_it_is_a_head_though_its_line_runs_on() ->
     reading = _read(_CAPITAL_HEAD_NARROW)
     assert len(reading.articles) == 2
     assert reading.articles[1].headline.startswith("LIBRARY TRUSTEES VOTE TO")
+
+
+_BIO_THEN_LETTER = """Campus needs a later bus
+By MARTA QUINN Opinion Editor
+Students who take night classes
+wait an hour for the last bus
+home, and many of them walk
+instead along a road with no
+lights. The transit board should
+add one more run at ten.
+Marta Quinn is a journalism
+senior and the paper's opinion editor.
+Parking fees hurt commuting students
+Editor — Raising the fee for a
+parking permit again this year
+puts a heavy load on students
+who must drive to campus.
+"""
+
+
+def test_headline_under_the_writers_bio_line_opens_the_next_piece() -> None:
+    reading = _read(_BIO_THEN_LETTER)
+    assert len(reading.articles) == 2
+    assert reading.articles[0].paragraphs[-1].startswith("Marta Quinn is a journalism senior")
