@@ -239,7 +239,7 @@ def is_running_head(text: str) -> bool:
     text = text.strip()
     if (
         len(text) <= 80
-        and (text[-1:].isdigit() or "day" in text or "DAY" in text)
+        and (text[-1:].isdigit() or text[-2:-1].isdigit() or "day" in text or "DAY" in text)
         and RUNNING_HEAD.match(text)
     ):
         return True  # ends in a number (a year, a page) or names the weekday: the cheap test first

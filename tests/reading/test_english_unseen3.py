@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from syndicate import english_jumps, pipeline, rules
+from syndicate import english, english_jumps, pipeline, rules
 from syndicate.model import Issue, Page, Reading
 
 
@@ -287,3 +287,23 @@ def test_headline_under_the_writers_bio_line_opens_the_next_piece() -> None:
     reading = _read(_BIO_THEN_LETTER)
     assert len(reading.articles) == 2
     assert reading.articles[0].paragraphs[-1].startswith("Marta Quinn is a journalism senior")
+
+
+_FOLIO_AT_FOOT = """Bridge repairs finished early
+Crews finished repairs on the
+Main Street bridge a week early,
+and it reopens to traffic today.
+
+Page 3B
+"""
+
+
+@pytest.mark.parametrize("folio", ["Page 3B", "4A", "PAGE 12C"])
+def test_section_folio_is_a_running_head(folio: str) -> None:
+    assert english.is_running_head(folio)
+
+
+def test_section_folio_at_the_foot_opens_nothing() -> None:
+    reading = _read(_FOLIO_AT_FOOT)
+    assert len(reading.articles) == 1
+    assert "Page 3B" not in " ".join(reading.articles[0].paragraphs)
