@@ -72,7 +72,8 @@ class _Reader(HeadReader):
         if h.heads and dated:
             return True
         before = self.pending_text()
-        if not closed(before):
+        if not closed(before) and not (len(h.heads) > 1 and may_close(before)):
+            # (A head block of two, a kicker or a deck, under ``… at 7:30 p.m.``: that ended a sentence.)
             # A wire dateline (FREMONT (AP) —) after a blank line opens a story even under text
             # that ends no sentence (a caption, a line that lost its period): never mid-sentence.
             wire = en.dateline(body.text) if body is not None and h.end == i else None

@@ -307,3 +307,31 @@ def test_section_folio_at_the_foot_opens_nothing() -> None:
     reading = _read(_FOLIO_AT_FOOT)
     assert len(reading.articles) == 1
     assert "Page 3B" not in " ".join(reading.articles[0].paragraphs)
+
+
+_PM_THEN_GAP = """Band concert moved indoors
+The spring band concert moves to
+the school gym because of the rain
+forecast, and it starts at 7:30 p.m.
+
+HEALTH CARE
+Hospital adds night clinic
+The county hospital will open a
+walk-in clinic in the evenings.
+"""
+
+_PM_COLUMN_BREAK = """Polls open early for the vote
+Polls open at 7 a.m. and close at 8 p.m.
+
+Tuesday at every school in the
+county, the clerk's office said.
+"""
+
+
+def test_kicker_and_headline_after_a_blank_under_pm_open_a_story() -> None:
+    heads = [a.headline for a in _read(_PM_THEN_GAP).articles]
+    assert heads == ["Band concert moved indoors", "Hospital adds night clinic"]
+
+
+def test_column_break_after_pm_inside_a_sentence_opens_nothing() -> None:
+    assert len(_read(_PM_COLUMN_BREAK).articles) == 1
