@@ -45,6 +45,7 @@ class _Reader(HeadReader):
         self.article: list[str] = []  # text of the current article so far, for cohesion
         self.writer: re.Pattern[str] | None = None  # the bio line of the current article's writer
         self.opening = False  # the next block opens an article
+        self.quoted = False  # a pull-quote was the last thing read: the story goes on under it
 
     # --- decisions ----------------------------------------------------------------------------
 
@@ -86,7 +87,10 @@ class _Reader(HeadReader):
             return True  # a finished sentence, then text starting mid-sentence: a continuation
         if ANAPHORIC.match(body.text) or self.signed_below(h.end):
             return False
-        return cohesion(self.article[-COHESION_BEFORE:], text_below(self.lines, h.end)) < COHESION_SPLIT
+        return (
+            not self.quoted
+            and cohesion(self.article[-COHESION_BEFORE:], text_below(self.lines, h.end)) < COHESION_SPLIT
+        )
 
     def ungapped(self, i: int) -> bool:
         """Line ``i`` follows a finished paragraph with no blank line and could head an article:
@@ -138,17 +142,6 @@ class _Reader(HeadReader):
             and not self.heads_only()
             and closed(self.pending_text())
         )
-
-    def runs_into_text(self, i: int) -> bool:
-        """Line ``i`` runs on into a line of text filled to the column (a paragraph's first line,
-        not a head): what ``head`` would find, told cheaply for the many lines that ask."""
-        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
-        if nxt is None or nxt.gap or not nxt.text[:1].islower() or len(nxt.text) <= 0.7 * self.widths[i + 1]:
-            return False
-        text = self.lines[i].text
-        if len(text) > self.widths[i] * 1.15 or rules.jump_in(text) or self.is_byline(text):
-            return False  # a wide head, a jump line or a byline over text run on from a jump
-        return not self.starts_body(nxt.text) and not self._alone_below(i + 1)
 
     def signs_off(self, j: int) -> bool:
         """Line ``j`` is an agency or staff line standing alone under a story: ``Press Association``."""
@@ -346,6 +339,13 @@ class _Reader(HeadReader):
             ungapped = not marked and (
                 under and (self.ungapped(i) or self.dated_ungapped(i)) or hint and self.jump_in_here(i)
             )
+            quote = self.pull_quote(i) if text[:1] in '“"' and under and not self.heads_only() else 0
+            if quote and self.blocks and (marked or closed(self.pending_text())):  # display type
+                self.flush()
+                for k in range(i, i + quote):  # no text of the story, and the story goes on below it
+                    self.emit(BlockKind.LINE, [self.lines[k]], self.lines[k].text, "credit")
+                i, jumped, self.quoted = i + quote, False, True
+                continue
             if (marked or ungapped) and not self.label_after_page(i):
                 h = self.head(i)
                 if ungapped and h.end == i and self.bio_above():
@@ -375,6 +375,7 @@ class _Reader(HeadReader):
                     i = h.end
                     continue
             self.add(i)
+            self.quoted = False
             jumped = (
                 not self.pieces
                 and bool(self.blocks)

@@ -335,3 +335,35 @@ def test_kicker_and_headline_after_a_blank_under_pm_open_a_story() -> None:
 
 def test_column_break_after_pm_inside_a_sentence_opens_nothing() -> None:
     assert len(_read(_PM_COLUMN_BREAK).articles) == 1
+
+
+_PULL_QUOTE = """Farmers market to stay downtown
+By Rosa Lind
+The farmers market will stay on
+Water Street for another five
+years under a lease the council
+approved on Tuesday night.
+Vendors had asked the city to keep
+the market where shoppers can walk
+to it from the bus station.
+
+“We sell more here in a morning
+than anywhere else in a week.”
+— Paul Ames, orchard owner
+
+A plan to move the market to the
+fairgrounds was dropped in March
+after vendors and shoppers filled
+two meetings to speak against it.
+The lease also lets the market add
+a winter season indoors at the old
+armory from November to March.
+"""
+
+
+def test_pull_quote_set_apart_inside_a_story_opens_nothing_and_is_no_text() -> None:
+    reading = _read(_PULL_QUOTE)
+    assert len(reading.articles) == 1
+    text = " ".join(reading.articles[0].paragraphs)
+    assert "A plan to move the market" in text
+    assert "Paul Ames, orchard owner" not in text
