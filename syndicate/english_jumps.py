@@ -18,7 +18,7 @@ _LABEL = (
     r"(?P<label>[A-Za-z]?\d{1,3}[A-Za-z]?\b|(?<![A-Za-z])[A-H]\s\d{1,2}\b|(?i:one|two|three|four|five|six|seven|eight|nine|ten)\b"
     r"|[lIisSOoBgZ]\d?\b(?!\s*[a-z])|\*)"
 )
-_PAGE_WORD = r"[Pp][aA][gqGQ][eaoEAO]"  # page, paga, PAGE
+_PAGE_WORD = r"[Pp][aA][gqGQ][eaocEAOC]"  # page, paga, PAGE, pagc (OCR reads e as c)
 _BACK = r"(?P<back>[bhBH][aA][cC][kK]\s+" + _PAGE_WORD + ")"  # back page, hack page (OCR)
 # See, Sec, Scc, Sac (OCR); Please see; (Please) turn to
 _SEE = r"(?:(?:Please|PLEASE)\s+(?:see|SEE)|S[eaco][eca]|SEE|(?:(?:Please|PLEASE)\s+)?(?:[Tt]urn\s+to|TURN\s+TO))"
@@ -97,6 +97,7 @@ _LABEL_ENDS = (
     "page",
     "paga",
     "pago",
+    "pagc",
     "one",
     "two",
     "three",

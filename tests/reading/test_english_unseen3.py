@@ -367,3 +367,16 @@ def test_pull_quote_set_apart_inside_a_story_opens_nothing_and_is_no_text() -> N
     text = " ".join(reading.articles[0].paragraphs)
     assert "A plan to move the market" in text
     assert "Paul Ames, orchard owner" not in text
+
+
+@pytest.mark.parametrize(
+    ("line", "out"),
+    [
+        ("From Pagc 1", False),
+        ("Continued from pagc 2", False),
+        ("See TAXES, Pagc 5", True),
+        ("See back pagc", True),
+    ],
+)
+def test_page_word_read_with_c_for_e_is_a_jump_line(line: str, out: bool) -> None:
+    assert (rules.jump_out(line) if out else rules.jump_in(line)) is not None
