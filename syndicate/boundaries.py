@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from . import lazyre, rules
 from .model import Block, BlockKind, BoundaryDecision, Jump
 from .profile import Profile
-from .text import bigrams
+from .text import bigram_codes
 
 # Topic cohesion (see _Topic) below which a finished paragraph, a blank line and the next paragraph
 # are two articles. Measured on clean pages' articles: consecutive paragraphs of one article share
@@ -108,14 +108,14 @@ class _Topic:
     """Character bigrams of a page's paragraphs, computed when a boundary first asks for them."""
 
     def __init__(self) -> None:
-        self.grams: dict[int, set[str]] = {}  # by id of the paragraph string
+        self.grams: dict[int, set[int]] = {}  # by id of the paragraph string
 
-    def _of(self, paragraphs: list[str]) -> set[str]:
-        out: set[str] = set()
+    def _of(self, paragraphs: list[str]) -> set[int]:
+        out: set[int] = set()
         for para in paragraphs:
             grams = self.grams.get(id(para))
             if grams is None:
-                grams = self.grams[id(para)] = bigrams(para)
+                grams = self.grams[id(para)] = bigram_codes(para)
             out |= grams
         return out
 

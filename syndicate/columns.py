@@ -46,22 +46,31 @@ def widths(lines: list[Line]) -> list[int]:
     """The column width at each line: the longest body-like line among its neighbours. Body-like
     is measured from the upper quartile of lengths, not the median: on a front page of briefs,
     headline and byline lines can be half of all lines."""
-    lengths = sorted(len(x.text) for x in lines)
-    body = lengths[3 * len(lengths) // 4] if lengths else 0
     sizes = [len(x.text) for x in lines]
-    usable = [n if n <= 1.6 * body and _among_peers(sizes, i) else 0 for i, n in enumerate(sizes)]
-    out = []
-    for i in range(len(lines)):
-        window = usable[max(0, i - NEIGHBOURS) : i + NEIGHBOURS + 1]
-        out.append(max(window) or body)
+    lengths = sorted(sizes)
+    body = lengths[3 * len(lengths) // 4] if lengths else 0
+    # A line counts only next to one of about its length (a column's text): a head wider than the
+    # column between lines of text (``Ignorant pen calls Student Senate ASInine``) sets no width.
+    limit, before, after = 1.6 * body, [0, *sizes[:-1]], [*sizes[1:], 0]
+    usable = [
+        n if n <= limit and 0.8 * n <= max(b, a) else 0 for n, b, a in zip(sizes, before, after, strict=True)
+    ]
+    return [m or body for m in window_max(usable, NEIGHBOURS)]
+
+
+def window_max(values: list[int], reach: int) -> list[int]:
+    """``max(values[i - reach : i + reach + 1])`` for each ``i`` (the window cut at the ends), from
+    maxima over runs of doubling length, each level one ``map`` over the list (in C), not a slice
+    and a ``max`` per line."""
+    n, size = len(values), 2 * reach + 1
+    out = [max(values[max(0, i - reach) : i + reach + 1]) for i in range(min(n, reach))]
+    if n >= size:
+        runs, length = values, 1  # runs[j]: the maximum of values[j : j + length]
+        while 2 * length < size:
+            runs, length = list(map(max, runs, runs[length:])), 2 * length
+        out += map(max, runs, runs[size - length :])  # two runs cover a whole window
+    out += [max(values[max(0, i - reach) : i + reach + 1]) for i in range(len(out), n)]
     return out
-
-
-def _among_peers(sizes: list[int], i: int) -> bool:
-    """A line next to one of about its length (a column's text), not a head wider than the
-    column between lines of text (``Ignorant pen calls Student Senate ASInine``)."""
-    n = sizes[i]
-    return any(0.8 * n <= sizes[k] for k in (i - 1, i + 1) if 0 <= k < len(sizes))
 
 
 def first_word(text: str) -> str:

@@ -13,11 +13,10 @@ How a typesetter reads extracted text:
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from . import furniture, lazyre, measure, rules
 from .model import Block, BlockKind
-from .profile import CHINESE, Profile
+from .profile import CHINESE, Profile, strong_pretest
 from .text import char_class, close_up, join, join_all
 
 
@@ -58,6 +57,9 @@ def _lines(text: str, p: Profile) -> list[_Line]:
     indent = p.paragraph_indent
     deep = (indent or "") * 4  # twice a paragraph's two-character indent: right-aligned
     running = furniture.running_lines(raws, p)
+    window, pre = strong_pretest(p)
+    # is_furniture says no to a line off the edges opening with no furniture line's first character.
+    first, top, anywhere = p.furniture_first, rules.EDGE_LINES, p.extra_furniture is not None
     for n, raw in enumerate(raws, start=1):
         lead = raw.lstrip(" \t")
         indented = indent is not None and lead.startswith(indent)
@@ -66,12 +68,11 @@ def _lines(text: str, p: Profile) -> list[_Line]:
         if body and not indented and indent is not None and _dated(body, p):
             indented = True  # a dateline opens a paragraph even where extraction lost its indent
         if body:
-            edge = n <= rules.EDGE_LINES or n > foot
-            if (n in running or furniture.is_furniture(body, edge, p)) and not (
-                edge and furniture.ends_a_jump(raws, n - 1, body, p)
-            ):
+            edge = n <= top or n > foot
+            furn = (body[0] in first or anywhere or edge) and furniture.is_furniture(body, edge, p)
+            if (n in running or furn) and not (edge and furniture.ends_a_jump(raws, n - 1, body, p)):
                 body = ""
-            else:
+            elif pre is None or pre.search(body, 0, window) is not None:
                 strong = is_strong(body, p)
         out.append(_Line(n, body, indented, strong, p, indented and lead.startswith(deep)))
     furniture.drop_debris(out, lambda text: _closed(text, p))
@@ -107,6 +108,7 @@ def is_strong(text: str, p: Profile = CHINESE) -> bool:
     if (
         len(text) <= p.byline_max
         and (not hints or char_class(hints).search(text, 0, 8) is not None)
+        and (not p.byline_chars or char_class(p.byline_chars).search(text) is not None)
         and p.byline_line.match(text)
     ):
         return True
@@ -167,6 +169,7 @@ def _starts_article(line: _Line, p: Profile) -> bool:
 # (文/马 / 云飞张宣) with a name or more, two or three (图/权永 / 军) with one or two characters.
 _CUT_NAME = lazyre.compile(rf"(?:图|文|摄影?)\s*[/／]([{rules.CJK}]{{1,3}})$")
 _NAME_REST = lazyre.compile(rf"[{rules.CJK}\s]{{1,8}}")
+_COMMA = lazyre.compile("[，、,]")
 CAPTION_LINES = 4  # a caption glued under a paragraph is at most this many lines
 CAPTION_CHARS = 80  # ...and this many characters
 
@@ -270,10 +273,10 @@ def blocks(text: str, profile: Profile = CHINESE) -> list[Block]:
         return profile.read_unmarked(text, profile.extra_furniture, profile.paper_bylines)
     lines = _lines(text, profile)
     b = _Builder(profile)
-    i, blank = 0, False
-    while i < len(lines):
+    i, blank, n = 0, False, len(lines)
+    while i < n:
         line = lines[i]
-        if line.blank:
+        if not line.text:  # blank (the property, inline: this runs on every line)
             blank, i = True, i + 1
             continue
         if b.open and not (line.indented or line.strong or line.article_below):
@@ -370,7 +373,7 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
         ):
             run, j = [*run, (j, gap)], nxt
     block = bool(run) and (j >= len(lines) or lines[j].indented or _under_head(lines[j]))
-    if block and sum(1 for k, _ in run if re.search("[，、,]", lines[k].text)) > 1:
+    if block and sum(1 for k, _ in run if _COMMA.search(lines[k].text)) > 1:
         block = False  # several lines with commas: wrapped body text, not a headline block
     if block and not b.open and b.pieces and len(run) == 1 and len(lines[i].text) < b.p.headline_min:
         # A short line under a finished caption is its photographer (图为…。/ 张宣), no headline.

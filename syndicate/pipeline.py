@@ -66,7 +66,7 @@ def read(issue: Issue, language: str | None = None, paper: ReadingSettings | Non
     explained: list[BoundaryDecision] = []
     for page, conventions, blocks in pages:
         if parting or separating or blanked:
-            conventions = dataclasses.replace(
+            conventions = profile.replaced(
                 conventions, blank_parts=parting, blank_separates=separating, heads_blanked=blanked
             )
         page_fragments, page_orphans = segment.split(page.number, blocks, conventions, explained)

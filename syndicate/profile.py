@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from . import english, english_heads, lazyre, rules, unmarked
 from .model import Block
-from .text import join
+from .text import char_class, join
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,7 @@ class Profile:
     # Section names printed in a running head (要闻, 城事): furniture there, with the page's own
     # section name from the manifest added per page (``with_section``).
     section_names: frozenset[str] = frozenset()
+    byline_chars: frozenset[str] = frozenset()  # a byline holds one of these (cheap test; empty: none)
     extra_furniture: re.Pattern[str] | None = None  # a paper's own furniture lines ([reading])
     paper_bylines: re.Pattern[str] | None = None  # a paper's own byline lines alone ([reading])
     # Every clear article start of the issue has a blank line above it (detected per issue by
@@ -80,6 +81,7 @@ CHINESE = Profile(
     byline_line=rules.BYLINE_LINE,
     byline_max=40,
     byline_hints=frozenset("记员习评摄编撰/／"),
+    byline_chars=rules.BYLINE_CHARS,
     dateline=rules.DATELINE,
     article_opening=rules.ARTICLE_OPENING,
     sign_off=rules.SIGN_OFF,
@@ -127,15 +129,16 @@ ENGLISH = Profile(
 
 PROFILES: dict[str, Profile] = {"zh": CHINESE, "en": ENGLISH}
 
-_CJK_CHAR = lazyre.compile(f"[{rules.CJK}]")
-_LATIN_CHAR = lazyre.compile("[A-Za-z]")
+# Runs, not characters: as many characters, counted with a match per run instead of one each.
+_CJK_RUN = lazyre.compile(f"[{rules.CJK}]+")
+_LATIN_RUN = lazyre.compile("[A-Za-z]+")
 
 
 def detect(text: str) -> str | None:
     """The page's language from its text ("zh", "en"), or None when the sample does not tell."""
     sample = text[:600]
-    cjk = len(_CJK_CHAR.findall(sample))
-    latin = len(_LATIN_CHAR.findall(sample))
+    cjk = sum(map(len, _CJK_RUN.findall(sample)))
+    latin = sum(map(len, _LATIN_RUN.findall(sample)))
     if cjk + latin < 40:
         return None
     if cjk >= latin / 4:  # a Chinese page keeps a few Latin names and numbers
@@ -157,12 +160,28 @@ def with_paper(
         changes["byline_line"] = _either(profile.byline_line, bylines)
         changes["paper_bylines"] = _either(None, bylines)
         changes["byline_hints"] = frozenset()  # no cheap pre-test can know the paper's forms
+        changes["byline_chars"] = frozenset()
     return dataclasses.replace(profile, **changes) if changes else profile  # type: ignore[arg-type]
 
 
 def _either(base: re.Pattern[str] | None, extra: list[str]) -> re.Pattern[str]:
     patterns = ([base.pattern] if base is not None else []) + extra
     return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+def replaced(profile: Profile, **changes: object) -> Profile:
+    """``dataclasses.replace(profile, **changes)``, a few times per page: the profile's fields
+    copied and the changes set, without a call of ``__init__`` with every field (six times slower;
+    Profile checks nothing there)."""
+    unknown = changes.keys() - _FIELDS
+    if unknown:
+        raise TypeError(f"Profile has no field {sorted(unknown)[0]!r}")
+    new = object.__new__(Profile)
+    new.__dict__.update(profile.__dict__, **changes)
+    return new
+
+
+_FIELDS = frozenset(f.name for f in dataclasses.fields(Profile))
 
 
 def for_page(text: str, language: str | None = None, recurring: frozenset[str] = frozenset()) -> Profile:
@@ -174,7 +193,7 @@ def for_page(text: str, language: str | None = None, recurring: frozenset[str] =
         if tag in PROFILES:
             chosen = PROFILES[tag]
             break
-    return dataclasses.replace(chosen, recurring=recurring) if recurring else chosen
+    return replaced(chosen, recurring=recurring) if recurring else chosen
 
 
 def with_section(profile: Profile, name: str) -> Profile:
@@ -183,7 +202,7 @@ def with_section(profile: Profile, name: str) -> Profile:
     key = furniture_key(name)
     if not key or key in profile.section_names or profile.paragraph_indent is None:
         return profile
-    return dataclasses.replace(profile, section_names=profile.section_names | {key})
+    return replaced(profile, section_names=profile.section_names | {key})
 
 
 RECURRING_MAX = 30  # longer lines are text, not a running head
@@ -217,3 +236,23 @@ def recurring_lines(texts: Iterable[str]) -> frozenset[str]:
         )
     need = max(RECURRING_PAGES, RECURRING_SHARE * pages)
     return frozenset(line for line, n in counts.items() if n >= need and line)
+
+
+_PRETESTS: dict[tuple[frozenset[str], str], tuple[int, re.Pattern[str] | None]] = {}
+
+
+def strong_pretest(p: Profile) -> tuple[int, re.Pattern[str] | None]:
+    """(window, pattern): ``normalize.is_strong`` says no to a line without the pattern in its first
+    ``window`` characters (a byline's hint, a jump-in's needle): one scan instead of its tests.
+    None when the profile's bylines have no hints (a paper's own forms): every line is tested."""
+    key = (p.byline_hints, p.language)
+    found = _PRETESTS.get(key)
+    if found is None:
+        window, needles = rules.jump_in_needles(p.language)
+        if not p.byline_hints:
+            found = (0, None)
+        else:
+            hints = char_class(p.byline_hints).pattern
+            found = (max(8, window), re.compile(f"{hints}|{needles.pattern}"))
+        _PRETESTS[key] = found
+    return found

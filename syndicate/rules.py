@@ -12,6 +12,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from . import english_jumps, lazyre
+from .jumpholds import JUMP_HOLDS as JUMP_HOLDS
+from .pagenumbers import EN_NUMBERS as EN_NUMBERS
+from .pagenumbers import chinese_numeral as chinese_numeral
+from .pagenumbers import page_number as page_number
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # CJK and full-width punctuation: nothing goes between these when lines are joined.
@@ -90,6 +94,9 @@ BYLINE_LINE = lazyre.compile(
     rf"^{_TURN}[□■●◆▲★◇○◎\s]*{ROLE}[\s:：]*{_NAMES}"
     rf"(?:\s*{ROLE}[\s:：]*{_NAMES})*\s*(?:报道|摄|撰文|整理|报)?\s*$"
 )
+# Every BYLINE_LINE match holds one of these, the last character of one of ROLE's words: a cheap
+# test before the pattern (keep it in step with ROLE: test_text_fast checks bylines made of ROLE's parts).
+BYLINE_CHARS = frozenset("者员生影像译稿/／")
 ROLE_SPLIT = lazyre.compile(rf"[□■●◆▲★◇○◎]|{ROLE}|报道|撰文|整理|摄$|^本报")
 # Datelines: 本报讯, 本报10月24日讯, a brief's ▲本报讯 (its mark is no text), 本报海口7月8日讯, 新华社北京10月24日电, 据新华社北京…电
 _PLACE = rf"(?:(?!通{_S}讯|记{_S}者)[{CJK}]){{0,6}}?"
@@ -214,6 +221,7 @@ class JumpMarker:
 
 
 # Every continuation marker the reader knows: a new form (or language) is one entry plus its test.
+# (Its pre-test: what every match of the marker holds, in jumpholds.JUMP_HOLDS.)
 JUMP_MARKERS: tuple[JumpMarker, ...] = (
     # （下转第二版） / (转2版) / 下转A2版 / 转B02版 / （转第3版·要闻） — at the end of a part.
     JumpMarker(
@@ -268,27 +276,50 @@ def _any_needle(markers: tuple[JumpMarker, ...]) -> re.Pattern[str]:
     return lazyre.compile("|".join(sorted({re.escape(n) for m in markers for n in m.needles})))
 
 
-# (pre-check window, any needle, markers) of the jump-outs per language ("": every language's): no
-# needle of any marker in the last (widest window) characters, and no marker can end the line.
-_OUT_CHECK: dict[str, tuple[int, re.Pattern[str], tuple[JumpMarker, ...]]] = {
-    language: (max((m.window for m in markers), default=0), _any_needle(markers), markers)
+def _holds(markers: tuple[JumpMarker, ...]) -> tuple[str, ...] | None:
+    if all(len(n) == 1 for m in markers for n in m.needles) or any(m.name not in JUMP_HOLDS for m in markers):
+        return None
+    return tuple(sorted({held for m in markers for held in JUMP_HOLDS[m.name]}))
+
+
+# (pre-check window, any needle, markers, what a match holds) of the jump-outs per language ("":
+# every language's): no needle of any marker in the last (widest window) characters, and no marker
+# can end the line.
+_OUT_CHECK: dict[str, tuple[int, re.Pattern[str], tuple[JumpMarker, ...], tuple[str, ...] | None]] = {
+    language: (max((m.window for m in markers), default=0), _any_needle(markers), markers, _holds(markers))
     for language, markers in [("", _JUMP_OUT), *_OUT_BY_LANGUAGE.items()]
 }
-
-
-# (pre-check window, any needle, markers) of the jump-ins per language; None: every language's.
-_IN_BY_LANGUAGE: dict[str | None, tuple[int, re.Pattern[str], tuple[JumpMarker, ...]]] = {
-    language: (max(m.window for m in markers), _any_needle(markers), markers)
+# (pre-check window, any needle, markers, what a match holds) of the jump-ins per language; None:
+# every language's.
+_IN_BY_LANGUAGE: dict[
+    str | None, tuple[int, re.Pattern[str], tuple[JumpMarker, ...], tuple[str, ...] | None]
+] = {
+    language: (max(m.window for m in markers), _any_needle(markers), markers, _holds(markers))
     for language, markers in [(None, _JUMP_IN)]
     + [(m.language, tuple(n for n in _JUMP_IN if n.language == m.language)) for m in _JUMP_IN]
 }
 
 
+def jump_in_needles(language: str | None = None) -> tuple[int, re.Pattern[str]]:
+    """(window, pattern): ``jump_in`` finds no marker in a line unless the pattern is found in
+    its first ``window`` characters (a pre-test that callers may fold into one of their own)."""
+    window, any_needle, _, _ = _IN_BY_LANGUAGE.get(language) or _IN_BY_LANGUAGE[None]
+    return window, any_needle
+
+
 def jump_out(line: str, language: str | None = None) -> re.Match[str] | None:
     """The jump-out marker ending ``line`` (the language's markers; any language's when None)."""
-    window, any_needle, markers = _OUT_CHECK.get(language or "", _OUT_CHECK[""])
-    if any_needle.search(line, max(0, len(line) - window)) is None:
-        return None  # most lines: no marker's needle near the end at all (one scan, in C)
+    window, any_needle, markers, holds = _OUT_CHECK.get(language or "", _OUT_CHECK[""])
+    start = max(0, len(line) - window)
+    if holds is not None:
+        tail = line[start:].lower()
+        for held in holds:
+            if held in tail:
+                break
+        else:
+            return None  # most lines: nothing a marker's match holds near the end
+    if any_needle.search(line, start) is None:
+        return None  # no marker's needle near the end at all (one scan, in C)
     for marker in markers:
         m = marker.find(line)
         if m:
@@ -299,9 +330,16 @@ def jump_out(line: str, language: str | None = None) -> re.Match[str] | None:
 def jump_in(line: str, language: str | None = None) -> re.Match[str] | None:
     """The jump-in marker opening ``line`` (the language's markers; any language's when None).
     Runs on every line: the markers' pre-checks first, inline."""
-    window, any_needle, markers = _IN_BY_LANGUAGE.get(language) or _IN_BY_LANGUAGE[None]
+    window, any_needle, markers, holds = _IN_BY_LANGUAGE.get(language) or _IN_BY_LANGUAGE[None]
+    if holds is not None:
+        low = line.lower()
+        for held in holds:
+            if held in low:
+                break
+        else:
+            return None  # most lines: nothing a marker's match holds
     if any_needle.search(line, 0, window) is None:
-        return None  # most lines: no marker's needle in the window at all
+        return None  # no marker's needle in the window at all
     head = line[:window]
     for marker in markers:
         for needle in marker.needles:
@@ -339,54 +377,3 @@ LEAD_OPENER = lazyre.compile(
 ITEM_MARK = lazyre.compile(r"^[▲■●◆]\s*")
 # Texts of a photo-news heading (图片新闻, 图片报道).
 PHOTO_HEADING = lazyre.compile(r"^(?:图片新闻|图片报道|新闻图片|图说新闻)$")
-
-EN_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
-
-
-def chinese_numeral(n: int) -> str:
-    """12 -> 十二, 101 -> 一百零一, 110 -> 一百一十: the inverse of ``page_number`` for page labels."""
-    digits = "〇一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    if n < 20:
-        return "十" + (digits[n % 10] if n % 10 else "")
-    out, gap = "", False
-    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
-        if n < value:
-            continue
-        digit = n // value % 10
-        if digit == 0:
-            gap = True
-            continue
-        out += ("零" if gap else "") + digits[digit] + unit
-        gap = False
-    return out
-
-
-def page_number(label: str) -> int | None:
-    """二 -> 2, 12 -> 12, 十二 -> 12, A2 / A02 / 4A -> 2, one -> 1, l -> 1; None when unreadable."""
-    label = label.strip()
-    if label.lower() in EN_NUMBERS:
-        return EN_NUMBERS[label.lower()]
-    if label.isascii() and not any(c.isdigit() for c in label):
-        return english_jumps.page_number(label)  # OCR's l for 1, s for 5 (``From pagel``)
-    label = label.strip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz").strip()  # A 6 (spaced)
-    if label.isdigit():
-        return int(label) or None
-    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
-    if not label or any(c not in digits and c not in "十百" for c in label):
-        return None
-    total, current = 0, 0
-    for c in label:
-        if c == "百":
-            total += (current or 1) * 100
-            current = 0
-        elif c == "十":
-            total += (current or 1) * 10
-            current = 0
-        else:
-            current = digits[c]
-    return (total + current) or None

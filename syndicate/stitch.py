@@ -16,6 +16,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 
 from . import assignment, rules
 from .english_heads import keyword_evidence  # See SCHOOLS / SCHOOLS
@@ -47,6 +48,7 @@ class _Evidence:
     def __init__(self, fragments: list[Fragment]) -> None:
         self.by_key = {_key(f): f for f in fragments}
         self._grams: dict[Key, set[str]] = {}
+        self._totals: dict[Key, float] = {}  # the weight of each fragment's bigrams, summed once
         base = [f for f in fragments if f.jump_out or f.jump_in]
         df: Counter[str] = Counter()
         for f in base:
@@ -54,6 +56,7 @@ class _Evidence:
         self.n = max(len(base), 2)
         # 1 + log: never 0, so a tiny issue whose two fragments share everything still has evidence.
         self.idf = {g: 1.0 + math.log(self.n / c) for g, c in df.items()}
+        self.unseen = 1.0 + math.log(self.n)  # the weight of a bigram in none of them
 
     def grams(self, key: Key) -> set[str]:
         if key not in self._grams:
@@ -63,7 +66,7 @@ class _Evidence:
         return self._grams[key]
 
     def weight(self, g: str) -> float:
-        return self.idf.get(g) or 1.0 + math.log(self.n)
+        return self.idf.get(g) or self.unseen
 
     def rarest(self, key: Key) -> list[str]:
         return sorted(self.grams(key), key=lambda g: (-self.weight(g), g))[:RARE]
@@ -72,11 +75,16 @@ class _Evidence:
         ga, gb = self.grams(a), self.grams(b)
         if not ga or not gb:
             return 0.0
-        w = self.weight
         # fsum: exact, so the score does not depend on the sets' order (which follows the hash seed)
-        common = math.fsum(w(g) for g in ga & gb)
-        smaller = min(math.fsum(w(g) for g in ga), math.fsum(w(g) for g in gb)) or 1.0
-        return common / smaller
+        common = math.fsum(map(self.idf.get, ga & gb, repeat(self.unseen)))  # weight: every idf is >= 1
+        return common / (min(self.total(a), self.total(b)) or 1.0)
+
+    def total(self, key: Key) -> float:
+        """The summed weight of a fragment's bigrams (asked of each pair it is scored in)."""
+        found = self._totals.get(key)
+        if found is None:
+            found = self._totals[key] = math.fsum(map(self.idf.get, self.grams(key), repeat(self.unseen)))
+        return found
 
 
 def _unfinished(text: str) -> bool:

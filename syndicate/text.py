@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import operator
 import re
+import sys
+from array import array
 
 from . import lazyre, xmlchars
 from .english import word_set
@@ -61,6 +63,9 @@ def join(left: str, right: str) -> str:
     return f"{left} {right}"
 
 
+_LAST = operator.itemgetter(-1)
+
+
 def join_all(pieces: list[str]) -> str:
     """``join`` folded over a paragraph's wrapped pieces, the same text without rebuilding it per piece."""
     # Most paragraphs hold no hyphen at all: one scan of their text rules the fold out.
@@ -69,11 +74,11 @@ def join_all(pieces: list[str]) -> str:
         for piece in pieces:
             raw = join(raw, piece)
         return raw
-    texts = [t for t in (piece.strip() for piece in pieces[:-1]) if t]
+    texts = list(filter(None, map(str.strip, pieces[:-1])))  # (filter and map: no loop in Python)
     final = pieces[-1].lstrip() if pieces else ""
     if final:
         texts.append(final)
-    if _ALL_WIDE.fullmatch("".join([t[-1] for t in texts[:-1]])):
+    if _ALL_WIDE.fullmatch("".join(map(_LAST, texts[:-1]))):
         return "".join(texts)  # every piece but the last ends wide (most CJK text): nothing between
     out = texts[:1]
     for left, right in zip(texts, texts[1:], strict=False):
@@ -85,7 +90,9 @@ def close_up(text: str) -> str:
     """Remove letter-spacing between CJK characters (justified lines); keep spaces around Latin."""
     text = xmlchars.clean(text)
     if " " in text or "\u3000" in text or "\t" in text or "\u00a0" in text:  # most lines have none
-        text = _MULTI_SPACE.sub(" ", _CJK_SPACE.sub("", text))
+        text = _CJK_SPACE.sub("", text)
+        if "  " in text or "\t" in text:  # what a run of two or more spaces and tabs holds
+            text = _MULTI_SPACE.sub(" ", text)
     return text.strip()
 
 
@@ -96,6 +103,26 @@ def bigrams(text: str) -> set[str]:
     """Character bigrams of the CJK/alphanumeric content: the evidence for similarity."""
     chars = _NOT_WORD.sub("", text)
     return set(map(operator.add, chars, chars[1:]))  # each character with the next, in C
+
+
+_UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"  # as the machine reads numbers
+
+
+def bigram_codes(text: str) -> set[int]:
+    """``bigrams`` as numbers, one for each pair of characters (the second's code point in the high
+    half): as many, and as many in common between two texts, made without a string per pair."""
+    chars = _NOT_WORD.sub("", text)
+    if len(chars) < 2:
+        return set()
+    # Each character as four bytes: the 8-byte numbers of the text from its first character and
+    # from its second are the pairs that start at an even and at an odd position.
+    data = chars.encode(_UTF32, "surrogatepass")
+    even, odd = array("Q"), array("Q")
+    even.frombytes(data[: len(data) // 8 * 8])
+    odd.frombytes(data[4 : 4 + (len(data) - 4) // 8 * 8])
+    out = set(even)
+    out.update(odd)
+    return out
 
 
 def trigrams(text: str) -> set[str]:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 
-from syndicate import rules, text
+import pytest
+
+from syndicate import columns, profile, rules, text, xmlchars
 from syndicate.rules import WIDE
 
 ALPHABET = ["中", "文", "a", "1", "-", " ", "\u3000", "\u00a0", "\t", "。", "，", "—", "“", "x-", "é"]
@@ -50,3 +53,151 @@ def test_jump_out_pre_check_keeps_every_marker() -> None:
         assert rules.jump_out(line, language) is not None
         assert rules.jump_out(line) is not None
     assert rules.jump_out("区里的新闻标题", "zh") is None
+
+
+# Slots of a jump-in line, each filled (or left out) at random: what the markers' patterns read.
+_JUMP_SLOTS = [
+    ["", "SCHOOLS", "Budget", "STORM", "◀", "■"],
+    ["", " ", " / ", " | ", ", ", ": ", "-"],
+    ["", "(", "[", "（", " ("],
+    ["", "Continued", "CONTINUED", "Contlnued", "Continucd", "continues", "Jump", "JUMPED", "上接", "紧接", "接", "承", "续"],
+    ["", " ", "  "],
+    ["", "From", "FROM", "from", "Frorn", "rotn", "Fiom", "I'rom", "Fron", "Frot", "the", "第"],
+    ["", " ", "  "],
+    ["", "the ", "page", "Page", "PAGE", "paga", "Paqe", "front", "FRONT", "back page", "hack page"],
+    ["", " ", "  "],
+    ["", "1", "A1", "1A", "l", "one", "Two", "*", "B2", "一", "A01", "B01"],
+    ["", "版", "·要闻"],
+    ["", ")", "]", "）"],
+    ["", " of the report", " 会议", " text"],
+]  # fmt: skip
+
+
+# ... and of a jump-out line.
+_OUT_SLOTS = [
+    ["", "the council said.", "会议强调。", "budget talks. "],
+    ["", " ", "(", "（", "["],
+    ["Continued on", "CONTINUED ON", "Contlnued on", "See", "Sec", "SEE", "Please see", "Turn to", "Jump to",
+     "PleaM see", "P«uu", "下转", "转", "接", "转至"],
+    ["", " "],
+    ["", "SCHOOLS", "Budget", "MEN", "第", "A"],
+    ["", ",", " |", " /", "."],
+    ["", " ", "  ", "on "],
+    ["", "page", "Page", "PAGE", "paga", "back page", "hack page", "pagag"],
+    ["", " "],
+    ["", "4", "A6", "6A", "one", "l", "*", "B02", "二", "A2"],
+    ["", "版", "·要闻"],
+    ["", ", col. 3", ")", "）", "]"],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("direction", "slots"), [("in", _JUMP_SLOTS), ("out", _OUT_SLOTS)])
+def test_jump_holds_what_every_match_of_its_marker_holds(direction: str, slots: list[list[str]]) -> None:
+    """``rules.JUMP_HOLDS``, the pre-tests of ``jump_in`` and ``jump_out``: every match of a jump
+    marker's pattern holds one of the marker's strings (lower-cased), among lines made of the
+    parts of jump lines."""
+    rng = random.Random(5)
+    lines = ["".join(rng.choice(slot) for slot in slots) for _ in range(30000)]
+    lines += ["Frorn Page 1", "Frontpage*", "rotn page 1", "From front page", "（承A1版）", "续第1版"]
+    lines += [
+        "See MEN, back page",
+        "PleaM see paga 2",
+        "（转A02）",
+        "（下转B02）",
+        "下转第二版",
+        "talks. PtMMSMpagag",
+    ]
+    markers = [m for m in rules.JUMP_MARKERS if m.direction == direction]
+    assert {m.name for m in markers} <= set(rules.JUMP_HOLDS)
+    matched: set[str] = set()
+    for line in lines:
+        for marker in markers:
+            m = marker.pattern.match(line) if direction == "in" else marker.pattern.search(line)
+            if m:
+                matched.add(marker.name)
+                held = rules.JUMP_HOLDS[marker.name]
+                assert any(h in line[m.start() : m.end()].lower() for h in held), (marker.name, line)
+    assert matched == {m.name for m in markers}  # the parts made jump lines of every marker
+
+
+def test_bigram_codes_are_the_bigrams_as_numbers() -> None:
+    """``text.bigram_codes`` (topic cohesion) numbers each of ``text.bigrams`` one to one."""
+    for line in [
+        *_random_texts(3, 5000, 14),
+        "",
+        "中",
+        "中文",
+        "𠀀𠀁中",
+        "a_b",
+        "图为小麦收割现场。",
+        "\ud800中文",
+    ]:
+        codes = {ord(g[1]) << 32 | ord(g[0]) for g in text.bigrams(line)}
+        assert text.bigram_codes(line) == codes, repr(line)
+
+
+def test_close_up_is_both_substitutions() -> None:
+    """``close_up`` skips the substitution of space runs where no two spaces or tabs are left."""
+    for line in [*_random_texts(4, 20000, 10), "建 设 新 时 代", "a \t b", "中 \u3000 a  b", "x\t\ty"]:
+        plain = text._MULTI_SPACE.sub(" ", text._CJK_SPACE.sub("", line)).strip()
+        assert text.close_up(line) == plain, repr(line)
+
+
+def test_window_max_is_the_max_of_each_window() -> None:
+    """``columns.window_max`` (the column width at each line) is a slice and a max per line."""
+    rng = random.Random(6)
+    for n in [*range(40), 300]:
+        for reach in (0, 1, 3, 8):
+            values = [rng.choice([0, rng.randint(1, 60)]) for _ in range(n)]
+            plain = [max(values[max(0, i - reach) : i + reach + 1]) for i in range(n)]
+            assert columns.window_max(values, reach) == plain, (n, reach)
+
+
+def test_replaced_profile_is_dataclasses_replace() -> None:
+    """``profile.replaced``, a profile's fields copied with some changed, is ``dataclasses.replace``."""
+    for base in (profile.CHINESE, profile.ENGLISH):
+        changes = {
+            "recurring": frozenset({"江城晚报"}),
+            "blank_parts": True,
+            "section_names": frozenset({"要闻"}),
+        }
+        new = profile.replaced(base, **changes)
+        assert new == dataclasses.replace(base, **changes)  # type: ignore[arg-type]
+        assert new.recurring == changes["recurring"] and base.recurring == frozenset()
+    with pytest.raises(TypeError):
+        profile.replaced(profile.CHINESE, blank_part=True)
+
+
+def test_printable_text_holds_nothing_xml_refuses() -> None:
+    """``xmlchars.clean`` returns a printable text as it is: every character it removes is unprintable."""
+    for cp in range(0x10000):
+        if xmlchars.INVALID.match(chr(cp)):
+            assert not chr(cp).isprintable(), hex(cp)
+    assert xmlchars.clean("中文\x0b。\x85") == "中文。" and xmlchars.clean("a\u3000b") == "a\u3000b"
+
+
+# Parts of a byline line as ROLE and BYLINE_LINE read them (letter-spaced role words too).
+_BYLINE_SLOTS = [
+    ["", "□", "■ ", "◎", " "],
+    ["", "本报", "新华社", "江城晚报", "环球时报", "日报", "都市报"],
+    ["", "全媒体", "特约", "见习", "首席"],
+    ["记者", "记 者", "通讯员", "通 讯 员", "实习生", "评论员", "摄影", "摄像", "编译", "撰稿", "文/图",
+     "图/文", "文·图/", "文/摄影", "文/", "图／", "文 / 图", "主持人", "记"],
+    ["", " ", "：", ": "],
+    ["", "李涛", "王五 赵六", "张三/文 李四/图", "刘淑乔、吴倩", "今年公交线网优化的重点是"],
+    ["", " 通讯员 林清政", " 摄影 韦铸峰", " 记者"],
+    ["", " 报道", "摄", " 整理", "报"],
+]  # fmt: skip
+
+
+def test_byline_chars_are_in_every_byline_line() -> None:
+    """``rules.BYLINE_CHARS``, ``is_strong``'s test before BYLINE_LINE: every line the pattern
+    matches holds one of them, among lines made of a byline's parts."""
+    rng = random.Random(7)
+    lines = ["".join(rng.choice(slot) for slot in _BYLINE_SLOTS) for _ in range(20000)]
+    matched = 0
+    for line in lines:
+        if rules.BYLINE_LINE.match(line):
+            matched += 1
+            assert not rules.BYLINE_CHARS.isdisjoint(line), line
+    assert matched > 2000
