@@ -145,7 +145,8 @@ class _Reader(HeadReader):
 
     def signs_off(self, j: int) -> bool:
         """Line ``j`` is an agency or staff line standing alone under a story: ``Press Association``."""
-        return en.is_staff_line(self.lines[j].text) and self.stands_alone(j)
+        text = self.lines[j].text  # not a credit's line: ``STORY BY DAILY STAFF`` / ``WRITER …`` go on
+        return en.is_staff_line(text) and not en.is_credit(text) and self.stands_alone(j)
 
     def opens_ungapped(self, i: int, h: Head) -> bool:
         """A head right under a finished paragraph opens an article when more than its shape says

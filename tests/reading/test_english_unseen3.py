@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from syndicate import english, english_jumps, pipeline, rules
+from syndicate import english, english_jumps, pipeline, rules, unmarked
 from syndicate.model import Issue, Page, Reading
 
 
@@ -380,3 +380,35 @@ def test_pull_quote_set_apart_inside_a_story_opens_nothing_and_is_no_text() -> N
 )
 def test_page_word_read_with_c_for_e_is_a_jump_line(line: str, out: bool) -> None:
     assert (rules.jump_out(line) if out else rules.jump_in(line)) is not None
+
+
+# A feature's credit block in capitals over a narrow column, its jump line under it.
+_CREDIT_BLOCK = (
+    """Living on Elm Street
+By Ana Reyes
+Elm Street is a quiet
+neighborhood that in
+recent years has seen
+many students move in
+from the campus dorms.
+Neighbors say the mix
+has been good for the
+small shops on Main.
+STORY BY DAILY STAFF
+WRITER ANA
+REYES • DAILY
+PHOTOS BY TOM LEE
+Please see page 2
+""",
+    """From page 1
+Students said they like
+the quiet and the rent.
+""",
+)
+
+
+def test_credit_block_in_capitals_under_a_story_opens_nothing() -> None:
+    assert [b.first_line for b in unmarked.blocks(_CREDIT_BLOCK[0]) if b.opens] == [1]
+    reading = _read(*_CREDIT_BLOCK)
+    assert [a.headline for a in reading.articles] == ["Living on Elm Street"]
+    assert [p.page for p in reading.articles[0].parts] == [1, 2]
