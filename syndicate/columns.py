@@ -46,9 +46,15 @@ def widths(lines: list[Line]) -> list[int]:
     """The column width at each line: the longest body-like line among its neighbours. Body-like
     is measured from the upper quartile of lengths, not the median: on a front page of briefs,
     headline and byline lines can be half of all lines."""
-    lengths = sorted(len(x.text) for x in lines)
+    sizes = [len(x.text) for x in lines]
+    lengths = sorted(sizes)
     body = lengths[3 * len(lengths) // 4] if lengths else 0
-    usable = [len(x.text) if len(x.text) <= 1.6 * body else 0 for x in lines]
+    # A line counts only next to one of about its length (a column's text): a head wider than the
+    # column between lines of text (``Ignorant pen calls Student Senate ASInine``) sets no width.
+    limit, before, after = 1.6 * body, [0, *sizes[:-1]], [*sizes[1:], 0]
+    usable = [
+        n if n <= limit and 0.8 * n <= max(b, a) else 0 for n, b, a in zip(sizes, before, after, strict=True)
+    ]
     return [m or body for m in window_max(usable, NEIGHBOURS)]
 
 

@@ -206,7 +206,7 @@ def bio_line(names: tuple[str, ...]) -> re.Pattern[str] | None:
     if not names or len(names[0].split()) < 2:
         return None  # one word is no name to look for
     name = r"\s+".join(map(re.escape, names[0].split()))
-    return re.compile(rf"^[•*■\-–—\s]*{name}(?:\s+(?:is|are|was|were|writes|teaches|and)\b|,)")
+    return re.compile(rf"^[•*■\-–—\s]*(?i:{name})(?:\s+(?:is|are|was|were|writes|teaches|and)\b|,)")
 
 
 def dateline(text: str) -> re.Match[str] | None:
@@ -229,6 +229,7 @@ def is_credit(text: str) -> bool:
 
 
 _PRINTED_DATE = lazyre.compile(rf"^{_DATE}$")
+_SECTIONS = frozenset("ABCDEFGH")  # a section folio's letter: ``Page 3B``
 _SPREAD = lazyre.compile(r"\s{3,}")
 
 
@@ -237,11 +238,8 @@ def is_running_head(text: str) -> bool:
     across the page, its parts spaced apart, one of them the date (``THE HERALD   Tuesday, March
     3, 2026   75 cents``)."""
     text = text.strip()
-    if (
-        len(text) <= 80
-        and (text[-1:].isdigit() or "day" in text or "DAY" in text)
-        and RUNNING_HEAD.match(text)
-    ):
+    ends = text[-1:].isdigit() or text[-1:] in _SECTIONS and text[-2:-1].isdigit()  # a number; ``3B``
+    if len(text) <= 80 and (ends or "day" in text or "DAY" in text) and RUNNING_HEAD.match(text):
         return True  # ends in a number (a year, a page) or names the weekday: the cheap test first
     parts = _SPREAD.split(text) if "   " in text else ()
     return 1 < len(parts) <= 6 and any(_PRINTED_DATE.match(part) for part in parts)

@@ -18,7 +18,7 @@ _LABEL = (
     r"(?P<label>[A-Za-z]?\d{1,3}[A-Za-z]?\b|(?<![A-Za-z])[A-H]\s\d{1,2}\b|(?i:one|two|three|four|five|six|seven|eight|nine|ten)\b"
     r"|[lIisSOoBgZ]\d?\b(?!\s*[a-z])|\*)"
 )
-_PAGE_WORD = r"[Pp][aA][gqGQ][eaoEAO]"  # page, paga, PAGE
+_PAGE_WORD = r"[Pp][aA][gqGQ][eaocEAOC]"  # page, paga, PAGE, pagc (OCR reads e as c)
 _BACK = r"(?P<back>[bhBH][aA][cC][kK]\s+" + _PAGE_WORD + ")"  # back page, hack page (OCR)
 # See, Sec, Scc, Sac (OCR); Please see; (Please) turn to
 _SEE = r"(?:(?:Please|PLEASE)\s+(?:see|SEE)|S[eaco][eca]|SEE|(?:(?:Please|PLEASE)\s+)?(?:[Tt]urn\s+to|TURN\s+TO))"
@@ -37,7 +37,11 @@ _CLOSE = r"\s*[)\]]?\s*$"
 # (Continued on Page 4) / Continued on page A6 / continued on back page
 # Continued / Continues / CONTINUED, and OCR's Contlnued, Continucd
 _CONTINUED = r"[Cc](?:[o0]nt[il1I]nu(?:[ec]d|es)|ONTINUE[DS])"
-CONTINUED_ON = lazyre.compile(rf"{_BEFORE}[(\[]?\s*{_CONTINUED}\s+[oO][nN]\s+{_TARGET}{_CLOSE}")
+# Continued Page 5 / CONTINUED PAGE 5: the ``on`` left out (set with a capital: a sentence's
+# ``continued page after page`` is none).
+CONTINUED_ON = lazyre.compile(
+    rf"{_BEFORE}[(\[]?\s*(?:{_CONTINUED}\s+[oO][nN]|C(?:[o0]nt[il1I]nu[ec]d|ONTINUED))\s+{_TARGET}{_CLOSE}"
+)
 # See SCHOOLS, Page 4 / See MEN, back page / See BUDGET, A6 / Please see BUDGET on B2 /
 # Sec COMPUTERS, page 6 / Sac CLASH, hack page (OCR)
 SEE_KEYWORD = lazyre.compile(rf"{_BEFORE}[(\[]?\s*{_SEE}\s+{_KEYWORD}\s*[,|/.]?\s*{_TARGET}{_CLOSE}")
@@ -93,6 +97,7 @@ _LABEL_ENDS = (
     "page",
     "paga",
     "pago",
+    "pagc",
     "one",
     "two",
     "three",

@@ -12,13 +12,20 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping
 
-from . import lazyre, rules
+from . import english, lazyre, rules
 from .model import Fragment, Jump, Page
 
 _LABEL = lazyre.compile(rf"([A-Za-z]?)\s*(\d{{1,3}}|[{rules.NUMERAL}]{{1,4}})")
+# The number first, the section after (US print: ``4A``, ``1B``): the same page as A4, B1.
+_NUMBER_FIRST = lazyre.compile(r"(\d{1,2})\s*([A-Ha-h])")
 # A lettered label printed in a page's running head or foot: A02, A02 要闻, 要闻 A02, A02版.
 _PRINTED = lazyre.compile(
     r"^(?:[\u4e00-\u9fff]{2,6}\s*)?([A-Za-z]\d{1,2})\s*版?(?:\s*[\u4e00-\u9fff]{2,6})?$"
+)
+# A section label opening or closing an English running head (``4A | THE HERALD | TUESDAY, MARCH
+# 3, 2026``, ``The Herald, Tuesday, March 3, 2026 B2``) or set alone (``Page 4A``).
+_PRINTED_EN = lazyre.compile(
+    r"^(?:(?:Page|PAGE)\s+)?(?P<first>[A-H]\d{1,2}|\d{1,2}[A-H])(?:$|\s)|\s(?P<last>[A-H]\d{1,2}|\d{1,2}[A-H])$"
 )
 
 
@@ -27,7 +34,12 @@ def label_key(label: str) -> str | None:
     text = label.strip().removeprefix("第").removesuffix("版").strip()
     m = _LABEL.fullmatch(text)
     if not m:
-        return None
+        flipped = _NUMBER_FIRST.fullmatch(text)
+        return (
+            f"{flipped.group(2).upper()}{int(flipped.group(1))}"
+            if flipped and int(flipped.group(1))
+            else None
+        )
     number = rules.page_number(m.group(2))
     return f"{m.group(1).upper()}{number}" if number else None
 
@@ -39,6 +51,9 @@ def printed_label(text: str) -> str | None:
         m = _PRINTED.match(line.strip())
         if m:
             return m.group(1)
+        en = _PRINTED_EN.search(line.strip())
+        if en and (en.end() - en.start() >= len(line.strip()) - 5 or english.is_running_head(line)):
+            return en.group("first") or en.group("last")
     return None
 
 

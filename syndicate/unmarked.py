@@ -20,8 +20,8 @@ from . import english as en
 from . import english_jumps, lazyre, rules
 from .columns import PAGE_AT_END, Line, first_word, read_lines, widths
 from .model import Block, BlockKind
-from .unmarked_head import Head, HeadReader
-from .unmarked_topic import COHESION_BEFORE, COHESION_SPLIT, closed, cohesion, text_below
+from .unmarked_head import SUBHEAD_WORDS, Head, HeadReader
+from .unmarked_topic import COHESION_BEFORE, COHESION_SPLIT, closed, cohesion, may_close, text_below
 
 # A paragraph opening like this refers back to the one above: not a new article.
 ANAPHORIC = lazyre.compile(
@@ -32,7 +32,6 @@ ANAPHORIC = lazyre.compile(
 _SENTENCE_LAST = frozenset(".!?\"'”’)")  # last characters of a line that may end a sentence
 _NO_HEAD_LAST = frozenset(".,;-–—")  # last characters of a line that is no head (set_as_head)
 JUMP_LINE_MAX = 48  # a jump-in line is no longer (a jump head run into it included)
-SUBHEAD_WORDS = 4  # a head under a finished paragraph this long is a headline, not a subhead
 _BARE_LABEL = lazyre.compile(r"^[A-Z]?\d{1,3}$")
 
 
@@ -46,6 +45,7 @@ class _Reader(HeadReader):
         self.article: list[str] = []  # text of the current article so far, for cohesion
         self.writer: re.Pattern[str] | None = None  # the bio line of the current article's writer
         self.opening = False  # the next block opens an article
+        self.quoted = False  # a pull-quote was the last thing read: the story goes on under it
 
     # --- decisions ----------------------------------------------------------------------------
 
@@ -73,7 +73,8 @@ class _Reader(HeadReader):
         if h.heads and dated:
             return True
         before = self.pending_text()
-        if not closed(before):
+        if not closed(before) and not (len(h.heads) > 1 and may_close(before)):
+            # (A head block of two, a kicker or a deck, under ``… at 7:30 p.m.``: that ended a sentence.)
             # A wire dateline (FREMONT (AP) —) after a blank line opens a story even under text
             # that ends no sentence (a caption, a line that lost its period): never mid-sentence.
             wire = en.dateline(body.text) if body is not None and h.end == i else None
@@ -86,7 +87,10 @@ class _Reader(HeadReader):
             return True  # a finished sentence, then text starting mid-sentence: a continuation
         if ANAPHORIC.match(body.text) or self.signed_below(h.end):
             return False
-        return cohesion(self.article[-COHESION_BEFORE:], text_below(self.lines, h.end)) < COHESION_SPLIT
+        return (
+            not self.quoted
+            and cohesion(self.article[-COHESION_BEFORE:], text_below(self.lines, h.end)) < COHESION_SPLIT
+        )
 
     def ungapped(self, i: int) -> bool:
         """Line ``i`` follows a finished paragraph with no blank line and could head an article:
@@ -100,11 +104,11 @@ class _Reader(HeadReader):
         signed = above[-1:] not in _SENTENCE_LAST
         if signed and not (above.count(" ") <= 3 and above[:1].isupper() and self.signs_off(i - 1)):
             return False  # not under a finished paragraph: most lines
-        if not en.set_as_head(text):
-            return False
+        if not en.set_as_head(text) or en.is_credit(text):
+            return False  # a photo credit (``DARRELL MIHO/Daily``) under the text is no head
         if self.heads_only() or self.runs_into_text(i):
             return False  # right under a head and byline, or a paragraph's first line
-        return (signed or closed(self.pending_text())) and not (
+        return (signed or may_close(self.pending_text())) and not (
             self.writer is not None and self.writer.match(text)  # the writer's bio line
         )
 
@@ -139,20 +143,10 @@ class _Reader(HeadReader):
             and closed(self.pending_text())
         )
 
-    def runs_into_text(self, i: int) -> bool:
-        """Line ``i`` runs on into a line of text filled to the column (a paragraph's first line,
-        not a head): what ``head`` would find, told cheaply for the many lines that ask."""
-        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
-        if nxt is None or nxt.gap or not nxt.text[:1].islower() or len(nxt.text) <= 0.7 * self.widths[i + 1]:
-            return False
-        text = self.lines[i].text
-        if len(text) > self.widths[i] * 1.15 or rules.jump_in(text) or self.is_byline(text):
-            return False  # a wide head, a jump line or a byline over text run on from a jump
-        return not self.starts_body(nxt.text) and not self._alone_below(i + 1)
-
     def signs_off(self, j: int) -> bool:
         """Line ``j`` is an agency or staff line standing alone under a story: ``Press Association``."""
-        return en.is_staff_line(self.lines[j].text) and self.stands_alone(j)
+        text = self.lines[j].text  # not a credit's line: ``STORY BY DAILY STAFF`` / ``WRITER …`` go on
+        return en.is_staff_line(text) and not en.is_credit(text) and self.stands_alone(j)
 
     def opens_ungapped(self, i: int, h: Head) -> bool:
         """A head right under a finished paragraph opens an article when more than its shape says
@@ -162,7 +156,7 @@ class _Reader(HeadReader):
         bio line (``Carla Mendes is a journalism`` / ``senior.``)."""
         if any(en.runs_on(self.lines[group[-1]].text) for group in h.heads):
             return False  # ``The men's basketball team`` / ``lost two games this``: text, not a head
-        if h.jump_in is not None or (h.heads and self.signs_off(i - 1)):
+        if h.jump_in is not None or (h.heads and (self.signs_off(i - 1) or self.bio_above())):
             return True
         if h.byline:
             first, last = self.lines[h.byline[0]].text, self.lines[h.byline[-1]].text
@@ -176,6 +170,8 @@ class _Reader(HeadReader):
             return h.end == i and en.dateline(body.text) is not None  # a dateline opens the story
         if en.dateline(body.text) or en.capital_lead(body.text) or self.headline_over(h, body):
             return True
+        if self.kicker_over_headline(h, self.article[-COHESION_BEFORE:] + [p.text for p in self.pieces]):
+            return True
         return self.new_topic(h, body)
 
     def new_topic(self, h: Head, body: Line) -> bool:
@@ -185,21 +181,17 @@ class _Reader(HeadReader):
         if len(h.heads) != 1 or len(h.heads[0]) != 1 or body.gap or ANAPHORIC.match(body.text):
             return False
         k = h.heads[0][0]
-        if self.lines[k].text[:1] in "“\"‘'" or len(self.lines[k].text) > 0.8 * self.widths[k]:
-            return False  # a quote or a line filled to the column: a paragraph's first line
+        size = len(self.lines[k].text)
+        if self.lines[k].text[:1] in "“\"‘'" or 0.8 * self.widths[k] < size <= 1.15 * self.widths[k]:
+            return False  # a quote or a line filled to the column (not wider): a paragraph's first line
         if sum(len(self.lines[k].text.split()) for k in h.heads[0]) < SUBHEAD_WORDS:
             return False  # ``A better understanding``: a subhead's few words
         above = self.article[-COHESION_BEFORE:] + [p.text for p in self.pieces]
         return cohesion(above, text_below(self.lines, h.end)) < COHESION_SPLIT
 
-    def headline_over(self, h: Head, body: Line) -> bool:
-        """A head of one line set in capitals, a headline's length (a subhead inside a story is a
-        word or three: ``ABOUT THE ISSUE``), over a new sentence: a story set with no air above."""
-        if len(h.heads) != 1 or len(h.heads[0]) != 1:
-            return False
-        k = h.heads[0][0]
-        text = self.lines[k].text
-        return len(text.split()) >= SUBHEAD_WORDS and text.isupper() and body.text[:1].isupper()
+    def bio_above(self) -> bool:
+        """The paragraph above is the writer's bio line (``Lori Witmer is a senior.``): signed off."""
+        return self.writer is not None and bool(self.writer.match(self.pending_text()))
 
     def signed_below(self, j: int) -> bool:
         """The byline's writer signs off below line ``j`` (``Lori Witmer is a computer science
@@ -348,8 +340,17 @@ class _Reader(HeadReader):
             ungapped = not marked and (
                 under and (self.ungapped(i) or self.dated_ungapped(i)) or hint and self.jump_in_here(i)
             )
+            quote = self.pull_quote(i) if text[:1] in '“"' and under and not self.heads_only() else 0
+            if quote and self.blocks and (marked or closed(self.pending_text())):  # display type
+                self.flush()
+                for k in range(i, i + quote):  # no text of the story, and the story goes on below it
+                    self.emit(BlockKind.LINE, [self.lines[k]], self.lines[k].text, "credit")
+                i, jumped, self.quoted = i + quote, False, True
+                continue
             if (marked or ungapped) and not self.label_after_page(i):
                 h = self.head(i)
+                if ungapped and h.end == i and self.bio_above():
+                    h.heads, h.end = [[i]], i + 1  # the writer signed off above: a headline set full
                 # A credit block may run on past its first lines (STORY BY … / … PHOTOS BY / JUAN …).
                 credit_line = bool(self.blocks) and not self.pieces  # nothing of a caption pending
                 credit_line = credit_line and (self.blocks[-1].role == "credit" or en.is_credit(line.text))
@@ -375,6 +376,7 @@ class _Reader(HeadReader):
                     i = h.end
                     continue
             self.add(i)
+            self.quoted = False
             jumped = (
                 not self.pieces
                 and bool(self.blocks)

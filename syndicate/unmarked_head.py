@@ -9,12 +9,17 @@ from dataclasses import dataclass, field
 from . import english as en
 from . import english_jumps, lazyre, rules
 from .columns import Line, first_word
+from .unmarked_topic import COHESION_SPLIT, cohesion, text_below
 
 # Words that open a sentence, never continue one in capitals.
 _SENTENCE_OPENER = lazyre.compile(
     r"^[“\"‘]?(?:The|A|An|In|On|At|It|He|She|They|We|This|That|These|Those|When|After|Before|While|As|If"
     r"|For|But|And|Although|Despite|During|According)\s"
 )
+
+
+KICKER_WORDS = 3  # a kicker over a headline is a word or three: ``CITY HALL``, ``Public safety``
+SUBHEAD_WORDS = 4  # a head under a finished paragraph this long is a headline, not a subhead
 
 
 @dataclass
@@ -53,6 +58,8 @@ class HeadReader:
             return True
         if not nxt.gap and len(nxt.text) > self.widths[i + 1] * 1.15:
             return True  # a deck wider than the column follows: this line heads it
+        if not nxt.gap and text.isupper() and nxt.text.isupper() and " " in text:
+            return True  # a head set in capitals over more of it: text is never set so
         if not nxt.gap and _SENTENCE_OPENER.match(nxt.text):
             return True  # an unfinished line, then ``The …``: a new sentence, so the line was a head
         if nxt.text[:1].islower() and not nxt.gap:
@@ -105,6 +112,81 @@ class HeadReader:
                 return k - j
             if k == j + 1 and ":" not in first:
                 return 0  # only a head with its story's headline after the colon wraps
+        return 0
+
+    def under_kicker(self, h: Head, j: int) -> bool:
+        """Line ``j`` is a headline set full to the column under a kicker (``EDUCATION`` / ``Night
+        classes return to Hill campus``): a headline's length, ending no sentence, a new sentence
+        right under it. A subhead over a paragraph's first line has lower case below that line."""
+        if len(h.heads) != 1 or h.heads[0] != [j - 1] or h.jump_head:
+            return False
+        kicker, text = self.lines[j - 1].text, self.lines[j].text
+        nxt = self.lines[j + 1] if j + 1 < len(self.lines) else None
+        if (
+            len(kicker.split()) > KICKER_WORDS
+            or len(text.split()) < KICKER_WORDS + 1
+            or nxt is None
+            or nxt.gap
+        ):
+            return False
+        return en.set_as_head(text) and (nxt.text[:1].isupper() or self.starts_body(nxt.text))
+
+    def kicker_over_headline(self, h: Head, above: list[str]) -> bool:
+        """A kicker of a word or three (``CITY HALL``, ``Public safety``) over a headline of a
+        headline's length, wider than the column or standing alone: a story set with no air
+        above (the text ``above`` it). Two short heads stacked (``ABOUT THE ISSUE`` / ``Teacher
+        Evaluations``) may be a subhead pair inside a story."""
+        if (
+            len(h.heads) < 2
+            or len(h.heads[0]) != 1
+            or len(self.lines[h.heads[0][0]].text.split()) > KICKER_WORDS
+        ):
+            return False
+        if h.long_head:
+            return True
+        if sum(len(self.lines[m].text.split()) for m in h.heads[1]) <= KICKER_WORDS:
+            return False
+        if self.stands_alone(h.heads[1][0]):
+            return True
+        # Set full to the column, so a headline only by the kicker above (``MEN'S HOOPS`` / ``Cal
+        # Poly and Cal State`` is a subhead over text): a new story if it speaks of other things.
+        return cohesion(above, text_below(self.lines, h.end)) < COHESION_SPLIT
+
+    def headline_over(self, h: Head, body: Line) -> bool:
+        """A head of one line set in capitals, a headline's length (a subhead inside a story is a
+        word or three: ``ABOUT THE ISSUE``), over a new sentence: a story set with no air above."""
+        if len(h.heads) != 1 or len(h.heads[0]) != 1:
+            return False
+        k = h.heads[0][0]
+        text = self.lines[k].text
+        return len(text.split()) >= SUBHEAD_WORDS and text.isupper() and body.text[:1].isupper()
+
+    def runs_into_text(self, i: int) -> bool:
+        """Line ``i`` runs on into a line of text filled to the column (a paragraph's first line,
+        not a head): what ``head`` would find, told cheaply for the many lines that ask."""
+        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        if nxt is None or nxt.gap or not nxt.text[:1].islower() or len(nxt.text) <= 0.7 * self.widths[i + 1]:
+            return False
+        text = self.lines[i].text
+        if len(text) > self.widths[i] * 1.15 or rules.jump_in(text) or self.is_byline(text):
+            return False  # a wide head, a jump line or a byline over text run on from a jump
+        return not self.starts_body(nxt.text) and not self._alone_below(i + 1)
+
+    def pull_quote(self, i: int) -> int:
+        """How many lines from ``i`` are a pull-quote set inside a story: a quoted sentence on up
+        to five lines, then its attribution opening with a dash (``— Marta Delgado, county
+        supervisor``), no blank line between. 0: none."""
+        lines = self.lines
+        if lines[i].text[:1] not in '“"':
+            return 0
+        for k in range(i, min(i + 5, len(lines) - 1)):
+            if k > i and lines[k].gap:
+                return 0
+            text = lines[k].text
+            if text[-1:] in '”"' and text.rstrip('”"')[-1:] in ".?!":
+                below = lines[k + 1]
+                by = below.text[:1] in "—–" and not below.gap and len(below.text) <= 60
+                return k - i + 2 if by and not en.ends_sentence(below.text) else 0
         return 0
 
     def _headline_over_jump(self, j: int) -> int:
@@ -205,7 +287,12 @@ class HeadReader:
             if self.starts_body(text):
                 break
             wrap = self.wrapped_head(j) if j == i else self.wrapped_deck(j)  # decks wrap above a byline
-            if not wrap and not self.stands_alone(j) and not self.over_byline(j):
+            if (
+                not wrap
+                and not self.stands_alone(j)
+                and not self.over_byline(j)
+                and not self.under_kicker(h, j)
+            ):
                 break
             if h.heads and text[:1].islower():
                 h.heads[-1].append(j)  # a headline wrapped onto a second line

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from . import english as en
-from . import english_jumps, rules
+from . import english_jumps, lazyre, rules
 from .columns import Line
 
 # Content words shared below this share (of the smaller side) mean the text after a finished
@@ -24,6 +24,17 @@ def closed(text: str) -> bool:
     if en.ends_sentence(text) and not en.open_quote(text):
         return True
     return rules.jump_out(text) is not None or en.is_credit(text[-60:])
+
+
+# Abbreviations that end sentences as often as not: ``The board meets at 7:30 p.m.``, ``… the
+# U.S.``, ``Acme Inc.`` (a title before a name, ``Mr.``, ``Gov.``, never does).
+_CLOSING_ABBREVIATION = lazyre.compile(r"(?:\b[ap]\.m|\bU\.S|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros))\.[\"'”’)]*$")
+
+
+def may_close(text: str) -> bool:
+    """The paragraph so far is finished, or ends on an abbreviation that often ends a sentence:
+    whether it does, the line under it tells (a headline over a byline or a dateline)."""
+    return closed(text) or bool(_CLOSING_ABBREVIATION.search(text[-8:]))
 
 
 def cohesion(before: list[str], after: list[str]) -> float:
