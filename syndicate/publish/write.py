@@ -25,8 +25,9 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import functools
+import itertools
 import os
-import tempfile
+import secrets
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
@@ -38,6 +39,9 @@ TMP_PREFIX = ".syndicate-tmp-"
 # In the state folder while a pass publishes; found at the start of a pass, it means the last one
 # did not finish, and the output tree is swept of the temporary files it may have left.
 IN_PROGRESS = "publishing"
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+_TOKEN = secrets.token_hex(4)  # with the process id and a count, a temporary file's name
+_COUNT = itertools.count()
 
 
 class Planned(Protocol):
@@ -64,17 +68,24 @@ def write_rank(path: str) -> int:
 
 def sweep(folder: Path) -> int:
     """Remove temporary files left in ``folder`` by an interrupted pass; return how many."""
-    removed = 0
+    return len(_swept(folder)[1])
+
+
+def _swept(folder: Path) -> tuple[set[str], list[str]]:
+    """``sweep`` ``folder``: the names left in it, and the temporary files removed."""
     try:
         entries = list(os.scandir(folder))
     except FileNotFoundError:
-        return 0
+        return set(), []
+    names, removed = set(), []
     for entry in entries:
         if entry.name.startswith(TMP_PREFIX) and entry.is_file(follow_symlinks=False):
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(entry.path)
-                removed += 1
-    return removed
+                removed.append(entry.name)
+                continue
+        names.add(entry.name)
+    return names, removed
 
 
 def sweep_tree(root: Path) -> int:
@@ -102,17 +113,31 @@ def in_progress(marker: Path, *roots: Path) -> Iterator[int]:
 
 
 def write_temp(folder: Path, data: bytes) -> Path:
-    """``data`` in a new temporary file in ``folder`` (not yet synced); returns its path."""
-    fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, dir=folder)
+    """``data`` in a new temporary file in ``folder`` (not yet synced); returns its path.
+
+    Named by this process and a count (``mkstemp``'s random names cost more than the write of a
+    small file); a name already taken, as by a crashed process of the same id, is passed over."""
+    for _ in range(100):
+        tmp = os.path.join(folder, f"{TMP_PREFIX}{os.getpid()}-{_TOKEN}-{next(_COUNT)}")
+        try:
+            fd = os.open(tmp, _CREATE, 0o600)
+            break
+        except FileExistsError:
+            continue
+    else:
+        raise FileExistsError(f"{folder}: no free temporary file name")
     try:
-        # mkstemp creates 0600; the files are meant to be served by a web server.
+        # created 0600 (whatever the umask, as mkstemp): the files are meant to be served
         os.fchmod(fd, 0o644)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
     except BaseException:
+        os.close(fd)
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+    os.close(fd)
     return Path(tmp)
 
 
@@ -188,7 +213,7 @@ class Writer:
         self.unchanged = 0
         self._seen: set[str] = set()
         self._staged: dict[int, list[_Staged]] = {}  # by rename phase
-        self._swept: set[str] = set()
+        self._listed: dict[str, set[str]] = {}  # folder (relative) -> the names in it when first written to
 
     def __enter__(self) -> Writer:
         return self
@@ -210,12 +235,12 @@ class Writer:
             raise PublishError(f"{path}: output path outside {self.root}")
         folder = path.parent
         try:
-            parent = rel.rpartition("/")[0]
-            if parent not in self._swept:
+            parent, _, name = rel.rpartition("/")
+            listed = self._listed.get(parent)
+            if listed is None:
                 folder.mkdir(parents=True, exist_ok=True)
-                sweep(folder)
-                self._swept.add(parent)
-            if _holds(path, data):
+                listed = self._listed[parent] = _swept(folder)[0]
+            if name in listed and _holds(path, data):  # a name not listed is a new file
                 self.unchanged += 1
                 return False
             self._staged.setdefault(write_rank(rel), []).append((rel, write_temp(folder, data).name))
