@@ -71,7 +71,7 @@ def sweep(folder: Path) -> int:
     return len(_swept(folder)[1])
 
 
-def _swept(folder: Path) -> tuple[set[str], list[str]]:
+def _swept(folder: str | Path) -> tuple[set[str], list[str]]:
     """``sweep`` ``folder``: the names left in it, and the temporary files removed."""
     try:
         entries = list(os.scandir(folder))
@@ -112,7 +112,7 @@ def in_progress(marker: Path, *roots: Path) -> Iterator[int]:
     marker.unlink(missing_ok=True)
 
 
-def write_temp(folder: Path, data: bytes) -> Path:
+def write_temp(folder: str | Path, data: bytes) -> Path:
     """``data`` in a new temporary file in ``folder`` (not yet synced); returns its path.
 
     Named by this process and a count (``mkstemp``'s random names cost more than the write of a
@@ -157,7 +157,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def sync_all(root: Path, files: Sequence[Path]) -> None:
+def sync_all(root: Path, files: Sequence[str | Path]) -> None:
     """Make ``files`` (all on the file system of ``root``) durable: one ``syncfs`` on Linux, else
     an fsync of each. ``syncfs`` flushes the whole file system, which costs about what one fsync
     does, where an fsync per file costs a journal commit each."""
@@ -177,7 +177,7 @@ def sync_all(root: Path, files: Sequence[Path]) -> None:
             os.close(fd)
 
 
-def fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: str | Path) -> None:
     """Make the renames into ``folder`` durable (the file's bytes are, its name is not until then)."""
     fd = os.open(folder, os.O_RDONLY)
     try:
@@ -209,6 +209,7 @@ class Writer:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self._base = os.fspath(root)
         self.written: list[str] = []
         self.unchanged = 0
         self._seen: set[str] = set()
@@ -226,26 +227,27 @@ class Writer:
             self.discard()
 
     def write(self, rel: str, data: bytes) -> bool:
-        """Stage ``data`` for ``root/rel``; return False when the file already holds these bytes."""
+        """Stage ``data`` for ``root/rel``; return False when the file already holds these bytes.
+        (Paths are strings here: a pass writes hundreds of files, a ``Path`` made for each of them
+        cost more than the write of a small one.)"""
         if rel in self._seen:
             raise PublishError(f"{self.root / rel}: two outputs for one path in the same pass")
         self._seen.add(rel)
-        path = self.root / rel
-        if ".." in Path(rel).parts or Path(rel).is_absolute():
-            raise PublishError(f"{path}: output path outside {self.root}")
-        folder = path.parent
+        if rel.startswith("/") or ".." in rel.split("/"):
+            raise PublishError(f"{self.root / rel}: output path outside {self.root}")
+        parent, _, name = rel.rpartition("/")
+        folder = self._folder(parent)
         try:
-            parent, _, name = rel.rpartition("/")
             listed = self._listed.get(parent)
             if listed is None:
-                folder.mkdir(parents=True, exist_ok=True)
+                os.makedirs(folder, exist_ok=True)
                 listed = self._listed[parent] = _swept(folder)[0]
-            if name in listed and _holds(path, data):  # a name not listed is a new file
+            if name in listed and _holds(f"{folder}/{name}", data):  # a name not listed is a new file
                 self.unchanged += 1
                 return False
             self._staged.setdefault(write_rank(rel), []).append((rel, write_temp(folder, data).name))
         except OSError as exc:
-            raise PublishError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+            raise PublishError(f"{self.root / rel}: cannot write: {exc.strerror or exc}") from exc
         return True
 
     def commit(self) -> None:
@@ -255,10 +257,10 @@ class Writer:
         except OSError as exc:
             raise PublishError(f"{self.root}: cannot sync the output: {exc.strerror or exc}") from exc
         for phase in sorted(self._staged):
-            folders: dict[Path, None] = {}
+            folders: dict[str, None] = {}
             for item in self._staged[phase]:  # in the order staged: an issue's pages after its articles
                 self._rename(item)
-                folders[(self.root / item[0]).parent] = None
+                folders[self._folder(item[0].rpartition("/")[0])] = None
             del self._staged[phase]  # what a failure must remove is what is left staged
             for folder in folders:
                 try:
@@ -274,25 +276,29 @@ class Writer:
                     os.unlink(self._tmp(staged))
         self._staged = {}
 
-    def _tmp(self, staged: _Staged) -> Path:
+    def _folder(self, parent: str) -> str:
+        """The folder ``parent`` (relative to the root, "" for the root itself)."""
+        return f"{self._base}/{parent}" if parent else self._base
+
+    def _tmp(self, staged: _Staged) -> str:
         rel, name = staged
-        return (self.root / rel).parent / name
+        return f"{self._folder(rel.rpartition('/')[0])}/{name}"
 
     def _rename(self, staged: _Staged) -> None:
-        target = self.root / staged[0]
         try:
-            os.replace(self._tmp(staged), target)
+            os.replace(self._tmp(staged), f"{self._base}/{staged[0]}")
         except OSError as exc:
-            raise PublishError(f"{target}: cannot write: {exc.strerror or exc}") from exc
+            raise PublishError(f"{self.root / staged[0]}: cannot write: {exc.strerror or exc}") from exc
         self.written.append(staged[0])
 
 
-def _holds(path: Path, data: bytes) -> bool:
+def _holds(path: str, data: bytes) -> bool:
     """Whether ``path`` holds exactly ``data`` (its size is checked before its bytes are read)."""
     try:
         if os.stat(path).st_size != len(data):
             return False
-        return path.read_bytes() == data
+        with open(path, "rb") as f:
+            return f.read() == data
     except FileNotFoundError:
         return False
 
