@@ -226,10 +226,14 @@ def _ingest(
     text (``evidence``)."""
     from . import evidence
 
+    stored: dict[dt.date, str] | None = None  # every stored issue's hash, read at the first unchanged folder
     for got in _deliveries(source, dates, report):
         if isinstance(got, Pending):
-            if isinstance(got, Unchanged) and store.issue_hash(got.date) == got.content_hash:
-                continue  # its files are as when that content was read and stored: nothing to read
+            if isinstance(got, Unchanged):
+                # each date is delivered once, and stored only after this look: read once, it holds
+                stored = store.issue_hashes() if stored is None else stored
+                if stored.get(got.date) == got.content_hash:
+                    continue  # its files are as when that content was read and stored: nothing to read
             try:
                 got = got.read()
             except SyndicateError as exc:

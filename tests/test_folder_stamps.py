@@ -143,6 +143,28 @@ def test_the_stamps_of_every_folder_are_read_in_one_query(
     assert [k for k in looked_up if k.startswith("folder-stamp")] == ["folder-stamp:"]
 
 
+def test_unchanged_folders_are_checked_against_the_store_in_one_read(
+    tmp_path: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each unchanged folder's recorded content is compared with what the store holds for its
+    date: every stored hash is read at once, not one query per folder of the drop folder."""
+    src = drop_folder(tmp_path / "src", 3, DAY)
+    run(src, tmp_path / "out")
+    calls: list[str] = []
+    for name in ("issue_hash", "issue_hashes"):
+        real = getattr(SqliteStore, name)
+
+        def counting(self: Any, *args: Any, real: Any = real, name: str = name) -> Any:
+            calls.append(name)
+            return real(self, *args)
+
+        monkeypatch.setattr(SqliteStore, name, counting)
+    reads.clear()
+    report = run(src, tmp_path / "out")
+    assert reads == [] and report.issues_seen == 3 and report.issues_new == report.issues_updated == 0
+    assert calls == ["issue_hashes"]
+
+
 def test_the_drop_folder_is_listed_without_a_stat_per_folder(
     tmp_path: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -53,6 +53,7 @@ def test_first_save_creates_version_1_and_remembers_the_hash(any_store: Any) -> 
     saved = save(any_store, {1: PAGE1})
     assert (saved.new_issue, saved.created, saved.updated) == (True, 2, 0)
     assert any_store.issue_hash(DAY) == issue(DAY, {1: PAGE1}).content_hash
+    assert any_store.issue_hashes() == {DAY: issue(DAY, {1: PAGE1}).content_hash}  # this title's only
     assert [(i.id, i.version) for i in any_store.issue_articles(DAY)] == [
         ("20231024-0101", 1),
         ("20231024-0102", 1),

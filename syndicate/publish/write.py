@@ -25,8 +25,9 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import functools
+import itertools
 import os
-import tempfile
+import secrets
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
@@ -38,6 +39,9 @@ TMP_PREFIX = ".syndicate-tmp-"
 # In the state folder while a pass publishes; found at the start of a pass, it means the last one
 # did not finish, and the output tree is swept of the temporary files it may have left.
 IN_PROGRESS = "publishing"
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+_TOKEN = secrets.token_hex(4)  # with the process id and a count, a temporary file's name
+_COUNT = itertools.count()
 
 
 class Planned(Protocol):
@@ -64,17 +68,24 @@ def write_rank(path: str) -> int:
 
 def sweep(folder: Path) -> int:
     """Remove temporary files left in ``folder`` by an interrupted pass; return how many."""
-    removed = 0
+    return len(_swept(folder)[1])
+
+
+def _swept(folder: str | Path) -> tuple[set[str], list[str]]:
+    """``sweep`` ``folder``: the names left in it, and the temporary files removed."""
     try:
         entries = list(os.scandir(folder))
     except FileNotFoundError:
-        return 0
+        return set(), []
+    names, removed = set(), []
     for entry in entries:
         if entry.name.startswith(TMP_PREFIX) and entry.is_file(follow_symlinks=False):
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(entry.path)
-                removed += 1
-    return removed
+                removed.append(entry.name)
+                continue
+        names.add(entry.name)
+    return names, removed
 
 
 def sweep_tree(root: Path) -> int:
@@ -101,18 +112,32 @@ def in_progress(marker: Path, *roots: Path) -> Iterator[int]:
     marker.unlink(missing_ok=True)
 
 
-def write_temp(folder: Path, data: bytes) -> Path:
-    """``data`` in a new temporary file in ``folder`` (not yet synced); returns its path."""
-    fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, dir=folder)
+def write_temp(folder: str | Path, data: bytes) -> Path:
+    """``data`` in a new temporary file in ``folder`` (not yet synced); returns its path.
+
+    Named by this process and a count (``mkstemp``'s random names cost more than the write of a
+    small file); a name already taken, as by a crashed process of the same id, is passed over."""
+    for _ in range(100):
+        tmp = os.path.join(folder, f"{TMP_PREFIX}{os.getpid()}-{_TOKEN}-{next(_COUNT)}")
+        try:
+            fd = os.open(tmp, _CREATE, 0o600)
+            break
+        except FileExistsError:
+            continue
+    else:
+        raise FileExistsError(f"{folder}: no free temporary file name")
     try:
-        # mkstemp creates 0600; the files are meant to be served by a web server.
+        # created 0600 (whatever the umask, as mkstemp): the files are meant to be served
         os.fchmod(fd, 0o644)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
     except BaseException:
+        os.close(fd)
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+    os.close(fd)
     return Path(tmp)
 
 
@@ -132,7 +157,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def sync_all(root: Path, files: Sequence[Path]) -> None:
+def sync_all(root: Path, files: Sequence[str | Path]) -> None:
     """Make ``files`` (all on the file system of ``root``) durable: one ``syncfs`` on Linux, else
     an fsync of each. ``syncfs`` flushes the whole file system, which costs about what one fsync
     does, where an fsync per file costs a journal commit each."""
@@ -152,7 +177,7 @@ def sync_all(root: Path, files: Sequence[Path]) -> None:
             os.close(fd)
 
 
-def fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: str | Path) -> None:
     """Make the renames into ``folder`` durable (the file's bytes are, its name is not until then)."""
     fd = os.open(folder, os.O_RDONLY)
     try:
@@ -184,11 +209,12 @@ class Writer:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self._base = os.fspath(root)
         self.written: list[str] = []
         self.unchanged = 0
         self._seen: set[str] = set()
         self._staged: dict[int, list[_Staged]] = {}  # by rename phase
-        self._swept: set[str] = set()
+        self._listed: dict[str, set[str]] = {}  # folder (relative) -> the names in it when first written to
 
     def __enter__(self) -> Writer:
         return self
@@ -201,26 +227,27 @@ class Writer:
             self.discard()
 
     def write(self, rel: str, data: bytes) -> bool:
-        """Stage ``data`` for ``root/rel``; return False when the file already holds these bytes."""
+        """Stage ``data`` for ``root/rel``; return False when the file already holds these bytes.
+        (Paths are strings here: a pass writes hundreds of files, a ``Path`` made for each of them
+        cost more than the write of a small one.)"""
         if rel in self._seen:
             raise PublishError(f"{self.root / rel}: two outputs for one path in the same pass")
         self._seen.add(rel)
-        path = self.root / rel
-        if ".." in Path(rel).parts or Path(rel).is_absolute():
-            raise PublishError(f"{path}: output path outside {self.root}")
-        folder = path.parent
+        if rel.startswith("/") or ".." in rel.split("/"):
+            raise PublishError(f"{self.root / rel}: output path outside {self.root}")
+        parent, _, name = rel.rpartition("/")
+        folder = self._folder(parent)
         try:
-            parent = rel.rpartition("/")[0]
-            if parent not in self._swept:
-                folder.mkdir(parents=True, exist_ok=True)
-                sweep(folder)
-                self._swept.add(parent)
-            if _holds(path, data):
+            listed = self._listed.get(parent)
+            if listed is None:
+                os.makedirs(folder, exist_ok=True)
+                listed = self._listed[parent] = _swept(folder)[0]
+            if name in listed and _holds(f"{folder}/{name}", data):  # a name not listed is a new file
                 self.unchanged += 1
                 return False
             self._staged.setdefault(write_rank(rel), []).append((rel, write_temp(folder, data).name))
         except OSError as exc:
-            raise PublishError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+            raise PublishError(f"{self.root / rel}: cannot write: {exc.strerror or exc}") from exc
         return True
 
     def commit(self) -> None:
@@ -230,10 +257,10 @@ class Writer:
         except OSError as exc:
             raise PublishError(f"{self.root}: cannot sync the output: {exc.strerror or exc}") from exc
         for phase in sorted(self._staged):
-            folders: dict[Path, None] = {}
+            folders: dict[str, None] = {}
             for item in self._staged[phase]:  # in the order staged: an issue's pages after its articles
                 self._rename(item)
-                folders[(self.root / item[0]).parent] = None
+                folders[self._folder(item[0].rpartition("/")[0])] = None
             del self._staged[phase]  # what a failure must remove is what is left staged
             for folder in folders:
                 try:
@@ -249,25 +276,29 @@ class Writer:
                     os.unlink(self._tmp(staged))
         self._staged = {}
 
-    def _tmp(self, staged: _Staged) -> Path:
+    def _folder(self, parent: str) -> str:
+        """The folder ``parent`` (relative to the root, "" for the root itself)."""
+        return f"{self._base}/{parent}" if parent else self._base
+
+    def _tmp(self, staged: _Staged) -> str:
         rel, name = staged
-        return (self.root / rel).parent / name
+        return f"{self._folder(rel.rpartition('/')[0])}/{name}"
 
     def _rename(self, staged: _Staged) -> None:
-        target = self.root / staged[0]
         try:
-            os.replace(self._tmp(staged), target)
+            os.replace(self._tmp(staged), f"{self._base}/{staged[0]}")
         except OSError as exc:
-            raise PublishError(f"{target}: cannot write: {exc.strerror or exc}") from exc
+            raise PublishError(f"{self.root / staged[0]}: cannot write: {exc.strerror or exc}") from exc
         self.written.append(staged[0])
 
 
-def _holds(path: Path, data: bytes) -> bool:
+def _holds(path: str, data: bytes) -> bool:
     """Whether ``path`` holds exactly ``data`` (its size is checked before its bytes are read)."""
     try:
         if os.stat(path).st_size != len(data):
             return False
-        return path.read_bytes() == data
+        with open(path, "rb") as f:
+            return f.read() == data
     except FileNotFoundError:
         return False
 

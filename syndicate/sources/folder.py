@@ -175,39 +175,43 @@ class FolderSource:
         with os.scandir(self.root) as listing:
             entries = sorted(listing, key=lambda e: e.name)
         for entry in entries:
-            folder = self.root / entry.name
             if entry.name.startswith("."):
                 continue
             if not DATE_DIR.match(entry.name) or not _is_dir(entry):
-                yield SourceError(f"{folder}: not an issue, left out (an issue is a folder named YYYY-MM-DD)")
+                yield SourceError(
+                    f"{self.root / entry.name}: not an issue, left out (an issue is a folder named YYYY-MM-DD)"
+                )
                 continue
             if wanted is not None and entry.name not in wanted:
                 continue
-            yield self._issue(folder, known, context)
+            yield self._issue(entry.path, known, context)
 
     def _issue(
-        self, folder: Path, known_stamps: Mapping[str, str], context: str
+        self, where: str, known_stamps: Mapping[str, str], context: str
     ) -> Issue | SourceError | Pending:
+        """The folder at ``where`` (its path as listed: an unchanged folder, most of a drop folder
+        on a nightly pass, is looked at without a ``Path`` made for it)."""
         book = self.stamps
-        stamp = folder_stamp(folder, context)
+        stamp = folder_stamp(where, context)
 
         def read() -> Issue:
-            issue = read_issue_dir(folder, self.sections, root=self.root, limits=self.limits)
+            issue = read_issue_dir(Path(where), self.sections, root=self.root, limits=self.limits)
             if book is not None and stamp is not None and not issue.problems:
-                record(book, folder, stamp, issue)  # an issue with refused pages is read again
+                record(book, where, stamp, issue)  # an issue with refused pages is read again
             return issue
 
         try:
             if book is None:
                 return read()
-            known = recorded(known_stamps, folder, stamp) if stamp is not None else None
+            known = recorded(known_stamps, where, stamp) if stamp is not None else None
             if known is not None:
-                return Unchanged(known[0], str(folder), read, known[1])
+                return Unchanged(known[0], where, read, known[1])
             # read when the pass takes it; its date now (a manifest may name another than the folder)
+            folder = Path(where)
             if not is_inside(folder, self.root):
                 raise SourceError(
                     f"{folder}: refused: the issue folder leads outside the drop folder {self.root}"
                 )
-            return Pending(_issue_date(folder, _manifest(folder, self.root)), str(folder), read)
+            return Pending(_issue_date(folder, _manifest(folder, self.root)), where, read)
         except SourceError as exc:
             return exc

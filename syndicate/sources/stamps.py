@@ -56,7 +56,7 @@ class Unchanged(Pending):
     content_hash: str = ""
 
 
-def folder_stamp(folder: Path, context: str) -> str | None:
+def folder_stamp(folder: Path | str, context: str) -> str | None:
     """Digest of every file under ``folder`` (name, size, mtime, inode) and of ``context``; None
     when a file cannot be looked at or has just changed (then the folder is simply read)."""
     settled = time.time_ns() - SETTLED_NS
@@ -86,9 +86,9 @@ def recorded_stamps(book: StampBook) -> dict[str, str]:
     return {key[len(_KEY) :]: value for key, value in book.settings_under(_KEY).items()}
 
 
-def recorded(stamps: Mapping[str, str], folder: Path, stamp: str) -> tuple[dt.date, str] | None:
+def recorded(stamps: Mapping[str, str], folder: Path | str, stamp: str) -> tuple[dt.date, str] | None:
     """(date, content hash) recorded for ``folder`` under ``stamp`` (in ``recorded_stamps``), or None."""
-    value = stamps.get(str(folder))
+    value = stamps.get(os.fspath(folder))
     if value is None:
         return None
     parts = value.split(" ")
@@ -100,5 +100,5 @@ def recorded(stamps: Mapping[str, str], folder: Path, stamp: str) -> tuple[dt.da
         return None
 
 
-def record(book: StampBook, folder: Path, stamp: str, issue: Issue) -> None:
-    book.set_setting(_KEY + str(folder), f"{stamp} {issue.date.isoformat()} {issue.content_hash}")
+def record(book: StampBook, folder: Path | str, stamp: str, issue: Issue) -> None:
+    book.set_setting(_KEY + os.fspath(folder), f"{stamp} {issue.date.isoformat()} {issue.content_hash}")

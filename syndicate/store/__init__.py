@@ -46,6 +46,11 @@ class Store(Protocol):
         """The content hash of the issue of ``date`` as last stored, or None."""
         ...
 
+    def issue_hashes(self) -> dict[dt.date, str]:
+        """``issue_hash`` of every stored issue, by date, in one read (a nightly pass checks every
+        unchanged folder of the drop folder against it)."""
+        ...
+
     def issue_articles(self, date: dt.date) -> Sequence[StoredArticle]:
         """Every stored article of one issue (withdrawn ones included), in print order: what a new
         reading of the issue is matched against, so that ids follow content."""

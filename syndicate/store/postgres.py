@@ -59,6 +59,12 @@ class PostgresStore(PgConnection):
         rows = self._all("SELECT content_hash FROM syndicate_issues WHERE title = %s AND date = %s", date)
         return None if not rows else str(rows[0][0])
 
+    def issue_hashes(self) -> dict[dt.date, str]:
+        return {
+            d: str(h)
+            for d, h in self._all("SELECT date, content_hash FROM syndicate_issues WHERE title = %s")
+        }
+
     def stored_pages(self, date: dt.date) -> dict[int, Page | None]:
         rows = self._all(
             "SELECT number, section, text, source, encoding, sha256 FROM syndicate_pages WHERE title = %s AND date = %s",

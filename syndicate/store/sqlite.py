@@ -108,6 +108,10 @@ class SqliteStore(SmallTables, CatalogReads):
         ).fetchone()
         return None if row is None else str(row[0])
 
+    def issue_hashes(self) -> dict[dt.date, str]:
+        rows = self.db.execute("SELECT date, content_hash FROM issues")
+        return {dt.date.fromisoformat(d): str(h) for d, h in rows}
+
     def save_issue(
         self, issue: Issue, reading: Reading, now: dt.datetime, floor: Mapping[str, int] | None = None
     ) -> Saved:

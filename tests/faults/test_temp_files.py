@@ -97,3 +97,27 @@ def test_a_killed_pass_leaves_a_temp_file_swept_before_the_next_pass_writes(
     pipeline.run_pass(settings, now=LATER)
     assert seen == [[]]
     assert temp_files(out) == []
+
+
+def test_a_temporary_name_already_taken_is_passed_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A temporary file another process of the same id left (not yet swept) keeps its bytes; the
+    # writer takes the next name, and its file lands readable by the web server.
+    monkeypatch.setattr(write, "_COUNT", iter([7, 7, 8]))
+    first = write.write_temp(tmp_path, b"left behind")
+    second = write.write_temp(tmp_path, b"new")
+    assert first.read_bytes() == b"left behind" and second.read_bytes() == b"new"
+    assert second.name.startswith(write.TMP_PREFIX) and second.stat().st_mode & 0o777 == 0o644
+
+
+def test_a_new_file_and_an_unchanged_one_in_a_listed_folder(tmp_path: Path) -> None:
+    # The first write into a folder lists it: a name not there is written without a look at it,
+    # a name there is compared (same bytes: not written again, its modification time kept).
+    (tmp_path / "public").mkdir()
+    (tmp_path / "public" / "kept.html").write_bytes(b"same")
+    with write.Writer(tmp_path) as out:
+        assert out.write("public/new.html", b"new")
+        assert not out.write("public/kept.html", b"same")
+    assert out.written == ["public/new.html"] and out.unchanged == 1
+    assert (tmp_path / "public" / "new.html").read_bytes() == b"new"
