@@ -274,3 +274,30 @@ def test_a_marked_subheading_over_a_dated_paragraph_under_a_signed_short_lead_st
     )
     (f,) = read(text)
     assert len(f.paragraphs) == 3
+
+
+NIGHT_MARKET = (
+    "老街夜市重新开张\n本报记者 吴倩\n"
+    f"{IND}6月5日晚，停业整修半年的老街夜市重新开张，\n两百多个摊位沿街排开，小吃、文创、手作应\n"
+    "有尽有，前来逛街的市民把街道挤得满满当当。\n"
+)
+
+
+def test_an_unmarked_subheading_over_a_paragraph_on_new_words_stays_in_the_story() -> None:
+    """A subheading turns to one side of the story (a stall keeper), and the paragraph under it
+    shares few words with the one above (0.05 of bigrams): still above what two sides of a column
+    end share when they are one article, so the short line stays the story's subheading."""
+    below = (
+        f"{IND}卖烤肠的小周去年从外地回到家乡，拿出积攒\n多年的钱租下摊位。他说，在家门口创业，\n"
+        "心里踏实，父母也放心。\n"
+    )
+    (f,) = read(f"{NIGHT_MARKET}摊主多是返乡青年\n{below}")
+    assert f.headline == "老街夜市重新开张" and f.paragraphs[1] == "摊主多是返乡青年"
+
+
+def test_a_short_line_over_a_paragraph_on_other_words_still_opens_an_article() -> None:
+    """The same short line, no blank line above, but the paragraph under it shares nothing with
+    the story above: a headline over a story with no byline."""
+    below = f"{IND}今年以来，全县新建高标准农田三万亩，配套\n灌溉渠道全部投用，粮食单产稳步提高。\n"
+    first, second = read(f"{NIGHT_MARKET}高标准农田建设提速\n{below}")
+    assert second.headline == "高标准农田建设提速"
