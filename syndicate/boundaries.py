@@ -82,6 +82,7 @@ class Draft:
     subtitle: str | None = None
     byline_names: list[str] = field(default_factory=list)  # names read by the profile's rules
     signed_off: bool = False  # closed by a reporter's name under its body (记者 吴倩)
+    subheads: list[int] = field(default_factory=list)  # lengths of the subheadings it took in
 
     def touch(self, block: Block, head: bool = False) -> None:
         if not self.first_line:
@@ -307,19 +308,19 @@ def merge_soft(
                 # ■排队两小时只为一碗面: a marked subheading (小标题) inside the article above.
                 if explain is not None:
                     explain.append(BoundaryDecision(page, d.first_line, False, {}, "a marked subheading"))
-                _absorb(prev, d, [h.text for h in d.heads] + d.paragraphs)
+                _absorb_subheading(prev, d)
                 continue
             if lone and d.paragraphs and subheads.unmarked(prev, d, topic, p, closed):
                 # 聚焦未来五年发展: a short line, no air above, the same story going on below it.
                 if explain is not None:
                     explain.append(BoundaryDecision(page, d.first_line, False, {"blank": 0.0}, UNMARKED_SUB))
-                _absorb(prev, d, [h.text for h in d.heads] + d.paragraphs)
+                _absorb_subheading(prev, d)
                 continue
             if lone and d.paragraphs and p.heads_blanked and not d.blank:
                 # The issue prints a blank line above every headline: one without is a subheading.
                 if explain is not None:
                     explain.append(BoundaryDecision(page, d.first_line, False, {"blank": 0.0}, SUBHEADING))
-                _absorb(prev, d, [h.text for h in d.heads] + d.paragraphs)
+                _absorb_subheading(prev, d)
                 continue
         elif d.soft and prev is not None and prev.jump_out is None and prev.has_body:
             ahead = list(d.paragraphs)
@@ -335,6 +336,12 @@ def merge_soft(
                 continue
         out.append(d)
     return out
+
+
+def _absorb_subheading(prev: Draft, d: Draft) -> None:
+    """``d``'s head lines are a subheading of ``prev``: they and its paragraphs go on it."""
+    prev.subheads.append(sum(len(h.text) for h in d.heads))
+    _absorb(prev, d, [h.text for h in d.heads] + d.paragraphs)
 
 
 def _absorb(prev: Draft, d: Draft, paragraphs: list[str]) -> None:

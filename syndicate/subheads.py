@@ -37,6 +37,12 @@ SUBHEADING_MAX = 14
 # A line asking or exclaiming (菜价回落了吗？) is a headline's form as often as a subheading's: the
 # text below must share the old, stronger 0.08 (on those pages the one question kept shares 0.14).
 ASKING_COHESION = 0.08
+# A blank line above is no headline's mark where column ends leave them anywhere, but alone it
+# keeps a flush short line a headline: the corpus features open so (莫把风险当风景 over a story
+# sharing nothing). Under a story that already took in a subheading of about its length (this many
+# characters either way), it is that story's next one: on the generated pages 4 lines so, all
+# subheadings; none on the corpus pages.
+SIBLING_SPREAD = 4
 AUTHOR_LINE_MAX = 4  # a paragraph this short under a head is its author's name (　　海尚飞)
 
 
@@ -65,12 +71,15 @@ def marked(prev: Draft, d: Draft, topic: _Topic, p: Profile, closed: bool) -> bo
 
 def unmarked(prev: Draft, d: Draft, topic: _Topic, p: Profile, closed: bool) -> bool:
     """``d``'s head is an unmarked subheading (小标题) of the article above: one short line set
-    flush with no blank line above it (a centred line is a headline's setting), no sign-off closed
-    the article, and the text below goes on with its words and opens no news lead (近日，) and no
-    author's name line (　　海尚飞)."""
-    if len(d.heads) != 1 or d.blank or d.heads[0].centred or prev.bare:
+    flush with no blank line above it (a centred line is a headline's setting), or with one where
+    the article already took in a subheading of about its length, no sign-off closed the article,
+    and the text below goes on with its words and opens no news lead (近日，) and no author's name
+    line (　　海尚飞)."""
+    if len(d.heads) != 1 or d.heads[0].centred or prev.bare:
         return False
     head, first = d.heads[0].text, d.paragraphs[0]
+    if d.blank and not any(abs(n - len(head)) <= SIBLING_SPREAD for n in prev.subheads):
+        return False
     if len(head) > SUBHEADING_MAX or p.photo_heading.match(head) or len(first) <= AUTHOR_LINE_MAX:
         return False
     if BRIEF_LABEL.match(head):

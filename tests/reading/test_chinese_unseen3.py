@@ -301,3 +301,28 @@ def test_a_short_line_over_a_paragraph_on_other_words_still_opens_an_article() -
     below = f"{IND}今年以来，全县新建高标准农田三万亩，配套\n灌溉渠道全部投用，粮食单产稳步提高。\n"
     first, second = read(f"{NIGHT_MARKET}高标准农田建设提速\n{below}")
     assert second.headline == "高标准农田建设提速"
+
+
+STALL_KEEPER = (
+    f"{IND}卖烤肠的小周去年从外地回到家乡，拿出积攒\n多年的钱租下摊位。他说，在家门口创业，\n"
+    "心里踏实，父母也放心。\n"
+)
+SHOPS = (
+    f"{IND}夜市开张后，街边的奶茶店、水果店晚上也\n热闹起来。一家水果店的店主说，夜里的生意\n"
+    "比白天还好，摊位前常常排起长队。\n"
+)
+
+
+def test_a_second_subheading_under_a_column_end_blank_line_stays_in_the_story() -> None:
+    """The story took in one short flush subheading; a column end leaves a blank line above the
+    next one, of about the same length, over text on the story's words: its sibling, not a
+    headline."""
+    (f,) = read(f"{NIGHT_MARKET}摊主多是返乡青年\n{STALL_KEEPER}\n周边小店跟着热闹\n{SHOPS}")
+    assert f.headline == "老街夜市重新开张" and f.paragraphs[3] == "周边小店跟着热闹"
+
+
+def test_a_short_line_under_a_blank_line_with_no_sibling_above_opens_an_article() -> None:
+    """With no subheading in the story above, a blank line over a short flush line keeps it a
+    headline (features open so, over a story with no byline)."""
+    first, second = read(f"{NIGHT_MARKET}\n周边小店跟着热闹\n{SHOPS}")
+    assert second.headline == "周边小店跟着热闹"
