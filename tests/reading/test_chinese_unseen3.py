@@ -326,3 +326,17 @@ def test_a_short_line_under_a_blank_line_with_no_sibling_above_opens_an_article(
     headline (features open so, over a story with no byline)."""
     first, second = read(f"{NIGHT_MARKET}\n周边小店跟着热闹\n{SHOPS}")
     assert second.headline == "周边小店跟着热闹"
+
+
+def test_a_marked_subheading_under_a_short_lede_stays_with_little_in_common() -> None:
+    """■万一被咬别慌张 under a feature's two-sentence lede: the advice below shares one word with
+    the lede (山林) and opens with no news lead, so the marked line is the feature's subheading."""
+    text = (
+        "入夏防蛇有讲究\n"
+        f"{IND}天气转热，山林里的蛇也多了起来。专家提醒，\n进山游玩要穿长裤长袖，走大路，别往草丛\n深处钻。\n"
+        "■万一被咬别慌张\n"
+        f"{IND}被咬后要保持冷静，尽量少走动，用绷带在伤\n口上方扎紧，记下蛇的样子，离开山林尽快去医院\n"
+        "注射血清。\n"
+    )
+    (f,) = read(text)
+    assert f.headline == "入夏防蛇有讲究" and f.paragraphs[1] == "■万一被咬别慌张"
