@@ -11,8 +11,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from . import lazyre, rules
-from .briefs import BRIEF_LABEL, brief_head, brief_item
+from . import lazyre, rules, subheads
+from .briefs import brief_item
 from .model import Block, BlockKind, BoundaryDecision, Jump
 from .profile import Profile
 from .rules import BOX
@@ -46,13 +46,6 @@ BLANK_PARTED_SHARE = 0.95
 SEPARATOR_MIN_EXPECTED = 8  # chance blank lines expected above paragraph starts before it can tell
 SEPARATOR_SIGMAS = 2  # fewer than expected by this many standard deviations (Poisson)
 TOPIC_MIN_CHARS = 50
-# An unmarked subheading (_unmarked_subheading): a line this short, and the text below sharing this
-# much with the story above. On pages laid out as five papers print them (no blank-line habit),
-# 103 lone lines so (no air, unsigned story above) were subheadings and 1 a headline; on the
-# corpus pages, 3 of 7 such lines were headlines: each centred or over its author's name alone.
-SUBHEADING_MAX = 14
-SUBHEADING_COHESION = 0.08
-AUTHOR_LINE_MAX = 4  # a paragraph this short under a head is its author's name (　　海尚飞)
 UNMARKED_SUB = "an unmarked subheading (short, no air above, the story going on below)"
 NO_EVIDENCE = "no evidence"
 SUBHEADING = "a subheading (no blank line above, where the issue prints one above every headline)"
@@ -65,15 +58,7 @@ CAPTION_MAX = 80  # a paragraph ending in a photo credit and no longer is a capt
 CONNECTIVE = lazyre.compile(r"^(?:而在|而这|然而|但是|与此同时|此外|另外|另一方面|不仅如此|对此|为此|因此)")
 
 
-# A subheading (小标题) inside an article is marked: ■现场, ◆老板坚持手工现做, ▶夜市里的新面孔, 一、…, （一）…
-SUBHEADING_MARK = lazyre.compile(
-    r"^(?:[■◆●▲◎★◇○▶►☆]|[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])"
-)
 BOX_PARAGRAPHS = 3  # the label, and at most two paragraphs of the box
-
-NUMBERED = lazyre.compile(
-    r"^[（(]?(?P<n>[一二三四五六七八九十]{1,2})(?:、|[）)])"
-)  # 二、, （三）: a list's item
 
 
 @dataclass
@@ -97,6 +82,7 @@ class Draft:
     subtitle: str | None = None
     byline_names: list[str] = field(default_factory=list)  # names read by the profile's rules
     signed_off: bool = False  # closed by a reporter's name under its body (记者 吴倩)
+    subheads: list[int] = field(default_factory=list)  # lengths of the subheadings it took in
 
     def touch(self, block: Block, head: bool = False) -> None:
         if not self.first_line:
@@ -313,27 +299,28 @@ def merge_soft(
             # Headline-like lines above a paragraph that refers back (答：, 会议指出) are no
             # headline: a paragraph like that cannot open an article.
             lone = not (d.byline_raw or d.dateline or d.jump_in)
+            closed = signed(prev, p) or prev.signed_off
             if lone and d.paragraphs and p.anaphoric_opener.match(d.paragraphs[0]):
                 prev.paragraphs[-1] += "".join(h.text for h in d.heads)
                 _absorb(prev, d, d.paragraphs)
                 continue
-            if lone and d.paragraphs and _subheading(prev, d, topic, p):
+            if lone and d.paragraphs and subheads.marked(prev, d, topic, p, closed):
                 # ■排队两小时只为一碗面: a marked subheading (小标题) inside the article above.
                 if explain is not None:
                     explain.append(BoundaryDecision(page, d.first_line, False, {}, "a marked subheading"))
-                _absorb(prev, d, [h.text for h in d.heads] + d.paragraphs)
+                _absorb_subheading(prev, d)
                 continue
-            if lone and d.paragraphs and _unmarked_subheading(prev, d, topic, p):
+            if lone and d.paragraphs and subheads.unmarked(prev, d, topic, p, closed):
                 # 聚焦未来五年发展: a short line, no air above, the same story going on below it.
                 if explain is not None:
                     explain.append(BoundaryDecision(page, d.first_line, False, {"blank": 0.0}, UNMARKED_SUB))
-                _absorb(prev, d, [h.text for h in d.heads] + d.paragraphs)
+                _absorb_subheading(prev, d)
                 continue
             if lone and d.paragraphs and p.heads_blanked and not d.blank:
                 # The issue prints a blank line above every headline: one without is a subheading.
                 if explain is not None:
                     explain.append(BoundaryDecision(page, d.first_line, False, {"blank": 0.0}, SUBHEADING))
-                _absorb(prev, d, [h.text for h in d.heads] + d.paragraphs)
+                _absorb_subheading(prev, d)
                 continue
         elif d.soft and prev is not None and prev.jump_out is None and prev.has_body:
             ahead = list(d.paragraphs)
@@ -351,44 +338,10 @@ def merge_soft(
     return out
 
 
-def _subheading(prev: Draft, d: Draft, topic: _Topic, p: Profile) -> bool:
-    """``d``'s head is a marked subheading of the article above: no sign-off closed that, and the
-    text goes on with its topic (a column of briefs marks each brief's headline so too). A number
-    past the first (二、, （三）) goes on with a list the article began; a number is no brief's mark."""
-    head = d.heads[0].text
-    if not SUBHEADING_MARK.match(head) or signed(prev, p) or prev.signed_off or BRIEF_LABEL.match(head):
-        return False
-    numbered = NUMBERED.match(head)
-    if numbered is not None:
-        if numbered.group("n") != "一":
-            return True
-    elif brief_head(
-        prev.paragraphs,
-        prev.heads[0].text if prev.heads else "",
-        bool(prev.byline_raw),
-        head,
-        d.paragraphs[0],
-        p,
-    ):
-        return False
-    return topic.cohesion(prev.paragraphs, [h.text for h in d.heads] + d.paragraphs) >= TOPIC_SHIFT
-
-
-def _unmarked_subheading(prev: Draft, d: Draft, topic: _Topic, p: Profile) -> bool:
-    """``d``'s head is an unmarked subheading (小标题) of the article above: one short line set
-    flush with no blank line above it (a centred line is a headline's setting), no sign-off closed
-    the article, and the text below goes on with its words and opens no news lead (近日，) and no
-    author's name line (　　海尚飞)."""
-    if len(d.heads) != 1 or d.blank or d.heads[0].centred or prev.bare:
-        return False
-    head, first = d.heads[0].text, d.paragraphs[0]
-    if len(head) > SUBHEADING_MAX or p.photo_heading.match(head) or len(first) <= AUTHOR_LINE_MAX:
-        return False
-    if BRIEF_LABEL.match(head):
-        return False
-    if signed(prev, p) or prev.signed_off or (p.lead_opener is not None and p.lead_opener.match(first)):
-        return False
-    return topic.cohesion(prev.paragraphs, d.paragraphs) >= SUBHEADING_COHESION
+def _absorb_subheading(prev: Draft, d: Draft) -> None:
+    """``d``'s head lines are a subheading of ``prev``: they and its paragraphs go on it."""
+    prev.subheads.append(sum(len(h.text) for h in d.heads))
+    _absorb(prev, d, [h.text for h in d.heads] + d.paragraphs)
 
 
 def _absorb(prev: Draft, d: Draft, paragraphs: list[str]) -> None:

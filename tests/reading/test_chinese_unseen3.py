@@ -274,3 +274,69 @@ def test_a_marked_subheading_over_a_dated_paragraph_under_a_signed_short_lead_st
     )
     (f,) = read(text)
     assert len(f.paragraphs) == 3
+
+
+NIGHT_MARKET = (
+    "老街夜市重新开张\n本报记者 吴倩\n"
+    f"{IND}6月5日晚，停业整修半年的老街夜市重新开张，\n两百多个摊位沿街排开，小吃、文创、手作应\n"
+    "有尽有，前来逛街的市民把街道挤得满满当当。\n"
+)
+
+
+def test_an_unmarked_subheading_over_a_paragraph_on_new_words_stays_in_the_story() -> None:
+    """A subheading turns to one side of the story (a stall keeper), and the paragraph under it
+    shares few words with the one above (0.05 of bigrams): still above what two sides of a column
+    end share when they are one article, so the short line stays the story's subheading."""
+    below = (
+        f"{IND}卖烤肠的小周去年从外地回到家乡，拿出积攒\n多年的钱租下摊位。他说，在家门口创业，\n"
+        "心里踏实，父母也放心。\n"
+    )
+    (f,) = read(f"{NIGHT_MARKET}摊主多是返乡青年\n{below}")
+    assert f.headline == "老街夜市重新开张" and f.paragraphs[1] == "摊主多是返乡青年"
+
+
+def test_a_short_line_over_a_paragraph_on_other_words_still_opens_an_article() -> None:
+    """The same short line, no blank line above, but the paragraph under it shares nothing with
+    the story above: a headline over a story with no byline."""
+    below = f"{IND}今年以来，全县新建高标准农田三万亩，配套\n灌溉渠道全部投用，粮食单产稳步提高。\n"
+    first, second = read(f"{NIGHT_MARKET}高标准农田建设提速\n{below}")
+    assert second.headline == "高标准农田建设提速"
+
+
+STALL_KEEPER = (
+    f"{IND}卖烤肠的小周去年从外地回到家乡，拿出积攒\n多年的钱租下摊位。他说，在家门口创业，\n"
+    "心里踏实，父母也放心。\n"
+)
+SHOPS = (
+    f"{IND}夜市开张后，街边的奶茶店、水果店晚上也\n热闹起来。一家水果店的店主说，夜里的生意\n"
+    "比白天还好，摊位前常常排起长队。\n"
+)
+
+
+def test_a_second_subheading_under_a_column_end_blank_line_stays_in_the_story() -> None:
+    """The story took in one short flush subheading; a column end leaves a blank line above the
+    next one, of about the same length, over text on the story's words: its sibling, not a
+    headline."""
+    (f,) = read(f"{NIGHT_MARKET}摊主多是返乡青年\n{STALL_KEEPER}\n周边小店跟着热闹\n{SHOPS}")
+    assert f.headline == "老街夜市重新开张" and f.paragraphs[3] == "周边小店跟着热闹"
+
+
+def test_a_short_line_under_a_blank_line_with_no_sibling_above_opens_an_article() -> None:
+    """With no subheading in the story above, a blank line over a short flush line keeps it a
+    headline (features open so, over a story with no byline)."""
+    first, second = read(f"{NIGHT_MARKET}\n周边小店跟着热闹\n{SHOPS}")
+    assert second.headline == "周边小店跟着热闹"
+
+
+def test_a_marked_subheading_under_a_short_lede_stays_with_little_in_common() -> None:
+    """■万一被咬别慌张 under a feature's two-sentence lede: the advice below shares one word with
+    the lede (山林) and opens with no news lead, so the marked line is the feature's subheading."""
+    text = (
+        "入夏防蛇有讲究\n"
+        f"{IND}天气转热，山林里的蛇也多了起来。专家提醒，\n进山游玩要穿长裤长袖，走大路，别往草丛\n深处钻。\n"
+        "■万一被咬别慌张\n"
+        f"{IND}被咬后要保持冷静，尽量少走动，用绷带在伤\n口上方扎紧，记下蛇的样子，离开山林尽快去医院\n"
+        "注射血清。\n"
+    )
+    (f,) = read(text)
+    assert f.headline == "入夏防蛇有讲究" and f.paragraphs[1] == "■万一被咬别慌张"
