@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from syndicate import columns, profile, rules, text, xmlchars
+from syndicate import columns, endguard, profile, rules, text, xmlchars
 from syndicate.rules import WIDE
 
 ALPHABET = ["中", "文", "a", "1", "-", " ", "\u3000", "\u00a0", "\t", "。", "，", "—", "“", "x-", "é"]
@@ -201,3 +201,34 @@ def test_byline_chars_are_in_every_byline_line() -> None:
             matched += 1
             assert not rules.BYLINE_CHARS.isdisjoint(line), line
     assert matched > 2000
+
+
+# Pieces of paragraphs' ends: sentences, brackets, credit words, names, slashes and colons.
+_SIGN_OFF_PIECES = [
+    "他说。", "雨水偏多。", "”", "中心", "（", "(", "）", ")", "图", "文", "摄影", "制图", "据", "综合",
+    "来源", "稿件来源", "编译", "翻译", "整理", "/", "／", "：", ":", " ", "，", "张嘉赫", "新华社",
+    "王启蒙", "江城晚报江城晚报江城晚报江城晚报江城", "央视新闻", "《江城日报》", "WMO官网", "何静怡 李四", "张三、李四、王五、赵六、" * 4, "记者",
+    "报道", "消息", "新闻", "网", "客户端", "电", "社", "号", "发布", "报", "等", "》", "摄", "供图", "完",
+]  # fmt: skip
+
+
+def test_sign_off_guard_lets_every_match_through() -> None:
+    """``rules.SIGN_OFF``'s test before its search (``endguard``): every text the pattern finds a
+    match in passes it, among texts made of sign-offs' parts."""
+    guard = rules.SIGN_OFF
+    assert isinstance(guard, endguard.EndGuarded)
+    rng = random.Random(11)
+    ends: set[str] = set()
+    for _ in range(40000):
+        line = "".join(rng.choice(_SIGN_OFF_PIECES) for _ in range(rng.randint(1, 6)))
+        line += rng.choice(["", "", " ", "\n", "\u3000"])
+        found = guard.guarded.search(line)
+        if found:
+            assert guard.could_match(line), line
+            again = guard.search(line)
+            assert again and again.span() == found.span(), line
+            assert bool(guard.fullmatch(line)) == bool(guard.guarded.fullmatch(line)), line
+            ends.add(line.rstrip()[-1])
+        else:
+            assert guard.search(line) is None, line
+    assert set(rules.CREDIT_ENDS + "）)摄图") <= ends  # each way a match ends was tried
