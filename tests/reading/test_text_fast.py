@@ -10,6 +10,7 @@ import pytest
 
 from syndicate import columns, endguard, profile, rules, text, xmlchars
 from syndicate.rules import WIDE
+from syndicate.sources import decode
 
 ALPHABET = ["中", "文", "a", "1", "-", " ", "\u3000", "\u00a0", "\t", "。", "，", "—", "“", "x-", "é"]
 
@@ -232,3 +233,30 @@ def test_sign_off_guard_lets_every_match_through() -> None:
         else:
             assert guard.search(line) is None, line
     assert set(rules.CREDIT_ENDS + "）)摄图") <= ends  # each way a match ends was tried
+
+
+def test_plausible_page_text_is_the_three_scans() -> None:
+    """``decode._plausible`` scans the text once (control and private-use characters are uncommon
+    ones too): it says what its three scans of the whole text said."""
+
+    def three_scans(text: str) -> bool:
+        if not text.strip():
+            return False
+        if len(decode._BAD.findall(text)) > max(2, len(text) // 1000):
+            return False
+        if len(decode._PRIVATE_USE.findall(text)) > max(2, len(text) // 200):
+            return False
+        return len(decode._UNCOMMON.findall(text)) <= 0.1 * len(text)
+
+    rng = random.Random(14)
+    odd = ["\x00", "\x07", "\x0b", "\x1b", "\ufffd", "\ue000", "\uf8ff", "\u0600", "한", "\x85", "\ud7a3"]
+    common = ["中", "文", "a", " ", "\n", "\t", "。", "“", "\u3000", "é", "あ"]
+    verdicts = set()
+    for _ in range(20000):
+        share = rng.choice([0.0, 0.005, 0.02, 0.08, 0.12, 0.5])
+        text = "".join(
+            rng.choice(odd if rng.random() < share else common) for _ in range(rng.randint(0, 400))
+        )
+        verdicts.add(decode._plausible(text))
+        assert decode._plausible(text) == three_scans(text), repr(text)
+    assert verdicts == {True, False}
