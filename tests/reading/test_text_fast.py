@@ -260,3 +260,35 @@ def test_plausible_page_text_is_the_three_scans() -> None:
         verdicts.add(decode._plausible(text))
         assert decode._plausible(text) == three_scans(text), repr(text)
     assert verdicts == {True, False}
+
+
+def test_opening_shows_the_anaphoric_opener_what_close_up_shows() -> None:
+    """``text.opening``, what ``segment`` tests a paragraph's start with: ANAPHORIC_OPENER matches it
+    as it matches the whole paragraph closed up, among paragraphs of openers, numerals and spaces."""
+    pieces = [
+        "他",
+        "此外",
+        "与此同时",
+        "【本期嘉宾】",
+        "主持人：",
+        "问：",
+        "（",
+        "）",
+        "、",
+        "是",
+        "一",
+        "十",
+        "3",
+        ".",
+    ]
+    pieces += ["中", "文", "，", " ", "\u3000", "\t", "\x0b", "\x85", "a", "二二二二二二", "９", "20260709"]
+    rng = random.Random(15)
+    matched = 0
+    for _ in range(40000):
+        raw = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        found = rules.ANAPHORIC_OPENER.match(text.opening(raw))
+        plain = rules.ANAPHORIC_OPENER.match(text.close_up(raw))
+        assert (found and found.span()) == (plain and plain.span()), repr(raw)
+        matched += found is not None
+        assert text.close_up(raw).startswith(text.opening(raw)), repr(raw)
+    assert matched > 5000
