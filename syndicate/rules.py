@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from . import english_jumps, lazyre
+from . import endguard, english_jumps, lazyre
 from .jumpholds import JUMP_HOLDS as JUMP_HOLDS
 from .pagenumbers import EN_NUMBERS as EN_NUMBERS
 from .pagenumbers import chinese_numeral as chinese_numeral
@@ -40,11 +40,19 @@ CREDIT_LINE = lazyre.compile(rf"^(?:据|综合|来源[:：]|稿件来源[:：])[
 _CREDIT_TAIL = (
     rf"(?<=[。！？!?”’」』])\s*(?:据|综合|来源[:：]|稿件来源[:：])[^，。！？,!?：:]{{1,18}}{_CREDIT_END}"
 )
-SIGN_OFF = lazyre.compile(
-    r"(?:[（(](?:[^（）()]|[（(][^（）()]{1,12}[）)]){1,40}[）)]|(?:图|文|摄影?|制图)\s*[/／:：][^，。,]{1,20}|供图|摄"
-    r"|(?<=[）)。])\s*(?:编译|翻译|整理)\s*[:：][^，。,（）()]{2,12}"  # …（来源：WMO官网）编译：何静怡
-    rf"|(?:^|(?<=[。！？”]))[（(][{CJK}·•、\s]{{41,200}}[）)]"  # a long list of contributors' names
-    rf"|{_CREDIT_TAIL}|^{CREDIT_LINE.pattern[1:-1]})\s*$"
+CREDIT_ENDS = "道息闻网端电社号布报等》"  # the last characters of _CREDIT_END's words
+# Every match ends (trailing spaces aside) with a closing bracket, 摄, 图 (供图) or a credit's end, or
+# holds a slash or colon among its last 21 characters (图/王启蒙, 编译：何静怡): tested first (endguard).
+SIGN_OFF = endguard.at_end(
+    lazyre.compile(
+        r"(?:[（(](?:[^（）()]|[（(][^（）()]{1,12}[）)]){1,40}[）)]|(?:图|文|摄影?|制图)\s*[/／:：][^，。,]{1,20}|供图|摄"
+        r"|(?<=[）)。])\s*(?:编译|翻译|整理)\s*[:：][^，。,（）()]{2,12}"  # …（来源：WMO官网）编译：何静怡
+        rf"|(?:^|(?<=[。！？”]))[（(][{CJK}·•、\s]{{41,200}}[）)]"  # a long list of contributors' names
+        rf"|{_CREDIT_TAIL}|^{CREDIT_LINE.pattern[1:-1]})\s*$"
+    ),
+    last="）)摄图" + CREDIT_ENDS,
+    near="/／:：",
+    reach=21,
 )
 # A bracketed sign-off that says whose or whence (（记者 吴倩）, （来源：《人民日报》）, （完）), unlike a
 # bracket at a line's end that only explains (…中心（ECMWF）).

@@ -14,7 +14,7 @@ from . import lazyre, rules
 from .boundaries import CAPTION_MAX, Draft, caption, merge_soft, take_box, take_deck
 from .model import Block, BlockKind, BoundaryDecision, Fragment, FragmentKind, Jump, Orphan
 from .profile import CHINESE, Profile
-from .text import bigrams, close_up, trigrams
+from .text import bigrams, close_up, opening, trigrams
 from .titles import titles
 
 # A headline block belongs to the dated news report below it when some headline line shares this
@@ -318,7 +318,7 @@ class _Page:
             return False
         if caption(last) and caption(raw):
             return False  # one run of captions
-        return not self.p.anaphoric_opener.match(close_up(raw))
+        return not self.p.anaphoric_opener.match(opening(raw))  # (its opening is enough)
 
 
 def _belongs(heads: list[str], paragraphs: list[str]) -> bool:

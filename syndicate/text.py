@@ -9,7 +9,7 @@ from array import array
 
 from . import lazyre, xmlchars
 from .english import word_set
-from .rules import WIDE
+from .rules import NUMERAL, WIDE
 
 _WIDE_CHAR = lazyre.compile(f"[{WIDE}]")
 # Spaces between two wide characters: ``(?<=[WIDE])[SPACE]+(?=[WIDE])`` written to open with the
@@ -94,6 +94,22 @@ def close_up(text: str) -> str:
         if "  " in text or "\t" in text:  # what a run of two or more spaces and tabs holds
             text = _MULTI_SPACE.sub(" ", text)
     return text.strip()
+
+
+def opening(text: str, reach: int = 12) -> str:
+    """``close_up(text)``, or its first ``reach`` characters when they hold no space: what a pattern
+    anchored at the start reading fewer (or a run of numerals, cut off here: then all) is shown,
+    without closing up the whole paragraph."""
+    head = text.lstrip()[:reach]
+    if (
+        len(head) < reach
+        or " " in head
+        or not head.isprintable()
+        or head[-1].isdecimal()
+        or head[-1] in NUMERAL
+    ):
+        return close_up(text)
+    return head  # (no space or unprintable character in it: close_up removes none there)
 
 
 _NOT_WORD = lazyre.compile(r"[\W_]")  # one class, not the alternation [^\w]|_: the same characters

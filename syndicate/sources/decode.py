@@ -35,11 +35,14 @@ def _plausible(text: str) -> bool:
     characters outside the scripts a page is printed in (GB18030 maps almost any byte pair)."""
     if not text.strip():
         return False
-    if len(_BAD.findall(text)) > max(2, len(text) // 1000):
+    # Control and private-use characters are uncommon ones too: one scan of the text, then of those.
+    uncommon = _UNCOMMON.findall(text)
+    odd = "".join(uncommon)
+    if len(_BAD.findall(odd)) > max(2, len(text) // 1000):
         return False
-    if len(_PRIVATE_USE.findall(text)) > max(2, len(text) // 200):
+    if len(_PRIVATE_USE.findall(odd)) > max(2, len(text) // 200):
         return False  # GB18030 maps byte pairs it has no character for to private use: not Chinese text
-    return len(_UNCOMMON.findall(text)) <= 0.1 * len(text)
+    return len(uncommon) <= 0.1 * len(text)
 
 
 def decode_page(data: bytes, name: str, declared: str | None = None) -> Decoded:

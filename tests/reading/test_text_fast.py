@@ -8,8 +8,9 @@ import re
 
 import pytest
 
-from syndicate import columns, profile, rules, text, xmlchars
+from syndicate import columns, endguard, profile, rules, text, xmlchars
 from syndicate.rules import WIDE
+from syndicate.sources import decode
 
 ALPHABET = ["中", "文", "a", "1", "-", " ", "\u3000", "\u00a0", "\t", "。", "，", "—", "“", "x-", "é"]
 
@@ -201,3 +202,93 @@ def test_byline_chars_are_in_every_byline_line() -> None:
             matched += 1
             assert not rules.BYLINE_CHARS.isdisjoint(line), line
     assert matched > 2000
+
+
+# Pieces of paragraphs' ends: sentences, brackets, credit words, names, slashes and colons.
+_SIGN_OFF_PIECES = [
+    "他说。", "雨水偏多。", "”", "中心", "（", "(", "）", ")", "图", "文", "摄影", "制图", "据", "综合",
+    "来源", "稿件来源", "编译", "翻译", "整理", "/", "／", "：", ":", " ", "，", "张嘉赫", "新华社",
+    "王启蒙", "江城晚报江城晚报江城晚报江城晚报江城", "央视新闻", "《江城日报》", "WMO官网", "何静怡 李四", "张三、李四、王五、赵六、" * 4, "记者",
+    "报道", "消息", "新闻", "网", "客户端", "电", "社", "号", "发布", "报", "等", "》", "摄", "供图", "完",
+]  # fmt: skip
+
+
+def test_sign_off_guard_lets_every_match_through() -> None:
+    """``rules.SIGN_OFF``'s test before its search (``endguard``): every text the pattern finds a
+    match in passes it, among texts made of sign-offs' parts."""
+    guard = rules.SIGN_OFF
+    assert isinstance(guard, endguard.EndGuarded)
+    rng = random.Random(11)
+    ends: set[str] = set()
+    for _ in range(40000):
+        line = "".join(rng.choice(_SIGN_OFF_PIECES) for _ in range(rng.randint(1, 6)))
+        line += rng.choice(["", "", " ", "\n", "\u3000"])
+        found = guard.guarded.search(line)
+        if found:
+            assert guard.could_match(line), line
+            again = guard.search(line)
+            assert again and again.span() == found.span(), line
+            assert bool(guard.fullmatch(line)) == bool(guard.guarded.fullmatch(line)), line
+            ends.add(line.rstrip()[-1])
+        else:
+            assert guard.search(line) is None, line
+    assert set(rules.CREDIT_ENDS + "）)摄图") <= ends  # each way a match ends was tried
+
+
+def test_plausible_page_text_is_the_three_scans() -> None:
+    """``decode._plausible`` scans the text once (control and private-use characters are uncommon
+    ones too): it says what its three scans of the whole text said."""
+
+    def three_scans(text: str) -> bool:
+        if not text.strip():
+            return False
+        if len(decode._BAD.findall(text)) > max(2, len(text) // 1000):
+            return False
+        if len(decode._PRIVATE_USE.findall(text)) > max(2, len(text) // 200):
+            return False
+        return len(decode._UNCOMMON.findall(text)) <= 0.1 * len(text)
+
+    rng = random.Random(14)
+    odd = ["\x00", "\x07", "\x0b", "\x1b", "\ufffd", "\ue000", "\uf8ff", "\u0600", "한", "\x85", "\ud7a3"]
+    common = ["中", "文", "a", " ", "\n", "\t", "。", "“", "\u3000", "é", "あ"]
+    verdicts = set()
+    for _ in range(20000):
+        share = rng.choice([0.0, 0.005, 0.02, 0.08, 0.12, 0.5])
+        text = "".join(
+            rng.choice(odd if rng.random() < share else common) for _ in range(rng.randint(0, 400))
+        )
+        verdicts.add(decode._plausible(text))
+        assert decode._plausible(text) == three_scans(text), repr(text)
+    assert verdicts == {True, False}
+
+
+def test_opening_shows_the_anaphoric_opener_what_close_up_shows() -> None:
+    """``text.opening``, what ``segment`` tests a paragraph's start with: ANAPHORIC_OPENER matches it
+    as it matches the whole paragraph closed up, among paragraphs of openers, numerals and spaces."""
+    pieces = [
+        "他",
+        "此外",
+        "与此同时",
+        "【本期嘉宾】",
+        "主持人：",
+        "问：",
+        "（",
+        "）",
+        "、",
+        "是",
+        "一",
+        "十",
+        "3",
+        ".",
+    ]
+    pieces += ["中", "文", "，", " ", "\u3000", "\t", "\x0b", "\x85", "a", "二二二二二二", "９", "20260709"]
+    rng = random.Random(15)
+    matched = 0
+    for _ in range(40000):
+        raw = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        found = rules.ANAPHORIC_OPENER.match(text.opening(raw))
+        plain = rules.ANAPHORIC_OPENER.match(text.close_up(raw))
+        assert (found and found.span()) == (plain and plain.span()), repr(raw)
+        matched += found is not None
+        assert text.close_up(raw).startswith(text.opening(raw)), repr(raw)
+    assert matched > 5000
