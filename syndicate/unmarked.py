@@ -103,7 +103,8 @@ class _Reader(HeadReader):
         # Under a sentence end, or under ``Press Association``: a few words standing alone.
         signed = above[-1:] not in _SENTENCE_LAST
         if signed and not (above.count(" ") <= 3 and above[:1].isupper() and self.signs_off(i - 1)):
-            return False  # not under a finished paragraph: most lines
+            # Not under a finished paragraph (most lines): a head only right over its byline or dateline.
+            return len(self.pieces) > 1 and bool(self.article) and self.signed_head(i)
         if not en.set_as_head(text) or en.is_credit(text):
             return False  # a photo credit (``DARRELL MIHO/Daily``) under the text is no head
         if self.heads_only() or self.runs_into_text(i):
@@ -142,11 +143,6 @@ class _Reader(HeadReader):
             and not self.heads_only()
             and closed(self.pending_text())
         )
-
-    def signs_off(self, j: int) -> bool:
-        """Line ``j`` is an agency or staff line standing alone under a story: ``Press Association``."""
-        text = self.lines[j].text  # not a credit's line: ``STORY BY DAILY STAFF`` / ``WRITER …`` go on
-        return en.is_staff_line(text) and not en.is_credit(text) and self.stands_alone(j)
 
     def opens_ungapped(self, i: int, h: Head) -> bool:
         """A head right under a finished paragraph opens an article when more than its shape says

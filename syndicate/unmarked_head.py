@@ -152,6 +152,36 @@ class HeadReader:
         # Poly and Cal State`` is a subhead over text): a new story if it speaks of other things.
         return cohesion(above, text_below(self.lines, h.end)) < COHESION_SPLIT
 
+    def signs_off(self, j: int) -> bool:
+        """Line ``j`` is an agency or staff line standing alone under a story: ``Press Association``."""
+        text = self.lines[j].text  # not a credit's line: ``STORY BY DAILY STAFF`` / ``WRITER …`` go on
+        return en.is_staff_line(text) and not en.is_credit(text) and self.stands_alone(j)
+
+    def signed_head(self, i: int) -> bool:
+        """Line ``i`` is a headline, perhaps wrapped onto one more line, right over a byline (``By
+        Ann Lee``) or a wire dateline (``FREMONT (AP) —``): a new story, whatever the line above
+        (a caption, a cut sentence, a line lost to OCR). Text runs on into neither."""
+        text = self.lines[i].text
+        if not en.set_as_head(text) or self.lines[i - 1].text[-1:] in ",;:-":
+            return False
+        for k in range(i + 1, min(i + 3, len(self.lines))):
+            line = self.lines[k]
+            if line.gap:
+                return False
+            if line.text[:1] == "B" and en.is_byline(line.text):
+                return True
+            wire = en.dateline(line.text)
+            if wire is not None:
+                return "(" in wire.group("dateline")
+            rest = line.text  # the headline's second line: ``coastal towns overnight``
+            if (
+                not rest[:1].islower()
+                or not en.set_as_head(rest[0].upper() + rest[1:])
+                or len(rest) > self.widths[k]
+            ):
+                return False
+        return False
+
     def headline_over(self, h: Head, body: Line) -> bool:
         """A head of one line set in capitals, a headline's length (a subhead inside a story is a
         word or three: ``ABOUT THE ISSUE``), over a new sentence: a story set with no air above."""
