@@ -195,7 +195,7 @@ def _topic_break(
     if len("".join(prev.paragraphs[-4:])) < TOPIC_MIN_CHARS or len("".join(ahead)) < TOPIC_MIN_CHARS:
         return False, "too little text to tell a topic", evidence
     cohesion = topic.cohesion(prev.paragraphs, ahead)
-    lead = p.lead_opener is not None and p.lead_opener.match(d.paragraphs[0]) is not None
+    lead = p.opens_lead(d.paragraphs[0])
     if lead and cohesion < LEAD_TOPIC_SHIFT and not _scene_lede(prev, p):
         evidence.update(cohesion=cohesion, threshold=LEAD_TOPIC_SHIFT)
         return True, "topic, and the paragraph opens as a news lead does", evidence
@@ -221,7 +221,7 @@ def _scene_lede(d: Draft, p: Profile) -> bool:
     if len(d.paragraphs) != 1 or not d.heads or d.dateline:
         return False
     first = d.paragraphs[0]
-    return not (p.lead_opener is not None and p.lead_opener.match(first)) and not p.dateline.match(first)
+    return not p.opens_lead(first) and not p.dateline.match(first)
 
 
 def blank_lines_part(pages: list[list[Block]]) -> bool:

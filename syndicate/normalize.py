@@ -98,7 +98,7 @@ def _dated(body: str, p: Profile) -> bool:
     return ("讯" in head or "电" in head) and bool(p.dateline.match(body))
 
 
-_CREDIT_ENDS = "道息闻网端电社号布报等》"  # last characters of source credits (据央视新闻, 综合新华社等)
+_CREDIT_ENDS = rules.CREDIT_ENDS  # last characters of source credits (据央视新闻, 综合新华社等)
 
 # Last characters after which a paragraph may be finished (sentence ends, closing brackets, credits).
 _MAY_CLOSE = frozenset(rules.SENTENCE_END_CHARS + rules.CLOSING_CHARS + "版图摄" + "/／" + _CREDIT_ENDS)

@@ -73,6 +73,10 @@ class Profile:
     # (kicker, headline, subheadline) from the head lines in print order (None: segment's Chinese rule)
     titles: Callable[[list[str], str | None], tuple[str | None, str | None, str | None]] | None = None
 
+    def opens_lead(self, text: str) -> bool:
+        """``text`` opens as a news lead does (近日，, 5月3日): the paper's lead opener matches."""
+        return self.lead_opener is not None and self.lead_opener.match(text) is not None
+
 
 CHINESE = Profile(
     language="zh",

@@ -321,17 +321,17 @@ def jump_in_needles(language: str | None = None) -> tuple[int, re.Pattern[str]]:
     return window, any_needle
 
 
+def _holds_any(text: str, holds: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``holds`` (substring tests mapped in C: no generator per line)."""
+    return any(map(text.__contains__, holds))
+
+
 def jump_out(line: str, language: str | None = None) -> re.Match[str] | None:
     """The jump-out marker ending ``line`` (the language's markers; any language's when None)."""
     window, any_needle, markers, holds = _OUT_CHECK.get(language or "", _OUT_CHECK[""])
     start = max(0, len(line) - window)
-    if holds is not None:
-        tail = line[start:].lower()
-        for held in holds:
-            if held in tail:
-                break
-        else:
-            return None  # most lines: nothing a marker's match holds near the end
+    if holds is not None and not _holds_any(line[start:].lower(), holds):
+        return None  # most lines: nothing a marker's match holds near the end
     if any_needle.search(line, start) is None:
         return None  # no marker's needle near the end at all (one scan, in C)
     for marker in markers:
@@ -345,13 +345,8 @@ def jump_in(line: str, language: str | None = None) -> re.Match[str] | None:
     """The jump-in marker opening ``line`` (the language's markers; any language's when None).
     Runs on every line: the markers' pre-checks first, inline."""
     window, any_needle, markers, holds = _IN_BY_LANGUAGE.get(language) or _IN_BY_LANGUAGE[None]
-    if holds is not None:
-        low = line.lower()
-        for held in holds:
-            if held in low:
-                break
-        else:
-            return None  # most lines: nothing a marker's match holds
+    if holds is not None and not _holds_any(line.lower(), holds):
+        return None  # most lines: nothing a marker's match holds
     if any_needle.search(line, 0, window) is None:
         return None  # no marker's needle in the window at all
     head = line[:window]

@@ -72,7 +72,7 @@ def marked(prev: Draft, d: Draft, topic: _Topic, p: Profile, closed: bool) -> bo
         p,
     ):
         return False
-    lead = p.lead_opener is not None and p.lead_opener.match(d.paragraphs[0]) is not None
+    lead = p.opens_lead(d.paragraphs[0])
     limit = SUBHEADING_COHESION if lead else MARKED_COHESION
     return topic.cohesion(prev.paragraphs, [h.text for h in d.heads] + d.paragraphs) >= limit
 
@@ -92,7 +92,7 @@ def unmarked(prev: Draft, d: Draft, topic: _Topic, p: Profile, closed: bool) -> 
         return False
     if BRIEF_LABEL.match(head):
         return False
-    if closed or (p.lead_opener is not None and p.lead_opener.match(first)):
+    if closed or p.opens_lead(first):
         return False
     limit = ASKING_COHESION if head[-1] in "？！?!" else SUBHEADING_COHESION
     return topic.cohesion(prev.paragraphs, d.paragraphs) >= limit
