@@ -163,15 +163,19 @@ def test_a_key_points_box_under_a_headlines_photo_caption_stays_with_its_article
     assert f.subheadline is not None and f.subheadline.startswith("历时两年")
 
 
+# A signed story of one short paragraph, and a dated paragraph that follows one of its subheadings.
+STORM_NIGHT = (
+    "暴雨夜里的值班室\n本报记者 吴倩\n"
+    f"{IND}入夜，预报员主动请缨到岗，与主班预报员并\n肩值守，全力迎战本轮暴雨过程。\n"
+)
+RADAR = f"{IND}22日上半夜，预报员发现雷达回波在西北部稳\n定少动，暴雨过程随即加强，值守的预报员立\n即会商。\n"
+
+
 def test_numbered_subheadings_stay_in_their_article() -> None:
     """一、 over a dated paragraph under a short story is the story's first subheading (a number is
     no brief's mark); 二、 goes on with the list whatever words the text below it uses."""
     text = (
-        "暴雨夜里的值班室\n本报记者 吴倩\n"
-        f"{IND}入夜，预报员主动请缨到岗，与主班预报员并\n肩值守，全力迎战本轮暴雨过程。\n"
-        "一、雷达回波稳定少动\n"
-        f"{IND}22日上半夜，预报员发现雷达回波在西北部稳\n定少动，暴雨过程随即加强，值守的预报员立\n即会商。\n"
-        "二、提前叫应责任人\n"
+        STORM_NIGHT + "一、雷达回波稳定少动\n" + RADAR + "二、提前叫应责任人\n"
         f"{IND}凌晨两点，乡镇干部接到电话后挨家挨户敲门，\n转移低洼处群众三百余人。\n"
     )
     (f,) = read(text)
@@ -266,12 +270,7 @@ def test_a_brief_columns_label_under_a_photo_credit_is_no_photographer(label: st
 def test_a_marked_subheading_over_a_dated_paragraph_under_a_signed_short_lead_stays() -> None:
     """▶雷达回波稳定少动 over 22日上半夜，… under a story of one short paragraph with its own
     byline line: the story's subheading (a brief of a column has no byline line of its own)."""
-    text = (
-        "暴雨夜里的值班室\n本报记者 吴倩\n"
-        f"{IND}入夜，预报员主动请缨到岗，与主班预报员并\n肩值守，全力迎战本轮暴雨过程。\n"
-        "▶雷达回波稳定少动\n"
-        f"{IND}22日上半夜，预报员发现雷达回波在西北部稳\n定少动，暴雨过程随即加强，值守的预报员立\n即会商。\n"
-    )
+    text = STORM_NIGHT + "▶雷达回波稳定少动\n" + RADAR
     (f,) = read(text)
     assert len(f.paragraphs) == 3
 
