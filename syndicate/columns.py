@@ -51,10 +51,9 @@ def widths(lines: list[Line]) -> list[int]:
     body = lengths[3 * len(lengths) // 4] if lengths else 0
     # A line counts only next to one of about its length (a column's text): a head wider than the
     # column between lines of text (``Ignorant pen calls Student Senate ASInine``) sets no width.
-    limit, before, after = 1.6 * body, [0, *sizes[:-1]], [*sizes[1:], 0]
-    usable = [
-        n if n <= limit and 0.8 * n <= max(b, a) else 0 for n, b, a in zip(sizes, before, after, strict=True)
-    ]
+    limit = 1.6 * body
+    beside = _pairwise_max([0, *sizes[:-1]], [*sizes[1:], 0])  # the longer of the lines above and below
+    usable = [n if n <= limit and 0.8 * n <= m else 0 for n, m in zip(sizes, beside, strict=True)]
     return [m or body for m in window_max(usable, NEIGHBOURS)]
 
 
