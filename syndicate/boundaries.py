@@ -111,13 +111,16 @@ class _Topic:
     def __init__(self) -> None:
         self.grams: dict[int, set[int]] = {}  # by id of the paragraph string
 
+    def _codes(self, para: str) -> set[int]:
+        grams = self.grams.get(id(para))
+        if grams is None:
+            grams = self.grams[id(para)] = bigram_codes(para)
+        return grams
+
     def _of(self, paragraphs: list[str]) -> set[int]:
         out: set[int] = set()
         for para in paragraphs:
-            grams = self.grams.get(id(para))
-            if grams is None:
-                grams = self.grams[id(para)] = bigram_codes(para)
-            out |= grams
+            out |= self._codes(para)
         return out
 
     def cohesion(self, before: list[str], after: list[str]) -> float:
@@ -126,6 +129,15 @@ class _Topic:
         if not a or not b:
             return 1.0
         return len(a & b) / min(len(a), len(b))
+
+    def at_least(self, before: list[str], after: list[str], share: float) -> bool:
+        """``cohesion(before, after) >= share`` surely, told from the two paragraphs either side of the
+        boundary alone (most boundaries, inside an article): their common bigrams are common to both
+        runs, and neither run has more bigrams than its paragraphs hold. False: not told (compute it)."""
+        before, after = before[-4:], after[:3]
+        most = min(sum(len(self._codes(x)) for x in before), sum(len(self._codes(x)) for x in after))
+        common = len(self._codes(before[-1]) & self._codes(after[0])) if before and after else 0
+        return common > share * most * (1 + 1e-9)  # (a margin over the float division's rounding)
 
 
 def take_deck(d: Draft, p: Profile) -> bool:
@@ -194,8 +206,10 @@ def _topic_break(
         return False, "opens on a connective to the text above (而在…, 此外，)", evidence
     if len("".join(prev.paragraphs[-4:])) < TOPIC_MIN_CHARS or len("".join(ahead)) < TOPIC_MIN_CHARS:
         return False, "too little text to tell a topic", evidence
-    cohesion = topic.cohesion(prev.paragraphs, ahead)
     lead = p.opens_lead(d.paragraphs[0])
+    if not (d.blank or lead) and topic.at_least(prev.paragraphs, ahead, TOPIC_SHIFT_UNBLANKED):
+        return False, NO_EVIDENCE, evidence  # as below, told without the whole runs' bigrams
+    cohesion = topic.cohesion(prev.paragraphs, ahead)
     if lead and cohesion < LEAD_TOPIC_SHIFT and not _scene_lede(prev, p):
         evidence.update(cohesion=cohesion, threshold=LEAD_TOPIC_SHIFT)
         return True, "topic, and the paragraph opens as a news lead does", evidence

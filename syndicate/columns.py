@@ -51,26 +51,32 @@ def widths(lines: list[Line]) -> list[int]:
     body = lengths[3 * len(lengths) // 4] if lengths else 0
     # A line counts only next to one of about its length (a column's text): a head wider than the
     # column between lines of text (``Ignorant pen calls Student Senate ASInine``) sets no width.
-    limit, before, after = 1.6 * body, [0, *sizes[:-1]], [*sizes[1:], 0]
-    usable = [
-        n if n <= limit and 0.8 * n <= max(b, a) else 0 for n, b, a in zip(sizes, before, after, strict=True)
-    ]
+    limit = 1.6 * body
+    beside = _pairwise_max([0, *sizes[:-1]], [*sizes[1:], 0])  # the longer of the lines above and below
+    usable = [n if n <= limit and 0.8 * n <= m else 0 for n, m in zip(sizes, beside, strict=True)]
     return [m or body for m in window_max(usable, NEIGHBOURS)]
 
 
 def window_max(values: list[int], reach: int) -> list[int]:
     """``max(values[i - reach : i + reach + 1])`` for each ``i`` (the window cut at the ends), from
-    maxima over runs of doubling length, each level one ``map`` over the list (in C), not a slice
-    and a ``max`` per line."""
+    maxima over runs of doubling length, each level one pass over the list, not a slice and a
+    ``max`` per line."""
     n, size = len(values), 2 * reach + 1
     out = [max(values[max(0, i - reach) : i + reach + 1]) for i in range(min(n, reach))]
     if n >= size:
         runs, length = values, 1  # runs[j]: the maximum of values[j : j + length]
         while 2 * length < size:
-            runs, length = list(map(max, runs, runs[length:])), 2 * length
-        out += map(max, runs, runs[size - length :])  # two runs cover a whole window
+            runs, length = _pairwise_max(runs, runs[length:]), 2 * length
+        out += _pairwise_max(runs, runs[size - length :])  # two runs cover a whole window
     out += [max(values[max(0, i - reach) : i + reach + 1]) for i in range(len(out), n)]
     return out
+
+
+def _pairwise_max(a: list[int], b: list[int]) -> list[int]:
+    """The larger of ``a[k]`` and ``b[k]`` for each ``k`` (as far as the shorter goes). A comparison
+    in a comprehension: four times as fast as ``map(max, a, b)``, whose every call parses
+    arguments for an iterable, ``key`` and ``default``."""
+    return [x if x > y else y for x, y in zip(a, b, strict=False)]
 
 
 def first_word(text: str) -> str:

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from syndicate import columns, endguard, profile, rules, text, xmlchars
+from syndicate import boundaries, columns, endguard, profile, rules, text, xmlchars
 from syndicate.rules import WIDE
 from syndicate.sources import decode
 
@@ -152,6 +152,24 @@ def test_window_max_is_the_max_of_each_window() -> None:
             values = [rng.choice([0, rng.randint(1, 60)]) for _ in range(n)]
             plain = [max(values[max(0, i - reach) : i + reach + 1]) for i in range(n)]
             assert columns.window_max(values, reach) == plain, (n, reach)
+
+
+def test_topic_bound_never_says_more_than_cohesion() -> None:
+    """``_Topic.at_least``, a bound from the two paragraphs beside a boundary, says yes only where
+    ``cohesion`` of the whole runs reaches the share; and it does say yes for some (else it saves nothing)."""
+    rng = random.Random(8)
+    said = 0
+    for _ in range(3000):
+        chars = "".join(rng.sample("的发展工作新区建设城市记者中国经济会议人民改革", rng.randint(3, 22)))
+        paragraphs = ["".join(rng.choice(chars) for _ in range(rng.randint(0, 90))) for _ in range(7)]
+        cut = rng.randint(1, 6)
+        before, after = paragraphs[:cut], paragraphs[cut:]
+        share = rng.choice([0.0, 0.02, 0.03, 0.06, 0.1, rng.random()])
+        topic = boundaries._Topic()
+        if topic.at_least(before, after, share):
+            said += 1
+            assert topic.cohesion(before, after) >= share, (before, after, share)
+    assert said > 300
 
 
 def test_replaced_profile_is_dataclasses_replace() -> None:
