@@ -66,7 +66,7 @@ def drop_debris(lines: Sequence[Line], closed: Callable[[str], bool]) -> None:
             if start is not None:
                 _blank(lines, start, end)
             k = end + 1
-        elif (" " in text or "\t" in text) and _table_row(line):
+        elif (" " in text or "\t" in text or "\u3000" in text) and _table_row(line):
             nxt = _next_text(lines, k - 1)
             if nxt is None or not _table_row(lines[nxt]):
                 continue

@@ -1,0 +1,40 @@
+"""Conventions of Chinese papers the reader was not tuned on (issue 11), fourth round: tables set
+with full-width spaces, and what a page prints around them. Every line is our own, in the image of
+real pages (local tabloids, provincial dailies)."""
+
+from __future__ import annotations
+
+from syndicate.model import Fragment
+from syndicate.normalize import blocks
+from syndicate.segment import split
+
+IND = "\u3000\u3000"
+
+
+def read(text: str) -> list[Fragment]:
+    fragments, _ = split(1, blocks(text))
+    return fragments
+
+
+def test_a_table_set_with_full_width_spaces_opens_no_article() -> None:
+    """A story's table of figures, its cells parted by full-width spaces (U+3000 only, as a
+    typesetter's export leaves them), under the story's last paragraph: the title and rows are no
+    article, and the headline under the table opens the next one."""
+    text = (
+        "城南菜市场完成提升改造\n"
+        "本报记者 吴倩\n"
+        f"{IND}6月3日，城南菜市场提升改造完成，重新开门\n迎客，摊位由原来的80个增加到120个。\n"
+        f"{IND}改造后的市场划分为蔬菜、肉类、水产等区域，\n价格公示屏实时更新。\n"
+        "城南菜市场主要菜价一览\n"
+        "品种\u3000\u3000价格\u3000\u3000涨跌\n"
+        "青菜\u30003.2元\u30000.2%\n"
+        "猪肉\u300026.5元\u30001.5%\n"
+        "鲫鱼\u300018元\u30003%\n"
+        "暑期托管班开班\n"
+        "本报记者 张立\n"
+        f"{IND}7月8日，青石街道暑期托管班开班，首批60名\n孩子报名参加。\n"
+    )
+    first, second = read(text)
+    assert first.headline == "城南菜市场完成提升改造"
+    assert second.headline == "暑期托管班开班"
+    assert not any("菜价一览" in p or "猪肉" in p for p in first.paragraphs + second.paragraphs)
