@@ -138,7 +138,8 @@ _EDITOR = r"(?:本版|本期)?(?:责编|责任编辑|编辑|美编|美术编辑|
 _PERSON = r"[\u4e00-\u9fff·]{2,5}"
 # A masthead or running-head line made of nothing but its items (2026年7月9日 星期四 农历六月十五
 # 今日16版 总第8765期 A01): a single item stands alone above, several here.
-_DATE = r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日"
+# the date in words or in figures (2026年7月9日, 2026.07.09, 2026-07-09, 2026/7/9)
+_DATE = r"(?:\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|\d{4}[-./]\d{1,2}[-./]\d{1,2})"
 _HEAD_ITEM = (
     rf"{_DATE}|[（(]?(?:星期|周)[一二三四五六日天][）)]?|农历\S{{2,8}}?|(?:今日|本期|今天)\s?\d{{1,3}}\s?版"
     r"|总?第\s?\d{2,6}\s?[期号]|(?:第\s?)?[A-Za-z]?\d{1,3}\s?版?|[\u4e00-\u9fff]{2,6}"

@@ -38,3 +38,29 @@ def test_a_table_set_with_full_width_spaces_opens_no_article() -> None:
     assert first.headline == "城南菜市场完成提升改造"
     assert second.headline == "暑期托管班开班"
     assert not any("菜价一览" in p or "猪肉" in p for p in first.paragraphs + second.paragraphs)
+
+
+def test_a_running_head_with_the_date_in_figures_is_furniture() -> None:
+    """The running head as some papers print it, the date in figures (滨海都市报 2026.06.02 A05,
+    A03 综合 2026-06-02 星期二): furniture, so the headline under it opens the page's first article."""
+    for head in ("滨海都市报 2026.06.02 A05", "A03 综合 2026-06-02 星期二", "江城晚报　2026/6/2　第3版"):
+        text = (
+            f"{head}\n\n"
+            "老城区雨污分流改造全面完工\n"
+            "本报记者 吴倩\n"
+            f"{IND}6月3日，随着最后一段管网接驳完成，老城区\n雨污分流改造工程全面完工。\n"
+        )
+        (only,) = read(text)
+        assert only.headline == "老城区雨污分流改造全面完工", head
+        assert not any("2026" in p for p in only.paragraphs)
+
+
+def test_a_date_in_figures_inside_text_is_no_running_head() -> None:
+    """A body line holding a date in figures with words around it stays text."""
+    text = (
+        "老城区雨污分流改造全面完工\n"
+        "本报记者 吴倩\n"
+        f"{IND}工程自2026.03.01开工，至6月3日全面完工，\n老城区42条背街小巷雨天不再积水。\n"
+    )
+    (only,) = read(text)
+    assert "2026.03.01" in only.paragraphs[0]
