@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from . import furniture, lazyre, measure, rules
+from . import credits, furniture, lazyre, measure, rules
 from .briefs import label_line
+from .credits import CAPTION_CHARS, CAPTION_LINES, CREDIT_LINE_MAX
 from .model import Block, BlockKind
 from .profile import CHINESE, Profile, strong_pretest
 from .text import char_class, close_up, join, join_all
@@ -173,9 +174,6 @@ def _starts_article(line: _Line, p: Profile) -> bool:
 _CUT_NAME = lazyre.compile(rf"(?:图|文|摄影?)\s*[/／]([{rules.CJK}]{{1,3}})$")
 _NAME_REST = lazyre.compile(rf"[{rules.CJK}\s]{{1,8}}")
 _COMMA = lazyre.compile("[，、,]")
-CAPTION_LINES = 4  # a caption glued under a paragraph is at most this many lines
-CAPTION_CHARS = 80  # ...and this many characters
-CREDIT_LINE_MAX = 12  # a photo credit on its own line under a caption: 新华社记者 石磊 摄
 
 
 class _Builder:
@@ -292,7 +290,11 @@ def blocks(text: str, profile: Profile = CHINESE) -> list[Block]:
                 or "：" in line.text
             ):
                 b.update()  # otherwise it ends on a character that cannot close a paragraph
-        elif line.strong and not b.in_dateline:
+        elif (
+            line.strong
+            and not b.in_dateline
+            and not (not line.indented and credits.credits_caption(b.open, b.pieces, line.text))
+        ):
             b.line(line, blank)
         elif line.indented and b.signed and measure.label(lines, i):
             b.line(line, blank)  # （完） / 　　短评 / 让种粮农民…: a column's label over the next head
@@ -324,9 +326,18 @@ def _rest_of_credit(b: _Builder, text: str) -> bool:
     if not b.pieces:
         return False
     above = b.pieces[-1].text
-    if b.open and text[-1] in _CREDIT_ENDS and _closed(above[-20:] + text, b.p):
-        return True
-    if len(text) <= CREDIT_LINE_MAX and text.rstrip("）) ").endswith(("摄", "供图")) and _caption_tail(above):
+    if text[-1] in _CREDIT_ENDS:
+        if b.open and _closed(above[-20:] + text, b.p):
+            return True
+        if (
+            not b.open
+            and len(text) <= CREDIT_LINE_MAX
+            and credits.full_line(b.pieces)
+            and credits.credit_goes_on(above[-20:], text, b.p)
+        ):
+            return True  # …通报进展情况。综合新华社 / 等报道: the credit above was not yet whole
+    credit = len(text) <= CREDIT_LINE_MAX and text.rstrip("）) ").endswith(("摄", "供图"))
+    if credit and (_caption_tail(above) or credits.short_caption(b.pieces)):
         return True  # …图/李长培 记 / 者 石磊 摄: the photographer's credit under a caption
     return (b.open and bool(rules.PHOTO_CREDIT.search(above[-20:] + text))) or _cut_name(above, text)
 

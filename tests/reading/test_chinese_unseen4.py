@@ -4,7 +4,7 @@ real pages (local tabloids, provincial dailies)."""
 
 from __future__ import annotations
 
-from syndicate.model import Fragment
+from syndicate.model import Fragment, FragmentKind
 from syndicate.normalize import blocks
 from syndicate.segment import split
 
@@ -64,3 +64,50 @@ def test_a_date_in_figures_inside_text_is_no_running_head() -> None:
     )
     (only,) = read(text)
     assert "2026.03.01" in only.paragraphs[0]
+
+
+def test_a_source_credit_cut_by_the_column_end_closes_the_article() -> None:
+    """综合新华社 / 等报道: the credit, cut at a full line's end, goes on in the next line; the rest
+    of it is no kicker of the next article."""
+    text = (
+        "老城区雨污分流改造全面完工\n"
+        "本报记者 吴倩\n"
+        f"{IND}6月3日，老城区雨污分流改造\n完成，雨天积水点全部销号。此\n外，管网还将纳入年度考核，定\n"
+        "期通报进展情况。综合新华社\n等报道\n"
+        "城南菜市场重新开门\n"
+        "本报记者 张立\n"
+        f"{IND}7月8日，城南菜市场重新开门，\n摊位增加到120个。\n"
+    )
+    first, second = read(text)
+    assert first.paragraphs[-1].endswith("综合新华社等报道")
+    assert second.headline == "城南菜市场重新开门" and second.kicker is None
+
+
+def test_a_whole_credit_on_its_own_line_keeps_the_photo_story_under_it_apart() -> None:
+    """据江城日报客户端 on a short line of its own is whole: 图片新闻 under it heads a photo story."""
+    text = (
+        "老城区雨污分流改造全面完工\n"
+        "本报记者 吴倩\n"
+        f"{IND}6月3日，老城区雨污分流改造\n完成，雨天积水点全部销号。\n"
+        "据江城日报客户端\n"
+        "图片新闻\n"
+        "图为城南菜市场重新开门迎客。（记者 张立 摄）\n"
+    )
+    first, second = read(text)
+    assert first.paragraphs[-1].endswith("据江城日报客户端")
+    assert second.kind is FragmentKind.PHOTO and second.first_line == 6
+
+
+def test_a_photographers_line_under_a_short_caption_is_no_byline() -> None:
+    """The caption under the headline has no 图为 and its credit sits on a line of its own
+    (通讯员 雷然敏 摄), above the wire dateline: one article, the photographer no byline."""
+    text = (
+        f"{IND}活动现场，不少家长带着孩子一起参与。\n"
+        "城南菜市场重新开门迎客\n"
+        "6月4日，城南菜市场内，商户正在摆放\n蔬菜。\n"
+        "通讯员 雷然敏 摄\n"
+        f"{IND}新华社昆明6月4日电（记者 徐英慧）城南菜市\n场4日重新开门，摊位增加到120个。\n"
+    )
+    first, second = read(text)
+    assert second.headline == "城南菜市场重新开门迎客"
+    assert second.byline == ("徐英慧",)

@@ -1,0 +1,55 @@
+"""Credits at a paragraph's end, seen from the lines ``normalize`` has collected (pure): whether a
+photographer's line credits a caption, and whether a source credit cut by the column's end goes on
+in the next line."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from . import rules
+from .measure import Line
+from .profile import Profile
+
+CAPTION_LINES = 4  # a caption glued under a paragraph is at most this many lines
+CAPTION_CHARS = 80  # ...and this many characters
+CREDIT_LINE_MAX = 12  # a photo credit on its own line under a caption: 新华社记者 石磊 摄
+
+
+def credits_caption(open_: bool, pieces: Sequence[Line], text: str) -> bool:
+    """A photographer's line (通讯员 雷然敏 摄) right under a short caption credits the caption: it
+    is no byline opening an article, though it reads as one."""
+    return (
+        not open_
+        and bool(pieces)
+        and len(text) <= CREDIT_LINE_MAX
+        and text.rstrip("）) ").endswith("摄")
+        and short_caption(pieces)
+    )
+
+
+def short_caption(pieces: Sequence[Line]) -> bool:
+    """The paragraph so far can be a caption: a few unindented lines ending a sentence (6月4日，
+    商户正在摆放 / 蔬菜。), so a photographer's line under it (通讯员 雷然敏 摄) credits it."""
+    return (
+        0 < len(pieces) <= CAPTION_LINES
+        and not pieces[0].indented
+        and pieces[-1].text[-1:] in rules.SENTENCE_END_CHARS
+        and sum(len(piece.text) for piece in pieces) <= CAPTION_CHARS
+    )
+
+
+def full_line(pieces: Sequence[Line]) -> bool:
+    """The paragraph's last line is as long as its others: the column's end cut it, so what it
+    closed on (a credit) may go on in the next line."""
+    return len(pieces) > 1 and len(pieces[-1].text) >= max(len(piece.text) for piece in pieces[:-1]) - 1
+
+
+def credit_goes_on(above: str, text: str, p: Profile) -> bool:
+    """``text`` lengthens the source credit ``above`` closed on: the sign-off of the two lines
+    joined starts in ``above`` and is a whole credit (据江城 / 日报, 综合新华社 / 等报道)."""
+    found = p.sign_off.search(above + text)
+    return (
+        found is not None
+        and found.start() < len(above) - 1
+        and bool(rules.CREDIT_LINE.match(found.group().strip()))
+    )
