@@ -4,9 +4,9 @@ in the next line."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from . import rules
+from . import lazyre, rules
 from .measure import Line
 from .profile import Profile
 
@@ -53,3 +53,43 @@ def credit_goes_on(above: str, text: str, p: Profile) -> bool:
         and found.start() < len(above) - 1
         and bool(rules.CREDIT_LINE.match(found.group().strip()))
     )
+
+
+def caption_tail(text: str) -> bool:
+    """The paragraph ends with a caption (…。图为小麦收割现场 图/韦铸峰), possibly glued to it."""
+    return bool(rules.PHOTO_CREDIT.search(text)) or "图为" in text[-CAPTION_CHARS:]
+
+
+# A credit whose name is cut by the line end goes on with the next short line: one character
+# (文/马 / 云飞张宣) with a name or more, two or three (图/权永 / 军) with one or two characters.
+_CUT_NAME = lazyre.compile(rf"(?:图|文|摄影?)\s*[/／]([{rules.CJK}]{{1,3}})$")
+_NAME_REST = lazyre.compile(rf"[{rules.CJK}\s]{{1,8}}")
+
+
+def _cut_name(above: str, text: str) -> bool:
+    cut = _CUT_NAME.search(above)
+    return bool(cut and _NAME_REST.fullmatch(text) and (len(cut.group(1)) == 1 or len(text.strip()) <= 2))
+
+
+def rest_of_credit(
+    open_: bool, pieces: Sequence[Line], text: str, p: Profile, closed: Callable[[str, Profile], bool]
+) -> bool:
+    """Line ``text`` ends a credit the line above began: a source credit (…座位。据 / 江城发布), a
+    photo credit (…鑫 / 伯特基地供图, 图为… / 者 石磊 摄), a credit's name (图/韦铸峰 文/马 / 云飞)."""
+    if not pieces:
+        return False
+    above = pieces[-1].text
+    if text[-1] in rules.CREDIT_ENDS:
+        if open_ and closed(above[-20:] + text, p):
+            return True
+        if (
+            not open_
+            and len(text) <= CREDIT_LINE_MAX
+            and full_line(pieces)
+            and credit_goes_on(above[-20:], text, p)
+        ):
+            return True  # …通报进展情况。综合新华社 / 等报道: the credit above was not yet whole
+    credit = len(text) <= CREDIT_LINE_MAX and text.rstrip("）) ").endswith(("摄", "供图"))
+    if credit and (caption_tail(above) or short_caption(pieces)):
+        return True  # …图/李长培 记 / 者 石磊 摄: the photographer's credit under a caption
+    return (open_ and bool(rules.PHOTO_CREDIT.search(above[-20:] + text))) or _cut_name(above, text)

@@ -16,7 +16,7 @@ import dataclasses
 
 from . import credits, furniture, lazyre, measure, rules
 from .briefs import label_line
-from .credits import CAPTION_CHARS, CAPTION_LINES, CREDIT_LINE_MAX
+from .credits import CAPTION_LINES
 from .model import Block, BlockKind
 from .profile import CHINESE, Profile, strong_pretest
 from .text import char_class, close_up, join, join_all
@@ -136,11 +136,6 @@ def _headline_like(text: str, p: Profile) -> bool:
     return not p.not_headline.search(text) and rules.jump_out(text, p.language) is None
 
 
-def _caption_tail(text: str) -> bool:
-    """The paragraph ends with a caption (…。图为小麦收割现场 图/韦铸峰), possibly glued to it."""
-    return bool(rules.PHOTO_CREDIT.search(text)) or "图为" in text[-CAPTION_CHARS:]
-
-
 def _closed(text: str, p: Profile) -> bool:
     """The paragraph so far ends where a new block may start. Runs on every line: cheap tests first."""
     text = text.rstrip()
@@ -169,10 +164,6 @@ def _starts_article(line: _Line, p: Profile) -> bool:
     return line.indented and (line.strong or bool(p.article_opening.match(line.text)))
 
 
-# A credit whose name is cut by the line end goes on with the next short line: one character
-# (文/马 / 云飞张宣) with a name or more, two or three (图/权永 / 军) with one or two characters.
-_CUT_NAME = lazyre.compile(rf"(?:图|文|摄影?)\s*[/／]([{rules.CJK}]{{1,3}})$")
-_NAME_REST = lazyre.compile(rf"[{rules.CJK}\s]{{1,8}}")
 _COMMA = lazyre.compile("[，、,]")
 
 
@@ -315,33 +306,6 @@ def blocks(text: str, profile: Profile = CHINESE) -> list[Block]:
     return b.blocks
 
 
-def _cut_name(above: str, text: str) -> bool:
-    cut = _CUT_NAME.search(above)
-    return bool(cut and _NAME_REST.fullmatch(text) and (len(cut.group(1)) == 1 or len(text.strip()) <= 2))
-
-
-def _rest_of_credit(b: _Builder, text: str) -> bool:
-    """Line ``text`` ends a credit the line above began: a source credit (…座位。据 / 江城发布), a
-    photo credit (…鑫 / 伯特基地供图, 图为… / 者 石磊 摄), a credit's name (图/韦铸峰 文/马 / 云飞)."""
-    if not b.pieces:
-        return False
-    above = b.pieces[-1].text
-    if text[-1] in _CREDIT_ENDS:
-        if b.open and _closed(above[-20:] + text, b.p):
-            return True
-        if (
-            not b.open
-            and len(text) <= CREDIT_LINE_MAX
-            and credits.full_line(b.pieces)
-            and credits.credit_goes_on(above[-20:], text, b.p)
-        ):
-            return True  # …通报进展情况。综合新华社 / 等报道: the credit above was not yet whole
-    credit = len(text) <= CREDIT_LINE_MAX and text.rstrip("）) ").endswith(("摄", "供图"))
-    if credit and (_caption_tail(above) or credits.short_caption(b.pieces)):
-        return True  # …图/李长培 记 / 者 石磊 摄: the photographer's credit under a caption
-    return (b.open and bool(rules.PHOTO_CREDIT.search(above[-20:] + text))) or _cut_name(above, text)
-
-
 def _under_head(line: _Line) -> bool:
     """A line that may stand right under a headline block: a byline, a jump-in, a photo caption
     (图为…, 上图：…: a caption under a jump head, above the continuation's 上接A01版)."""
@@ -359,7 +323,7 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
         return i + 1
     text = lines[i].text
     sentence = not (b.open or b.signed) and measure.wrapped_sentence(lines, i, b.pieces, b.starts)
-    if _rest_of_credit(b, text) or sentence:
+    if credits.rest_of_credit(b.open, b.pieces, text, b.p, _closed) or sentence:
         b.add(lines[i], blank)
         b.open = False  # the credit or the sentence, now whole, ends the paragraph
         return i + 1
@@ -393,7 +357,7 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
         block = False  # several lines with commas: wrapped body text, not a headline block
     if block and not b.open and b.pieces and len(run) == 1 and len(lines[i].text) < b.p.headline_min:
         # A short line under a finished caption is its photographer (图为…。/ 张宣), no headline.
-        block = not _caption_tail("".join(p.text for p in b.pieces)) or label_line(lines[i].text)
+        block = not credits.caption_tail("".join(p.text for p in b.pieces)) or label_line(lines[i].text)
     if block and b.open:
         # An unfinished paragraph goes on, unless it is a caption or credit line (it has
         # punctuation, so it is no wrapped headline) and a body clearly starts below the block.
