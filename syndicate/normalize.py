@@ -122,8 +122,10 @@ def is_strong(text: str, p: Profile = CHINESE) -> bool:
 
 
 def _headline_like(text: str, p: Profile) -> bool:
-    if len(text) < p.headline_min and p.short_headline.match(text):
-        # 李在明称, 楼市问答: a short headline; 据新华社 alone is a credit (a name such as 张宣 by context)
+    if len(text) < p.headline_min and p.short_headline.match(
+        text.rstrip("：" if p.colon_headline_max else "")
+    ):
+        # 李在明称, 楼市问答, 专家：: a short headline; 据新华社 alone is a credit (张宣 by context)
         return not p.not_headline.search(text)
     if not p.headline_min <= len(text) <= p.headline_max:
         return bool(p.photo_heading.match(close_up(text)))

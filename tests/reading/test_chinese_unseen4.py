@@ -111,3 +111,21 @@ def test_a_photographers_line_under_a_short_caption_is_no_byline() -> None:
     first, second = read(text)
     assert second.headline == "城南菜市场重新开门迎客"
     assert second.byline == ("徐英慧",)
+
+
+STORY_ABOVE = (
+    "青山区老旧小区完成改造\n本报记者 吴倩\n"
+    f"{IND}6月3日，青山区老旧小区改\n造完成，居民们纷纷表示，生\n活更加便利。\n"
+)
+
+
+def test_a_short_speakers_headline_ending_in_a_colon_opens_an_article() -> None:
+    """专家： (a speaker in four characters or fewer, the colon ending the line) over the quote's
+    line and the byline: the headline of the next article, not the end of the text above."""
+    text = STORY_ABOVE + (
+        f"\n专家：\n城南菜市场提价属正常波动\n文/张立 李明\n{IND}7月8日，城南菜市场部分\n蔬菜价格上涨。\n"
+    )
+    first, second = read(text)
+    assert first.paragraphs[-1].endswith("活更加便利。")
+    assert second.headline == "专家：城南菜市场提价属正常波动"
+    assert second.byline == ("张立", "李明")
