@@ -324,7 +324,11 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
         b.add(lines[i], blank)  # the common case: a wrapped line of an unfinished paragraph
         return i + 1
     text = lines[i].text
-    sentence = not (b.open or b.signed) and measure.wrapped_sentence(lines, i, b.pieces, b.starts)
+    # 图为… after a finished sentence opens a caption, however its line wraps (a page with no indent)
+    opens_caption = rules.CAPTION_OPENING.match(text) is not None
+    sentence = not (b.open or b.signed or opens_caption) and measure.wrapped_sentence(
+        lines, i, b.pieces, b.starts
+    )
     if credits.rest_of_credit(b.open, b.pieces, text, b.p, _closed) or sentence:
         b.add(lines[i], blank)
         b.open = False  # the credit or the sentence, now whole, ends the paragraph
@@ -367,7 +371,7 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
         credit = len(run) == 1 and len(lines[i].text) <= 4  # 张宣: the photographer's name
         block = caption and not credit and j < len(lines) and _starts_article(lines[j], b.p)
     if not block and not (run and not b.open and measure.jump_head(lines, i)):
-        (b.start if b.signed else b.add)(lines[i], blank)
+        (b.start if b.signed or opens_caption else b.add)(lines[i], blank)
         return i + 1
     if not block:
         run = run[:1]  # a jump head above its continuation's unindented text: the head alone

@@ -129,3 +129,22 @@ def test_a_short_speakers_headline_ending_in_a_colon_opens_an_article() -> None:
     assert first.paragraphs[-1].endswith("活更加便利。")
     assert second.headline == "专家：城南菜市场提价属正常波动"
     assert second.byline == ("张立", "李明")
+
+
+def test_a_caption_after_a_finished_sentence_goes_with_the_article_below_on_a_page_with_no_indent() -> None:
+    """No paragraph indents (a tabloid's layout): 图为… under the last sentence of a story, its
+    credit ending it, then 本报讯（…）: the caption opens the article below; it is no wrap of the
+    paragraph above, however full its line."""
+    text = (
+        "青山区老旧小区完成改造\n"
+        "本报讯（记者 吴倩）6月3日，青山区老旧小区改造完\n"
+        "成，居民们纷纷表示，生活更加便利，一派新景象。\n"
+        "图为城南菜市场商户在新开的摊位前整理蔬\n"
+        "菜。（本报记者 胡勇琳 摄）\n"
+        "本报讯（记者 谭泽洋 通讯员 白建）城南菜市场\n"
+        "重新开门，摊位由原来的80个增加到120个。\n"
+    )
+    first, second = read(text)
+    assert first.paragraphs[-1].endswith("一派新景象。")
+    assert second.first_line == 4 and second.byline == ("谭泽洋", "白建")
+    assert any(p.startswith("图为") for p in second.paragraphs)
