@@ -167,6 +167,21 @@ def _starts_article(line: _Line, p: Profile) -> bool:
 
 
 _COMMA = lazyre.compile("[，、,]")
+_INDENTED = lazyre.compile(rf"(?m)^[ \t]*{rules.INDENT}+(.*)$")  # a line opening with an indent
+
+
+def _unmarked(text: str, p: Profile) -> bool:
+    """The page marks no paragraph with an indent (a tabloid's layout): no line opens with one but a
+    jump line (　　下转A03版). Stops at the first indented paragraph: one regex step on most pages."""
+    if p.paragraph_indent is None:
+        return False
+    for m in _INDENTED.finditer(text):
+        body = m.group(1).strip()
+        if body and not (
+            rules.jump_alone(body, "out", p.language) or rules.jump_alone(body, "in", p.language)
+        ):
+            return False
+    return True
 
 
 class _Builder:
@@ -179,6 +194,7 @@ class _Builder:
         self.blank_before = False
         self.open = False  # the paragraph being collected is unfinished
         self.signed = False  # ...or finished by a bracketed sign-off: the article above ends there
+        self.unmarked = False  # the page marks no paragraph with an indent (a tabloid's layout)
 
     def update(self) -> None:
         # The tail of the joined text: a sign-off such as （来源：…编译：…） may span lines.
@@ -267,6 +283,7 @@ def blocks(text: str, profile: Profile = CHINESE) -> list[Block]:
         return profile.read_unmarked(text, profile.extra_furniture, profile.paper_bylines)
     lines = _lines(text, profile)
     b = _Builder(profile)
+    b.unmarked = _unmarked(text, profile)
     i, blank, n = 0, False, len(lines)
     while i < n:
         line = lines[i]
@@ -324,8 +341,9 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
         b.add(lines[i], blank)  # the common case: a wrapped line of an unfinished paragraph
         return i + 1
     text = lines[i].text
-    # 图为… after a finished sentence opens a caption, however its line wraps (a page with no indent)
-    opens_caption = rules.CAPTION_OPENING.match(text) is not None
+    # 图为… after a finished sentence opens a caption on a page with no indents, however its line
+    # wraps; under an indented paragraph it is the paragraph's tail (segment takes it from there).
+    opens_caption = b.unmarked and rules.CAPTION_OPENING.match(text) is not None
     sentence = not (b.open or b.signed or opens_caption) and measure.wrapped_sentence(
         lines, i, b.pieces, b.starts
     )

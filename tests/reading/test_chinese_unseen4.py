@@ -4,6 +4,8 @@ real pages (local tabloids, provincial dailies)."""
 
 from __future__ import annotations
 
+import pytest
+
 from syndicate.model import Fragment, FragmentKind
 from syndicate.normalize import blocks
 from syndicate.segment import split
@@ -131,14 +133,19 @@ def test_a_short_speakers_headline_ending_in_a_colon_opens_an_article() -> None:
     assert second.byline == ("张立", "李明")
 
 
-def test_a_caption_after_a_finished_sentence_goes_with_the_article_below_on_a_page_with_no_indent() -> None:
+@pytest.mark.parametrize("jump", ["", "\u3000\u3000（下转A03版）\n"])
+def test_a_caption_after_a_finished_sentence_goes_with_the_article_below_on_a_page_with_no_indent(
+    jump: str,
+) -> None:
     """No paragraph indents (a tabloid's layout): 图为… under the last sentence of a story, its
     credit ending it, then 本报讯（…）: the caption opens the article below; it is no wrap of the
-    paragraph above, however full its line."""
+    paragraph above, however full its line. A jump line or two indented do not make the page one
+    with indents."""
     text = (
         "青山区老旧小区完成改造\n"
         "本报讯（记者 吴倩）6月3日，青山区老旧小区改造完\n"
         "成，居民们纷纷表示，生活更加便利，一派新景象。\n"
+        f"{jump}"
         "图为城南菜市场商户在新开的摊位前整理蔬\n"
         "菜。（本报记者 胡勇琳 摄）\n"
         "本报讯（记者 谭泽洋 通讯员 白建）城南菜市场\n"
@@ -146,5 +153,5 @@ def test_a_caption_after_a_finished_sentence_goes_with_the_article_below_on_a_pa
     )
     first, second = read(text)
     assert first.paragraphs[-1].endswith("一派新景象。")
-    assert second.first_line == 4 and second.byline == ("谭泽洋", "白建")
+    assert second.first_line == 4 + jump.count("\n") and second.byline == ("谭泽洋", "白建")
     assert any(p.startswith("图为") for p in second.paragraphs)
