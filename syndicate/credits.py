@@ -13,6 +13,8 @@ from .profile import Profile
 CAPTION_LINES = 4  # a caption glued under a paragraph is at most this many lines
 CAPTION_CHARS = 80  # ...and this many characters
 CREDIT_LINE_MAX = 12  # a photo credit on its own line under a caption: 新华社记者 石磊 摄
+_COMMA = lazyre.compile("[，、,]")
+CAPTION_WORDS = 4  # a caption says something before its credit
 
 
 def credits_caption(open_: bool, pieces: Sequence[Line], text: str) -> bool:
@@ -93,3 +95,25 @@ def rest_of_credit(
     if credit and (caption_tail(above) or short_caption(pieces)):
         return True  # …图/李长培 记 / 者 石磊 摄: the photographer's credit under a caption
     return (open_ and bool(rules.PHOTO_CREDIT.search(above[-20:] + text))) or _cut_name(above, text)
+
+
+def caption_below(lines: Sequence[Line], run: Sequence[tuple[int, bool]], j: int) -> bool:
+    """Lines from ``j`` on are a photo caption, no 图为 opening it: a sentence or two whose credit
+    (记者 廖瑞然 摄) ends them within a caption's lines, so the ``run`` of headline-like lines right
+    above (with no comma: no caption's first line, 3月19日，乘客正在) may be a headline block."""
+    if rules.CAPTION_OPENING.match(lines[run[0][0]].text) or any(
+        _COMMA.search(lines[k].text) for k, _ in run
+    ):
+        return False  # 图为… / …蔬菜。（记者 摄）: a caption's own first line is no headline over it
+    text = ""
+    for line in lines[j : j + CAPTION_LINES]:
+        if line.indented or not line.text:
+            return False
+        text += line.text
+        if len(text) > CAPTION_CHARS:
+            return False
+        credit = rules.PHOTO_CREDIT.search(text) if text[-1] in "摄）)" else None
+        if credit is not None:
+            # words before the credit: a credit alone (（记者 李明 摄）) credits the line above
+            return credit.start() >= CAPTION_WORDS
+    return False

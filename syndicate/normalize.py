@@ -376,7 +376,9 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
             and not any("，" in lines[k].text for k, _ in run)
         ):
             run, j = [*run, (j, gap)], nxt
-    block = bool(run) and (j >= len(lines) or lines[j].indented or _under_head(lines[j]))
+    block = bool(run) and (
+        j >= len(lines) or lines[j].indented or _under_head(lines[j]) or credits.caption_below(lines, run, j)
+    )
     if block and sum(1 for k, _ in run if _COMMA.search(lines[k].text)) > 1:
         block = False  # several lines with commas: wrapped body text, not a headline block
     if block and not b.open and b.pieces and len(run) == 1 and len(lines[i].text) < b.p.headline_min:

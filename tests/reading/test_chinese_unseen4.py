@@ -155,3 +155,32 @@ def test_a_caption_after_a_finished_sentence_goes_with_the_article_below_on_a_pa
     assert first.paragraphs[-1].endswith("一派新景象。")
     assert second.first_line == 4 + jump.count("\n") and second.byline == ("谭泽洋", "白建")
     assert any(p.startswith("图为") for p in second.paragraphs)
+
+
+def test_a_headline_over_a_caption_with_no_opening_word_heads_the_article() -> None:
+    """A short headline, then its photo's caption with no 图为 (its credit, 记者 陈晨 摄, on a line
+    of its own), then the wire dateline: the line over the caption is the next article's headline,
+    not the end of the text above."""
+    text = STORY_ABOVE + (
+        "楼市问答\n"
+        "7月8日，城南新盘售楼处内，购房者正在咨询。\n"
+        "记者 陈晨 摄\n"
+        f"{IND}新华社杭州7月8日电（记者 曾楠）7月以来，\n城南新盘成交量比上月增长两成。\n"
+    )
+    first, second = read(text)
+    assert first.paragraphs[-1].endswith("活更加便利。")
+    assert second.headline == "楼市问答"
+    assert second.byline == ("曾楠",)
+
+
+def test_a_captions_first_line_over_its_credit_is_no_headline() -> None:
+    """A caption's first line (6月4日，商户们正在) over the rest of it and its credit: no headline,
+    even though it ends no sentence; the caption stays whole above the article's byline."""
+    text = STORY_ABOVE + (
+        "6月4日，城南菜市场商户们正在\n"
+        "整理蔬菜。（本报记者 汤兰宇/摄）\n"
+        "□记者 毛泽 报道\n"
+        f"{IND}本报6月4日讯 城南菜市场重新开门，\n摊位增加到120个。\n"
+    )
+    fragments = read(text)
+    assert all(f.headline != "6月4日，城南菜市场商户们正在" for f in fragments)
