@@ -13,7 +13,7 @@ from .profile import Profile
 CAPTION_LINES = 4  # a caption glued under a paragraph is at most this many lines
 CAPTION_CHARS = 80  # ...and this many characters
 CREDIT_LINE_MAX = 12  # a photo credit on its own line under a caption: 新华社记者 石磊 摄
-_COMMA = lazyre.compile("[，、,]")
+COMMA = lazyre.compile("[，、,]")
 CAPTION_WORDS = 4  # a caption says something before its credit
 
 
@@ -101,9 +101,7 @@ def caption_below(lines: Sequence[Line], run: Sequence[tuple[int, bool]], j: int
     """Lines from ``j`` on are a photo caption, no 图为 opening it: a sentence or two whose credit
     (记者 廖瑞然 摄) ends them within a caption's lines, so the ``run`` of headline-like lines right
     above (with no comma: no caption's first line, 3月19日，乘客正在) may be a headline block."""
-    if rules.CAPTION_OPENING.match(lines[run[0][0]].text) or any(
-        _COMMA.search(lines[k].text) for k, _ in run
-    ):
+    if rules.CAPTION_OPENING.match(lines[run[0][0]].text) or any(COMMA.search(lines[k].text) for k, _ in run):
         return False  # 图为… / …蔬菜。（记者 摄）: a caption's own first line is no headline over it
     text = ""
     for line in lines[j : j + CAPTION_LINES]:
@@ -117,3 +115,15 @@ def caption_below(lines: Sequence[Line], run: Sequence[tuple[int, bool]], j: int
             # words before the credit: a credit alone (（记者 李明 摄）) credits the line above
             return credit.start() >= CAPTION_WORDS
     return False
+
+
+def under_head(line: Line) -> bool:
+    """A line that may stand right under a headline block: a byline, a jump-in, a photo caption
+    (图为…, 上图：…: a caption under a jump head, above the continuation's 上接A01版)."""
+    return line.strong or bool(rules.CAPTION_OPENING.match(line.text))
+
+
+def heads_end(lines: Sequence[Line], run: Sequence[tuple[int, bool]], j: int) -> bool:
+    """The ``run`` of headline-like lines ends where a headline block does: at the page's end,
+    above an indented line, a line that stands under a head, or a caption with no 图为."""
+    return j >= len(lines) or lines[j].indented or under_head(lines[j]) or caption_below(lines, run, j)

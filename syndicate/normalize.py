@@ -166,7 +166,7 @@ def _starts_article(line: _Line, p: Profile) -> bool:
     return line.indented and (line.strong or bool(p.article_opening.match(line.text)))
 
 
-_COMMA = lazyre.compile("[，、,]")
+_COMMA = credits.COMMA
 _INDENTED = lazyre.compile(rf"(?m)^[ \t]*{rules.INDENT}+(.*)$")  # a line opening with an indent
 
 
@@ -194,7 +194,9 @@ class _Builder:
         self.blank_before = False
         self.open = False  # the paragraph being collected is unfinished
         self.signed = False  # ...or finished by a bracketed sign-off: the article above ends there
-        self.unmarked = False  # the page marks no paragraph with an indent (a tabloid's layout)
+        # The page marks no paragraph with an indent (a tabloid's layout): there 图为… after a finished
+        # sentence opens a caption however its line wraps (under an indented paragraph: its tail).
+        self.unmarked = False
 
     def update(self) -> None:
         # The tail of the joined text: a sign-off such as （来源：…编译：…） may span lines.
@@ -325,12 +327,6 @@ def blocks(text: str, profile: Profile = CHINESE) -> list[Block]:
     return b.blocks
 
 
-def _under_head(line: _Line) -> bool:
-    """A line that may stand right under a headline block: a byline, a jump-in, a photo caption
-    (图为…, 上图：…: a caption under a jump head, above the continuation's 上接A01版)."""
-    return line.strong or bool(rules.CAPTION_OPENING.match(line.text))
-
-
 def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int:
     """Place unindented line ``i``: the start of a headline block, or a continuation line.
 
@@ -341,12 +337,8 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
         b.add(lines[i], blank)  # the common case: a wrapped line of an unfinished paragraph
         return i + 1
     text = lines[i].text
-    # 图为… after a finished sentence opens a caption on a page with no indents, however its line
-    # wraps; under an indented paragraph it is the paragraph's tail (segment takes it from there).
-    opens_caption = b.unmarked and rules.CAPTION_OPENING.match(text) is not None
-    sentence = not (b.open or b.signed or opens_caption) and measure.wrapped_sentence(
-        lines, i, b.pieces, b.starts
-    )
+    cap = b.unmarked and rules.CAPTION_OPENING.match(text) is not None  # a caption opens (b.unmarked)
+    sentence = not (b.open or b.signed or cap) and measure.wrapped_sentence(lines, i, b.pieces, b.starts)
     if credits.rest_of_credit(b.open, b.pieces, text, b.p, _closed) or sentence:
         b.add(lines[i], blank)
         b.open = False  # the credit or the sentence, now whole, ends the paragraph
@@ -363,22 +355,17 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
         if line.blank:
             gap, j = True, j + 1
             continue
-        if line.indented or (run and _under_head(line)) or not line.heady:
+        if line.indented or (run and credits.under_head(line)) or not line.heady:
             break
         run.append((j, gap))
         gap, j = False, j + 1
     if j < len(lines) and _deck(lines[j], b.p) and not b.open and (run or b.blocks[-1:] and not b.pieces):
         # A deck: one long line of sentences under the headline, right above a dated body.
         nxt = next((k for k in range(j + 1, len(lines)) if not lines[k].blank), None)
-        if (
-            nxt is not None
-            and _starts_article(lines[nxt], b.p)
-            and not any("，" in lines[k].text for k, _ in run)
-        ):
+        commas = any("，" in lines[k].text for k, _ in run)
+        if nxt is not None and _starts_article(lines[nxt], b.p) and not commas:
             run, j = [*run, (j, gap)], nxt
-    block = bool(run) and (
-        j >= len(lines) or lines[j].indented or _under_head(lines[j]) or credits.caption_below(lines, run, j)
-    )
+    block = bool(run) and credits.heads_end(lines, run, j)
     if block and sum(1 for k, _ in run if _COMMA.search(lines[k].text)) > 1:
         block = False  # several lines with commas: wrapped body text, not a headline block
     if block and not b.open and b.pieces and len(run) == 1 and len(lines[i].text) < b.p.headline_min:
@@ -391,7 +378,7 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
         credit = len(run) == 1 and len(lines[i].text) <= 4  # 张宣: the photographer's name
         block = caption and not credit and j < len(lines) and _starts_article(lines[j], b.p)
     if not block and not (run and not b.open and measure.jump_head(lines, i)):
-        (b.start if b.signed or opens_caption else b.add)(lines[i], blank)
+        (b.start if b.signed or cap else b.add)(lines[i], blank)
         return i + 1
     if not block:
         run = run[:1]  # a jump head above its continuation's unindented text: the head alone
