@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from . import rules
+from . import lazyre, rules
 from .measure import Line
 from .profile import Profile, furniture_key
 
@@ -56,7 +56,14 @@ def drop_debris(lines: Sequence[Line], closed: Callable[[str], bool]) -> None:
         line = lines[k]
         text = line.text
         k += 1
-        if not text or line.indented or line.strong:
+        if not text or line.strong:
+            continue
+        if (
+            text[0] in rules.INDEX_FIRST or text[-1].isdigit() or text[-1] == "版"
+        ) and rules.INDEX_ENTRY.match(text):
+            k = _index_box(lines, k - 1)
+            continue
+        if line.indented:
             continue
         if text[-1].isdigit() and _contact(line):
             end = k - 1
@@ -81,6 +88,37 @@ def drop_debris(lines: Sequence[Line], closed: Callable[[str], bool]) -> None:
                 start = above  # the table's title
             _blank(lines, start, end)
             k = end + 1
+
+
+def _index_box(lines: Sequence[Line], k: int) -> int:
+    """Line ``k`` points to a page (A02 我市上半年经济运行稳中有进): with another such line below it
+    (an entry's wrapped tail between them), or the box's head above it (■今日导读), the lines are
+    an index box, read as blank lines. Returns where to look on."""
+    end, nxt = k, _next_text(lines, k)
+    while nxt is not None:
+        if _index_entry(lines[nxt]):
+            end, nxt = nxt, _next_text(lines, nxt)
+            continue
+        after = _next_text(lines, nxt)
+        tail = lines[nxt]
+        if after is None or not _index_entry(lines[after]) or not _entry_tail(tail):
+            break
+        end, nxt = after, _next_text(lines, after)
+    above = _prev_text(lines, k)
+    start = above if above is not None and rules.INDEX_HEAD.match(lines[above].text) else k
+    if start == end:
+        return k + 1  # one line pointing to a page, alone: a story may name one so
+    _blank(lines, start, end)
+    return end + 1
+
+
+def _index_entry(line: Line) -> bool:
+    return not line.strong and bool(line.text) and bool(rules.INDEX_ENTRY.match(line.text))
+
+
+def _entry_tail(line: Line) -> bool:
+    text = line.text
+    return not line.indented and len(text) <= rules.INDEX_WRAP_MAX and not rules.TABLE_NOT.search(text)
 
 
 def _next_text(lines: Sequence[Line], k: int) -> int | None:
@@ -115,6 +153,8 @@ def _blank(lines: Sequence[Line], start: int, end: int) -> None:
 
 _LABEL_LIKE_MAX = 12  # a running head's short items: the paper's name, a section name (要闻)
 _NO_LABEL = frozenset("，。、；：！？,;!?（）()“”")
+# The paper's name in Latin capitals under its masthead: DONGJIANG DAILY, NANFANG RIBAO.
+_LATIN_NAME = lazyre.compile(r"^[A-Z][A-Z&.'’\- ]{2,39}$")
 
 
 def ends_a_jump(raws: list[str], k: int, body: str, p: Profile) -> bool:
@@ -149,7 +189,7 @@ def running_lines(raws: list[str], p: Profile) -> set[int]:
             if is_furniture(body, True, p) or furniture_key(body) in p.section_names:
                 run.append(k + 1)
                 sure = len(run)
-            elif len(body) <= _LABEL_LIKE_MAX and _NO_LABEL.isdisjoint(body):
+            elif (len(body) <= _LABEL_LIKE_MAX and _NO_LABEL.isdisjoint(body)) or _LATIN_NAME.match(body):
                 run.append(k + 1)
             else:
                 break

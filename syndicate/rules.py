@@ -151,6 +151,8 @@ RUNNING_HEAD = lazyre.compile(
 # without 星期 (2026年7月9日 星期四 农历六月十五, 2026-07-09).
 EDGE_FURNITURE = lazyre.compile(
     r"^(?:第\s?)?[A-Za-z]?\d{1,3}\s?版?(?:\s+[\u4e00-\u9fff]{2,6})?$|^[\u4e00-\u9fff]{2,6}\s+[A-Za-z]?\d{1,3}$"
+    # the label with its section name after a colon, as page files of e-paper sites print it: 第A01版：要闻
+    r"|^(?:第\s?)?[A-Za-z]?\d{1,3}\s?版\s*[:：]\s*[\u4e00-\u9fff·]{2,8}$"
     r"|^\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日\s*(?:[（(]?\s*(?:星期|周)[一二三四五六日天]\s*[）)]?)?[^，。,]{0,20}$"
     r"|^(?:星期|周)[一二三四五六日天]\s*(?:农历\S{2,8})?$|^\d{4}[-./]\d{1,2}[-./]\d{1,2}$"
     rf"|{RUNNING_HEAD.pattern}"
@@ -189,6 +191,19 @@ AD_LINE_MAX = 30  # an advertisement's lines are short: a name, a slogan, a numb
 TABLE_CELLS = lazyre.compile(r"^\S{2,}(?:[ \t\u3000]+\S+)+$")
 TABLE_FIGURE = lazyre.compile(r"\d")
 TABLE_NOT = lazyre.compile(r"[，。；！？、,;!?]")
+# A front page's index box (导读): lines that point to a page, its label before the story's headline
+# or after it (A02 我市上半年经济运行稳中有进 / 2版：暑期托管全覆盖 / 重点项目集中开工 ▶A06), under
+# its head (■今日导读, 本期要目). No sentence in them: a body line that wraps to open with 2版 has one.
+_INDEX_PAGE = r"(?:[A-Za-z]\d{1,3}|(?:第\s?)?\d{1,3}\s?版)"
+INDEX_ENTRY = lazyre.compile(
+    rf"^[■▶►●◆·•]?\s*{_INDEX_PAGE}(?:\s*[:：|｜]\s*|\s+|(?<=版))[^。，；！？,;!?\s][^。，；！？,;!?]{{3,31}}$"
+    rf"|^[■▶►●◆·•]?\s*[^。，；！？,;!?\s][^。，；！？,;!?]{{3,31}}?(?:\s+|\s*[▶►>→]\s*|\s*详?见)(?:{_INDEX_PAGE})$"
+)
+INDEX_HEAD = lazyre.compile(
+    r"^[■▶►●◆□【\[]?\s*(?:今日|本期|本版|今天)?\s*(?:导\s*读|要\s*目|看\s*点|导\s*航)\s*[】\]]?$"
+)
+INDEX_FIRST = frozenset("■▶►●◆·•第ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+INDEX_WRAP_MAX = 16  # an entry wrapped by a narrow column: its tail, short, before the next entry
 
 # --- continuation markers ----------------------------------------------------------------------
 
