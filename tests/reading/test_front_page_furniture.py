@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from syndicate.lead import derive_headline
 from syndicate.normalize import blocks
 
 IND = "\u3000\u3000"
@@ -76,3 +77,18 @@ def test_a_single_line_naming_a_page_without_a_head_is_text() -> None:
     # A story's one-line pointer is no index box (and a headline may end with a page's label).
     text = f"{HEAD}{BODY}暑期托管服务覆盖全部城区学校 A04\n{BODY}"
     assert "暑期托管服务覆盖全部城区学校 A04" in " ".join(_texts(text))
+
+
+@pytest.mark.parametrize(
+    ("lead", "headline"),
+    [
+        (
+            "■第三届数字经济博览会开幕\u30007月9日，第三届数字经济博览会在杭州开幕。",
+            "第三届数字经济博览会开幕",
+        ),
+        ("▲全国夏粮收购进度过半\u3000据国家粮食和物资储备局消息，截至7月8日，", "全国夏粮收购进度过半"),
+        ("今天下午，工委（区委）人才工作领导小组会议召开，深入学习", "工委（区委）人才工作领导小组会议召开"),
+    ],
+)
+def test_a_briefs_headline_is_its_run_in_head_without_its_mark(lead: str, headline: str) -> None:
+    assert derive_headline(lead) == headline
