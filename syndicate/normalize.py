@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from . import furniture, lazyre, measure, rules
+from . import furniture, indents, lazyre, measure, rules
 from .briefs import label_line
 from .model import Block, BlockKind
 from .profile import CHINESE, Profile, strong_pretest
@@ -79,6 +79,8 @@ def _lines(text: str, p: Profile) -> list[_Line]:
         out.append(_Line(n, body, indented, strong, p, indented and lead.startswith(deep)))
         out[-1].centred = not indented and raw[:1] == " "
     furniture.drop_debris(out, lambda text: _closed(text, p))
+    if indent is not None and indents.lost_every_indent(out):
+        indents.mark_body_starts(out, lambda text: _closed(text, p))
     # One backward sweep: which unindented lines could head the article that starts below them?
     # Only a run of headline-like lines (or a deck) right above an article start can.
     below = False

@@ -28,3 +28,29 @@ def test_continuations_without_indents_are_parts_of_their_own() -> None:
     assert heat.paragraphs[-1].endswith("汤等防暑用品。")
     assert not any("参观学习" in p for p in heat.paragraphs)
     assert not reading.problems
+
+
+# Two features with no dateline, every indent lost: only the heads' width tells where each starts.
+FEATURES = (
+    "从青春韶华到鬓染微霜\n"
+    "她把最美的年华献给了雪域高原，用气象\n人的责任担当守护藏北的天空。二十余载\n坚守，她依旧低调谦逊，扎根基层，带出\n"
+    "了一支能打硬仗的观测队伍。\n"
+    "每到汛期，她总是第一个赶到值班室，\n最后一个离开。同事们说，有她在，心里\n就踏实。\n"
+    "暴雨验技能 预警护平安\n"
+    "五月的山城暴雨天气频发多发，持续性强\n降雨一轮接着一轮。担任首席预报员已十\n年的他，道出了当日天气的复杂多变之处，\n"
+    "并连夜组织会商，提前发布预警信号。\n"
+    "强降雨过程中，当地气象部门凭借精准高\n效的预报预警，实现全市气象灾害零人员\n伤亡。\n"
+)
+
+
+def test_heads_set_off_the_column_start_articles_without_indents() -> None:
+    reading = pipeline.read(issue([FEATURES]))
+    assert [a.headline for a in reading.articles] == ["从青春韶华到鬓染微霜", "暴雨验技能预警护平安"]
+    assert reading.articles[1].paragraphs[0].startswith("五月的山城")
+
+
+def test_a_paragraphs_first_line_short_by_its_lost_indent_is_no_head() -> None:
+    # "每到汛期，…" is two characters short of the column (its indent lost), and has a comma.
+    # "并连夜组织会商，…" likewise: neither opens an article.
+    reading = pipeline.read(issue([FEATURES]))
+    assert len(reading.articles) == 2
