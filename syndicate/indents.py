@@ -4,8 +4,10 @@ A page printed with full-width indents and extracted without them (some PDF-to-t
 leading spaces) marks no paragraph, and the reader, which takes a headline block for one only
 over the indented start of a body, would glue its articles together. A typesetter still sees a
 headline block: headline-like lines after a finished paragraph (or the page's top), then a line
-of body text. That line gets its indent back; nothing else is guessed (paragraph breaks inside
-an article stay unmarked: they decide no article boundary). A page with indents is left alone.
+of body text. That line gets its indent back. Paragraph breaks inside a wrapped column are not
+guessed (they decide no article boundary, and guessing them cost precision); on a page of
+unwrapped paragraphs, a paragraph a line, each line after a finished one opens a paragraph.
+A page with a printed indent is left alone.
 """
 
 from __future__ import annotations
@@ -17,19 +19,27 @@ from .measure import SHORT_BY, Line
 MIN_LINES = 12  # a page this short says too little about its own indents
 HEAD_LINES = 4  # a headline block: kicker, headline (two lines), deck
 NEIGHBOURS = 3  # lines under a head line that show the column's width
+# Finished lines on a page of unwrapped paragraphs; in wrapped columns only a paragraph's last line
+# is one (a fifth of the lines or fewer).
+UNWRAPPED_SHARE = 0.6
 
 
-def lost_every_indent(lines: Sequence[Line]) -> bool:
-    """No line of a page long enough to tell is indented (datelines and jump-ins are marked by
-    their text, not their indent: they do not count)."""
-    texts = [line for line in lines if line.text and not line.strong]
-    return len(texts) >= MIN_LINES and not any(line.indented for line in texts)
+def long_enough(lines: Sequence[Line]) -> bool:
+    """The page, with no indent printed, has enough lines to say it lost them."""
+    return sum(1 for line in lines if line.text) >= MIN_LINES
 
 
 def mark_body_starts(lines: Sequence[Line], closed: Callable[[str], bool]) -> None:
     """Indent the lines that open a body under a headline block: after a finished line (or the
-    top), one to ``HEAD_LINES`` headline-like lines, then a line that is not."""
+    top), one to ``HEAD_LINES`` headline-like lines, then a line that is not. On a page of
+    unwrapped paragraphs (a paragraph a line, as web pages give text), every line after a
+    finished one that is no head line opens a paragraph."""
     shown = [k for k, line in enumerate(lines) if line.text]
+    if sum(1 for k in shown if closed(lines[k].text)) >= UNWRAPPED_SHARE * len(shown):
+        for n in range(1, len(shown)):
+            line = lines[shown[n]]
+            if closed(lines[shown[n - 1]].text) and not line.strong and not line.heady:
+                line.indented = True
     n = 0
     while n < len(shown):
         if n and not closed(lines[shown[n - 1]].text):

@@ -52,7 +52,7 @@ class _Line:
 
 
 def _lines(text: str, p: Profile) -> list[_Line]:
-    out = []
+    out, printed_indents = [], 0
     # split("\n"), not splitlines(): form feeds and U+2028 must not shift line numbers.
     raws = text.split("\n")
     foot = len(raws) - rules.EDGE_LINES
@@ -65,6 +65,7 @@ def _lines(text: str, p: Profile) -> list[_Line]:
     for n, raw in enumerate(raws, start=1):
         lead = raw.lstrip(" \t")
         indented = indent is not None and lead.startswith(indent)
+        printed_indents += indented
         body = lead.strip("\u3000 \t\r")
         strong = False
         if body and not indented and indent is not None and (_dated(body, p) or _jumped_in(body, p)):
@@ -79,7 +80,7 @@ def _lines(text: str, p: Profile) -> list[_Line]:
         out.append(_Line(n, body, indented, strong, p, indented and lead.startswith(deep)))
         out[-1].centred = not indented and raw[:1] == " "
     furniture.drop_debris(out, lambda text: _closed(text, p))
-    if indent is not None and indents.lost_every_indent(out):
+    if indent is not None and not printed_indents and indents.long_enough(out):
         indents.mark_body_starts(out, lambda text: _closed(text, p))
     # One backward sweep: which unindented lines could head the article that starts below them?
     # Only a run of headline-like lines (or a deck) right above an article start can.

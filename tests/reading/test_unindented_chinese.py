@@ -54,3 +54,17 @@ def test_a_paragraphs_first_line_short_by_its_lost_indent_is_no_head() -> None:
     # "并连夜组织会商，…" likewise: neither opens an article.
     reading = pipeline.read(issue([FEATURES]))
     assert len(reading.articles) == 2
+
+
+def test_unwrapped_paragraphs_without_indents_are_paragraphs() -> None:
+    # A paragraph a line, as a web page gives the text, every indent lost.
+    page = (
+        "暑期文化惠民活动启动\n"
+        "本报讯（记者 马丽）7月11日，我市暑期文化惠民活动正式启动，活动将持续到8月底。\n"
+        "今年的暑期文化惠民活动涵盖演出、展览、讲座、阅读推广等四大类120余场活动。\n"
+        "活动期间，市图书馆、文化馆、博物馆将延长开放时间，方便市民参加暑期文化惠民活动。\n"
+        "主办方还推出了暑期文化惠民活动线上预约服务，市民可通过微信公众号提前预约。\n"
+    ) * 3
+    reading = pipeline.read(issue([page]))
+    assert len(reading.articles) == 3
+    assert [len(a.paragraphs) for a in reading.articles] == [4, 4, 4]
