@@ -58,9 +58,7 @@ def drop_debris(lines: Sequence[Line], closed: Callable[[str], bool]) -> None:
         k += 1
         if not text or line.strong:
             continue
-        if (
-            text[0] in rules.INDEX_FIRST or text[-1].isdigit() or text[-1] == "版"
-        ) and rules.INDEX_ENTRY.match(text):
+        if (text[0] in INDEX_FIRST or text[-1].isdigit() or text[-1] == "版") and INDEX_ENTRY.match(text):
             k = _index_box(lines, k - 1)
             continue
         if line.indented:
@@ -105,7 +103,7 @@ def _index_box(lines: Sequence[Line], k: int) -> int:
             break
         end, nxt = after, _next_text(lines, after)
     above = _prev_text(lines, k)
-    start = above if above is not None and rules.INDEX_HEAD.match(lines[above].text) else k
+    start = above if above is not None and INDEX_HEAD.match(lines[above].text) else k
     if start == end:
         return k + 1  # one line pointing to a page, alone: a story may name one so
     _blank(lines, start, end)
@@ -113,12 +111,12 @@ def _index_box(lines: Sequence[Line], k: int) -> int:
 
 
 def _index_entry(line: Line) -> bool:
-    return not line.strong and bool(line.text) and bool(rules.INDEX_ENTRY.match(line.text))
+    return not line.strong and bool(line.text) and bool(INDEX_ENTRY.match(line.text))
 
 
 def _entry_tail(line: Line) -> bool:
     text = line.text
-    return not line.indented and len(text) <= rules.INDEX_WRAP_MAX and not rules.TABLE_NOT.search(text)
+    return not line.indented and len(text) <= INDEX_WRAP_MAX and not rules.TABLE_NOT.search(text)
 
 
 def _next_text(lines: Sequence[Line], k: int) -> int | None:
@@ -149,6 +147,21 @@ def _ad_start(lines: Sequence[Line], k: int, closed: Callable[[str], bool]) -> i
 def _blank(lines: Sequence[Line], start: int, end: int) -> None:
     for line in lines[start : end + 1]:
         line.text, line.strong = "", False
+
+
+# A front page's index box (导读): lines that point to a page, its label before the story's headline
+# or after it (A02 我市上半年经济运行稳中有进 / 2版：暑期托管全覆盖 / 重点项目集中开工 ▶A06), under
+# its head (■今日导读, 本期要目). No sentence in them: a body line that wraps to open with 2版 has one.
+_INDEX_PAGE = r"(?:[A-Za-z]\d{1,3}|(?:第\s?)?\d{1,3}\s?版)"
+INDEX_ENTRY = lazyre.compile(
+    rf"^[■▶►●◆·•]?\s*{_INDEX_PAGE}(?:\s*[:：|｜]\s*|\s+|(?<=版))[^。，；！？,;!?\s][^。，；！？,;!?]{{3,31}}$"
+    rf"|^[■▶►●◆·•]?\s*[^。，；！？,;!?\s][^。，；！？,;!?]{{3,31}}?(?:\s+|\s*[▶►>→]\s*|\s*详?见)(?:{_INDEX_PAGE})$"
+)
+INDEX_HEAD = lazyre.compile(
+    r"^[■▶►●◆□【\[]?\s*(?:今日|本期|本版|今天)?\s*(?:导\s*读|要\s*目|看\s*点|导\s*航)\s*[】\]]?$"
+)
+INDEX_FIRST = frozenset("■▶►●◆·•第ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+INDEX_WRAP_MAX = 16  # an entry wrapped by a narrow column: its tail, short, before the next entry
 
 
 _LABEL_LIKE_MAX = 12  # a running head's short items: the paper's name, a section name (要闻)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from . import rules
 from .measure import SHORT_BY, Line
 
 MIN_LINES = 12  # a page this short says too little about its own indents
@@ -22,6 +23,12 @@ NEIGHBOURS = 3  # lines under a head line that show the column's width
 # Finished lines on a page of unwrapped paragraphs; in wrapped columns only a paragraph's last line
 # is one (a fifth of the lines or fewer).
 UNWRAPPED_SHARE = 0.6
+
+
+def jumped_in(body: str, language: str) -> bool:
+    """The line opens with a jump-in marker run into its text ((上接第1版）每天早上…): it opens a
+    paragraph, indent or none (a marker alone on its line stands alone already). Cheap test first."""
+    return body[0] in "（(◀◆▲■□上紧承续接" and rules.jump_in(body, language) is not None
 
 
 def long_enough(lines: Sequence[Line]) -> bool:

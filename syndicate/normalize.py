@@ -68,7 +68,7 @@ def _lines(text: str, p: Profile) -> list[_Line]:
         printed_indents += indented
         body = lead.strip("\u3000 \t\r")
         strong = False
-        if body and not indented and indent is not None and (_dated(body, p) or _jumped_in(body, p)):
+        if body and not indented and indent is not None and _opens(body, p):
             indented = True  # a dateline or a jump-in opens a paragraph even where extraction lost its indent
         if body:
             edge = n <= top or n > foot
@@ -95,16 +95,14 @@ def _lines(text: str, p: Profile) -> list[_Line]:
     return out
 
 
+def _opens(body: str, p: Profile) -> bool:
+    return _dated(body, p) or indents.jumped_in(body, p.language)
+
+
 def _dated(body: str, p: Profile) -> bool:
     """The line opens with a dateline (本报讯, 新华社北京7月8日电): cheap test first."""
     head = body[:20]
     return ("讯" in head or "电" in head) and bool(p.dateline.match(body))
-
-
-def _jumped_in(body: str, p: Profile) -> bool:
-    """The line opens with a jump-in marker run into its text ((上接第1版）每天早上…): cheap test first.
-    A marker alone on its line is strong (stands alone) already."""
-    return body[0] in "（(◀◆▲■□上紧承续接" and rules.jump_in(body, p.language) is not None
 
 
 _CREDIT_ENDS = rules.CREDIT_ENDS  # last characters of source credits (据央视新闻, 综合新华社等)

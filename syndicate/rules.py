@@ -195,19 +195,6 @@ AD_LINE_MAX = 30  # an advertisement's lines are short: a name, a slogan, a numb
 TABLE_CELLS = lazyre.compile(r"^\S{2,}(?:[ \t\u3000]+\S+)+$")
 TABLE_FIGURE = lazyre.compile(r"\d")
 TABLE_NOT = lazyre.compile(r"[，。；！？、,;!?]")
-# A front page's index box (导读): lines that point to a page, its label before the story's headline
-# or after it (A02 我市上半年经济运行稳中有进 / 2版：暑期托管全覆盖 / 重点项目集中开工 ▶A06), under
-# its head (■今日导读, 本期要目). No sentence in them: a body line that wraps to open with 2版 has one.
-_INDEX_PAGE = r"(?:[A-Za-z]\d{1,3}|(?:第\s?)?\d{1,3}\s?版)"
-INDEX_ENTRY = lazyre.compile(
-    rf"^[■▶►●◆·•]?\s*{_INDEX_PAGE}(?:\s*[:：|｜]\s*|\s+|(?<=版))[^。，；！？,;!?\s][^。，；！？,;!?]{{3,31}}$"
-    rf"|^[■▶►●◆·•]?\s*[^。，；！？,;!?\s][^。，；！？,;!?]{{3,31}}?(?:\s+|\s*[▶►>→]\s*|\s*详?见)(?:{_INDEX_PAGE})$"
-)
-INDEX_HEAD = lazyre.compile(
-    r"^[■▶►●◆□【\[]?\s*(?:今日|本期|本版|今天)?\s*(?:导\s*读|要\s*目|看\s*点|导\s*航)\s*[】\]]?$"
-)
-INDEX_FIRST = frozenset("■▶►●◆·•第ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
-INDEX_WRAP_MAX = 16  # an entry wrapped by a narrow column: its tail, short, before the next entry
 
 # --- continuation markers ----------------------------------------------------------------------
 
