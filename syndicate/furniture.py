@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from . import rules
+from . import lazyre, rules
 from .measure import Line
 from .profile import Profile, furniture_key
 
@@ -56,7 +56,12 @@ def drop_debris(lines: Sequence[Line], closed: Callable[[str], bool]) -> None:
         line = lines[k]
         text = line.text
         k += 1
-        if not text or line.indented or line.strong:
+        if not text or line.strong:
+            continue
+        if (text[0] in INDEX_FIRST or text[-1].isdigit() or text[-1] == "版") and INDEX_ENTRY.match(text):
+            k = _index_box(lines, k - 1)
+            continue
+        if line.indented:
             continue
         if text[-1].isdigit() and _contact(line):
             end = k - 1
@@ -81,6 +86,37 @@ def drop_debris(lines: Sequence[Line], closed: Callable[[str], bool]) -> None:
                 start = above  # the table's title
             _blank(lines, start, end)
             k = end + 1
+
+
+def _index_box(lines: Sequence[Line], k: int) -> int:
+    """Line ``k`` points to a page (A02 我市上半年经济运行稳中有进): with another such line below it
+    (an entry's wrapped tail between them), or the box's head above it (■今日导读), the lines are
+    an index box, read as blank lines. Returns where to look on."""
+    end, nxt = k, _next_text(lines, k)
+    while nxt is not None:
+        if _index_entry(lines[nxt]):
+            end, nxt = nxt, _next_text(lines, nxt)
+            continue
+        after = _next_text(lines, nxt)
+        tail = lines[nxt]
+        if after is None or not _index_entry(lines[after]) or not _entry_tail(tail):
+            break
+        end, nxt = after, _next_text(lines, after)
+    above = _prev_text(lines, k)
+    start = above if above is not None and INDEX_HEAD.match(lines[above].text) else k
+    if start == end:
+        return k + 1  # one line pointing to a page, alone: a story may name one so
+    _blank(lines, start, end)
+    return end + 1
+
+
+def _index_entry(line: Line) -> bool:
+    return not line.strong and bool(line.text) and bool(INDEX_ENTRY.match(line.text))
+
+
+def _entry_tail(line: Line) -> bool:
+    text = line.text
+    return not line.indented and len(text) <= INDEX_WRAP_MAX and not rules.TABLE_NOT.search(text)
 
 
 def _next_text(lines: Sequence[Line], k: int) -> int | None:
@@ -113,8 +149,25 @@ def _blank(lines: Sequence[Line], start: int, end: int) -> None:
         line.text, line.strong = "", False
 
 
+# A front page's index box (导读): lines that point to a page, its label before the story's headline
+# or after it (A02 我市上半年经济运行稳中有进 / 2版：暑期托管全覆盖 / 重点项目集中开工 ▶A06), under
+# its head (■今日导读, 本期要目). No sentence in them: a body line that wraps to open with 2版 has one.
+_INDEX_PAGE = r"(?:[A-Za-z]\d{1,3}|(?:第\s?)?\d{1,3}\s?版)"
+INDEX_ENTRY = lazyre.compile(
+    rf"^[■▶►●◆·•]?\s*{_INDEX_PAGE}(?:\s*[:：|｜]\s*|\s+|(?<=版))[^。，；！？,;!?\s][^。，；！？,;!?]{{3,31}}$"
+    rf"|^[■▶►●◆·•]?\s*[^。，；！？,;!?\s][^。，；！？,;!?]{{3,31}}?(?:\s+|\s*[▶►>→]\s*|\s*详?见)(?:{_INDEX_PAGE})$"
+)
+INDEX_HEAD = lazyre.compile(
+    r"^[■▶►●◆□【\[]?\s*(?:今日|本期|本版|今天)?\s*(?:导\s*读|要\s*目|看\s*点|导\s*航)\s*[】\]]?$"
+)
+INDEX_FIRST = frozenset("■▶►●◆·•第ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+INDEX_WRAP_MAX = 16  # an entry wrapped by a narrow column: its tail, short, before the next entry
+
+
 _LABEL_LIKE_MAX = 12  # a running head's short items: the paper's name, a section name (要闻)
 _NO_LABEL = frozenset("，。、；：！？,;!?（）()“”")
+# The paper's name in Latin capitals under its masthead: DONGJIANG DAILY, NANFANG RIBAO.
+_LATIN_NAME = lazyre.compile(r"^[A-Z][A-Z&.'’\- ]{2,39}$")
 
 
 def ends_a_jump(raws: list[str], k: int, body: str, p: Profile) -> bool:
@@ -149,7 +202,7 @@ def running_lines(raws: list[str], p: Profile) -> set[int]:
             if is_furniture(body, True, p) or furniture_key(body) in p.section_names:
                 run.append(k + 1)
                 sure = len(run)
-            elif len(body) <= _LABEL_LIKE_MAX and _NO_LABEL.isdisjoint(body):
+            elif (len(body) <= _LABEL_LIKE_MAX and _NO_LABEL.isdisjoint(body)) or _LATIN_NAME.match(body):
                 run.append(k + 1)
             else:
                 break

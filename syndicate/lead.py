@@ -19,12 +19,14 @@ _ADVERBIAL = lazyre.compile(
     r"^(?:根据|按照|依照|遵照|为了|为|在|随着|围绕|针对|面对|面向|作为|据|记者从|记者|经)[^，,。；]{1,40}?"
     r"(?:安排|要求|部署|之际|期间|中|时|下|上|后|前|背景下|获悉|了解到|批准|同意)?[，,]"
 )
-_CLAUSE_END = lazyre.compile(r"[，,。；;！？!?：:]")
+# A full-width space inside a lead sets a brief's run-in headline off (■夏粮收购进度过半　据…).
+_CLAUSE_END = lazyre.compile(r"[，,。；;！？!?：:\u3000]")
+_ITEM_MARK = lazyre.compile(r"^[▲■□●◆▶►]\s*")  # a brief's mark is no part of its headline
 
 
 def derive_headline(lead: str) -> str:
     """The main clause of ``lead``; empty when the lead is empty."""
-    text = lead.strip()
+    text = _ITEM_MARK.sub("", lead.strip())
     for _ in range(4):  # a few openers may stack: 根据…安排，今天下午，
         m = _TIME.match(text) or _ADVERBIAL.match(text)
         if not m or len(text) - m.end() < 6:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from . import credits, furniture, lazyre, measure, rules
+from . import credits, furniture, indents, lazyre, measure, rules
 from .briefs import label_line
 from .credits import CAPTION_LINES
 from .model import Block, BlockKind
@@ -53,7 +53,7 @@ class _Line:
 
 
 def _lines(text: str, p: Profile) -> list[_Line]:
-    out = []
+    out, printed_indents = [], 0
     # split("\n"), not splitlines(): form feeds and U+2028 must not shift line numbers.
     raws = text.split("\n")
     foot = len(raws) - rules.EDGE_LINES
@@ -66,10 +66,11 @@ def _lines(text: str, p: Profile) -> list[_Line]:
     for n, raw in enumerate(raws, start=1):
         lead = raw.lstrip(" \t")
         indented = indent is not None and lead.startswith(indent)
+        printed_indents += indented
         body = lead.strip("\u3000 \t\r")
         strong = False
-        if body and not indented and indent is not None and _dated(body, p):
-            indented = True  # a dateline opens a paragraph even where extraction lost its indent
+        if body and not indented and indent is not None and _opens(body, p):
+            indented = True  # a dateline or a jump-in opens a paragraph even where extraction lost its indent
         if body:
             edge = n <= top or n > foot
             furn = (body[0] in first or anywhere or edge) and furniture.is_furniture(body, edge, p)
@@ -80,6 +81,8 @@ def _lines(text: str, p: Profile) -> list[_Line]:
         out.append(_Line(n, body, indented, strong, p, indented and lead.startswith(deep)))
         out[-1].centred = not indented and raw[:1] == " "
     furniture.drop_debris(out, lambda text: _closed(text, p))
+    if indent is not None and not printed_indents and indents.long_enough(out):
+        indents.mark_body_starts(out, lambda text: _closed(text, p))
     # One backward sweep: which unindented lines could head the article that starts below them?
     # Only a run of headline-like lines (or a deck) right above an article start can.
     below = False
@@ -91,6 +94,10 @@ def _lines(text: str, p: Profile) -> list[_Line]:
             below = line.heady or _deck(line, p)
             line.article_below = below
     return out
+
+
+def _opens(body: str, p: Profile) -> bool:
+    return _dated(body, p) or indents.jumped_in(body, p.language)
 
 
 def _dated(body: str, p: Profile) -> bool:

@@ -119,8 +119,12 @@ DATELINE = lazyre.compile(
     rf"{_PLACE}(?:\d{{1,2}}月\d{{1,2}}日)?(?:电|讯|消息(?=[:：，,\s]))(?!{_S}员))"
 )
 # A byline run into the dateline: （记者 曹马志 通讯员 林清政） or ` 记者 刘蕊 报道`.
+# After the dateline: （记者 张三）, 记者 张三 报道, or the names set off by spaces alone
+# (本报讯 记者 周婷 暴雨过后，…), each of two to four characters, no time word among them.
+_SPACED_NAME = rf"(?!今天|今日|昨天|昨日|近日|日前|近期|今年|目前|当天)[{CJK}·]{{2,4}}\s+"
 RUN_IN_BYLINE = lazyre.compile(
-    rf"^\s*(?:[（(](?P<bracketed>\s*{ROLE}[^（）()]{{1,40}})[）)]|(?P<plain>\s*{ROLE}[^，。,]{{1,40}}?)报道)"
+    rf"^\s*(?:[（(](?P<bracketed>\s*{ROLE}[^（）()]{{1,40}})[）)]|(?P<plain>\s*{ROLE}[^，。,]{{1,40}}?)报道"
+    rf"|(?P<spaced>(?:\s*{ROLE}\s*(?:{_SPACED_NAME})+){{1,3}})(?=\S))"
 )
 # A first paragraph opening with its byline, no dateline: 记者 张三 报道：5月29日，…
 BYLINE_OPENING = lazyre.compile(rf"^\s*(?P<byline>{ROLE}[^，。,：:]{{1,30}}?)报道[：:]?")
@@ -152,6 +156,8 @@ RUNNING_HEAD = lazyre.compile(
 # without 星期 (2026年7月9日 星期四 农历六月十五, 2026-07-09).
 EDGE_FURNITURE = lazyre.compile(
     r"^(?:第\s?)?[A-Za-z]?\d{1,3}\s?版?(?:\s+[\u4e00-\u9fff]{2,6})?$|^[\u4e00-\u9fff]{2,6}\s+[A-Za-z]?\d{1,3}$"
+    # the label with its section name after a colon, as page files of e-paper sites print it: 第A01版：要闻
+    r"|^(?:第\s?)?[A-Za-z]?\d{1,3}\s?版\s*[:：]\s*[\u4e00-\u9fff·]{2,8}$"
     r"|^\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日\s*(?:[（(]?\s*(?:星期|周)[一二三四五六日天]\s*[）)]?)?[^，。,]{0,20}$"
     r"|^(?:星期|周)[一二三四五六日天]\s*(?:农历\S{2,8})?$|^\d{4}[-./]\d{1,2}[-./]\d{1,2}$"
     rf"|{RUNNING_HEAD.pattern}"

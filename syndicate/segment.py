@@ -70,7 +70,7 @@ def _read_dateline(draft: Draft, raw: str, p: Profile) -> str:
     rest = raw.strip()[m.end() :]
     b = rules.RUN_IN_BYLINE.match(rest)
     if b:
-        draft.byline_raw.append(b.group("bracketed") or b.group("plain"))
+        draft.byline_raw.append((b.group("bracketed") or b.group("plain") or b.group("spaced")).strip())
         rest = rest[b.end() :]
     return rest.lstrip(" ，,：:")
 
