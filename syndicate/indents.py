@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from . import rules
+from . import lazyre, rules
 from .measure import SHORT_BY, Line
+from .profile import Profile
 
 MIN_LINES = 12  # a page this short says too little about its own indents
 HEAD_LINES = 4  # a headline block: kicker, headline (two lines), deck
@@ -25,6 +26,24 @@ NEIGHBOURS = 3  # lines under a head line that show the column's width
 UNWRAPPED_SHARE = 0.6
 
 
+_INDENTED = lazyre.compile(rf"(?m)^[ \t]*{rules.INDENT}+(.*)$")  # a line opening with an indent
+
+
+def unmarked(text: str, p: Profile) -> bool:
+    """The page marks no paragraph with an indent (a tabloid's layout, or an extraction that lost
+    them): no line opens with one but a jump line (　　下转A03版). Stops at the first indented
+    paragraph: one regex step on most pages."""
+    if p.paragraph_indent is None:
+        return False
+    for m in _INDENTED.finditer(text):
+        body = m.group(1).strip()
+        if body and not (
+            rules.jump_alone(body, "out", p.language) or rules.jump_alone(body, "in", p.language)
+        ):
+            return False
+    return True
+
+
 def jumped_in(body: str, language: str) -> bool:
     """The line opens with a jump-in marker run into its text ((上接第1版）每天早上…): it opens a
     paragraph, indent or none (a marker alone on its line stands alone already). Cheap test first."""
@@ -32,7 +51,7 @@ def jumped_in(body: str, language: str) -> bool:
 
 
 def long_enough(lines: Sequence[Line]) -> bool:
-    """The page, with no indent printed, has enough lines to say it lost them."""
+    """An unmarked page has enough lines for its heads' widths to say where bodies start."""
     return sum(1 for line in lines if line.text) >= MIN_LINES
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from . import credits, furniture, indents, lazyre, measure, rules
+from . import credits, furniture, indents, measure, rules
 from .briefs import label_line
 from .credits import CAPTION_LINES
 from .model import Block, BlockKind
@@ -52,8 +52,8 @@ class _Line:
         return self._heady
 
 
-def _lines(text: str, p: Profile) -> list[_Line]:
-    out, printed_indents = [], 0
+def _lines(text: str, p: Profile, unmarked: bool = False) -> list[_Line]:
+    out = []
     # split("\n"), not splitlines(): form feeds and U+2028 must not shift line numbers.
     raws = text.split("\n")
     foot = len(raws) - rules.EDGE_LINES
@@ -66,7 +66,6 @@ def _lines(text: str, p: Profile) -> list[_Line]:
     for n, raw in enumerate(raws, start=1):
         lead = raw.lstrip(" \t")
         indented = indent is not None and lead.startswith(indent)
-        printed_indents += indented
         body = lead.strip("\u3000 \t\r")
         strong = False
         if body and not indented and indent is not None and _opens(body, p):
@@ -81,7 +80,7 @@ def _lines(text: str, p: Profile) -> list[_Line]:
         out.append(_Line(n, body, indented, strong, p, indented and lead.startswith(deep)))
         out[-1].centred = not indented and raw[:1] == " "
     furniture.drop_debris(out, lambda text: _closed(text, p))
-    if indent is not None and not printed_indents and indents.long_enough(out):
+    if unmarked and indents.long_enough(out):
         indents.mark_body_starts(out, lambda text: _closed(text, p))
     # One backward sweep: which unindented lines could head the article that starts below them?
     # Only a run of headline-like lines (or a deck) right above an article start can.
@@ -174,21 +173,6 @@ def _starts_article(line: _Line, p: Profile) -> bool:
 
 
 _COMMA = credits.COMMA
-_INDENTED = lazyre.compile(rf"(?m)^[ \t]*{rules.INDENT}+(.*)$")  # a line opening with an indent
-
-
-def _unmarked(text: str, p: Profile) -> bool:
-    """The page marks no paragraph with an indent (a tabloid's layout): no line opens with one but a
-    jump line (　　下转A03版). Stops at the first indented paragraph: one regex step on most pages."""
-    if p.paragraph_indent is None:
-        return False
-    for m in _INDENTED.finditer(text):
-        body = m.group(1).strip()
-        if body and not (
-            rules.jump_alone(body, "out", p.language) or rules.jump_alone(body, "in", p.language)
-        ):
-            return False
-    return True
 
 
 class _Builder:
@@ -290,9 +274,10 @@ def blocks(text: str, profile: Profile = CHINESE) -> list[Block]:
     """Re-flow one page's text into blocks, keeping each block's line span."""
     if profile.read_unmarked is not None:  # paragraphs not marked by an indent: read by line shape
         return profile.read_unmarked(text, profile.extra_furniture, profile.paper_bylines)
-    lines = _lines(text, profile)
+    unmarked = indents.unmarked(text, profile)
+    lines = _lines(text, profile, unmarked)
     b = _Builder(profile)
-    b.unmarked = _unmarked(text, profile)
+    b.unmarked = unmarked
     i, blank, n = 0, False, len(lines)
     while i < n:
         line = lines[i]
