@@ -35,8 +35,9 @@ _TARGET = (
 _CLOSE = r"\s*[)\]]?\s*$"
 
 # (Continued on Page 4) / Continued on page A6 / continued on back page
-# Continued / Continues / CONTINUED, and OCR's Contlnued, Continucd
-_CONTINUED = r"[Cc](?:[o0]nt[il1I]nu(?:[ec]d|es)|ONTINUE[DS])"
+# Continued / Continues / CONTINUED, and OCR's Contlnued, Continucd; abbreviated as small papers
+# set it in a narrow column: Contd. / Cont'd / CONT'D (``Contd. on Page 3``, ``Cont'd from Page 1``)
+_CONTINUED = r"[Cc](?:[o0]nt[il1I]nu(?:[ec]d|es)|ONTINUE[DS]|[o0]nt(?:['’]d|d\.?)|ONT(?:['’]D|D\.?))"
 # Continued Page 5 / CONTINUED PAGE 5: the ``on`` left out (set with a capital: a sentence's
 # ``continued page after page`` is none).
 CONTINUED_ON = lazyre.compile(
