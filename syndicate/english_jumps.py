@@ -83,6 +83,12 @@ FROM_FRONT = lazyre.compile(
     rf"^\s*{_HEAD_RUN_IN}[(\[]?\s*(?:{_CONTINUED}\s+)?(?:[Ff]rom|FROM)\s+(?:the\s+|THE\s+)?"
     rf"(?P<label>[Ff]ront|FRONT)\s+{_PAGE_WORD}\s*[)\]]?\s*$"
 )
+# A refer line under a story's jump line points at another story, not at its own continuation:
+# ``Related story, Page 4``, ``Editorial: Page A8``, ``More on the vote, Page 6``, ``Inside: A3``. A
+# few words, then a page label and nothing after it; no sentence end before it.
+REFER_LINE = lazyre.compile(
+    rf"^[A-Z][^.!?]{{1,40}}?[,:;|]?\s+(?:on\s+)?(?:{_PAGE_WORD}s?\s*{_LABEL}|[A-H]\d{{1,2}}\b)\s*[)\]]?\s*$"
+)
 JUMP_OUT_FORMS = (CONTINUED_ON, SEE_KEYWORD, PLEASE_SEE, PLEASE_SEE_GARBLED)
 JUMP_IN_FORMS = (CONTINUED_FROM, FROM_PAGE, FROM_FRONT)
 # What OCR reads for the digits of a page label.

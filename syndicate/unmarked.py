@@ -336,6 +336,12 @@ class _Reader(HeadReader):
             ungapped = not marked and (
                 under and (self.ungapped(i) or self.dated_ungapped(i)) or hint and self.jump_in_here(i)
             )
+            refer = jumped and len(text) <= JUMP_LINE_MAX and english_jumps.REFER_LINE.match(text)
+            if refer and rules.jump_out(text) is None:
+                # ``Related story, Page 4`` under the jump line: the story's, and still its end
+                self.emit(BlockKind.LINE, [line], text, "credit")
+                i += 1
+                continue
             quote = self.pull_quote(i) if text[:1] in '“"' and under and not self.heads_only() else 0
             if quote and self.blocks and (marked or closed(self.pending_text())):  # display type
                 self.flush()

@@ -60,3 +60,47 @@ there by Easter, its pastor said.
 
 def test_contd_jump_stitches_to_contd_from() -> None:
     assert _parts(_read(_WEEKLY_FRONT, _WEEKLY_SECOND), "GRANGE HALL") == [1, 2]
+
+
+_REFER_FRONT = """THE MORNING STAR Tuesday, March 3, 2026
+
+Council Backs Ferry Subsidy
+By GRACE OKAFOR
+Staff Writer
+   The city council agreed on Monday to
+pay $1.2 million a year to keep the
+island ferry running through 2028.
+   Riders had warned that the operator
+would stop the early sailings, which
+See FERRY, Page A4
+Editorial: Page A8
+
+Library Adds Sunday Hours
+   The main library will open on Sundays
+from noon to five starting in April, the
+library board said Monday.
+"""
+_REFER_INSIDE = """A4 THE MORNING STAR Tuesday, March 3, 2026
+
+FERRY
+Continued from Page A1
+carry most of the nurses who work at the
+county hospital.
+"""
+
+
+def test_refer_line_under_a_jump_line_stays_with_its_story() -> None:
+    reading = _read(_REFER_FRONT, "A2 THE MORNING STAR\n\nx\n", "A3\n\ny\n", _REFER_INSIDE)
+    assert _parts(reading, "Council Backs Ferry") == [1, 4]
+    library = next(a for a in reading.articles if a.headline.startswith("Library Adds"))
+    assert library.parts[0].first_line == 14  # the headline opens it, not the refer line above
+    assert not any(a.headline.startswith("Editorial") for a in reading.articles)
+
+
+@pytest.mark.parametrize(
+    ("line", "refer"),
+    [("Related story, Page 4", True), ("More on the vote, Page A6", True), ("Inside: B3", True),
+     ("Library Adds Sunday Hours", False), ("Riders had warned that the operator", False)],
+)
+def test_refer_line_shape(line: str, refer: bool) -> None:
+    assert bool(english_jumps.REFER_LINE.match(line)) is refer
