@@ -17,7 +17,7 @@ import functools
 import re
 
 from . import english as en
-from . import english_jumps, lazyre, rules
+from . import english_jumps, english_leads, lazyre, rules
 from .columns import PAGE_AT_END, Line, first_word, read_lines, widths
 from .model import Block, BlockKind
 from .unmarked_head import SUBHEAD_WORDS, Head, HeadReader
@@ -46,6 +46,7 @@ class _Reader(HeadReader):
         self.writer: re.Pattern[str] | None = None  # the bio line of the current article's writer
         self.opening = False  # the next block opens an article
         self.quoted = False  # a pull-quote was the last thing read: the story goes on under it
+        self.signed = False  # a letter's signature was the last thing read: the next letter opens
 
     # --- decisions ----------------------------------------------------------------------------
 
@@ -85,6 +86,8 @@ class _Reader(HeadReader):
             return True
         if body.text[:1].islower():
             return True  # a finished sentence, then text starting mid-sentence: a continuation
+        if self.signed or english_leads.obituary_lead(" ".join(text_below(self.lines, h.end)[:2])):
+            return True  # under a letter's signature, or an obituary's lead (Ann Hale, 84, of …)
         if ANAPHORIC.match(body.text) or self.signed_below(h.end):
             return False
         return (
@@ -139,7 +142,12 @@ class _Reader(HeadReader):
         return (
             self.lines[i - 1].text[-1:] in _SENTENCE_LAST
             and text[:1].isupper()
-            and en.dateline(text) is not None
+            and (
+                en.dateline(text) is not None
+                or english_leads.obituary_lead(
+                    text + " " + self.lines[i + 1].text[:30] if i + 1 < len(self.lines) else text
+                )
+            )
             and not self.heads_only()
             and closed(self.pending_text())
         )
@@ -302,26 +310,6 @@ class _Reader(HeadReader):
             return False
         return bool(PAGE_AT_END.search(self.pieces[-1].text)) and bool(_BARE_LABEL.match(self.lines[i].text))
 
-    def subhead(self, i: int) -> bool:
-        """A short head line inside an article, after a finished paragraph: its own paragraph."""
-        before = self.lines[i - 1].text
-        return en.ends_sentence(before) and en.capital_head(self.lines[i].text) and self.stands_alone(i)
-
-    def short_subhead(self, i: int) -> bool:
-        """A subhead of a few words in sentence case (UK print: ``Roads first``) under a finished
-        paragraph, well short of the column, the next paragraph right under it."""
-        text, nxt = self.lines[i].text, self.lines[i + 1] if i + 1 < len(self.lines) else None
-        return (
-            nxt is not None
-            and not nxt.gap  # a column break may follow any short first line
-            and nxt.text[:1].isupper()
-            and len(text) <= min(40, 0.8 * self.widths[i])
-            and en.set_as_head(text)
-            and len(text.split()) <= 6
-            and en.ends_sentence(self.lines[i - 1].text)
-            and self.stands_alone(i)
-        )
-
     def run(self) -> list[Block]:
         i, n = 0, len(self.lines)
         jumped = False
@@ -341,6 +329,18 @@ class _Reader(HeadReader):
                 # ``Related story, Page 4`` under the jump line: the story's, and still its end
                 self.emit(BlockKind.LINE, [line], text, "credit")
                 i += 1
+                continue
+            sign = 0
+            if i and under and above[-1:] in _SENTENCE_LAST and english_leads.SIGNATURE.match(text):
+                letter = self.letters_page or english_leads.first_person(
+                    self.article + [p.text for p in self.pieces]
+                )
+                sign = english_leads.signature(self.lines, i, letter)
+            if sign and not self.heads_only() and en.ends_sentence(above):
+                self.flush()  # the letter's writer: its end, and the next letter opens under it
+                for k in range(i, i + sign):
+                    self.emit(BlockKind.LINE, [self.lines[k]], self.lines[k].text, "credit")
+                i, jumped, self.signed = i + sign, True, True
                 continue
             quote = self.pull_quote(i) if text[:1] in '“"' and under and not self.heads_only() else 0
             if quote and self.blocks and (marked or closed(self.pending_text())):  # display type
@@ -378,7 +378,7 @@ class _Reader(HeadReader):
                     i = h.end
                     continue
             self.add(i)
-            self.quoted = False
+            self.quoted = self.signed = False
             jumped = (
                 not self.pieces
                 and bool(self.blocks)

@@ -3,11 +3,12 @@ at a place are jump head, headline (wrapped or not), deck, jump line and byline 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 from . import english as en
-from . import english_jumps, lazyre, rules
+from . import english_jumps, english_leads, lazyre, rules
 from .columns import Line, first_word
 from .unmarked_topic import COHESION_SPLIT, cohesion, text_below
 
@@ -353,3 +354,28 @@ class HeadReader:
             j += 1
         h.end = j
         return h
+
+    @functools.cached_property
+    def letters_page(self) -> bool:
+        """The page prints a letters column's standing head (``Letters to the Editor``)."""
+        return any(english_leads.LETTERS_HEAD.match(line.text) for line in self.lines)
+
+    def subhead(self, i: int) -> bool:
+        """A short head line inside an article, after a finished paragraph: its own paragraph."""
+        before = self.lines[i - 1].text
+        return en.ends_sentence(before) and en.capital_head(self.lines[i].text) and self.stands_alone(i)
+
+    def short_subhead(self, i: int) -> bool:
+        """A subhead of a few words in sentence case (UK print: ``Roads first``) under a finished
+        paragraph, well short of the column, the next paragraph right under it."""
+        text, nxt = self.lines[i].text, self.lines[i + 1] if i + 1 < len(self.lines) else None
+        return (
+            nxt is not None
+            and not nxt.gap  # a column break may follow any short first line
+            and nxt.text[:1].isupper()
+            and len(text) <= min(40, 0.8 * self.widths[i])
+            and en.set_as_head(text)
+            and len(text.split()) <= 6
+            and en.ends_sentence(self.lines[i - 1].text)
+            and self.stands_alone(i)
+        )

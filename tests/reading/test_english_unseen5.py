@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from syndicate import english_jumps, pipeline, rules
+from syndicate import english_jumps, english_leads, pipeline, rules, unmarked
 from syndicate.model import Issue, Page, Reading
 
 
@@ -22,7 +22,12 @@ def _parts(reading: Reading, head: str) -> list[int]:
 
 @pytest.mark.parametrize(
     ("line", "label"),
-    [("Contd. on Page 3", "3"), ("Cont'd on page 6", "6"), ("CONT'D ON PAGE A4", "A4"), ("Contd on Page 5", "5")],
+    [
+        ("Contd. on Page 3", "3"),
+        ("Cont'd on page 6", "6"),
+        ("CONT'D ON PAGE A4", "A4"),
+        ("Contd on Page 5", "5"),
+    ],
 )
 def test_abbreviated_continued_on_is_a_jump_out(line: str, label: str) -> None:
     m = rules.jump_out(line)
@@ -99,8 +104,103 @@ def test_refer_line_under_a_jump_line_stays_with_its_story() -> None:
 
 @pytest.mark.parametrize(
     ("line", "refer"),
-    [("Related story, Page 4", True), ("More on the vote, Page A6", True), ("Inside: B3", True),
-     ("Library Adds Sunday Hours", False), ("Riders had warned that the operator", False)],
+    [
+        ("Related story, Page 4", True),
+        ("More on the vote, Page A6", True),
+        ("Inside: B3", True),
+        ("Library Adds Sunday Hours", False),
+        ("Riders had warned that the operator", False),
+    ],
 )
 def test_refer_line_shape(line: str, refer: bool) -> None:
     assert bool(english_jumps.REFER_LINE.match(line)) is refer
+
+
+def _opened(text: str) -> list[str]:
+    return [b.raw for b in unmarked.blocks(text) if b.opens]
+
+
+_LETTERS = """Letters to the Editor
+Keep the late buses
+I was sorry to read that the school
+board may drop the late bus routes
+next fall.
+My daughter stays for band practice
+three days a week and has no other
+way home.
+Denise Farrow
+Alder Grove
+
+Thank you for the story on the
+volunteers who cleaned up the creek
+behind the middle school last month.
+— Carl Whitfield, Easton
+
+The council should finish the
+sidewalk on Orchard Street before it
+paves another parking lot.
+OMAR STROUD, Millbrook
+"""
+
+
+def test_letters_end_on_their_signatures_and_the_next_letter_opens_under_them() -> None:
+    opened = _opened(_LETTERS)
+    assert [o.split()[0] for o in opened] == ["Letters", "Thank", "The"]
+
+
+def test_signature_shapes() -> None:
+    assert english_leads.SIGNATURE.match("— Carl Whitfield, Easton")
+    assert english_leads.SIGNATURE.match("OMAR STROUD, Millbrook")
+    assert not english_leads.SIGNATURE.match("Council Weighs New Rent Rules")  # a headline runs longer
+
+
+_OBITS = """Obituaries
+Ruth A. Moreau, 84, of Cedar Falls,
+died Tuesday at her home. She taught
+third grade at Lincoln School for
+thirty-one years.
+Services will be held at 10 a.m.
+Saturday at St. Mark's Church.
+
+Hugh T. Barlow, 77, of Westbury, died
+Monday at County Hospital. He drove
+a milk truck for the Valley Dairy and
+coached Little League for decades.
+Survivors include his wife, Jean.
+"""
+
+
+def test_obituary_lead_opens_the_next_notice() -> None:
+    opened = _opened(_OBITS)
+    assert len(opened) == 2
+    assert opened[1].startswith("Hugh T. Barlow, 77")
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("Omar A. Hale, 98, of Westbury, died Friday.", True),
+        ("MARGARET HART, 84, died Tuesday.", True),
+        ("Tom Ashby Jr., 70, a retired machinist, died.", True),
+        ("Maria Lopez, 34, said she would run.", False),
+    ],
+)
+def test_obituary_lead_shape(text: str, lead: bool) -> None:
+    assert english_leads.obituary_lead(text) is lead
+
+
+_LETTERS_PAGE = """Letters to the Editor
+Thanks are due to the crews who
+cleared Route 9 after the storm.
+Hannah Brennan
+
+Sidewalk work on Elm Street is
+overdue, and the council knows it.
+Patrick Yates
+"""
+
+
+def test_bare_name_signs_a_letter_on_a_page_with_a_letters_head() -> None:
+    # No first person in the letter: the column's standing head says the name is a signature.
+    assert [o.split()[0] for o in _opened(_LETTERS_PAGE)] == ["Letters", "Sidewalk"]
+    assert len(_opened(_LETTERS_PAGE.replace("Letters to the Editor", "Town notes"))) == 1
