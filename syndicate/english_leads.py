@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from . import lazyre
 from .columns import Line
+from .model import Block, BlockKind
 
 # Name (initials, a nickname, Jr.), then the age between commas, then where from or what befell:
 # ``Omar A. Hale, 98, of Westbury, died`` / ``MARGARET HART, 84, died`` / ``Tom Ashby Jr., 70, a``.
@@ -70,3 +71,22 @@ def signature(lines: Sequence[Line], i: int, letter: bool) -> int:
     if i + n >= len(lines) or lines[i + n].gap or m.group("dash"):
         return n
     return 0
+
+
+def captions_under_head(blocks: Sequence[Block], pending: bool) -> bool:
+    """The article open so far is a headline or byline, then a photo's caption and credit and no
+    text (``By HUGH TANAKA`` / ``Ruth Lopez looks over …`` / ``(AP Photo)``): a dateline under them
+    opens the story's own body, not another story. ``pending``: a paragraph is being read."""
+    credit, captions = False, int(pending)
+    for block in reversed(blocks):
+        if block.role in ("head", "byline"):
+            return credit and captions <= 2
+        if block.role == "credit":
+            credit = True
+        elif block.kind is BlockKind.PARAGRAPH and not block.opens:
+            captions += 1
+        else:
+            return False
+        if captions > 2:
+            return False
+    return False

@@ -71,6 +71,7 @@ class _Reader(HeadReader):
             return False  # ``Photo by JANE DOE`` over its caption: a picture in the story, no headline
         body = self.lines[h.end] if h.end < len(self.lines) else None
         dated = body is not None and en.dateline(body.text) is not None
+        dated = dated and not english_leads.captions_under_head(self.blocks, bool(self.pieces))
         if h.heads and dated:
             return True
         before = self.pending_text()
@@ -150,6 +151,7 @@ class _Reader(HeadReader):
             )
             and not self.heads_only()
             and closed(self.pending_text())
+            and not english_leads.captions_under_head(self.blocks, bool(self.pieces))
         )
 
     def opens_ungapped(self, i: int, h: Head) -> bool:

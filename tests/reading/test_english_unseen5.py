@@ -204,3 +204,22 @@ def test_bare_name_signs_a_letter_on_a_page_with_a_letters_head() -> None:
     # No first person in the letter: the column's standing head says the name is a signature.
     assert [o.split()[0] for o in _opened(_LETTERS_PAGE)] == ["Letters", "Sidewalk"]
     assert len(_opened(_LETTERS_PAGE.replace("Letters to the Editor", "Town notes"))) == 1
+
+
+_CAPTIONED = """Judge Denies Bail in Shooting Case
+By HUGH TANAKA
+Staff Writer
+Ruth Lopez leaves the courthouse on
+Monday afternoon.
+(AP Photo)
+   WESTBURY — The judge said the man
+posed a danger to the neighbors who
+saw the shooting.
+   The trial is set for June.
+"""
+
+
+def test_dateline_under_a_photo_caption_opens_the_same_story_body() -> None:
+    # The caption and its credit sit between byline and body; the dateline is the story's own.
+    assert len(_opened(_CAPTIONED)) == 1
+    assert len(_opened(_CAPTIONED.replace("(AP Photo)\n", "(AP Photo)\n\n"))) == 1
