@@ -18,9 +18,10 @@ import re
 
 from . import english as en
 from . import english_jumps, english_leads, lazyre, rules
-from .columns import PAGE_AT_END, Line, first_word, read_lines, widths
+from .columns import Line, first_word, read_lines, widths
 from .model import Block, BlockKind
-from .unmarked_head import SUBHEAD_WORDS, Head, HeadReader
+from .unmarked_ends import EndReader
+from .unmarked_head import SUBHEAD_WORDS, Head
 from .unmarked_topic import COHESION_BEFORE, COHESION_SPLIT, closed, cohesion, may_close, text_below
 
 # A paragraph opening like this refers back to the one above: not a new article.
@@ -32,10 +33,9 @@ ANAPHORIC = lazyre.compile(
 _SENTENCE_LAST = frozenset(".!?\"'”’)")  # last characters of a line that may end a sentence
 _NO_HEAD_LAST = frozenset(".,;-–—")  # last characters of a line that is no head (set_as_head)
 JUMP_LINE_MAX = 48  # a jump-in line is no longer (a jump head run into it included)
-_BARE_LABEL = lazyre.compile(r"^[A-Z]?\d{1,3}$")
 
 
-class _Reader(HeadReader):
+class _Reader(EndReader):
     def __init__(self, text: str, furniture: re.Pattern[str] | None, bylines: re.Pattern[str] | None) -> None:
         lines = read_lines(text, furniture)
         super().__init__(lines, widths(lines), bylines)
@@ -54,8 +54,14 @@ class _Reader(HeadReader):
         """Does an article open at line ``i``, read as ``h``?"""
         if not self.blocks and not self.pieces:
             return True
-        if self.heads_only() and h.jump_in is None and (not h.heads or self.blocks[-1].role == "head"):
-            return False  # a byline, body or the rest of the head set off by a blank line under its headline
+        if h.jump_in is None and self.jump_line(i):
+            return False  # ``Contd. on Page 2`` after a column break: the story above ends
+        if (
+            self.heads_only()
+            and (h.jump_in is None or not h.heads and not h.jump_head)
+            and (not h.heads or self.blocks[-1].role == "head")
+        ):
+            return False  # a byline, body, jump line or rest of the head set off by a blank line under its headline
         if h.byline and not h.heads and not closed(self.pending_text()):
             # After a column break that cut a sentence, only a byline set as one opens a story:
             # ``Associated Press photographer`` and ``by Dr. Ann Ruiz, author of`` go on with it.
@@ -160,7 +166,7 @@ class _Reader(HeadReader):
         face …``), or an agency line signing off the story above. A subhead inside an article has
         none; a staff line alone (``Associated Press``) signs off the article above, and so does a
         bio line (``Carla Mendes is a journalism`` / ``senior.``)."""
-        if any(en.runs_on(self.lines[group[-1]].text) for group in h.heads):
+        if any(en.runs_on(self.lines[group[-1]].text) for group in h.heads) or self.jump_line(i):
             return False  # ``The men's basketball team`` / ``lost two games this``: text, not a head
         if h.jump_in is not None or (h.heads and (self.signs_off(i - 1) or self.bio_above())):
             return True
@@ -198,28 +204,6 @@ class _Reader(HeadReader):
     def bio_above(self) -> bool:
         """The paragraph above is the writer's bio line (``Lori Witmer is a senior.``): signed off."""
         return self.writer is not None and bool(self.writer.match(self.pending_text()))
-
-    def signed_below(self, j: int) -> bool:
-        """The byline's writer signs off below line ``j`` (``Lori Witmer is a computer science
-        freshman.``) before any other byline: the text down to there is still theirs."""
-        if self.writer is not None:
-            for line in self.lines[j:]:
-                if self.writer.match(line.text) or self.is_byline(line.text):
-                    return not self.is_byline(line.text)
-        return False
-
-    def heads_only(self) -> bool:
-        """The article open so far has its headline (and byline) and no text yet."""
-        return (
-            not self.pieces and bool(self.blocks) and self.blocks[-1].role in ("head", "byline", "jump_head")
-        )
-
-    def body_follows(self, j: int) -> bool:
-        """Some line from ``j`` on is body text, not one more head, byline or credit line."""
-        rest = self.lines[j:]
-        if any(not en.headline_like(x.text) or en.ends_sentence(x.text) or len(x.text) > 60 for x in rest):
-            return True
-        return rules.jump_out(" ".join(x.text for x in rest[-3:])) is not None
 
     def pending_text(self) -> str:
         if self.pieces:
@@ -306,11 +290,42 @@ class _Reader(HeadReader):
         ):
             self.flush()
 
-    def label_after_page(self, i: int) -> bool:
-        """Line ``i`` is the page number of a jump line broken after its ``page``."""
-        if not self.pieces or self.pieces[-1].text[-4:].lower() != "page":
-            return False
-        return bool(PAGE_AT_END.search(self.pieces[-1].text)) and bool(_BARE_LABEL.match(self.lines[i].text))
+    def closing_lines(self, i: int, jumped: bool) -> int:
+        """How many lines from ``i`` close the article above as its credit lines, not text: a
+        refer line under its jump line (``Related story, Page 4``), or a letter's signature, under
+        which the next letter opens (``signed``). 0: none."""
+        text, above = self.lines[i].text, self.lines[i - 1].text if i else ""
+        n = 0
+        if jumped and len(text) <= JUMP_LINE_MAX and english_jumps.REFER_LINE.match(text):
+            n = int(rules.jump_out(text) is None)  # the story's refer line, and still its end
+        elif (
+            i
+            and above[-1:] in _SENTENCE_LAST
+            and english_leads.SIGNATURE.match(text)
+            and en.ends_sentence(above)
+            and not self.heads_only()
+        ):
+            letter = self.letters_page or english_leads.first_person(
+                self.article + [p.text for p in self.pieces]
+            )
+            n = english_leads.signature(self.lines, i, letter)
+            self.signed = n > 0
+        if n:
+            self.flush()
+            for k in range(i, i + n):
+                self.emit(BlockKind.LINE, [self.lines[k]], self.lines[k].text, "credit")
+        return n
+
+    def display_quote(self, i: int, marked: bool) -> int:
+        """Lines from ``i`` set as a pull-quote (display type), taken as credit lines: no text of
+        the story, which goes on below it. 0: none."""
+        quote = 0 if self.heads_only() else self.pull_quote(i)
+        if quote and self.blocks and (marked or closed(self.pending_text())):
+            self.flush()
+            for k in range(i, i + quote):
+                self.emit(BlockKind.LINE, [self.lines[k]], self.lines[k].text, "credit")
+            return quote
+        return 0
 
     def run(self) -> list[Block]:
         i, n = 0, len(self.lines)
@@ -326,30 +341,10 @@ class _Reader(HeadReader):
             ungapped = not marked and (
                 under and (self.ungapped(i) or self.dated_ungapped(i)) or hint and self.jump_in_here(i)
             )
-            refer = jumped and len(text) <= JUMP_LINE_MAX and english_jumps.REFER_LINE.match(text)
-            if refer and rules.jump_out(text) is None:
-                # ``Related story, Page 4`` under the jump line: the story's, and still its end
-                self.emit(BlockKind.LINE, [line], text, "credit")
-                i += 1
-                continue
-            sign = 0
-            if i and under and above[-1:] in _SENTENCE_LAST and english_leads.SIGNATURE.match(text):
-                letter = self.letters_page or english_leads.first_person(
-                    self.article + [p.text for p in self.pieces]
-                )
-                sign = english_leads.signature(self.lines, i, letter)
-            if sign and not self.heads_only() and en.ends_sentence(above):
-                self.flush()  # the letter's writer: its end, and the next letter opens under it
-                for k in range(i, i + sign):
-                    self.emit(BlockKind.LINE, [self.lines[k]], self.lines[k].text, "credit")
-                i, jumped, self.signed = i + sign, True, True
-                continue
-            quote = self.pull_quote(i) if text[:1] in '“"' and under and not self.heads_only() else 0
-            if quote and self.blocks and (marked or closed(self.pending_text())):  # display type
-                self.flush()
-                for k in range(i, i + quote):  # no text of the story, and the story goes on below it
-                    self.emit(BlockKind.LINE, [self.lines[k]], self.lines[k].text, "credit")
-                i, jumped, self.quoted = i + quote, False, True
+            closing = self.closing_lines(i, jumped)  # a refer line, a letter's signature: ends above
+            quote = 0 if closing or text[:1] not in '“"' or not under else self.display_quote(i, marked)
+            if closing or quote:
+                i, jumped, self.quoted = i + closing + quote, bool(closing), bool(quote)
                 continue
             if (marked or ungapped) and not self.label_after_page(i):
                 h = self.head(i)
@@ -375,7 +370,7 @@ class _Reader(HeadReader):
                     if h.end > i:
                         i = h.end
                         continue
-                elif (h.byline or h.heads) and not ungapped and self.heads_only():
+                elif (h.byline or h.heads or h.jump_in is not None) and not ungapped and self.heads_only():
                     self.place_head(h)  # the byline or deck of the headline above, a blank line between
                     i = h.end
                     continue

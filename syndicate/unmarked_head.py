@@ -3,12 +3,11 @@ at a place are jump head, headline (wrapped or not), deck, jump line and byline 
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
 from . import english as en
-from . import english_jumps, english_leads, lazyre, rules
+from . import english_jumps, lazyre, rules
 from .columns import Line, first_word
 from .unmarked_topic import COHESION_SPLIT, cohesion, text_below
 
@@ -19,6 +18,8 @@ _SENTENCE_OPENER = lazyre.compile(
 )
 
 
+# A jump head not set in capitals: a word or two in lower or Title Case (``road``, ``Harbor plan``).
+_SMALL_JUMP_HEAD = lazyre.compile(r"[A-Za-z][a-z’'\-]{2,14}(?:\s[A-Za-z][a-z’'\-]{1,14})?")
 KICKER_WORDS = 3  # a kicker over a headline is a word or three: ``CITY HALL``, ``Public safety``
 SUBHEAD_WORDS = 4  # a head under a finished paragraph this long is a headline, not a subhead
 
@@ -104,6 +105,14 @@ class HeadReader:
         (``Past concert problems cause request`` / ``Tor change`` / ``From page 1``). 0: none."""
         first = self.lines[j].text
         if not en.jump_head(first):
+            nxt = self.lines[j + 1] if j + 1 < len(self.lines) else None
+            if (
+                nxt is not None
+                and not nxt.gap
+                and _SMALL_JUMP_HEAD.fullmatch(first)
+                and rules.jump_in(nxt.text)
+            ):
+                return 1  # ``road`` / ``Harbor`` over ``Continued from Page 1``: a jump head set small
             return self._headline_over_jump(j)
         for k in range(j + 1, min(j + 6, len(self.lines))):
             line = self.lines[k]
@@ -354,28 +363,3 @@ class HeadReader:
             j += 1
         h.end = j
         return h
-
-    @functools.cached_property
-    def letters_page(self) -> bool:
-        """The page prints a letters column's standing head (``Letters to the Editor``)."""
-        return any(english_leads.LETTERS_HEAD.match(line.text) for line in self.lines)
-
-    def subhead(self, i: int) -> bool:
-        """A short head line inside an article, after a finished paragraph: its own paragraph."""
-        before = self.lines[i - 1].text
-        return en.ends_sentence(before) and en.capital_head(self.lines[i].text) and self.stands_alone(i)
-
-    def short_subhead(self, i: int) -> bool:
-        """A subhead of a few words in sentence case (UK print: ``Roads first``) under a finished
-        paragraph, well short of the column, the next paragraph right under it."""
-        text, nxt = self.lines[i].text, self.lines[i + 1] if i + 1 < len(self.lines) else None
-        return (
-            nxt is not None
-            and not nxt.gap  # a column break may follow any short first line
-            and nxt.text[:1].isupper()
-            and len(text) <= min(40, 0.8 * self.widths[i])
-            and en.set_as_head(text)
-            and len(text.split()) <= 6
-            and en.ends_sentence(self.lines[i - 1].text)
-            and self.stands_alone(i)
-        )

@@ -223,3 +223,118 @@ def test_dateline_under_a_photo_caption_opens_the_same_story_body() -> None:
     # The caption and its credit sit between byline and body; the dateline is the story's own.
     assert len(_opened(_CAPTIONED)) == 1
     assert len(_opened(_CAPTIONED.replace("(AP Photo)\n", "(AP Photo)\n\n"))) == 1
+
+
+_BROKEN_FRONT = """THE MORNING STAR Tuesday, March 3, 2026
+
+Jury Seated in Clerk's Trial
+By TANYA DELGADO
+Staff Writer
+   A jury of seven women and five men
+was seated Monday in the theft trial of
+a former city clerk.
+   Judge Ruth Barlow denied a request
+to move the trial to another county.
+
+Please see TRIAL,
+Page A2
+
+Harbor Panel Meets Thursday
+   The harbor commission will take up
+the dredging permit at its meeting on
+Thursday night.
+"""
+_BROKEN_INSIDE = """A2 THE MORNING STAR Tuesday, March 3, 2026
+
+TRIAL
+Continued from Page A1
+   Opening statements are set for
+Wednesday morning.
+"""
+
+
+def test_jump_line_broken_before_its_page_label_after_a_column_break() -> None:
+    # ``Page A2`` alone has a folio's shape: under ``Please see TRIAL,`` it is the jump's label.
+    reading = _read(_BROKEN_FRONT, _BROKEN_INSIDE)
+    assert _parts(reading, "Jury Seated") == [1, 2]
+    assert not any(a.headline.startswith("Please see") for a in reading.articles)
+
+
+_SMALL_HEAD_FRONT = """The Valley Sentinel — Thursday, March 5, 2026
+ROAD WORK TO CLOSE MILL STREET
+By CARL YATES
+Sentinel Staff Writer
+  Mill Street will close between Oak
+and Elm for six weeks starting Monday
+while crews replace a water main.
+  Detours will be posted, the public
+works director said, and the stores
+Contd. on Page 2
+"""
+_SMALL_HEAD_INSIDE = """The Valley Sentinel — Thursday, March 5, 2026 — Page 2
+GRANGE SUPPER SATURDAY
+  The grange will hold its spring supper
+on Saturday at six.
+
+road
+Cont'd from Page 1
+on the block will stay open.
+"""
+
+
+def test_lower_case_jump_head_over_its_jump_line_opens_the_continuation() -> None:
+    reading = _read(_SMALL_HEAD_FRONT, _SMALL_HEAD_INSIDE)
+    road = next(a for a in reading.articles if a.headline.startswith("ROAD WORK"))
+    assert [p.page for p in road.parts] == [1, 2]
+    assert road.parts[1].first_line == 6  # the jump head ``road``, not the jump line under it
+
+
+_HEAD_OVER_BREAK = """Page 4 | THE HARBOR COURIER | THURSDAY, MARCH 5, 2026
+
+Pier repairs to start in May
+
+Continued from page 1
+The work will close the north end of
+the pier to anglers for the summer.
+"""
+_HEAD_OVER_BREAK_FRONT = """THE HARBOR COURIER Thursday, March 5, 2026
+Pier repairs to start in May
+By Naomi Ashby
+Harbour Correspondent
+The council has agreed to spend two
+million pounds on the old pier, which
+Continued on page 4
+"""
+
+
+def test_continuation_head_over_a_column_break_over_its_jump_line_is_one_part() -> None:
+    reading = _read(_HEAD_OVER_BREAK_FRONT, "2\n\nx\n", "3\n\ny\n", _HEAD_OVER_BREAK)
+    pier = next(a for a in reading.articles if a.parts[0].page == 1)
+    assert [p.page for p in pier.parts] == [1, 4]
+    assert pier.parts[1].first_line == 3  # the head, not the jump line two lines below it
+
+
+_JUMP_UNDER_TEXT = """Bike Lanes Planned
+By FIONA NAIR
+Staff Writer
+  Crews will paint bike lanes on four
+downtown streets this fall, the roads
+chief said on Monday night.
+  Fiona Nair, a spokeswoman for the
+roads department, said the work will
+take two years and cost $3 million.
+Contd. on Page 2
+
+UNIVERSITY PLANS NEW DORMITORY
+By ANN LEE
+Staff Writer
+  A new dormitory for 200 students
+will open next fall.
+"""
+
+
+def test_jump_line_under_text_is_no_kicker_of_the_next_story() -> None:
+    # The paragraph above reads like the writer's bio line (``Fiona Nair, a …``), under which a
+    # short line is a headline set full; a jump line never is.
+    opened = _opened(_JUMP_UNDER_TEXT)
+    assert [o.split()[0] for o in opened] == ["Bike", "UNIVERSITY"]
