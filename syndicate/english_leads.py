@@ -52,7 +52,8 @@ def first_person(texts: Sequence[str]) -> bool:
 def signature(lines: Sequence[Line], i: int, letter: bool) -> int:
     """How many lines from ``i`` sign off a letter standing alone under a finished paragraph
     (0: none). The signature is set apart: a blank line (or the page's end) under it, or it is
-    set with a dash. A name line right over more text is a headline (an obituary's name). A bare
+    set with a dash, or in capitals with the town after a comma (``TOM HALE, Easton``: in
+    Title Case that is a sentence's start, ``Ann Hale, Bob Yates and …``). A name line right over more text is a headline (an obituary's name). A bare
     name (no dash, no town) signs off only a ``letter`` (text in the first person): a short
     headline over a column break (``FERRY FARES SET`` / blank) has the same shape."""
     text = lines[i].text
@@ -68,7 +69,12 @@ def signature(lines: Sequence[Line], i: int, letter: bool) -> int:
         nxt = lines[i + 1].text
         if len(nxt) <= 24 and PLACE_LINE.match(nxt) and (i + 2 >= len(lines) or lines[i + 2].gap):
             n = 2  # Luis Sandoval / Port Haven
-    if i + n >= len(lines) or lines[i + n].gap or m.group("dash"):
+    if (
+        i + n >= len(lines)
+        or lines[i + n].gap
+        or m.group("dash")
+        or ("," in text and text.split(",")[0].isupper())
+    ):
         return n
     return 0
 

@@ -56,6 +56,8 @@ class _Reader(EndReader):
             return True
         if h.jump_in is None and self.jump_line(i):
             return False  # ``Contd. on Page 2`` after a column break: the story above ends
+        if self.signed and (h.jump_in is not None or not self.lines[i].text[:1].islower()):
+            return True  # under a letter's signature: the next letter
         if (
             self.heads_only()
             and (h.jump_in is None or not h.heads and not h.jump_head)
@@ -93,8 +95,8 @@ class _Reader(EndReader):
             return True
         if body.text[:1].islower():
             return True  # a finished sentence, then text starting mid-sentence: a continuation
-        if self.signed or english_leads.obituary_lead(" ".join(text_below(self.lines, h.end)[:2])):
-            return True  # under a letter's signature, or an obituary's lead (Ann Hale, 84, of …)
+        if english_leads.obituary_lead(" ".join(text_below(self.lines, h.end)[:2])):
+            return True  # an obituary's lead (Ann Hale, 84, of …)
         if ANAPHORIC.match(body.text) or self.signed_below(h.end):
             return False
         return (
@@ -179,7 +181,7 @@ class _Reader(EndReader):
         if body is None or body.text[:1].islower():
             return False
         if not h.heads:
-            return h.end == i and en.dateline(body.text) is not None  # a dateline opens the story
+            return h.end == i and self.dated_ungapped(i)  # a dateline or an obituary's lead opens the story
         if en.dateline(body.text) or en.capital_lead(body.text) or self.headline_over(h, body):
             return True
         if self.kicker_over_headline(h, self.article[-COHESION_BEFORE:] + [p.text for p in self.pieces]):
@@ -251,7 +253,7 @@ class _Reader(EndReader):
                 self.pieces = [line]  # text runs on after the jump line: one paragraph
             else:
                 self.emit(BlockKind.LINE, [line], line.text, "jump_in")
-        self.writer = None
+        self.writer, self.signed = None, False  # a new head: no signature above it any more
         if h.byline:
             text = " / ".join(lines[k].text for k in h.byline)
             self.emit(BlockKind.LINE, [lines[k] for k in h.byline], text, "byline")

@@ -338,3 +338,103 @@ def test_jump_line_under_text_is_no_kicker_of_the_next_story() -> None:
     # short line is a headline set full; a jump line never is.
     opened = _opened(_JUMP_UNDER_TEXT)
     assert [o.split()[0] for o in opened] == ["Bike", "UNIVERSITY"]
+
+
+_OBITS_NO_AIR = """Obituaries
+Ruth A. Moreau, 84, of Cedar Falls,
+died Tuesday at her home. She taught
+third grade for thirty-one years.
+Services will be held Saturday at
+St. Mark's Church.
+Hugh T. Barlow, 77, of Westbury,
+
+died Monday at County Hospital. He
+drove a milk truck for the dairy.
+"""
+
+
+def test_obituary_lead_under_the_last_notice_with_no_air_opens_the_next() -> None:
+    # Set run on, and a column break right under the lead's first line.
+    opened = _opened(_OBITS_NO_AIR)
+    assert [o.split()[0] for o in opened] == ["Obituaries", "Hugh"]
+
+
+_LETTERS_NO_AIR = """Letters to the Editor
+I was sorry to read that the ferry
+will drop its early sailing.
+TOM HALE, Easton
+The council should finish the
+sidewalk on Orchard Street first.
+— Carl Whitfield, Easton
+
+Thank you for the story on the crew
+that cleared the creek. It was the
+
+best news of the week.
+"""
+
+
+def test_signature_with_a_town_closes_a_letter_with_no_air_under_it() -> None:
+    opened = _opened(_LETTERS_NO_AIR)
+    assert [o.split()[0] for o in opened] == ["Letters", "The", "Thank"]
+
+
+_FINISHED_FRONT = """THE DAILY LEDGER Tuesday, March 3, 2026
+Board Delays Vote on Budget
+By ELLEN HALE
+Staff Writer
+The school board put off a vote on the
+budget on Monday. Trustees said they
+need another month.
+See BUDGET, Page 2
+"""
+_FINISHED_INSIDE = """2 THE DAILY LEDGER Tuesday, March 3, 2026
+
+BUDGET
+Continued from Page 1
+iPads for every fourth grader are not
+in the plan, the chairman said.
+"""
+
+
+def test_continuation_under_a_finished_english_sentence_keeps_its_own_paragraph() -> None:
+    # ``… another month.`` ends a sentence: the lower-case ``iPads`` opens a paragraph of its own.
+    reading = _read(_FINISHED_FRONT, _FINISHED_INSIDE)
+    budget = next(a for a in reading.articles if a.headline.startswith("Board Delays"))
+    assert [p.page for p in budget.parts] == [1, 2]
+    assert budget.paragraphs[-1].startswith("iPads for every")
+
+
+_SIGNED_THEN_JUMP = """Letters to the Editor
+I was sorry to read that the ferry
+will drop its early sailing.
+TOM HALE, Easton
+
+Students protest tuition
+increase
+
+Continued from Page A1
+The students marched to the library
+steps, where the dean met them.
+"""
+
+
+def test_continuation_head_under_a_signature_keeps_its_jump_line() -> None:
+    # The signature opens the next piece once: the head's own jump line below is no new piece.
+    opened = _opened(_SIGNED_THEN_JUMP)
+    assert [o.split()[0] for o in opened] == ["Letters", "Students"]
+
+
+_NAME_OPENS_A_SENTENCE = """Bookstore Changes Hands
+The campus bookstore has a new owner
+after the sale closed last week.
+Maria Ortiz, Lakeside Books
+manager for ten years, said prices
+would stay the same this spring.
+"""
+
+
+def test_title_case_name_and_comma_over_more_text_is_a_sentence_not_a_signature() -> None:
+    blocks = unmarked.blocks(_NAME_OPENS_A_SENTENCE)
+    assert [b.raw for b in blocks if b.opens] == ["Bookstore Changes Hands"]
+    assert any("Maria Ortiz, Lakeside Books manager" in b.raw for b in blocks)  # text, no credit line
