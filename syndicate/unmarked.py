@@ -17,19 +17,14 @@ import functools
 import re
 
 from . import english as en
-from . import english_jumps, english_leads, lazyre, rules
+from . import english_jumps, english_leads, rules
 from .columns import Line, first_word, read_lines, widths
 from .model import Block, BlockKind
+from .unmarked_ends import ANAPHORIC as ANAPHORIC  # profile reads it here
 from .unmarked_ends import EndReader
-from .unmarked_head import SUBHEAD_WORDS, Head
+from .unmarked_head import Head
 from .unmarked_topic import COHESION_BEFORE, COHESION_SPLIT, closed, cohesion, may_close, text_below
 
-# A paragraph opening like this refers back to the one above: not a new article.
-ANAPHORIC = lazyre.compile(
-    r"^[“\"‘'(]|^(?:But|And|Or|Yet|So|Still|However|Also|Meanwhile|Instead|Hopefully|Then|Now|Even"
-    r"|He|She|They|It|Its|His|Her|Their|This|That|These|Those|Such|Both|Another|Other|Others|Later"
-    r"|In addition|Furthermore|Moreover|Nevertheless|Otherwise|Finally)\b"
-)
 _SENTENCE_LAST = frozenset(".!?\"'”’)")  # last characters of a line that may end a sentence
 _NO_HEAD_LAST = frozenset(".,;-–—")  # last characters of a line that is no head (set_as_head)
 JUMP_LINE_MAX = 48  # a jump-in line is no longer (a jump head run into it included)
@@ -184,24 +179,13 @@ class _Reader(EndReader):
             return h.end == i and self.dated_ungapped(i)  # a dateline or an obituary's lead opens the story
         if en.dateline(body.text) or en.capital_lead(body.text) or self.headline_over(h, body):
             return True
+        if english_leads.obituary_lead(" ".join(text_below(self.lines, h.end)[:2])):
+            return True  # ``Obituaries`` / ``Hugh J. Okafor`` over the lead: the next notice
+        if english_leads.LETTERS_HEAD.match(self.lines[h.heads[0][0]].text):
+            return True  # a letters column's standing head
         if self.kicker_over_headline(h, self.article[-COHESION_BEFORE:] + [p.text for p in self.pieces]):
             return True
         return self.new_topic(h, body)
-
-    def new_topic(self, h: Head, body: Line) -> bool:
-        """A head of one group over a new sentence whose words share almost nothing with the
-        article above (``Thinkable art`` / ``I would like to praise``): the next story, set with no
-        air; a subhead inside an article goes on with its words."""
-        if len(h.heads) != 1 or len(h.heads[0]) != 1 or body.gap or ANAPHORIC.match(body.text):
-            return False
-        k = h.heads[0][0]
-        size = len(self.lines[k].text)
-        if self.lines[k].text[:1] in "“\"‘'" or 0.8 * self.widths[k] < size <= 1.15 * self.widths[k]:
-            return False  # a quote or a line filled to the column (not wider): a paragraph's first line
-        if sum(len(self.lines[k].text.split()) for k in h.heads[0]) < SUBHEAD_WORDS:
-            return False  # ``A better understanding``: a subhead's few words
-        above = self.article[-COHESION_BEFORE:] + [p.text for p in self.pieces]
-        return cohesion(above, text_below(self.lines, h.end)) < COHESION_SPLIT
 
     def bio_above(self) -> bool:
         """The paragraph above is the writer's bio line (``Lori Witmer is a senior.``): signed off."""
@@ -357,8 +341,8 @@ class _Reader(EndReader):
                 credit_line = credit_line and (self.blocks[-1].role == "credit" or en.is_credit(line.text))
                 end = max(h.end, i + 1) if credit_line else h.end
                 credits = not ungapped and h.jump_in is None and end > i and bool(self.blocks)
-                if credits and not self.body_follows(end):
-                    for k in range(i, end):  # credits under the last article: STORY BY …, photos
+                if credits and (not self.body_follows(end) or self.heads_only() and en.is_credit(text)):
+                    for k in range(i, end):  # credits under the last article (STORY BY …), or under a byline
                         self.flush()
                         self.emit(BlockKind.LINE, [self.lines[k]], self.lines[k].text, "credit")
                     i = end

@@ -11,8 +11,15 @@ from . import english as en
 from . import english_jumps, english_leads, lazyre, rules
 from .columns import PAGE_AT_END, Line
 from .model import Block
-from .unmarked_head import HeadReader
+from .unmarked_head import SUBHEAD_WORDS, Head, HeadReader
+from .unmarked_topic import COHESION_BEFORE, COHESION_SPLIT, cohesion, text_below
 
+# A paragraph opening like this refers back to the one above: not a new article.
+ANAPHORIC = lazyre.compile(
+    r"^[“\"‘'(]|^(?:But|And|Or|Yet|So|Still|However|Also|Meanwhile|Instead|Hopefully|Then|Now|Even"
+    r"|He|She|They|It|Its|His|Her|Their|This|That|These|Those|Such|Both|Another|Other|Others|Later"
+    r"|In addition|Furthermore|Moreover|Nevertheless|Otherwise|Finally)\b"
+)
 _BARE_LABEL = lazyre.compile(r"^[A-Z]?\d{1,3}$")
 JUMP_OUT_MAX = 48  # a jump-out line standing alone is no longer
 
@@ -23,6 +30,7 @@ class EndReader(HeadReader):
     pieces: list[Line]  # the paragraph being read
     writer: re.Pattern[str] | None  # the bio line of the current article's writer
     blocks: list[Block]  # the page's blocks read so far
+    article: list[str]  # text of the current article so far, for cohesion
 
     @functools.cached_property
     def letters_page(self) -> bool:
@@ -90,3 +98,18 @@ class EndReader(HeadReader):
         if any(not en.headline_like(x.text) or en.ends_sentence(x.text) or len(x.text) > 60 for x in rest):
             return True
         return rules.jump_out(" ".join(x.text for x in rest[-3:])) is not None
+
+    def new_topic(self, h: Head, body: Line) -> bool:
+        """A head of one group over a new sentence whose words share almost nothing with the
+        article above (``Thinkable art`` / ``I would like to praise``): the next story, set with no
+        air; a subhead inside an article goes on with its words."""
+        if len(h.heads) != 1 or len(h.heads[0]) != 1 or body.gap or ANAPHORIC.match(body.text):
+            return False
+        k = h.heads[0][0]
+        size = len(self.lines[k].text)
+        if self.lines[k].text[:1] in "“\"‘'" or 0.8 * self.widths[k] < size <= 1.15 * self.widths[k]:
+            return False  # a quote or a line filled to the column (not wider): a paragraph's first line
+        if sum(len(self.lines[k].text.split()) for k in h.heads[0]) < SUBHEAD_WORDS:
+            return False  # ``A better understanding``: a subhead's few words
+        above = self.article[-COHESION_BEFORE:] + [p.text for p in self.pieces]
+        return cohesion(above, text_below(self.lines, h.end)) < COHESION_SPLIT

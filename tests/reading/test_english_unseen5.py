@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from syndicate import english_jumps, english_leads, pipeline, rules, unmarked
+from syndicate import english, english_jumps, english_leads, pipeline, rules, unmarked
 from syndicate.model import Issue, Page, Reading
 
 
@@ -438,3 +438,47 @@ def test_title_case_name_and_comma_over_more_text_is_a_sentence_not_a_signature(
     blocks = unmarked.blocks(_NAME_OPENS_A_SENTENCE)
     assert [b.raw for b in blocks if b.opens] == ["Bookstore Changes Hands"]
     assert any("Maria Ortiz, Lakeside Books manager" in b.raw for b in blocks)  # text, no credit line
+
+
+_CREDIT_UNDER_BYLINE = """Council Backs Ferry Subsidy
+By GRACE OKAFOR
+Special to the Star
+
+Photo by HUGH BARLOW
+Riders wait for the early ferry at the
+island dock on Monday.
+   PORT HAVEN — The city council agreed
+on Monday to pay $1.2 million a year to
+keep the island ferry running to 2028.
+"""
+
+
+def test_photo_credit_under_the_byline_after_a_column_break_opens_nothing() -> None:
+    # The picture's credit and caption sit between byline and body: a credit line, then the body.
+    blocks = unmarked.blocks(_CREDIT_UNDER_BYLINE)
+    assert [b.raw for b in blocks if b.opens] == ["Council Backs Ferry Subsidy"]
+    assert [b.raw for b in blocks if b.role == "credit"] == ["Photo by HUGH BARLOW"]
+
+
+@pytest.mark.parametrize("line", ["Special to the Star", "Special to The Times", "SPECIAL TO THE DAILY"])
+def test_special_to_the_paper_is_a_staff_line(line: str) -> None:
+    assert english.is_staff_line(line)
+
+
+_STANDING_HEADS = """Library Adds Sunday Hours
+The main library will open on Sundays
+from noon to five starting in April.
+Obituaries
+Hugh J. Okafor
+Hugh J. Okafor, 88, of Westbury, died
+Tuesday at County Hospital.
+Survivors include a daughter, Ann.
+Letters to the Editor
+Keep the late buses
+I was sorry to read that the board
+may drop the late bus routes.
+"""
+
+
+def test_standing_heads_of_obituaries_and_letters_open_with_no_air() -> None:
+    assert [o.split()[0] for o in _opened(_STANDING_HEADS)] == ["Library", "Obituaries", "Letters"]
