@@ -230,12 +230,15 @@ class HeadReader:
         return 0
 
     def _headline_over_jump(self, j: int) -> int:
-        """2 when lines ``j`` and ``j + 1`` are a headline right over a jump-in line, else 0."""
+        """2 when lines ``j`` and ``j + 1`` are a headline right over a jump-in line, else 0 (its rest
+        in lower case may stand after a column break: ``Highway widening to begin in`` / ``spring``)."""
         if j + 2 >= len(self.lines):
             return 0
         second, jump = self.lines[j + 1], self.lines[j + 2]
-        if second.gap or jump.gap or len(jump.text) > self.widths[j + 2] or not rules.jump_in(jump.text):
+        if jump.gap or len(jump.text) > self.widths[j + 2] or not rules.jump_in(jump.text):
             return 0  # the jump line first: most lines are none
+        if second.gap and not second.text[:1].islower():
+            return 0  # the rest of a head, in lower case, may follow a column break
         if not en.headline_like(self.lines[j].text) or rules.jump_in(second.text):
             return 0
         return 0 if en.ends_sentence(second.text) else 2

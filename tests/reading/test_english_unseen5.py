@@ -482,3 +482,34 @@ may drop the late bus routes.
 
 def test_standing_heads_of_obituaries_and_letters_open_with_no_air() -> None:
     assert [o.split()[0] for o in _opened(_STANDING_HEADS)] == ["Library", "Obituaries", "Letters"]
+
+
+_WRAPPED_FRONT = """College Daily Friday, March 6, 2026
+Highway Widening to Begin in Spring
+BY LENA FARROW / Staff Writer
+State crews will begin widening
+the highway between Easton and
+the county line in April, and the
+Please see page 2
+"""
+_WRAPPED_INSIDE = """Page 2 College Daily Friday, March 6, 2026
+Ferry fares go up
+Fares on the island ferry
+rise by a dollar in May, the
+port said on Thursday, and a
+monthly pass will cost more.
+
+Highway widening to begin in
+
+spring
+From page 1
+work will take two years.
+"""
+
+
+def test_continuation_head_wrapped_across_a_column_break_over_its_jump_line() -> None:
+    # ``Highway widening to begin in`` / (column break) / ``spring`` / ``From page 1``: one head.
+    reading = _read(_WRAPPED_FRONT, _WRAPPED_INSIDE)
+    road = next(a for a in reading.articles if a.headline.startswith("Highway Widening"))
+    assert [p.page for p in road.parts] == [1, 2]
+    assert road.parts[1].first_line == 8
