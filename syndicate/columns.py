@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from . import english as en
-from . import lazyre
+from . import lazyre, rules
 
 NEIGHBOURS = 8  # lines each side that tell the column width at a line
 STRAY_MARKS = frozenset("•■*'|·‘’`,.^~°")  # one of these alone on a line is dirt on the scan
@@ -19,6 +19,14 @@ class Line:
     text: str
     gap: bool  # a blank line (or page furniture) above it
     indented: bool = False  # two spaces, a tab or a full-width space: a paragraph mark where printed
+
+
+def _label_of_jump(above: str, line: str) -> bool:
+    """``line``, shaped like a folio (``8``, ``Page A2``), ends the jump line broken above it:
+    ``See OFFICES, page`` / ``8``, ``Please see TRIAL,`` / ``Page A2``."""
+    if PAGE_AT_END.search(above):
+        return True
+    return above[-1:] == "," and len(above) <= 40 and rules.jump_out(f"{above} {line}") is not None
 
 
 def read_lines(text: str, furniture: re.Pattern[str] | None) -> list[Line]:
@@ -34,7 +42,7 @@ def read_lines(text: str, furniture: re.Pattern[str] | None) -> list[Line]:
             continue  # a speck OCR read as a mark (•, ', |): no line at all, not even a gap
         if line and furniture is not None and furniture.match(line):
             line = ""  # the paper's own furniture (configuration ``[reading] furniture``)
-        if not line or (en.is_running_head(line) and not (out and PAGE_AT_END.search(out[-1].text))):
+        if not line or (en.is_running_head(line) and not (out and _label_of_jump(out[-1].text, line))):
             gap = True
             continue
         out.append(Line(n, line, gap, raw.startswith(("  ", "\t", "\u3000"))))

@@ -36,6 +36,7 @@ _STAFF_JOINERS = word_set("to the of for and")
 _STAFF_RE = lazyre.compile(
     r"^(?:[A-Z][a-z]+\s+){0,2}(?:Staff|STAFF|Writer|WRITER|Editor|EDITOR|Reporter|REPORTER|Correspondent"
     r"|CORRESPONDENT|Press|PRESS|Report|REPORT|Columnist|Photographer)(?:\s+(?:Writer|Reporter|Report))?\W*$"
+    r"|^(?:Special|SPECIAL)\s+(?:to|TO)\s+(?:the\s+|The\s+|THE\s+)?[A-Z][\w.&'’]*(?:\s+[A-Z][\w.&'’]*){0,3}$"
 )
 # WASHINGTON (AP) — / PORT HAVEN — / SEOUL, South Korea (AP) — / SPENCER, Okla. (AP)— / LONDON, Jan. 4 —
 # / LONDON, 3 March (Reuters) - (UK order) / SACRAMENTO, Calif. (AP) (a narrow column: the dash below)

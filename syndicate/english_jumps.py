@@ -35,8 +35,9 @@ _TARGET = (
 _CLOSE = r"\s*[)\]]?\s*$"
 
 # (Continued on Page 4) / Continued on page A6 / continued on back page
-# Continued / Continues / CONTINUED, and OCR's Contlnued, Continucd
-_CONTINUED = r"[Cc](?:[o0]nt[il1I]nu(?:[ec]d|es)|ONTINUE[DS])"
+# Continued / Continues / CONTINUED, and OCR's Contlnued, Continucd; abbreviated as small papers
+# set it in a narrow column: Contd. / Cont'd / CONT'D (``Contd. on Page 3``, ``Cont'd from Page 1``)
+_CONTINUED = r"[Cc](?:[o0]nt[il1I]nu(?:[ec]d|es)|ONTINUE[DS]|[o0]nt(?:['’]d|d\.?)|ONT(?:['’]D|D\.?))"
 # Continued Page 5 / CONTINUED PAGE 5: the ``on`` left out (set with a capital: a sentence's
 # ``continued page after page`` is none).
 CONTINUED_ON = lazyre.compile(
@@ -81,6 +82,12 @@ PLEASE_SEE_GARBLED = lazyre.compile(
 FROM_FRONT = lazyre.compile(
     rf"^\s*{_HEAD_RUN_IN}[(\[]?\s*(?:{_CONTINUED}\s+)?(?:[Ff]rom|FROM)\s+(?:the\s+|THE\s+)?"
     rf"(?P<label>[Ff]ront|FRONT)\s+{_PAGE_WORD}\s*[)\]]?\s*$"
+)
+# A refer line under a story's jump line points at another story, not at its own continuation:
+# ``Related story, Page 4``, ``Editorial: Page A8``, ``More on the vote, Page 6``, ``Inside: A3``. A
+# few words, then a page label and nothing after it; no sentence end before it.
+REFER_LINE = lazyre.compile(
+    rf"^[A-Z][^.!?]{{1,40}}?[,:;|]?\s+(?:on\s+)?(?:{_PAGE_WORD}s?\s*{_LABEL}|[A-H]\d{{1,2}}\b)\s*[)\]]?\s*$"
 )
 JUMP_OUT_FORMS = (CONTINUED_ON, SEE_KEYWORD, PLEASE_SEE, PLEASE_SEE_GARBLED)
 JUMP_IN_FORMS = (CONTINUED_FROM, FROM_PAGE, FROM_FRONT)

@@ -241,6 +241,8 @@ class JumpMarker:
         return None
 
 
+_CONTD = ("ntd", "nt'd", "nt’d", "NTD", "NT'D", "NT’D")  # Contd. / Cont'd / CONT'D, abbreviated
+
 # Every continuation marker the reader knows: a new form (or language) is one entry plus its test.
 # (Its pre-test: what every match of the marker holds, in jumpholds.JUMP_HOLDS.)
 JUMP_MARKERS: tuple[JumpMarker, ...] = (
@@ -268,7 +270,7 @@ JUMP_MARKERS: tuple[JumpMarker, ...] = (
         lazyre.compile(r"^[◀◆▲■□\s]*[（(]\s*(?:上接|紧接|接|承|续)\s?(?P<label>[A-Za-z]\d{1,3})\s*[）)]"), ("接", "承", "续"), 10,
     ),
     # English (``english_jumps.py``): (Continued on Page 4) / continued on back page
-    JumpMarker("Continued on", "en", "out", english_jumps.CONTINUED_ON, ("ued", "UED", "ucd", "ues", "UES"), 50),
+    JumpMarker("Continued on", "en", "out", english_jumps.CONTINUED_ON, ("ued", "UED", "ucd", "ues", "UES", *_CONTD), 50),
     # See SCHOOLS, Page 4 / See MEN, back page / See BUDGET, A6 / Sec COMPUTERS, page 6 (OCR) /
     # Turn to BUDGET, A6 (a section label and no S in it: the ``urn`` needle finds it)
     JumpMarker(
@@ -278,7 +280,7 @@ JUMP_MARKERS: tuple[JumpMarker, ...] = (
     JumpMarker("Please see", "en", "out", english_jumps.PLEASE_SEE, ("ag", "AG", "ack", "ACK", "ump", "UMP"), 40),
     JumpMarker("Please see, garbled", "en", "out", english_jumps.PLEASE_SEE_GARBLED, ("ag", "aq", "AG", "AQ"), 18),
     # (Continued from page one) / Continued From A1 / Jump from A1 / Contlnued from Page 1 (OCR)
-    JumpMarker("Continued from", "en", "in", english_jumps.CONTINUED_FROM, ("nued", "nucd", "NUED", "ump", "UMP"), 48),
+    JumpMarker("Continued from", "en", "in", english_jumps.CONTINUED_FROM, ("nued", "nucd", "NUED", "ump", "UMP", *_CONTD), 48),
     # From page 1 / From Page One / From A1, and OCR's From pagel, Frontpage*, rotn page 1
     JumpMarker("From page", "en", "in", english_jumps.FROM_PAGE, ("om", "OM", "ot", "on", "ag"), 44),
     # From front page / Continued from the front page

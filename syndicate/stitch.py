@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 
 from . import assignment, rules
+from . import english as en
 from .english_heads import keyword_evidence  # See SCHOOLS / SCHOOLS
 from .fixes import join_chains
 from .lead import derive_headline
@@ -87,9 +88,9 @@ class _Evidence:
         return found
 
 
-def _unfinished(text: str) -> bool:
-    """Cut mid-sentence: the text does not end with a sentence end."""
-    return not rules.SENTENCE_END.search(text)
+def _unfinished(text: str, language: str) -> bool:
+    """Cut mid-sentence: no sentence end (in English a period ends one: ``… the board voted.``)."""
+    return not (en.ends_sentence(text) if language == "en" else rules.SENTENCE_END.search(text))
 
 
 def _score(out: Fragment, into: Fragment, ev: _Evidence, head: str | None) -> dict[str, float]:
@@ -100,7 +101,7 @@ def _score(out: Fragment, into: Fragment, ev: _Evidence, head: str | None) -> di
     elif into.headline and head:
         a, b = bigrams(into.headline), bigrams(head)
         evidence["jump_head"] = len(a & b) / max(1, min(len(a), len(b)))
-    if out.paragraphs and _unfinished(out.paragraphs[-1]) and (into.run_in or _runs_on(into)):
+    if out.paragraphs and _unfinished(out.paragraphs[-1], out.language) and (into.run_in or _runs_on(into)):
         evidence["mid_sentence"] = 0.15
     return evidence
 
@@ -327,7 +328,7 @@ def _article(chain: list[Fragment], date: dt.date, section: str, unresolved: Jum
     paragraphs: list[str] = []
     for f in chain:
         paras = list(f.paragraphs)
-        if paragraphs and paras and (f.run_in or _runs_on(f)) and _unfinished(paragraphs[-1]):
+        if paragraphs and paras and (f.run_in or _runs_on(f)) and _unfinished(paragraphs[-1], f.language):
             paragraphs[-1] = join(paragraphs[-1], paras.pop(0))  # a sentence cut by the jump
         paragraphs += paras
     headline = first.headline or ""

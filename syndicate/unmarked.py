@@ -17,25 +17,20 @@ import functools
 import re
 
 from . import english as en
-from . import english_jumps, lazyre, rules
-from .columns import PAGE_AT_END, Line, first_word, read_lines, widths
+from . import english_jumps, english_leads, rules
+from .columns import Line, first_word, read_lines, widths
 from .model import Block, BlockKind
-from .unmarked_head import SUBHEAD_WORDS, Head, HeadReader
+from .unmarked_ends import ANAPHORIC as ANAPHORIC  # profile reads it here
+from .unmarked_ends import EndReader
+from .unmarked_head import Head
 from .unmarked_topic import COHESION_BEFORE, COHESION_SPLIT, closed, cohesion, may_close, text_below
 
-# A paragraph opening like this refers back to the one above: not a new article.
-ANAPHORIC = lazyre.compile(
-    r"^[“\"‘'(]|^(?:But|And|Or|Yet|So|Still|However|Also|Meanwhile|Instead|Hopefully|Then|Now|Even"
-    r"|He|She|They|It|Its|His|Her|Their|This|That|These|Those|Such|Both|Another|Other|Others|Later"
-    r"|In addition|Furthermore|Moreover|Nevertheless|Otherwise|Finally)\b"
-)
 _SENTENCE_LAST = frozenset(".!?\"'”’)")  # last characters of a line that may end a sentence
 _NO_HEAD_LAST = frozenset(".,;-–—")  # last characters of a line that is no head (set_as_head)
 JUMP_LINE_MAX = 48  # a jump-in line is no longer (a jump head run into it included)
-_BARE_LABEL = lazyre.compile(r"^[A-Z]?\d{1,3}$")
 
 
-class _Reader(HeadReader):
+class _Reader(EndReader):
     def __init__(self, text: str, furniture: re.Pattern[str] | None, bylines: re.Pattern[str] | None) -> None:
         lines = read_lines(text, furniture)
         super().__init__(lines, widths(lines), bylines)
@@ -46,6 +41,7 @@ class _Reader(HeadReader):
         self.writer: re.Pattern[str] | None = None  # the bio line of the current article's writer
         self.opening = False  # the next block opens an article
         self.quoted = False  # a pull-quote was the last thing read: the story goes on under it
+        self.signed = False  # a letter's signature was the last thing read: the next letter opens
 
     # --- decisions ----------------------------------------------------------------------------
 
@@ -53,8 +49,16 @@ class _Reader(HeadReader):
         """Does an article open at line ``i``, read as ``h``?"""
         if not self.blocks and not self.pieces:
             return True
-        if self.heads_only() and h.jump_in is None and (not h.heads or self.blocks[-1].role == "head"):
-            return False  # a byline, body or the rest of the head set off by a blank line under its headline
+        if h.jump_in is None and self.jump_line(i):
+            return False  # ``Contd. on Page 2`` after a column break: the story above ends
+        if self.signed and (h.jump_in is not None or not self.lines[i].text[:1].islower()):
+            return True  # under a letter's signature: the next letter
+        if (
+            self.heads_only()
+            and (h.jump_in is None or not h.heads and not h.jump_head)
+            and (not h.heads or self.blocks[-1].role == "head")
+        ):
+            return False  # a byline, body, jump line or rest of the head set off by a blank line under its headline
         if h.byline and not h.heads and not closed(self.pending_text()):
             # After a column break that cut a sentence, only a byline set as one opens a story:
             # ``Associated Press photographer`` and ``by Dr. Ann Ruiz, author of`` go on with it.
@@ -70,6 +74,7 @@ class _Reader(HeadReader):
             return False  # ``Photo by JANE DOE`` over its caption: a picture in the story, no headline
         body = self.lines[h.end] if h.end < len(self.lines) else None
         dated = body is not None and en.dateline(body.text) is not None
+        dated = dated and not english_leads.captions_under_head(self.blocks, bool(self.pieces))
         if h.heads and dated:
             return True
         before = self.pending_text()
@@ -85,6 +90,8 @@ class _Reader(HeadReader):
             return True
         if body.text[:1].islower():
             return True  # a finished sentence, then text starting mid-sentence: a continuation
+        if english_leads.obituary_lead(" ".join(text_below(self.lines, h.end)[:2])):
+            return True  # an obituary's lead (Ann Hale, 84, of …)
         if ANAPHORIC.match(body.text) or self.signed_below(h.end):
             return False
         return (
@@ -139,9 +146,15 @@ class _Reader(HeadReader):
         return (
             self.lines[i - 1].text[-1:] in _SENTENCE_LAST
             and text[:1].isupper()
-            and en.dateline(text) is not None
+            and (
+                en.dateline(text) is not None
+                or english_leads.obituary_lead(
+                    text + " " + self.lines[i + 1].text[:30] if i + 1 < len(self.lines) else text
+                )
+            )
             and not self.heads_only()
             and closed(self.pending_text())
+            and not english_leads.captions_under_head(self.blocks, bool(self.pieces))
         )
 
     def opens_ungapped(self, i: int, h: Head) -> bool:
@@ -150,7 +163,7 @@ class _Reader(HeadReader):
         face …``), or an agency line signing off the story above. A subhead inside an article has
         none; a staff line alone (``Associated Press``) signs off the article above, and so does a
         bio line (``Carla Mendes is a journalism`` / ``senior.``)."""
-        if any(en.runs_on(self.lines[group[-1]].text) for group in h.heads):
+        if any(en.runs_on(self.lines[group[-1]].text) for group in h.heads) or self.jump_line(i):
             return False  # ``The men's basketball team`` / ``lost two games this``: text, not a head
         if h.jump_in is not None or (h.heads and (self.signs_off(i - 1) or self.bio_above())):
             return True
@@ -163,53 +176,20 @@ class _Reader(HeadReader):
         if body is None or body.text[:1].islower():
             return False
         if not h.heads:
-            return h.end == i and en.dateline(body.text) is not None  # a dateline opens the story
+            return h.end == i and self.dated_ungapped(i)  # a dateline or an obituary's lead opens the story
         if en.dateline(body.text) or en.capital_lead(body.text) or self.headline_over(h, body):
             return True
+        if english_leads.obituary_lead(" ".join(text_below(self.lines, h.end)[:2])):
+            return True  # ``Obituaries`` / ``Hugh J. Okafor`` over the lead: the next notice
+        if english_leads.LETTERS_HEAD.match(self.lines[h.heads[0][0]].text):
+            return True  # a letters column's standing head
         if self.kicker_over_headline(h, self.article[-COHESION_BEFORE:] + [p.text for p in self.pieces]):
             return True
         return self.new_topic(h, body)
 
-    def new_topic(self, h: Head, body: Line) -> bool:
-        """A head of one group over a new sentence whose words share almost nothing with the
-        article above (``Thinkable art`` / ``I would like to praise``): the next story, set with no
-        air; a subhead inside an article goes on with its words."""
-        if len(h.heads) != 1 or len(h.heads[0]) != 1 or body.gap or ANAPHORIC.match(body.text):
-            return False
-        k = h.heads[0][0]
-        size = len(self.lines[k].text)
-        if self.lines[k].text[:1] in "“\"‘'" or 0.8 * self.widths[k] < size <= 1.15 * self.widths[k]:
-            return False  # a quote or a line filled to the column (not wider): a paragraph's first line
-        if sum(len(self.lines[k].text.split()) for k in h.heads[0]) < SUBHEAD_WORDS:
-            return False  # ``A better understanding``: a subhead's few words
-        above = self.article[-COHESION_BEFORE:] + [p.text for p in self.pieces]
-        return cohesion(above, text_below(self.lines, h.end)) < COHESION_SPLIT
-
     def bio_above(self) -> bool:
         """The paragraph above is the writer's bio line (``Lori Witmer is a senior.``): signed off."""
         return self.writer is not None and bool(self.writer.match(self.pending_text()))
-
-    def signed_below(self, j: int) -> bool:
-        """The byline's writer signs off below line ``j`` (``Lori Witmer is a computer science
-        freshman.``) before any other byline: the text down to there is still theirs."""
-        if self.writer is not None:
-            for line in self.lines[j:]:
-                if self.writer.match(line.text) or self.is_byline(line.text):
-                    return not self.is_byline(line.text)
-        return False
-
-    def heads_only(self) -> bool:
-        """The article open so far has its headline (and byline) and no text yet."""
-        return (
-            not self.pieces and bool(self.blocks) and self.blocks[-1].role in ("head", "byline", "jump_head")
-        )
-
-    def body_follows(self, j: int) -> bool:
-        """Some line from ``j`` on is body text, not one more head, byline or credit line."""
-        rest = self.lines[j:]
-        if any(not en.headline_like(x.text) or en.ends_sentence(x.text) or len(x.text) > 60 for x in rest):
-            return True
-        return rules.jump_out(" ".join(x.text for x in rest[-3:])) is not None
 
     def pending_text(self) -> str:
         if self.pieces:
@@ -257,7 +237,7 @@ class _Reader(HeadReader):
                 self.pieces = [line]  # text runs on after the jump line: one paragraph
             else:
                 self.emit(BlockKind.LINE, [line], line.text, "jump_in")
-        self.writer = None
+        self.writer, self.signed = None, False  # a new head: no signature above it any more
         if h.byline:
             text = " / ".join(lines[k].text for k in h.byline)
             self.emit(BlockKind.LINE, [lines[k] for k in h.byline], text, "byline")
@@ -296,31 +276,42 @@ class _Reader(HeadReader):
         ):
             self.flush()
 
-    def label_after_page(self, i: int) -> bool:
-        """Line ``i`` is the page number of a jump line broken after its ``page``."""
-        if not self.pieces or self.pieces[-1].text[-4:].lower() != "page":
-            return False
-        return bool(PAGE_AT_END.search(self.pieces[-1].text)) and bool(_BARE_LABEL.match(self.lines[i].text))
+    def closing_lines(self, i: int, jumped: bool) -> int:
+        """How many lines from ``i`` close the article above as its credit lines, not text: a
+        refer line under its jump line (``Related story, Page 4``), or a letter's signature, under
+        which the next letter opens (``signed``). 0: none."""
+        text, above = self.lines[i].text, self.lines[i - 1].text if i else ""
+        n = 0
+        if jumped and len(text) <= JUMP_LINE_MAX and english_jumps.REFER_LINE.match(text):
+            n = int(rules.jump_out(text) is None)  # the story's refer line, and still its end
+        elif (
+            i
+            and above[-1:] in _SENTENCE_LAST
+            and english_leads.SIGNATURE.match(text)
+            and en.ends_sentence(above)
+            and not self.heads_only()
+        ):
+            letter = self.letters_page or english_leads.first_person(
+                self.article + [p.text for p in self.pieces]
+            )
+            n = english_leads.signature(self.lines, i, letter)
+            self.signed = n > 0
+        if n:
+            self.flush()
+            for k in range(i, i + n):
+                self.emit(BlockKind.LINE, [self.lines[k]], self.lines[k].text, "credit")
+        return n
 
-    def subhead(self, i: int) -> bool:
-        """A short head line inside an article, after a finished paragraph: its own paragraph."""
-        before = self.lines[i - 1].text
-        return en.ends_sentence(before) and en.capital_head(self.lines[i].text) and self.stands_alone(i)
-
-    def short_subhead(self, i: int) -> bool:
-        """A subhead of a few words in sentence case (UK print: ``Roads first``) under a finished
-        paragraph, well short of the column, the next paragraph right under it."""
-        text, nxt = self.lines[i].text, self.lines[i + 1] if i + 1 < len(self.lines) else None
-        return (
-            nxt is not None
-            and not nxt.gap  # a column break may follow any short first line
-            and nxt.text[:1].isupper()
-            and len(text) <= min(40, 0.8 * self.widths[i])
-            and en.set_as_head(text)
-            and len(text.split()) <= 6
-            and en.ends_sentence(self.lines[i - 1].text)
-            and self.stands_alone(i)
-        )
+    def display_quote(self, i: int, marked: bool) -> int:
+        """Lines from ``i`` set as a pull-quote (display type), taken as credit lines: no text of
+        the story, which goes on below it. 0: none."""
+        quote = 0 if self.heads_only() else self.pull_quote(i)
+        if quote and self.blocks and (marked or closed(self.pending_text())):
+            self.flush()
+            for k in range(i, i + quote):
+                self.emit(BlockKind.LINE, [self.lines[k]], self.lines[k].text, "credit")
+            return quote
+        return 0
 
     def run(self) -> list[Block]:
         i, n = 0, len(self.lines)
@@ -336,12 +327,10 @@ class _Reader(HeadReader):
             ungapped = not marked and (
                 under and (self.ungapped(i) or self.dated_ungapped(i)) or hint and self.jump_in_here(i)
             )
-            quote = self.pull_quote(i) if text[:1] in '“"' and under and not self.heads_only() else 0
-            if quote and self.blocks and (marked or closed(self.pending_text())):  # display type
-                self.flush()
-                for k in range(i, i + quote):  # no text of the story, and the story goes on below it
-                    self.emit(BlockKind.LINE, [self.lines[k]], self.lines[k].text, "credit")
-                i, jumped, self.quoted = i + quote, False, True
+            closing = self.closing_lines(i, jumped)  # a refer line, a letter's signature: ends above
+            quote = 0 if closing or text[:1] not in '“"' or not under else self.display_quote(i, marked)
+            if closing or quote:
+                i, jumped, self.quoted = i + closing + quote, bool(closing), bool(quote)
                 continue
             if (marked or ungapped) and not self.label_after_page(i):
                 h = self.head(i)
@@ -352,8 +341,8 @@ class _Reader(HeadReader):
                 credit_line = credit_line and (self.blocks[-1].role == "credit" or en.is_credit(line.text))
                 end = max(h.end, i + 1) if credit_line else h.end
                 credits = not ungapped and h.jump_in is None and end > i and bool(self.blocks)
-                if credits and not self.body_follows(end):
-                    for k in range(i, end):  # credits under the last article: STORY BY …, photos
+                if credits and (not self.body_follows(end) or self.heads_only() and en.is_credit(text)):
+                    for k in range(i, end):  # credits under the last article (STORY BY …), or under a byline
                         self.flush()
                         self.emit(BlockKind.LINE, [self.lines[k]], self.lines[k].text, "credit")
                     i = end
@@ -367,12 +356,12 @@ class _Reader(HeadReader):
                     if h.end > i:
                         i = h.end
                         continue
-                elif (h.byline or h.heads) and not ungapped and self.heads_only():
+                elif (h.byline or h.heads or h.jump_in is not None) and not ungapped and self.heads_only():
                     self.place_head(h)  # the byline or deck of the headline above, a blank line between
                     i = h.end
                     continue
             self.add(i)
-            self.quoted = False
+            self.quoted = self.signed = False
             jumped = (
                 not self.pieces
                 and bool(self.blocks)

@@ -18,6 +18,8 @@ _SENTENCE_OPENER = lazyre.compile(
 )
 
 
+# A jump head not set in capitals: a word or two in lower or Title Case (``road``, ``Harbor plan``).
+_SMALL_JUMP_HEAD = lazyre.compile(r"[A-Za-z][a-z’'\-]{2,14}(?:\s[A-Za-z][a-z’'\-]{1,14})?")
 KICKER_WORDS = 3  # a kicker over a headline is a word or three: ``CITY HALL``, ``Public safety``
 SUBHEAD_WORDS = 4  # a head under a finished paragraph this long is a headline, not a subhead
 
@@ -103,6 +105,14 @@ class HeadReader:
         (``Past concert problems cause request`` / ``Tor change`` / ``From page 1``). 0: none."""
         first = self.lines[j].text
         if not en.jump_head(first):
+            nxt = self.lines[j + 1] if j + 1 < len(self.lines) else None
+            if (
+                nxt is not None
+                and not nxt.gap
+                and _SMALL_JUMP_HEAD.fullmatch(first)
+                and rules.jump_in(nxt.text)
+            ):
+                return 1  # ``road`` / ``Harbor`` over ``Continued from Page 1``: a jump head set small
             return self._headline_over_jump(j)
         for k in range(j + 1, min(j + 6, len(self.lines))):
             line = self.lines[k]
@@ -220,12 +230,15 @@ class HeadReader:
         return 0
 
     def _headline_over_jump(self, j: int) -> int:
-        """2 when lines ``j`` and ``j + 1`` are a headline right over a jump-in line, else 0."""
+        """2 when lines ``j`` and ``j + 1`` are a headline right over a jump-in line, else 0 (its rest
+        in lower case may stand after a column break: ``Highway widening to begin in`` / ``spring``)."""
         if j + 2 >= len(self.lines):
             return 0
         second, jump = self.lines[j + 1], self.lines[j + 2]
-        if second.gap or jump.gap or len(jump.text) > self.widths[j + 2] or not rules.jump_in(jump.text):
+        if jump.gap or len(jump.text) > self.widths[j + 2] or not rules.jump_in(jump.text):
             return 0  # the jump line first: most lines are none
+        if second.gap and not second.text[:1].islower():
+            return 0  # the rest of a head, in lower case, may follow a column break
         if not en.headline_like(self.lines[j].text) or rules.jump_in(second.text):
             return 0
         return 0 if en.ends_sentence(second.text) else 2

@@ -1,0 +1,98 @@
+"""English openings and endings that no headline marks: an obituary's lead (``Ruth A. Moreau,
+84, of Cedar Falls, died Tuesday``) opens the next notice in a column of them, and a letter to
+the editor ends on its writer's signature (``Luis Sandoval`` / ``Port Haven``, ``— Ann Hale,
+Easton``), under which the next letter starts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from . import lazyre
+from .columns import Line
+from .model import Block, BlockKind
+
+# Name (initials, a nickname, Jr.), then the age between commas, then where from or what befell:
+# ``Omar A. Hale, 98, of Westbury, died`` / ``MARGARET HART, 84, died`` / ``Tom Ashby Jr., 70, a``.
+_NAME = r"[A-Z][A-Za-z’'\-]+\.?(?:\s+(?:[A-Z][A-Za-z’'\-]*\.?|[\"“][A-Z][a-z]+[\"”])){1,4}(?:,?\s+(?:Jr|Sr|III|II)\.?)?"
+OBITUARY_LEAD = lazyre.compile(
+    rf"^{_NAME},\s+(?:age\s+)?\d{{1,3}},\s+(?:of|from|a|an|formerly|died|passed|who|the)\b"
+)
+# A signature: the writer's name (two or three words, capitals or Title Case, initials allowed;
+# a headline in Title Case mostly runs longer),
+# perhaps a dash before it and the town after a comma; the town may stand on the next line.
+_WORD = r"(?:[A-Z][a-z’'\-]+|[A-Z]\.|[A-Z][A-Z’'\-]+)"
+_SIGNER = rf"{_WORD}(?:\s+{_WORD}){{1,2}}"
+_PLACE = r"[A-Z][A-Za-z’'.\-]+(?:\s+[A-Z][A-Za-z’'.\-]+){0,2}"
+SIGNATURE = lazyre.compile(rf"^(?P<dash>[—–-]{{1,2}}\s*)?{_SIGNER}(?:,\s+{_PLACE})?$")
+PLACE_LINE = lazyre.compile(rf"^{_PLACE}(?:,\s+{_PLACE})?$")
+SIGNATURE_MAX = 40  # a signature line is no longer
+# The standing head of a letters column: on its page, a bare name under a paragraph signs a letter.
+LETTERS_HEAD = lazyre.compile(
+    r"^(?i:letters?(?:\s+to\s+the\s+editor)?|readers['’]?\s+(?:letters|write|forum|views)|your\s+(?:letters|views|say)"
+    r"|mailbag|letters\s+from\s+readers|the\s+readers['’]?\s+forum)\s*$"
+)
+
+
+def obituary_lead(text: str) -> bool:
+    """``Omar A. Hale, 98, of Westbury, died …`` opens an obituary."""
+    return text[:1].isupper() and "," in text[:48] and OBITUARY_LEAD.match(text) is not None
+
+
+_QUOTED = lazyre.compile(r"[\"“][^\"”]*[\"”]")
+_FIRST_PERSON = lazyre.compile(r"(?:^|[.!?]\s+|,\s+)(?:I|My|my|We|we|Our|our)\s")
+
+
+def first_person(texts: Sequence[str]) -> bool:
+    """The text is written in the first person outside quotes, as letters are (``I was sorry to
+    read``); a news story's ``I`` is inside a quotation."""
+    text = _QUOTED.sub(" ", " ".join(texts))
+    return _FIRST_PERSON.search(text) is not None
+
+
+def signature(lines: Sequence[Line], i: int, letter: bool) -> int:
+    """How many lines from ``i`` sign off a letter standing alone under a finished paragraph
+    (0: none). The signature is set apart: a blank line (or the page's end) under it, or it is
+    set with a dash, or in capitals with the town after a comma (``TOM HALE, Easton``: in
+    Title Case that is a sentence's start, ``Ann Hale, Bob Yates and …``). A name line right over more text is a headline (an obituary's name). A bare
+    name (no dash, no town) signs off only a ``letter`` (text in the first person): a short
+    headline over a column break (``FERRY FARES SET`` / blank) has the same shape."""
+    text = lines[i].text
+    if len(text) > SIGNATURE_MAX or not text[:1].isupper() and text[:1] not in "—–-":
+        return 0
+    m = SIGNATURE.match(text)
+    if m is None or text.endswith("."):
+        return 0
+    n = 1
+    if not m.group("dash") and "," not in text and not letter:
+        return 0
+    if i + 1 < len(lines) and not lines[i + 1].gap and "," not in text:
+        nxt = lines[i + 1].text
+        if len(nxt) <= 24 and PLACE_LINE.match(nxt) and (i + 2 >= len(lines) or lines[i + 2].gap):
+            n = 2  # Luis Sandoval / Port Haven
+    if (
+        i + n >= len(lines)
+        or lines[i + n].gap
+        or m.group("dash")
+        or ("," in text and text.split(",")[0].isupper())
+    ):
+        return n
+    return 0
+
+
+def captions_under_head(blocks: Sequence[Block], pending: bool) -> bool:
+    """The article open so far is a headline or byline, then a photo's caption and credit and no
+    text (``By HUGH TANAKA`` / ``Ruth Lopez looks over …`` / ``(AP Photo)``): a dateline under them
+    opens the story's own body, not another story. ``pending``: a paragraph is being read."""
+    credit, captions = False, int(pending)
+    for block in reversed(blocks):
+        if block.role in ("head", "byline"):
+            return credit and captions <= 2
+        if block.role == "credit":
+            credit = True
+        elif block.kind is BlockKind.PARAGRAPH and not block.opens:
+            captions += 1
+        else:
+            return False
+        if captions > 2:
+            return False
+    return False
