@@ -189,3 +189,83 @@ def test_the_drop_folder_is_listed_without_a_stat_per_folder(
     assert [p for p in asked if p.parent == src] == []
     assert [type(g).__name__ for g in got] == ["Pending", "Pending", "SourceError", "SourceError"]
     assert "not an issue" in str(got[2]) and "leads outside the drop folder" in str(got[3])
+
+
+def _aged(folder: Path) -> None:
+    """Everything under ``folder`` written a minute ago (a change now is never within its tick)."""
+    for path in (*folder.rglob("*"), folder):
+        st = path.stat()
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns - 60_000_000_000))
+
+
+def test_an_unchanged_folder_is_looked_at_without_a_listing(
+    tmp_path: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The nightly look at every folder of the drop folder stats what was recorded (the folder
+    itself and each file) and lists none of them: only the drop folder is listed."""
+    src = drop_folder(tmp_path / "src", 3, DAY)
+    run(src, tmp_path / "out")
+    listed: list[str] = []
+    real = os.scandir
+
+    def counting(path: Any = ".") -> Any:
+        listed.append(os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", counting)
+    reads.clear()
+    report = run(src, tmp_path / "out")
+    assert reads == [] and report.issues_seen == 3
+    assert [p for p in listed if p.startswith(str(src))] == [str(src)]
+
+
+@pytest.mark.parametrize("change", ["added", "removed", "swapped", "in a subfolder", "in a new subfolder"])
+def test_a_folder_whose_entries_changed_is_read_in_full(
+    tmp_path: Path, reads: list[str], change: str
+) -> None:
+    """Whatever changed under a folder (a file added, removed, two files' names swapped, a file of
+    a subfolder written in place, a file in a new subfolder), the look without a listing finds it
+    and the folder is read."""
+    src = drop_folder(tmp_path / "src", 2, DAY)
+    folder_ = src / DAY.isoformat()
+    (folder_ / "scans").mkdir()
+    (folder_ / "scans" / "note.txt").write_text("第一版扫描", encoding="utf-8")
+    _aged(folder_)
+    run(src, tmp_path / "out")
+    if change == "added":
+        (folder_ / "page-09.txt").write_text("　　补充一段。\n", encoding="utf-8")
+    elif change == "removed":
+        (folder_ / "scans" / "note.txt").rename(tmp_path / "note.txt")
+        (folder_ / "scans").rmdir()
+    elif change == "swapped":
+        (folder_ / "page-01.txt").rename(folder_ / "swap")
+        (folder_ / "page-02.txt").rename(folder_ / "page-01.txt")
+        (folder_ / "swap").rename(folder_ / "page-02.txt")
+    elif change == "in a subfolder":
+        (folder_ / "scans" / "note.txt").write_text("第二版扫描", encoding="utf-8")  # same size
+    else:
+        (folder_ / "scans" / "more").mkdir()
+        (folder_ / "scans" / "more" / "note.txt").write_text("第三版扫描", encoding="utf-8")
+    reads.clear()
+    run(src, tmp_path / "out")
+    assert reads == [DAY.isoformat()]
+    reads.clear()
+    run(src, tmp_path / "out")  # recorded anew: not read again
+    assert reads == []
+
+
+def test_a_record_without_its_entries_reads_the_folder_once(tmp_path: Path, reads: list[str]) -> None:
+    """A stamp recorded before the entries were kept with it: the folder is read once more and
+    recorded anew, never taken as unchanged."""
+    src = drop_folder(tmp_path / "src", 1, DAY)
+    run(src, tmp_path / "out")
+    with SqliteStore(tmp_path / "out" / "state" / "syndicate.sqlite") as store:
+        key = next(iter(store.settings_under("folder-stamp:")))
+        old = store.settings_under(key)[key]
+        store.set_setting(key, old.rsplit(" ", 1)[0])  # stamp, date, content hash only
+    reads.clear()
+    run(src, tmp_path / "out")
+    assert reads == [DAY.isoformat()]
+    reads.clear()
+    run(src, tmp_path / "out")
+    assert reads == []

@@ -192,18 +192,22 @@ class FolderSource:
         """The folder at ``where`` (its path as listed: an unchanged folder, most of a drop folder
         on a nightly pass, is looked at without a ``Path`` made for it)."""
         book = self.stamps
-        stamp = folder_stamp(where, context)
+        known = recorded(known_stamps, where, context) if book is not None else None
+        # a folder not known unchanged is looked at in full before it is read: a file changed
+        # while it is read leaves the older stamp, so the next pass reads it again
+        stamp = folder_stamp(where, context) if known is None and book is not None else None
 
         def read() -> Issue:
             issue = read_issue_dir(Path(where), self.sections, root=self.root, limits=self.limits)
+            # an issue with refused pages is read again; an unchanged folder read after all (its
+            # date's stored content came from another folder) keeps the record it has
             if book is not None and stamp is not None and not issue.problems:
-                record(book, where, stamp, issue)  # an issue with refused pages is read again
+                record(book, where, stamp, issue)
             return issue
 
         try:
             if book is None:
                 return read()
-            known = recorded(known_stamps, where, stamp) if stamp is not None else None
             if known is not None:
                 return Unchanged(known[0], where, read, known[1])
             # read when the pass takes it; its date now (a manifest may name another than the folder)
