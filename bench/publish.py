@@ -26,6 +26,7 @@ import lxml.html
 from lxml import etree
 
 from syndicate import config, pipeline
+from syndicate import state as pass_state
 from syndicate.model import Article, Issue, Page, Part, Reading
 from syndicate.publish import write
 from syndicate.store.sqlite import SqliteStore as Store
@@ -76,6 +77,10 @@ def build_archive(state: Path, out: Path, days: int) -> float:
             iss, read = reading(day, paragraphs=1)
             store.save_issue(iss, read, dt.datetime.combine(day, dt.time(18, 30), tzinfo=dt.UTC))
         store.db.execute("DELETE FROM render_queue")  # what earlier passes rendered
+        # ...and with which settings: without this record a pass takes the output for lost and
+        # renders the whole archive again (165,475 files for a 1-year store)
+        settings = config.parse({"output": {"dir": str(out), "state_dir": str(state)}}, state.parent)
+        store.set_setting(pass_state.RENDERED_KEY, pass_state.rendered_with(settings))
     (out / "public").mkdir(parents=True, exist_ok=True)
     (out / "public" / "index.html").write_bytes(b"")  # an output folder earlier passes filled
     return time.perf_counter() - started
