@@ -111,7 +111,7 @@ def _index_box(lines: Sequence[Line], k: int) -> int:
 
 
 def _index_entry(line: Line) -> bool:
-    return not line.strong and bool(line.text) and bool(INDEX_ENTRY.match(line.text))
+    return not line.strong and bool(INDEX_ENTRY.match(line.text))  # a line with text (_next_text)
 
 
 def _entry_tail(line: Line) -> bool:

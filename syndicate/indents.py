@@ -61,14 +61,15 @@ def mark_body_starts(lines: Sequence[Line], closed: Callable[[str], bool]) -> No
     unwrapped paragraphs (a paragraph a line, as web pages give text), every line after a
     finished one that is no head line opens a paragraph."""
     shown = [k for k, line in enumerate(lines) if line.text]
-    if sum(1 for k in shown if closed(lines[k].text)) >= UNWRAPPED_SHARE * len(shown):
+    finished = [closed(lines[k].text) for k in shown]
+    if sum(finished) >= UNWRAPPED_SHARE * len(shown):
         for n in range(1, len(shown)):
             line = lines[shown[n]]
-            if closed(lines[shown[n - 1]].text) and not line.strong and not line.heady:
+            if finished[n - 1] and not line.strong and not line.heady:
                 line.indented = True
     n = 0
     while n < len(shown):
-        if n and not closed(lines[shown[n - 1]].text):
+        if n and not finished[n - 1]:
             n += 1
             continue
         run = 0

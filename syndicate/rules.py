@@ -118,9 +118,8 @@ DATELINE = lazyre.compile(
     rf"^(?:[▲■●◆]\s*)?(?P<dateline>据?(?:本报|新华社|中新社|中新网|人民网|央视网|央广网|光明网|[{CJK}]{{2,4}}(?:日报|晚报|通讯)社|{_PAPER})"
     rf"{_PLACE}(?:\d{{1,2}}月\d{{1,2}}日)?(?:电|讯|消息(?=[:：，,\s]))(?!{_S}员))"
 )
-# A byline run into the dateline: （记者 曹马志 通讯员 林清政） or ` 记者 刘蕊 报道`.
-# After the dateline: （记者 张三）, 记者 张三 报道, or the names set off by spaces alone
-# (本报讯 记者 周婷 暴雨过后，…), each of two to four characters, no time word among them.
+# A byline run into the dateline: （记者 曹马志 通讯员 林清政）, ` 记者 刘蕊 报道`, or the names set off
+# by spaces alone (本报讯 记者 周婷 暴雨过后，…), each of two to four characters, no time word among them.
 _SPACED_NAME = rf"(?!今天|今日|昨天|昨日|近日|日前|近期|今年|目前|当天)[{CJK}·]{{2,4}}\s+"
 RUN_IN_BYLINE = lazyre.compile(
     rf"^\s*(?:[（(](?P<bracketed>\s*{ROLE}[^（）()]{{1,40}})[）)]|(?P<plain>\s*{ROLE}[^，。,]{{1,40}}?)报道"
