@@ -141,26 +141,34 @@ def is_staff_line(text: str) -> bool:
     return sum(1 for w in words if _near_staff_word(w)) * 3 >= len(words) * 2
 
 
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+# STAFF_WORDS indexed for _near_staff_word, which sees each new word of a page: their starts of four
+# letters or more, the words of five or more by length, and those words with a letter dropped.
+_STAFF_STARTS = frozenset(t[:n] for t in STAFF_WORDS for n in range(4, len(t) + 1))
+_STAFF_BY_LENGTH: dict[int, tuple[str, ...]] = {}
+for _t in STAFF_WORDS:
+    if len(_t) >= 5:
+        _STAFF_BY_LENGTH[len(_t)] = (*_STAFF_BY_LENGTH.get(len(_t), ()), _t)
+_STAFF_DROPPED = frozenset(d for t in STAFF_WORDS if len(t) >= 5 for d in _deletions(t))
+
+
 @functools.lru_cache(maxsize=4096)
 def _near_staff_word(word: str) -> bool:
     """One of STAFF_WORDS or its start (``Writ``), with a letter misread (``Piess``, ``Repoit``; two
-    in long words: ``^ssoc¡afed``)."""
+    in long words: ``^ssoc¡afed``), dropped (``Reportr``) or added."""
     if len(word) < 4:
         return False
-    for target in STAFF_WORDS:
-        if word == target or (len(word) >= 4 and target.startswith(word)):
+    if word in _STAFF_STARTS or word in _STAFF_DROPPED:
+        return True
+    misread = 2 if len(word) >= 8 else 1
+    for target in _STAFF_BY_LENGTH.get(len(word), ()):
+        if sum(x != y for x, y in zip(word, target, strict=True)) <= misread:
             return True
-        if len(target) >= 5 and abs(len(target) - len(word)) <= 1 and _letters_off(word, target):
-            return True
-    return False
-
-
-def _letters_off(a: str, b: str) -> bool:
-    """At most one letter misread (two in words of 8 or more), or one dropped."""
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) <= (2 if len(a) >= 8 else 1)
-    short, long_ = sorted((a, b), key=len)
-    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+    longer = _STAFF_BY_LENGTH.get(len(word) - 1)  # a letter added: the word without it is a target
+    return longer is not None and not _deletions(word).isdisjoint(longer)
 
 
 def byline_names(raw: str) -> tuple[str, ...]:
