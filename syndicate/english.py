@@ -8,10 +8,10 @@ never rewrites words; these functions only classify lines and take marks off the
 
 from __future__ import annotations
 
-import functools
 import re
 
 from . import lazyre
+from .staff_words import near_staff_word
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -26,11 +26,6 @@ BYLINE = lazyre.compile(r"^\s*(?:[Bb8][Yy]|Hy)(?:\s+[A-Z8][\w.’'^*«\-]*|(?=[A
 _NAME_JOINERS = word_set("and AND & de da van von der la le del y")
 _NOT_A_NAME = word_set("the a an this these those all no any every some one two three far way")  # BY THE …
 # Words of a staff or agency line, as printed under a byline (``Staff Writer``, ``Associated Press``).
-STAFF_WORDS = (
-    "staff", "writer", "editor", "reporter", "correspondent", "press", "associated", "daily",
-    "special", "report", "service", "contributor", "columnist", "photographer", "intern", "wire",
-    "reuters", "bureau", "chief", "senior", "assistant", "sports", "news", "association", "agency",
-)  # fmt: skip
 _STAFF_JOINERS = word_set("to the of for and")
 # ``Sports Editor``, ``Managing Editor``, ``Staff Writer``: one or two capitalised words and the role.
 _STAFF_RE = lazyre.compile(
@@ -138,37 +133,7 @@ def is_staff_line(text: str) -> bool:
     words = [w for w in words if w not in _STAFF_JOINERS]
     if not 1 <= len(words) <= 4:
         return False
-    return sum(1 for w in words if _near_staff_word(w)) * 3 >= len(words) * 2
-
-
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
-
-
-# STAFF_WORDS indexed for _near_staff_word, which sees each new word of a page: their starts of four
-# letters or more, the words of five or more by length, and those words with a letter dropped.
-_STAFF_STARTS = frozenset(t[:n] for t in STAFF_WORDS for n in range(4, len(t) + 1))
-_STAFF_BY_LENGTH: dict[int, tuple[str, ...]] = {}
-for _t in STAFF_WORDS:
-    if len(_t) >= 5:
-        _STAFF_BY_LENGTH[len(_t)] = (*_STAFF_BY_LENGTH.get(len(_t), ()), _t)
-_STAFF_DROPPED = frozenset(d for t in STAFF_WORDS if len(t) >= 5 for d in _deletions(t))
-
-
-@functools.lru_cache(maxsize=4096)
-def _near_staff_word(word: str) -> bool:
-    """One of STAFF_WORDS or its start (``Writ``), with a letter misread (``Piess``, ``Repoit``; two
-    in long words: ``^ssoc¡afed``), dropped (``Reportr``) or added."""
-    if len(word) < 4:
-        return False
-    if word in _STAFF_STARTS or word in _STAFF_DROPPED:
-        return True
-    misread = 2 if len(word) >= 8 else 1
-    for target in _STAFF_BY_LENGTH.get(len(word), ()):
-        if sum(x != y for x, y in zip(word, target, strict=True)) <= misread:
-            return True
-    longer = _STAFF_BY_LENGTH.get(len(word) - 1)  # a letter added: the word without it is a target
-    return longer is not None and not _deletions(word).isdisjoint(longer)
+    return sum(1 for w in words if near_staff_word(w)) * 3 >= len(words) * 2
 
 
 def byline_names(raw: str) -> tuple[str, ...]:
@@ -203,8 +168,8 @@ def _without_role(name: str) -> str:
         caps += 1
     if 2 <= caps < len(words):
         return " ".join(words[:caps])
-    if len(words) >= 3 and _near_staff_word(words[-1].lower()) and not words[-1].isupper():
-        while len(words) > 2 and (_near_staff_word(words[-1].lower()) or words[-1].lower() in _ROLE_WORDS):
+    if len(words) >= 3 and near_staff_word(words[-1].lower()) and not words[-1].isupper():
+        while len(words) > 2 and (near_staff_word(words[-1].lower()) or words[-1].lower() in _ROLE_WORDS):
             words.pop()
     return " ".join(words)
 

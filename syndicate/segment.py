@@ -13,6 +13,7 @@ import re
 from . import lazyre, rules
 from .boundaries import CAPTION_MAX, Draft, caption, merge_soft, take_box, take_deck
 from .model import Block, BlockKind, BoundaryDecision, Fragment, FragmentKind, Jump, Orphan
+from .names import byline_names
 from .profile import CHINESE, Profile
 from .text import bigrams, close_up, opening, trigrams
 from .titles import titles
@@ -31,8 +32,8 @@ HEADLINE_TELLS = 14  # bigrams: a headline line of 15 characters or more
 DECK = lazyre.compile(
     rf"^(?![—－\s]*(?:摘自|引自|选自|转引自))[—－]{{1,2}}[^{rules.SENTENCE_END_CHARS}]{{8,}}$"
 )
-_NAME = lazyre.compile(rf"[{rules.CJK}·•]{{2,12}}")  # a name in a byline
 _NAME_WRAP = lazyre.compile(rf"[{rules.CJK}\s]{{1,12}}")  # a byline's names wrapped onto the next line
+_WRAPPED_NAME_MAX = 2  # what of a name a full column leaves for the next line (a paragraph is longer)
 
 
 # A byline that says it is whole: 记者 李涛 报道, 记者 刘洋 摄 (no name wraps onto the next line).
@@ -45,16 +46,6 @@ def _jump(m: re.Match[str]) -> Jump:
     label = "back" if groups.get("back") else (groups.get("label") or groups.get("section") or "")
     keyword = (groups.get("keyword") or "").strip(" ,.")
     return Jump(rules.page_number(label), m.group(0).strip(), label, keyword)
-
-
-def byline_names(raw: str) -> tuple[str, ...]:
-    """□记者 李涛 报道 -> (李涛,); 记者 张三 通讯员 李四 -> (张三, 李四)."""
-    names: list[str] = []
-    for chunk in rules.ROLE_SPLIT.split(raw):
-        for name in re.split(r"[\s、，,/／]+", chunk.strip(" \t\u3000:：（）()")):
-            if name and name not in names and rules.CJK and _NAME.fullmatch(name):
-                names.append(name)
-    return tuple(names)
 
 
 def _read_dateline(draft: Draft, raw: str, p: Profile) -> str:
@@ -181,8 +172,7 @@ class _Page:
             self.cur.touch(block, head=True)
             return
         named = bool(cur.byline_raw) and bool(byline_names(" ".join(cur.byline_raw)))
-        finished = bool(cur.byline_raw) and bool(COMPLETE_BYLINE.search(cur.byline_raw[-1]))
-        if named and not finished and not cur.has_body and _NAME_WRAP.fullmatch(block.raw):
+        if named and self._unfinished_byline() and _NAME_WRAP.fullmatch(block.raw):
             cur.byline_raw[-1] += text  # a byline wrapped onto a second line: 张美丽安明尹 / 家智
             cur.touch(block, head=True)
             return
@@ -224,10 +214,25 @@ class _Page:
         self.close()
         return True
 
+    def _unfinished_byline(self) -> bool:
+        """The article's byline so far may go on in the next line (no 报道 or 摄 closes it)."""
+        cur = self.cur
+        return bool(cur.byline_raw) and not cur.has_body and not COMPLETE_BYLINE.search(cur.byline_raw[-1])
+
     def paragraph(self, block: Block, nxt: Block | None) -> None:
         if block.opens and not self.cur.empty:
             self.new()
         cur, raw = self.cur, block.raw.strip()
+        if (
+            len(raw) <= _WRAPPED_NAME_MAX
+            and block.first_line == block.last_line == cur.last_line + 1
+            and self._unfinished_byline()
+            and _NAME_WRAP.fullmatch(raw)
+            and byline_names(cur.byline_raw[-1])
+        ):
+            cur.byline_raw[-1] += raw  # 通讯员 李璐黄桉 / 凡: the end of a name, read as a paragraph
+            cur.touch(block, head=True)
+            return
         m = rules.jump_in(raw, self.p.language)
         if m:
             self.before_jump_in()

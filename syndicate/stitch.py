@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 
-from . import assignment, rules
+from . import assignment, names, rules
 from . import english as en
 from .english_heads import keyword_evidence  # See SCHOOLS / SCHOOLS
 from .fixes import join_chains
@@ -336,6 +336,8 @@ def _article(chain: list[Fragment], date: dt.date, section: str, unresolved: Jum
     if derived:
         headline = _derive(first, paragraphs[0]) if paragraphs else ""
     byline = tuple(dict.fromkeys(n for f in chain for n in f.byline))
+    if not byline and first.language == "zh" and paragraphs:
+        byline = names.signed(paragraphs[-1])  # no byline above, names signed below: …好觉。（罗澜）
     return Article(
         id=article_id(date, first.page, first.order),
         date=date,
