@@ -171,6 +171,11 @@ def _without_role(name: str) -> str:
     if len(words) >= 3 and near_staff_word(words[-1].lower()) and not words[-1].isupper():
         while len(words) > 2 and (near_staff_word(words[-1].lower()) or words[-1].lower() in _ROLE_WORDS):
             words.pop()
+    named = 0  # OCR debris after a name (``John Bachman •tin wfNii``, ``Margie Cooper -``) is no part of it
+    while named < len(words) and (words[named][:1].isupper() or words[named] in _NAME_JOINERS):
+        named += 1
+    if named >= 2:
+        words = words[:named]
     return " ".join(words)
 
 
