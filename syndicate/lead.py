@@ -22,11 +22,13 @@ _ADVERBIAL = lazyre.compile(
 # A full-width space inside a lead sets a brief's run-in headline off (■夏粮收购进度过半　据…).
 _CLAUSE_END = lazyre.compile(r"[，,。；;！？!?：:\u3000]")
 _ITEM_MARK = lazyre.compile(r"^[▲■□●◆▶►]\s*")  # a brief's mark is no part of its headline
+_LABEL = lazyre.compile(r"^(?:编者按|编者的话|编前语|编后语|导语)\s*[：:，,]?\s*")  # a note's label, not its headline
+_ASIDE = lazyre.compile(r"[（(](?:以下简称|下称|简称)[^（()）]{0,30}[）)]")  # （以下简称《规划》）: an aside
 
 
 def derive_headline(lead: str) -> str:
     """The main clause of ``lead``; empty when the lead is empty."""
-    text = _ITEM_MARK.sub("", lead.strip())
+    text = _ASIDE.sub("", _LABEL.sub("", _ITEM_MARK.sub("", lead.strip())))
     for _ in range(4):  # a few openers may stack: 根据…安排，今天下午，
         m = _TIME.match(text) or _ADVERBIAL.match(text)
         if not m or len(text) - m.end() < 6:
@@ -36,6 +38,9 @@ def derive_headline(lead: str) -> str:
     clause = parts[0]
     if len(clause) < 8 and len(parts) > 1:
         clause = clause + "，" + parts[1]
+    dash = clause.find("——", 8)
+    if len(clause) > MAX_CHARS and 0 < dash <= MAX_CHARS:
+        clause = clause[:dash]  # 会见…称号获得者——福建省…: what the dash goes on to is its detail
     if len(clause) > MAX_CHARS:
         clause = clause[: MAX_CHARS - 1] + "…"
     return clause.strip()
