@@ -22,7 +22,9 @@ _ADVERBIAL = lazyre.compile(
 # A full-width space inside a lead sets a brief's run-in headline off (■夏粮收购进度过半　据…).
 _CLAUSE_END = lazyre.compile(r"[，,。；;！？!?：:\u3000]")
 _ITEM_MARK = lazyre.compile(r"^[▲■□●◆▶►]\s*")  # a brief's mark is no part of its headline
-_LABEL = lazyre.compile(r"^(?:编者按|编者的话|编前语|编后语|导语)\s*[：:，,]?\s*")  # a note's label, not its headline
+_LABEL = lazyre.compile(
+    r"^(?:编者按|编者的话|编前语|编后语|导语)\s*[：:，,]?\s*"
+)  # a note's label, not its headline
 _ASIDE = lazyre.compile(r"[（(](?:以下简称|下称|简称)[^（()）]{0,30}[）)]")  # （以下简称《规划》）: an aside
 
 

@@ -21,7 +21,10 @@ from syndicate.lead import derive_headline
         ),
         ("编者按：老街的灯一盏盏亮起来，街坊们又回来了。", "老街的灯一盏盏亮起来"),
         ("编者按，风从海上来，雨从云中落。", "风从海上来，雨从云中落"),
-        ("《城市防洪规划（2026—2035年）》出台，提出三步走目标。", "《城市防洪规划（2026—2035年）》出台"),  # a title's own brackets stay
+        (
+            "《城市防洪规划（2026—2035年）》出台，提出三步走目标。",
+            "《城市防洪规划（2026—2035年）》出台",
+        ),  # a title's own brackets stay
     ],
 )
 def test_derived_headlines(lead: str, headline: str) -> None:
