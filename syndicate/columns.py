@@ -54,6 +54,8 @@ def widths(lines: list[Line]) -> list[int]:
     """The column width at each line: the longest body-like line among its neighbours. Body-like
     is measured from the upper quartile of lengths, not the median: on a front page of briefs,
     headline and byline lines can be half of all lines."""
+    if not lines:
+        return []  # a page of gaps only (specks, a running head): no column to measure
     sizes = [len(x.text) for x in lines]
     lengths = sorted(sizes)
     body = lengths[3 * len(lengths) // 4] if lengths else 0
