@@ -86,11 +86,16 @@ def _one_type(first: str, second: str, third: str) -> bool:
 HEADLINE_WORDS = 12  # a derived headline is at most about this many words
 _OPENER = lazyre.compile(
     r"^(?:After|When|Although|Though|As|While|Because|If|Since|Before|Despite|Following|In|On|At|During"
-    r"|With|For|According to|Amid|Under|Unlike|Like|Once|Until|Without|Through|By|From|Earlier|Last|This)\b[^,]{2,80},\s+"
+    r"|With|For|According to|Amid|Under|Unlike|Like|Once|Until|Without|Through|By|From|Earlier|Last|This)\b[^,]{2,120},\s+"
 )
 _CLAUSE_CUT = lazyre.compile(
     r",\s+(?:who|which|whose|while|but|and|although|though|after|according|said|says|where|when|because"
     r"|including|as|even)\b|\s+[—–]\s+|\s*--\s*|;\s|:\s|\s+\((?![A-Z]{2,}\))"
+)
+# Where a long clause may be cut short: before a preposition or a conjunction, not inside a phrase.
+_BREAK_WORDS = word_set(
+    """after before because when while which who whose where as since until although though but and or
+    in on at of to for from with by during despite over under into like than about against between through"""
 )
 _TRAILING_MINOR = word_set(
     """a an the and or but of to in on at by for with from as that which who is are was"""
@@ -118,8 +123,22 @@ def derive_headline(lead: str) -> str:
     if cut and len(sentence[: cut.start()].split()) >= 4:
         sentence = sentence[: cut.start()]
     words = sentence.split()
-    if len(words) > HEADLINE_WORDS:
-        words = words[:HEADLINE_WORDS]
-        while len(words) > 4 and words[-1].lower().strip(",") in _TRAILING_MINOR:
-            words.pop()
+    if len(words) > HEADLINE_WORDS + 2:  # "about 12": a clause that ends by 14 is kept whole
+        words = _shortened(words)
     return " ".join(words).rstrip(" ,;:.!?\"'”’").lstrip("\"“‘'")
+
+
+def _shortened(words: list[str]) -> list[str]:
+    """A clause too long for a headline, cut where it pauses: after its last comma within the
+    first ``HEADLINE_WORDS`` words, else before its last preposition or conjunction there (…
+    organizations / after receiving), else at ``HEADLINE_WORDS`` (minor words off the end)."""
+    for k in range(HEADLINE_WORDS, 4, -1):
+        if words[k - 1].endswith((",", ";")):
+            return words[:k]
+    for k in range(HEADLINE_WORDS, 5, -1):
+        if words[k].lower() in _BREAK_WORDS:
+            return words[:k]
+    words = words[:HEADLINE_WORDS]
+    while len(words) > 4 and words[-1].lower().strip(",") in _TRAILING_MINOR:
+        words.pop()
+    return words
