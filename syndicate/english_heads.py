@@ -125,7 +125,10 @@ def derive_headline(lead: str) -> str:
     words = sentence.split()
     if len(words) > HEADLINE_WORDS + 2:  # "about 12": a clause that ends by 14 is kept whole
         words = _shortened(words)
-    return " ".join(words).rstrip(" ,;:.!?\"'”’").lstrip("\"“‘'")
+    headline = " ".join(words).rstrip(" ,;:.!?\"'”’").lstrip("\"“‘'")
+    if headline.count("“") > headline.count("”"):  # a quotation the cut left open: no mark
+        headline = "".join(headline.rsplit("“", 1))
+    return headline
 
 
 def _shortened(words: list[str]) -> list[str]:

@@ -27,6 +27,10 @@ from syndicate.english_heads import derive_headline
             "In its first statement on the storm that flooded 40 homes along the river last spring, the county apologized to residents.",
             "The county apologized to residents",
         ),
+        (  # a quotation the cut leaves open loses its mark
+            "The mayor said the city council had ordered a “full review of the contract and its costs” on Friday.",
+            "The mayor said the city council had ordered a full review",
+        ),
     ],
 )
 def test_derived_headlines_end_where_the_clause_pauses(lead: str, headline: str) -> None:
