@@ -3,6 +3,10 @@
 
 from __future__ import annotations
 
+# A head line that says who said it (…在…时强调, …指出): the line above or below the words said,
+# which are the headline, whatever the lengths.
+_SAYS = ("强调", "指出", "表示", "要求")
+
 
 def titles(heads: list[str], subtitle: str | None) -> tuple[str | None, str | None, str | None]:
     """(kicker, headline, subheadline) from the headline lines in print order."""
@@ -18,8 +22,10 @@ def titles(heads: list[str], subtitle: str | None) -> tuple[str | None, str | No
         return None, heads[0], subtitle
     if len(heads) == 2:
         first, second = heads
-        if second.startswith(("—", "－")):
+        if second.startswith(("—", "－")) or second.endswith(_SAYS) and not first.endswith(_SAYS):
             return None, first, " ".join(x for x in (second.lstrip("—－ "), subtitle) if x)
+        if first.endswith(_SAYS) and not second.endswith(_SAYS):
+            return first, second, subtitle
         if len(first) < len(second):
             return first, second, subtitle
         # the headline over a deck of two lines when a dashed deck was printed under them
