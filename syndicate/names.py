@@ -88,6 +88,16 @@ def byline_names(raw: str) -> tuple[str, ...]:
 
 
 _CJK_ONLY = lazyre.compile(f"[{rules.CJK}]+")
+_BARE = lazyre.compile(rf"[{rules.CJK}]{{2,4}}(?:[\s、]+[{rules.CJK}]{{2,4}}){{0,3}}")
+
+
+def bare_byline(line: str) -> bool:
+    """A line of names only, no role (海尚飞, 张明 李华): under a headline, the writer's byline."""
+    if not _BARE.fullmatch(line):
+        return False
+    names = [n for piece in re.split(r"[\s、]+", line) for n in split_run(piece)]
+    return all(_cost(name) is not None for name in names)
+
 
 # A name or names signed in brackets at an article's end (…睡个好觉。（罗澜）, （记者 张三 李四）),
 # or after the role in a source credit there (（来源：气象局官网 编译：张三）); and a picture's credit

@@ -13,7 +13,7 @@ import re
 from . import lazyre, rules
 from .boundaries import CAPTION_MAX, Draft, caption, merge_soft, take_box, take_deck
 from .model import Block, BlockKind, BoundaryDecision, Fragment, FragmentKind, Jump, Orphan
-from .names import byline_names
+from .names import bare_byline, byline_names
 from .profile import CHINESE, Profile
 from .text import bigrams, close_up, opening, trigrams
 from .titles import titles
@@ -231,6 +231,10 @@ class _Page:
             and byline_names(cur.byline_raw[-1])
         ):
             cur.byline_raw[-1] += raw  # 通讯员 李璐黄桉 / 凡: the end of a name, read as a paragraph
+            cur.touch(block, head=True)
+            return
+        if cur.heads and not (cur.byline_raw or cur.has_body or cur.dateline) and bare_byline(raw):
+            cur.byline_raw.append(raw)  # 架起从研发到应用的桥 / 　　海尚飞: a feature's writer, no role
             cur.touch(block, head=True)
             return
         m = rules.jump_in(raw, self.p.language)

@@ -103,3 +103,17 @@ def test_the_end_of_a_name_cut_by_the_column_goes_with_the_byline() -> None:
     assert headline == "大小雷达携手守护城市安全"
     assert byline == ("于明", "李璐", "黄安凡")
     assert paragraphs[0].startswith("6月30日8时")
+
+
+def test_a_line_of_names_only_under_a_headline_is_the_writers_byline() -> None:
+    text = f"在基层的第一个春天\n{IND}罗海峰\n{IND}2月28日，我来到县气象局报到，开始了一年的基层\n锻炼。\n"
+    ((headline, byline, paragraphs),) = _articles(text)
+    assert headline == "在基层的第一个春天" and byline == ("罗海峰",)
+    assert paragraphs[0].startswith("2月28日")
+
+
+@pytest.mark.parametrize("line", ["经验", "好睡眠硬指标", "本期观点："])
+def test_a_short_subhead_under_a_headline_is_no_byline(line: str) -> None:
+    text = f"如何睡个好觉\n{IND}{line}\n{IND}睡眠时长因人而异，成年人每晚七到九小时为宜。\n"
+    ((_, byline, paragraphs),) = _articles(text)
+    assert byline == () and paragraphs[0] == line
