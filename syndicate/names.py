@@ -15,6 +15,8 @@ import math
 import re
 
 from . import lazyre, rules
+from .boundaries import Draft
+from .model import Block
 
 # Single-character surnames, the most common first (the order is the evidence between two splits).
 # Left out: those that open transliterated names far more often (阿卜杜拉, 哈斯, 那仁, 呼和).
@@ -55,7 +57,7 @@ def _cost(name: str) -> float | None:
 @functools.lru_cache(maxsize=2048)
 def split_run(run: str) -> tuple[str, ...]:
     """``黄彬王畅`` -> (``黄彬``, ``王畅``); a run that is one name, or no run of names, as it is."""
-    if len(run) < 4 or len(run) > _MAX_RUN or not _CJK_ONLY.fullmatch(run):
+    if not _RUN_OF_NAMES.fullmatch(run):
         return (run,)
     if len(run) == 4 and run[:2] in _COMPOUND_RANK:
         return (run,)  # 欧阳娜娜: a compound surname and its given name
@@ -87,7 +89,7 @@ def byline_names(raw: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-_CJK_ONLY = lazyre.compile(f"[{rules.CJK}]+")
+_RUN_OF_NAMES = lazyre.compile(f"[{rules.CJK}]{{4,{_MAX_RUN}}}")  # two names at least
 _BARE = lazyre.compile(rf"[{rules.CJK}]{{2,4}}(?:[\s、]+[{rules.CJK}]{{2,4}}){{0,3}}")
 
 
@@ -132,3 +134,33 @@ def signed(paragraph: str) -> tuple[str, ...]:
             return ()  # （新华社）, （完）, （央视新闻）: no name
         names += split
     return tuple(names)
+
+
+NAME_WRAP = lazyre.compile(rf"[{rules.CJK}\s]{{1,12}}")  # a byline's names wrapped onto the next line
+_WRAPPED_NAME_MAX = 2  # what of a name a full column leaves for the next line (a paragraph is longer)
+# A byline that says it is whole: 记者 李涛 报道, 记者 刘洋 摄 (no name wraps onto the next line).
+_COMPLETE_BYLINE = lazyre.compile(r"(?:报道|摄|撰文|整理)\s*$")
+
+
+def unfinished_byline(cur: Draft) -> bool:
+    """The article's byline so far may go on in the next line (no 报道 or 摄 closes it)."""
+    return bool(cur.byline_raw) and not cur.has_body and not _COMPLETE_BYLINE.search(cur.byline_raw[-1])
+
+
+def byline_piece(cur: Draft, block: Block, raw: str) -> bool:
+    """Take a paragraph into the article's byline when it is the byline's: the end of a name cut by
+    the column (通讯员 李璐黄桉 / 凡), or a line of names only under the headline (　　海尚飞)."""
+    if (
+        len(raw) <= _WRAPPED_NAME_MAX
+        and block.first_line == block.last_line == cur.last_line + 1
+        and unfinished_byline(cur)
+        and NAME_WRAP.fullmatch(raw)
+        and byline_names(cur.byline_raw[-1])
+    ):
+        cur.byline_raw[-1] += raw
+    elif cur.heads and not (cur.byline_raw or cur.has_body or cur.dateline) and bare_byline(raw):
+        cur.byline_raw.append(raw)
+    else:
+        return False
+    cur.touch(block, head=True)
+    return True

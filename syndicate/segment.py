@@ -13,7 +13,7 @@ import re
 from . import lazyre, rules
 from .boundaries import CAPTION_MAX, Draft, caption, merge_soft, take_box, take_deck
 from .model import Block, BlockKind, BoundaryDecision, Fragment, FragmentKind, Jump, Orphan
-from .names import bare_byline, byline_names
+from .names import NAME_WRAP, byline_names, byline_piece, unfinished_byline
 from .profile import CHINESE, Profile
 from .text import bigrams, close_up, opening, trigrams
 from .titles import titles
@@ -32,12 +32,7 @@ HEADLINE_TELLS = 14  # bigrams: a headline line of 15 characters or more
 DECK = lazyre.compile(
     rf"^(?![—－\s]*(?:摘自|引自|选自|转引自))[—－]{{1,2}}[^{rules.SENTENCE_END_CHARS}]{{8,}}$"
 )
-_NAME_WRAP = lazyre.compile(rf"[{rules.CJK}\s]{{1,12}}")  # a byline's names wrapped onto the next line
-_WRAPPED_NAME_MAX = 2  # what of a name a full column leaves for the next line (a paragraph is longer)
 
-
-# A byline that says it is whole: 记者 李涛 报道, 记者 刘洋 摄 (no name wraps onto the next line).
-COMPLETE_BYLINE = lazyre.compile(r"(?:报道|摄|撰文|整理)\s*$")
 UNFINISHED_BYLINE = lazyre.compile(rf"{rules.ROLE}[\s:：]*$")
 
 
@@ -172,7 +167,7 @@ class _Page:
             self.cur.touch(block, head=True)
             return
         named = bool(cur.byline_raw) and bool(byline_names(" ".join(cur.byline_raw)))
-        if named and self._unfinished_byline() and _NAME_WRAP.fullmatch(block.raw):
+        if named and unfinished_byline(cur) and NAME_WRAP.fullmatch(block.raw):
             cur.byline_raw[-1] += text  # a byline wrapped onto a second line: 张美丽安明尹 / 家智
             cur.touch(block, head=True)
             return
@@ -214,28 +209,11 @@ class _Page:
         self.close()
         return True
 
-    def _unfinished_byline(self) -> bool:
-        """The article's byline so far may go on in the next line (no 报道 or 摄 closes it)."""
-        cur = self.cur
-        return bool(cur.byline_raw) and not cur.has_body and not COMPLETE_BYLINE.search(cur.byline_raw[-1])
-
     def paragraph(self, block: Block, nxt: Block | None) -> None:
         if block.opens and not self.cur.empty:
             self.new()
         cur, raw = self.cur, block.raw.strip()
-        if (
-            len(raw) <= _WRAPPED_NAME_MAX
-            and block.first_line == block.last_line == cur.last_line + 1
-            and self._unfinished_byline()
-            and _NAME_WRAP.fullmatch(raw)
-            and byline_names(cur.byline_raw[-1])
-        ):
-            cur.byline_raw[-1] += raw  # 通讯员 李璐黄桉 / 凡: the end of a name, read as a paragraph
-            cur.touch(block, head=True)
-            return
-        if cur.heads and not (cur.byline_raw or cur.has_body or cur.dateline) and bare_byline(raw):
-            cur.byline_raw.append(raw)  # 架起从研发到应用的桥 / 　　海尚飞: a feature's writer, no role
-            cur.touch(block, head=True)
+        if byline_piece(cur, block, raw):
             return
         m = rules.jump_in(raw, self.p.language)
         if m:
