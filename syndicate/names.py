@@ -110,9 +110,9 @@ _SIGNED = lazyre.compile(
     rf"(?:^|[。！？”…])[（(](?:[^（()）]{{0,40}}?{_ROLE}[:：\s]*)?"
     rf"(?P<names>{_RUN}(?:[\s、，,]+{_RUN}){{0,19}})[）)]$"
 )
-_CREDIT_ROLE = r"(?:图[/／]文|文[/／]图|图文|图|文|摄影|摄)[/／:：]?\s*"
-_CREDITED = lazyre.compile(
-    rf"(?:^|[。！？”…])\s*(?P<names>(?:{_CREDIT_ROLE}[{rules.CJK}]{{2,4}}\s*){{1,3}})$"
+_CREDIT_ROLE = r"(?:图[/／]文|文[/／]图|(?:图|文|摄影|摄)[/／])\s*"  # with its slash: no name holds one
+_CREDITED = lazyre.compile(  # after a sentence, or anywhere when the slash sets it off (…现场图/文樊绍光)
+    rf"(?:(?:^|[。！？”…])\s*|(?={_CREDIT_ROLE}))(?P<names>(?:{_CREDIT_ROLE}[{rules.CJK}]{{2,12}}\s*){{1,3}})$"
 )
 _CREDIT_SPLIT = lazyre.compile(_CREDIT_ROLE)
 
@@ -123,7 +123,7 @@ def signed(paragraph: str) -> tuple[str, ...]:
     m = _SIGNED.search(tail)
     if m is not None:
         pieces = re.split(r"[\s、，,]+", m.group("names"))
-    elif (m := _CREDITED.search(tail[-40:])) is not None:
+    elif (m := _CREDITED.search(tail[-60:])) is not None:
         pieces = _CREDIT_SPLIT.split(m.group("names"))
     else:
         return ()
