@@ -67,7 +67,7 @@ CAPTION_OPENING = lazyre.compile(r"^(?:图为|[上下左右]图[为：:]|图[一
 PHOTO_CREDIT = lazyre.compile(r"(?:图\s*[/／:：][^，。,]{1,20}|供图|摄|[（(][^（）()]{0,24}摄[）)])\s*$")
 # A box set between a headline and the body: key points (核心提示, 内容提要) or an editor's note
 # (编者按：…, 【编者按】…). Its label stands on a line of its own or opens the box's paragraph.
-_BOX = "(?:核心提示|内容提要|阅读提示|编者按|编者的话)"
+_BOX = "(?:核心提示|核心阅读|内容提要|内容摘要|阅读提示|编者按|编者的话)"
 BOX = lazyre.compile(rf"^(?:[【〖\[]{_BOX}[】〗\]][:：]?|{_BOX}(?:[:：]|$))")
 BOX_LABEL_MAX = 8  # a box's label alone (【核心提示】) is no longer
 BOX_FIRST = "核内阅编【〖["  # the first characters of every BOX match: the cheap test first
