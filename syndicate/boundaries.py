@@ -83,6 +83,7 @@ class Draft:
     byline_names: list[str] = field(default_factory=list)  # names read by the profile's rules
     signed_off: bool = False  # closed by a reporter's name under its body (记者 吴倩)
     subheads: list[int] = field(default_factory=list)  # lengths of the subheadings it took in
+    brief: bool = False  # opened by a brief's run-in headline (■夏季用电负荷创新高　记者…)
 
     def touch(self, block: Block, head: bool = False) -> None:
         if not self.first_line:

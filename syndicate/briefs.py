@@ -12,12 +12,28 @@ BRIEF_LABEL = lazyre.compile(rf"^[■□▲●◆]?[{rules.CJK}]{{0,4}}(?:简讯
 # A brief's headline run in before its lead: 4 to 30 characters with no punctuation, then the lead.
 _RUN_IN = lazyre.compile(r"^[^，。；：！？、,;:!?（）()]{4,30}?(?=本报|近日|日前|近期|\d{1,2}月|当地时间)")
 BRIEF_MAX = 400  # characters of a brief: a marked headline under a story this short heads the next
+# A brief's headline run in before its lead and set off from it by a full-width space, as a column of
+# briefs prints it with no indent (■夏季用电负荷创新高　记者昨天从市供电公司获悉…).
+_SPACED_RUN_IN = lazyre.compile(r"^[■□▲●◆]\s*[^，。；：！？、,;:!?（）()\s\u3000]{4,30}\u3000+(?=\S)")
 LEAD_COMMA = 4  # a lead's time is followed by its comma within this many characters (近日，, 5月3日8时，)
 
 
 def label_line(text: str) -> bool:
     """A label standing over a box or a column (核心提示, 【编者按】, ■简讯, 本地快讯), no name."""
     return bool(rules.BOX.match(text) or BRIEF_LABEL.match(text))
+
+
+def spaced_run_in(text: str) -> bool:
+    """The line opens a brief: its mark, its headline, a full-width space, then its lead."""
+    return text[:1] in "■□▲●◆" and _SPACED_RUN_IN.match(text) is not None
+
+
+def run_in_head(text: str) -> tuple[str, str] | None:
+    """(headline, lead) of a brief whose headline is run in, set off by a full-width space."""
+    m = _SPACED_RUN_IN.match(text) if text[:1] in "■□▲●◆" else None
+    if m is None:
+        return None
+    return rules.ITEM_MARK.sub("", m.group(0)).strip("\u3000 "), text[m.end() :]
 
 
 def news_lead(text: str, p: Profile) -> bool:

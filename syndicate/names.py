@@ -140,6 +140,7 @@ NAME_WRAP = lazyre.compile(rf"[{rules.CJK}\s]{{1,12}}")  # a byline's names wrap
 _WRAPPED_NAME_MAX = 2  # what of a name a full column leaves for the next line (a paragraph is longer)
 # A byline that says it is whole: 记者 李涛 报道, 记者 刘洋 摄 (no name wraps onto the next line).
 _COMPLETE_BYLINE = lazyre.compile(r"(?:报道|摄|撰文|整理)\s*$")
+_CLOSING_ROLE = lazyre.compile(r"\s+(?:文[/／]图|图[/／]文|报道|摄影?)$")
 
 
 def unfinished_byline(cur: Draft) -> bool:
@@ -150,11 +151,12 @@ def unfinished_byline(cur: Draft) -> bool:
 def byline_piece(cur: Draft, block: Block, raw: str) -> bool:
     """Take a paragraph into the article's byline when it is the byline's: the end of a name cut by
     the column (通讯员 李璐黄桉 / 凡), or a line of names only under the headline (　　海尚飞)."""
+    name_end = _CLOSING_ROLE.sub("", raw)  # 陈 / 雨婷 文/图: the name's end, then the byline's role
     if (
-        len(raw) <= _WRAPPED_NAME_MAX
+        len(name_end) <= _WRAPPED_NAME_MAX
         and block.first_line == block.last_line == cur.last_line + 1
         and unfinished_byline(cur)
-        and NAME_WRAP.fullmatch(raw)
+        and NAME_WRAP.fullmatch(name_end)
         and byline_names(cur.byline_raw[-1])
     ):
         cur.byline_raw[-1] += raw

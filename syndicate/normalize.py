@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 
 from . import credits, furniture, indents, measure, rules
-from .briefs import label_line
+from .briefs import label_line, spaced_run_in
 from .credits import CAPTION_LINES
 from .model import Block, BlockKind
 from .profile import CHINESE, Profile, strong_pretest
@@ -96,7 +96,7 @@ def _lines(text: str, p: Profile, unmarked: bool = False) -> list[_Line]:
 
 
 def _opens(body: str, p: Profile) -> bool:
-    return _dated(body, p) or indents.jumped_in(body, p.language)
+    return _dated(body, p) or indents.jumped_in(body, p.language) or spaced_run_in(body)
 
 
 def _dated(body: str, p: Profile) -> bool:

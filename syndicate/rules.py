@@ -170,7 +170,9 @@ EDGE_FURNITURE = lazyre.compile(
     # the paper's name in the masthead: 清河日报, 滨海都市报, 江城晚报 (a photo story's 图片新闻 is none)
     r"|^(?!图片新闻$|图说新闻$)[\u4e00-\u9fff]{2,6}(?:日报|晚报|早报|晨报|都市报|商报|时报|导报|周报|新闻)$"
     # the masthead's notes: 国内统一连续出版物号 CN 45-0001, 本报网址：www.example.cn, 邮发代号 1-23
-    r"|^(?:国内统一连续出版物号|邮发代号|本报网址|网址|社址|订报热线|新闻热线|广告热线)\s*[:：]?[^，。]{0,40}$"
+    # (after the page's label too: A01 新闻热线：96001)
+    r"|^(?:(?:第\s?)?[A-Za-z]?\d{1,3}\s?版?\s+)?(?:国内统一连续出版物号|邮发代号|本报网址|网址|社址"
+    r"|订报热线|新闻热线|报料热线|读者热线|服务热线|广告热线)\s*[:：]?[^，。]{0,40}$"
 )
 EDGE_LINES = 3  # lines at the top and at the bottom of a page where EDGE_FURNITURE is looked for
 RUNNING_LINES_MAX = 8  # lines a running head or foot takes at most (paper, date, label, section)

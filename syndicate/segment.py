@@ -12,6 +12,7 @@ import re
 
 from . import lazyre, rules
 from .boundaries import CAPTION_MAX, Draft, caption, merge_soft, take_box, take_deck
+from .briefs import run_in_head
 from .model import Block, BlockKind, BoundaryDecision, Fragment, FragmentKind, Jump, Orphan
 from .names import NAME_WRAP, byline_names, byline_piece, unfinished_byline
 from .profile import CHINESE, Profile
@@ -215,6 +216,15 @@ class _Page:
         cur, raw = self.cur, block.raw.strip()
         if byline_piece(cur, block, raw):
             return
+        brief = run_in_head(raw) if not (cur.has_body or cur.heads) or cur.brief or cur.jump_out else None
+        if brief is not None:  # ■夏季用电负荷创新高　记者昨天…: the next brief, its headline run in
+            if not cur.empty:
+                self.new()
+            head, raw = brief
+            self.cur.heads.append(
+                Block(BlockKind.LINE, head, block.first_line, block.first_line, block.blank_before, head)
+            )
+            self.cur.brief, cur = True, self.cur
         m = rules.jump_in(raw, self.p.language)
         if m:
             self.before_jump_in()
