@@ -60,8 +60,14 @@ _DATE = rf"(?:(?:{_WEEKDAY}\s+)?{_DAY_MONTH},?\s+\d{{4}}|{_WEEKDAY}\s+{_DAY_MONT
 _PAPER = r"(?!(?:On|In|At|By|Since|Until|From|Before|After|Last|Next|Through|Starting|Every|Each|Of|And|But)\b)[A-Z][\w.&'’\-]*(?:\s+(?:[A-Z][\w.&'’\-]*|of|the|and|on|&)){0,5}"
 _FOLIO = r"(?:(?:Page|PAGE)\s+)?[A-Z]?\d{1,3}[A-Z]?"
 _APART = r"(?:\s*[|•·/,–—-]\s*|\s+)"  # what sets the parts apart
+# A masthead's own items around the date: its price, volume and number, edition.
+_MASTHEAD_ITEM = (
+    r"(?:\$\d{1,2}(?:\.\d\d)?|\d{1,3}\s?(?:cents|CENTS|¢)|(?:Vol|VOL)\.?\s?\d{1,4},?\s?(?:No|NO)\.?\s?\d{1,5}"
+    r"|(?:Final|Late|Home|Early|FINAL|LATE|HOME|EARLY)\s+(?:Edition|EDITION))"
+)
 RUNNING_HEAD = lazyre.compile(
-    rf"^(?:{_FOLIO}{_APART})?(?:{_PAPER}{_APART})?{_DATE}(?:{_APART}{_PAPER})?(?:{_APART}{_FOLIO})?$"
+    rf"^(?:{_FOLIO}{_APART})?(?:{_PAPER}{_APART})?{_DATE}(?:{_APART}{_PAPER})?(?:{_APART}{_FOLIO})?"
+    rf"(?:{_APART}{_MASTHEAD_ITEM}){{0,2}}$"
     rf"|^{_FOLIO}$"
 )
 
