@@ -24,6 +24,8 @@ NEIGHBOURS = 3  # lines under a head line that show the column's width
 # Finished lines on a page of unwrapped paragraphs; in wrapped columns only a paragraph's last line
 # is one (a fifth of the lines or fewer).
 UNWRAPPED_SHARE = 0.6
+UNWRAPPED_WIDTH = 30  # characters: wider than the widest column of Chinese print (about 24)
+UNWRAPPED_MIN_LINES = 4
 
 
 _INDENTED = lazyre.compile(rf"(?m)^[ \t]*{rules.INDENT}+(.*)$")  # a line opening with an indent
@@ -53,6 +55,13 @@ def jumped_in(body: str, language: str) -> bool:
 def long_enough(lines: Sequence[Line]) -> bool:
     """An unmarked page has enough lines for its heads' widths to say where bodies start."""
     return sum(1 for line in lines if line.text) >= MIN_LINES
+
+
+def unwrapped(lines: Sequence[Line]) -> bool:
+    """A short page of unwrapped paragraphs (a paragraph a line): its lines are mostly longer than
+    any column a paper prints, so even a few say how its paragraphs are set."""
+    sizes = sorted(len(line.text) for line in lines if line.text)
+    return len(sizes) >= UNWRAPPED_MIN_LINES and sizes[len(sizes) // 2] >= UNWRAPPED_WIDTH
 
 
 def mark_body_starts(lines: Sequence[Line], closed: Callable[[str], bool]) -> None:

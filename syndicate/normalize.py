@@ -80,7 +80,7 @@ def _lines(text: str, p: Profile, unmarked: bool = False) -> list[_Line]:
         out.append(_Line(n, body, indented, strong, p, indented and lead.startswith(deep)))
         out[-1].centred = not indented and raw[:1] == " "
     furniture.drop_debris(out, lambda text: _closed(text, p))
-    if unmarked and indents.long_enough(out):
+    if unmarked and (indents.long_enough(out) or indents.unwrapped(out)):
         indents.mark_body_starts(out, lambda text: _closed(text, p))
     # One backward sweep: which unindented lines could head the article that starts below them?
     # Only a run of headline-like lines (or a deck) right above an article start can.

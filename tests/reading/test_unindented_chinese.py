@@ -7,6 +7,8 @@ from __future__ import annotations
 from support.issues import issue
 
 from syndicate import pipeline
+from syndicate.model import BlockKind
+from syndicate.normalize import blocks
 
 FRONT = (
     "高温下的坚守\n本报记者 林静\n午后的气温超过38摄氏度，在城北快速路施工\n现场，工人们正在进行桥面铺装作业。项目负\n"
@@ -68,3 +70,17 @@ def test_unwrapped_paragraphs_without_indents_are_paragraphs() -> None:
     reading = pipeline.read(issue([page]))
     assert len(reading.articles) == 3
     assert [len(a.paragraphs) for a in reading.articles] == [4, 4, 4]
+
+
+def test_a_short_page_of_unwrapped_paragraphs_keeps_its_paragraphs() -> None:
+    """Text from an e-paper's web page: a paragraph a line, a blank line between, no indent, and
+    too few lines for the column test; lines that long are no column's, so each finished one ends
+    a paragraph (they were glued into one)."""
+    text = (
+        "我市启动夏季消夏文化季\n\n"
+        "本报讯（记者 唐宁）7月11日晚，2026年“清凉一夏”消夏文化季在市民广场启动，首场演出吸引了3000余名市民观看。\n\n"
+        "据了解，本届文化季将持续到8月底，共安排各类演出和展览60余场，全部免费向市民开放。\n\n"
+        "“每年夏天都盼着这个活动，家门口就能看到好节目。”市民刘女士说。\n"
+    )
+    paragraphs = [b.text for b in blocks(text) if b.kind is BlockKind.PARAGRAPH]
+    assert [p[:4] for p in paragraphs] == ["本报讯（", "据了解，", "“每年夏"]
