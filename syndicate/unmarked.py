@@ -28,6 +28,7 @@ from .unmarked_topic import COHESION_BEFORE, COHESION_SPLIT, closed, cohesion, m
 _SENTENCE_LAST = frozenset(".!?\"'”’)")  # last characters of a line that may end a sentence
 _NO_HEAD_LAST = frozenset(".,;-–—")  # last characters of a line that is no head (set_as_head)
 JUMP_LINE_MAX = 48  # a jump-in line is no longer (a jump head run into it included)
+UNWRAPPED_WIDTH = 80  # characters: a line this long is no column's (the widest print columns hold about 60)
 
 
 class _Reader(EndReader):
@@ -265,8 +266,8 @@ class _Reader(EndReader):
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         last = text[-1]
         if last in _SENTENCE_LAST and nxt is not None and en.ends_sentence(text) and not en.open_quote(text):
-            if len(text) + 1 + len(first_word(nxt.text)) <= self.widths[i]:
-                self.flush()  # broken early: the paragraph ends here
+            if len(text) + 1 + len(first_word(nxt.text)) <= self.widths[i] or len(text) > UNWRAPPED_WIDTH:
+                self.flush()  # broken early, or no column's line (a paragraph a line): it ends here
             elif not nxt.gap and self.subhead(i + 1):
                 self.flush()
             return
