@@ -1,6 +1,7 @@
-"""A page that holds no text line once specks and furniture are taken out (a scanned page of
-pictures, an advertisement that OCR read as dirt) is a page without articles: the rest of the
-issue is read as usual. Found by fuzzing the reader (the column measure failed on no lines)."""
+"""English pages of unusual shape: a page that holds no text line once specks and furniture are
+taken out (a scanned page of pictures, an advertisement OCR read as dirt) is a page without
+articles, the rest of the issue read as usual (found by fuzzing: the column measure failed on no
+lines); a page of unwrapped paragraphs (web text) keeps its paragraphs."""
 
 from __future__ import annotations
 
