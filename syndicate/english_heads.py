@@ -29,8 +29,23 @@ def titles(heads: list[str], subtitle: str | None) -> tuple[str | None, str | No
             kicker, heads = first, heads[1:]
     if len(heads) >= 3 and _one_type(heads[0], heads[1], heads[2]):
         heads = [f"{heads[0]} {heads[1]}", *heads[2:]]
+    while len(heads) > 1 and (_needs_next(heads[0]) or heads[1][:1].islower()):
+        heads = [f"{heads[0]} {heads[1]}", *heads[2:]]  # Eagles roll past / Tigers, 72-58: one headline
     deck = " ".join(heads[1:]) or subtitle
     return kicker, heads[0], deck
+
+
+# Words a headline line does not end on when it goes on in the next: it broke there.
+_GOES_ON = word_set(
+    """a an the and or but nor of to in on at by for with from as past over into onto after before than
+    vs versus about against between toward towards amid without"""
+)
+
+
+def _needs_next(line: str) -> bool:
+    """The headline line ends on a word that needs the next (``Eagles roll past``, ``CUTS TO``)."""
+    words = line.split()
+    return len(words) > 1 and words[-1].lower().strip(".,:;") in _GOES_ON
 
 
 # --- jump heads ----------------------------------------------------------------------------------
