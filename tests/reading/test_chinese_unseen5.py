@@ -1,0 +1,66 @@
+"""Conventions of Chinese papers the reader was not tuned on (issue 11), fifth round: continuation
+heads over text that goes on mid-sentence, measured against the column. Every line is our own, in
+the image of real pages (evening tabloids, party dailies, city papers)."""
+
+from __future__ import annotations
+
+from syndicate.model import Fragment
+from syndicate.normalize import blocks
+from syndicate.segment import split
+
+IND = "\u3000\u3000"
+
+
+def read(text: str) -> list[Fragment]:
+    fragments, _ = split(1, blocks(text))
+    return fragments
+
+
+STORY_ABOVE = (
+    "青山区老旧小区完成改造\n本报记者 吴倩\n"
+    f"{IND}6月3日，青山区老旧小区改\n造完成，居民们纷纷表示，生\n活更加便利。\n"
+)
+
+
+def test_a_continuation_head_wider_than_the_column_stands_over_its_unindented_text() -> None:
+    """The page-1 story goes on here mid-sentence with no jump-in line: its head, set across two
+    columns, is wider than the column the unindented text under it fills, so it is no wrapped body
+    line (a body line passes its column by one hanging mark at most) but the part's headline."""
+    text = STORY_ABOVE + (
+        "\n城南菜市场改造提升让居民买菜更方便\n"
+        "位由原来的80个增加到120个，\n"
+        "蔬菜、肉类、水产分区经营，价\n"
+        "格公示屏实时更新。\n"
+    )
+    first, second = read(text)
+    assert first.paragraphs[-1].endswith("活更加便利。")
+    assert second.headline == "城南菜市场改造提升让居民买菜更方便"
+    assert second.paragraphs[0].startswith("位由原来")
+
+
+def test_a_line_wider_than_the_column_opening_on_a_closing_mark_is_body_text() -> None:
+    """A paragraph read as finished at a bracketed span (…五年规划（2021—2025年）), then the next
+    line of the same sentence, wider than the column: it opens on a closing mark, so it goes on."""
+    text = (
+        "开放实验室迎来五年评估\n本报记者 吴倩\n"
+        f"{IND}对于这次评估，《江城市重点\n实验室建设五年规划（2021—2025年）\n"
+        "实施方案》（以下简称《方案》）\n明确提出突出实验室对业务的\n实际贡献，推动实验室真正实\n现动态调整。\n"
+    )
+    (only,) = read(text)
+    assert only.headline == "开放实验室迎来五年评估" and len(only.paragraphs) == 1
+
+
+def test_a_continuation_head_over_an_unwrapped_paragraph_going_on_mid_sentence_stands_alone() -> None:
+    """Text not wrapped (a paragraph a line): the continuation's head over the rest of a sentence,
+    with no indent and no jump-in line. A wrapped line is never shorter than the line under it, so
+    the short line is the head of the part below, not the start of its paragraph."""
+    text = (
+        "青山区老旧小区完成改造\n本报记者 吴倩\n"
+        f"{IND}6月3日，青山区老旧小区改造完成，居民们纷纷表示，生活更加便利。\n"
+        "城南菜市场重新开门迎客\n"
+        "位由原来的80个增加到120个，蔬菜、肉类、水产分区经营，价格公示屏实时更新。\n"
+        f"{IND}市场负责人介绍，改造期间商户在临时市场经营，没有一天停业。\n"
+    )
+    first, second = read(text)
+    assert first.paragraphs[-1].endswith("生活更加便利。")
+    assert second.headline == "城南菜市场重新开门迎客" and second.paragraphs[0].startswith("位由原来")
