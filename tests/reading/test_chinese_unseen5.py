@@ -64,3 +64,17 @@ def test_a_continuation_head_over_an_unwrapped_paragraph_going_on_mid_sentence_s
     first, second = read(text)
     assert first.paragraphs[-1].endswith("生活更加便利。")
     assert second.headline == "城南菜市场重新开门迎客" and second.paragraphs[0].startswith("位由原来")
+
+
+def test_a_short_head_over_a_photo_caption_under_a_story_is_a_photo_story() -> None:
+    """A short line right under a story with no blank line, over a caption signed by its
+    photographer: a photo story's head (美丽…, …忙), not a subheading of the story above, which
+    would never head a caption."""
+    for caption in (
+        "村民们在青山脚下晒秋。（记者 陈晨 摄）",
+        "图为青山脚下，村民们正在\n晒秋。 通讯员 胡勇 摄",
+    ):
+        text = STORY_ABOVE + f"美丽青山\n{caption}\n"
+        first, second = read(text)
+        assert first.paragraphs[-1].endswith("活更加便利。"), caption
+        assert second.headline == "美丽青山" and "晒秋" in second.paragraphs[0], caption
