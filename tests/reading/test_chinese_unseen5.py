@@ -78,3 +78,33 @@ def test_a_short_head_over_a_photo_caption_under_a_story_is_a_photo_story() -> N
         first, second = read(text)
         assert first.paragraphs[-1].endswith("活更加便利。"), caption
         assert second.headline == "美丽青山" and "晒秋" in second.paragraphs[0], caption
+
+
+NEXT_STORY = f"暑期托管班开班\n本报记者 张立\n{IND}7月8日，青石街道暑期托管班开\n班，首批60名孩子报名参加。\n"
+
+
+def test_an_advertisements_label_takes_its_sentences_down_to_the_contact_line() -> None:
+    """·广告· over a recruiting notice whose line is a finished sentence, then its phone number:
+    all of it is the advertisement, though the sentence would end a paragraph."""
+    ad = "·广告·\n招聘启事\n本公司招聘货车司机5名，待遇从优。\n电话：13912345678\n"
+    first, second = read(STORY_ABOVE + "\n" + ad + NEXT_STORY)
+    assert first.paragraphs[-1].endswith("活更加便利。") and second.headline == "暑期托管班开班"
+    assert not any("招聘" in p or "广告" in p for f in (first, second) for p in f.paragraphs)
+
+
+def test_a_classified_notice_is_no_article() -> None:
+    """遗失声明 over its one or two lines ending in 特此声明。: a classified notice, no article."""
+    for notice in (
+        "遗失声明\n王丽不慎遗失身份证一张，特此声明。\n",
+        "遗失声明\n江城市青石街道便民服务中心不\n慎遗失公章一枚，特此声明。\n",
+    ):
+        first, second = read(STORY_ABOVE + notice + NEXT_STORY)
+        assert first.paragraphs[-1].endswith("活更加便利。"), notice
+        assert second.headline == "暑期托管班开班", notice
+
+
+def test_a_story_ending_on_the_notices_formula_keeps_it() -> None:
+    """A story's own last paragraph ending 特此声明。 (quoting a statement) has no title over it."""
+    text = STORY_ABOVE + f"{IND}物业公司当天张贴告示，称停水系\n管道抢修所致，特此声明。\n"
+    (only,) = read(text)
+    assert only.paragraphs[-1].endswith("特此声明。")
