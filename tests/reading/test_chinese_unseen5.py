@@ -108,3 +108,30 @@ def test_a_story_ending_on_the_notices_formula_keeps_it() -> None:
     text = STORY_ABOVE + f"{IND}物业公司当天张贴告示，称停水系\n管道抢修所致，特此声明。\n"
     (only,) = read(text)
     assert only.paragraphs[-1].endswith("特此声明。")
+
+
+BODY_BELOW = f"本报记者 张立\n{IND}7月8日，青石街道暑期托管班开\n班，首批60名孩子报名参加。\n"
+
+
+def test_a_caption_glued_under_the_last_sentence_goes_with_the_byline_below() -> None:
+    """A story whose headline the page lost: its photo's caption printed right under the last
+    sentence of the story above, its photographer on a line of his own (role, name, 摄), then the
+    byline. The caption and its credit open the article below; the story above ends where it did."""
+    text = STORY_ABOVE + "6月4日，托管班老师正在布置教室。\n特约摄影 苏英霞 摄\n" + BODY_BELOW
+    first, second = read(text)
+    assert first.paragraphs[-1].endswith("活更加便利。")
+    assert second.first_line == 6 and second.byline == ("张立",)
+    assert any(p.startswith("6月4日") and p.endswith("摄") for p in second.paragraphs)
+
+
+def test_a_run_of_captions_above_a_byline_all_go_with_the_article_below() -> None:
+    """Two photos' captions under a story, each ending on its credit (the second's credit on its
+    own line, its role before the name): both belong to the article whose byline follows."""
+    text = STORY_ABOVE + (
+        "6月4日，托管班老师正在布置教室。（记者 陈晨 摄）\n图为孩子们在托管班阅读绘本。\n"
+        "特约摄影 苏英霞 摄\n" + BODY_BELOW
+    )
+    first, second = read(text)
+    assert first.paragraphs[-1].endswith("活更加便利。")
+    assert second.first_line == 6 and second.byline == ("张立",)
+    assert sum(1 for p in second.paragraphs if "摄" in p) == 2
