@@ -255,6 +255,14 @@ class _Builder:
             self.cut([k])
         return k is not None
 
+    def start_or_add(self, line: _Line, blank_before: bool) -> None:
+        """A caption (图为…) starts afresh, and a caption ending on its credit right above it is one
+        of the run, no paragraph's end; under a bracketed sign-off any line starts afresh."""
+        caption = rules.CAPTION_OPENING.match(line.text) is not None
+        if caption:
+            self.cut(credits.caption_starts(self.pieces, strict=True))
+        (self.start if self.signed or caption else self.add)(line, blank_before)
+
     def start(self, line: _Line, blank_before: bool) -> None:
         self.flush()
         self.pieces = [line]
@@ -346,10 +354,7 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
     if b.pieces and (text[-1] in rules.BODY_LINE_END_CHARS or "。" in text) and not lines[i].heady:
         # Cannot be a headline line: no need to look ahead. Under a bracketed sign-off it starts
         # afresh (a caption, an unindented dateline), as does a caption (图为…); else it goes on.
-        caption = rules.CAPTION_OPENING.match(text) is not None
-        if caption:
-            b.cut(credits.caption_starts(b.pieces, strict=True))  # a caption run: the one above too
-        (b.start if b.signed or caption else b.add)(lines[i], blank)
+        b.start_or_add(lines[i], blank)
         return i + 1
     run: list[tuple[int, bool]] = []  # (index, blank before)
     j, gap = i, blank
