@@ -135,3 +135,21 @@ def test_a_run_of_captions_above_a_byline_all_go_with_the_article_below() -> Non
     assert first.paragraphs[-1].endswith("活更加便利。")
     assert second.first_line == 6 and second.byline == ("张立",)
     assert sum(1 for p in second.paragraphs if "摄" in p) == 2
+
+
+def test_a_jump_head_over_the_last_words_of_a_sentence_is_told_by_the_column_above() -> None:
+    """The continuation goes on with the last words of a sentence (口就能办好。) under its head, then
+    a paragraph: the one line under the head tells no column, the lines above it do, and the head
+    is well short of them; a wrapped line would fill the column."""
+    text = STORY_ABOVE + f"\n菜场换新颜\n口就能买到。\n{IND}市场负责人介绍，改造期\n间商户在临时市场经营。\n"
+    first, second = read(text)
+    assert first.paragraphs[-1].endswith("活更加便利。")
+    assert second.headline == "菜场换新颜" and second.paragraphs[0] == "口就能买到。"
+
+
+def test_a_line_ending_on_a_latin_word_that_went_down_whole_is_no_head() -> None:
+    """A line left short because the Latin word after it did not fit (上线Weather / Replay。),
+    after a sentence that ended at a line's end: the line goes on the paragraph; no head."""
+    text = STORY_ABOVE + f"{IND}近日，江城气象台发\n布新产品。\n上线Weather\nReplay。\n"
+    (only,) = read(text)
+    assert only.paragraphs[-1].endswith("Replay。")
