@@ -102,6 +102,18 @@ def caption_tail(text: str) -> bool:
     return bool(rules.PHOTO_CREDIT.search(text)) or "图为" in text[-CAPTION_CHARS:]
 
 
+_CREDIT_DONE = lazyre.compile(r"(?:摄|供图)\s*[）)]?\s*$")  # a credit that says it is whole
+
+
+def uncredited_caption(text: str) -> bool:
+    """The paragraph ends with a caption that has no photographer yet (…。图为小麦收割现场): a
+    short line under it may be the name. One ending on a whole credit (…（记者 高宁然 摄）, …供图) has
+    one; a credit by slash (图/韦铸峰 文/马) may go on with the line below."""
+    return bool(
+        rules.PHOTO_CREDIT.search(text) or "图为" in text[-CAPTION_CHARS:]
+    ) and not _CREDIT_DONE.search(text)
+
+
 # A credit whose name is cut by the line end goes on with the next short line: one character
 # (文/马 / 云飞张宣) with a name or more, two or three (图/权永 / 军) with one or two characters.
 _CUT_NAME = lazyre.compile(rf"(?:图|文|摄影?)\s*[/／]([{rules.CJK}]{{1,3}})$")

@@ -378,7 +378,7 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
         block = False  # several lines with commas: wrapped body text, not a headline block
     if block and not b.open and b.pieces and len(run) == 1 and len(lines[i].text) < b.p.headline_min:
         # A short line under a finished caption is its photographer (图为…。/ 张宣), no headline.
-        block = not credits.caption_tail("".join(p.text for p in b.pieces)) or label_line(lines[i].text)
+        block = not credits.uncredited_caption("".join(p.text for p in b.pieces)) or label_line(lines[i].text)
     if block and b.open:
         # An unfinished paragraph goes on, unless it is a caption or credit line (it has
         # punctuation, so it is no wrapped headline) and a body clearly starts below the block.

@@ -153,3 +153,13 @@ def test_a_line_ending_on_a_latin_word_that_went_down_whole_is_no_head() -> None
     text = STORY_ABOVE + f"{IND}近日，江城气象台发\n布新产品。\n上线Weather\nReplay。\n"
     (only,) = read(text)
     assert only.paragraphs[-1].endswith("Replay。")
+
+
+def test_a_short_head_under_a_credited_caption_is_no_photographers_name() -> None:
+    """A photo story's caption ending on its whole credit (…记者 / 高宁然 摄), then a short line
+    over an indented byline: the caption has its photographer, so the line is the next article's
+    head (新闻链接), not the name a credit-less caption (图为…。/ 张宣) would take."""
+    text = "图片新闻\n2月3日，云岭村民正在抢收早稻。 记者 \n高宁然 摄\n新闻链接\n" + IND + BODY_BELOW
+    photo, second = read(text)
+    assert photo.paragraphs[-1].endswith("摄")
+    assert second.headline == "新闻链接" and second.byline == ("张立",)
