@@ -71,7 +71,7 @@ def drop_debris(lines: Sequence[Line], closed: Callable[[str], bool]) -> None:
             if start is not None:
                 _blank(lines, _labelled(lines, start), end)
             k = end + 1
-        elif text[-1] == "。" and NOTICE_END.search(text):
+        elif text[-5:-3] == "特此" and NOTICE_END.search(text):  # (a slice first: most lines end so)
             start = _notice_start(lines, k - 1)
             if start is not None:
                 _blank(lines, start, k - 1)

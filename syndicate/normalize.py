@@ -312,10 +312,11 @@ def blocks(text: str, profile: Profile = CHINESE) -> list[Block]:
                 or "：" in line.text
             ):
                 b.update()  # otherwise it ends on a character that cannot close a paragraph
-        elif line.strong and not line.indented and not b.in_dateline and b.credits_caption(line.text):
-            b.add(line, blank)  # the photographer's line joins the caption it credits
         elif line.strong and not b.in_dateline:
-            b.line(line, blank)
+            if not line.indented and b.credits_caption(line.text):
+                b.add(line, blank)  # the photographer's line joins the caption it credits
+            else:
+                b.line(line, blank)
         elif line.indented and b.signed and measure.label(lines, i):
             b.line(line, blank)  # （完） / 　　短评 / 让种粮农民…: a column's label over the next head
         elif line.indented and len(line.text) <= 16 and rules.jump_alone(line.text, "out", b.p.language):
