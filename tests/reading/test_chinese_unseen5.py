@@ -163,3 +163,17 @@ def test_a_short_head_under_a_credited_caption_is_no_photographers_name() -> Non
     photo, second = read(text)
     assert photo.paragraphs[-1].endswith("摄")
     assert second.headline == "新闻链接" and second.byline == ("张立",)
+
+
+def test_a_head_under_a_sign_off_opens_an_article_whatever_its_text_opens_with() -> None:
+    """（完） ends a brief: a headline under it opens the next one, though its text opens on a
+    word that refers back (此外，): only under an unclosed article is such a line a subheading."""
+    text = (
+        "城南菜场今起恢复营业\n"
+        f"{IND}本报讯 城南菜场改造完成，今\n起恢复营业，摊位增至120个。（\n完）\n"
+        "公交专线延至晚十点\n"
+        f"{IND}此外，市公交集团表示，夜班\n专线运营时间延长至晚上十点。\n"
+    )
+    first, second = read(text)
+    assert first.paragraphs[-1].endswith("（完）")
+    assert second.headline == "公交专线延至晚十点" and second.paragraphs[0].startswith("此外")
