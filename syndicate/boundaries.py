@@ -315,7 +315,8 @@ def merge_soft(
             # headline: a paragraph like that cannot open an article.
             lone = not (d.byline_raw or d.dateline or d.jump_in)
             closed = signed(prev, p) or prev.signed_off
-            if lone and d.paragraphs and p.anaphoric_opener.match(d.paragraphs[0]):
+            # Not under a sign-off (（完）, 据新华社): the article above ended there.
+            if lone and not closed and d.paragraphs and p.anaphoric_opener.match(d.paragraphs[0]):
                 prev.paragraphs[-1] += "".join(h.text for h in d.heads)
                 _absorb(prev, d, d.paragraphs)
                 continue

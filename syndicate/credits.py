@@ -14,6 +14,7 @@ CAPTION_LINES = 4  # a caption glued under a paragraph is at most this many line
 CAPTION_CHARS = 80  # ...and this many characters
 CREDIT_LINE_MAX = 12  # a photo credit on its own line under a caption: 新华社记者 石磊 摄
 COMMA = lazyre.compile("[，、,]")
+CREDIT_ALONE = lazyre.compile(rf"^[（(]?\s*{rules.ROLE}[^，。,]{{1,12}}摄[）)]?$")  # 特约摄影 苏英霞 摄
 CAPTION_WORDS = 4  # a caption says something before its credit
 
 
@@ -27,6 +28,45 @@ def credits_caption(open_: bool, pieces: Sequence[Line], text: str) -> bool:
         and text.rstrip("）) ").endswith("摄")
         and short_caption(pieces)
     )
+
+
+def glued_caption(open_: bool, pieces: Sequence[Line], text: str) -> int | None:
+    """Where a short caption glued under the body's last sentence starts (…工作有序推进。/ 6月4日，
+    商户正在摆放蔬菜。), when the photographer's line ``text`` under it credits it; else None."""
+    if open_ or len(text) > CREDIT_LINE_MAX or not text.rstrip("）) ").endswith("摄"):
+        return None
+    for k in range(len(pieces) - 1, max(0, len(pieces) - CAPTION_LINES) - 1, -1):
+        if k and pieces[k - 1].text[-1:] in rules.SENTENCE_END_CHARS:
+            return k if short_caption(pieces[k:]) else None
+    return None
+
+
+def caption_starts(pieces: Sequence[Line], strict: bool = False) -> list[int]:
+    """Where the captions ending the collected lines start (ascending): unindented lines after a
+    sentence, a photo credit in them (the credit alone, …清扫路面。/ （通讯员 黄立 摄）, ends the
+    caption above it instead). Above the last caption, another one counts only if its credit
+    ends it, as a run of photos' captions prints (with ``strict``, the last one too)."""
+    starts: list[int] = []
+    end = len(pieces)
+    while end > 1:
+        k = _caption_start(pieces, end, whole=not (starts or strict))
+        if k is None:
+            break
+        starts.insert(0, k)
+        end = k
+    return starts
+
+
+def _caption_start(pieces: Sequence[Line], end: int, whole: bool) -> int | None:
+    for k in range(end - 1, max(0, end - CAPTION_LINES) - 1, -1):
+        if k and pieces[k - 1].text[-1:] in rules.SENTENCE_END_CHARS:
+            tail = "".join(p.text for p in pieces[k:end])
+            credit = rules.PHOTO_CREDIT.search(tail)
+            # The credit alone (（通讯员 黄立 摄）, 特约摄影 苏英霞 摄) captions nothing.
+            if not credit or not credit.start() or pieces[k].indented or CREDIT_ALONE.match(tail):
+                return None
+            return k if whole or not tail[credit.end() :].strip() else None
+    return None
 
 
 def short_caption(pieces: Sequence[Line]) -> bool:
@@ -60,6 +100,18 @@ def credit_goes_on(above: str, text: str, p: Profile) -> bool:
 def caption_tail(text: str) -> bool:
     """The paragraph ends with a caption (…。图为小麦收割现场 图/韦铸峰), possibly glued to it."""
     return bool(rules.PHOTO_CREDIT.search(text)) or "图为" in text[-CAPTION_CHARS:]
+
+
+_CREDIT_DONE = lazyre.compile(r"(?:摄|供图)\s*[）)]?\s*$")  # a credit that says it is whole
+
+
+def uncredited_caption(text: str) -> bool:
+    """The paragraph ends with a caption that has no photographer yet (…。图为小麦收割现场): a
+    short line under it may be the name. One ending on a whole credit (…（记者 高宁然 摄）, …供图) has
+    one; a credit by slash (图/韦铸峰 文/马) may go on with the line below."""
+    return bool(
+        rules.PHOTO_CREDIT.search(text) or "图为" in text[-CAPTION_CHARS:]
+    ) and not _CREDIT_DONE.search(text)
 
 
 # A credit whose name is cut by the line end goes on with the next short line: one character

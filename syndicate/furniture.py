@@ -69,8 +69,12 @@ def drop_debris(lines: Sequence[Line], closed: Callable[[str], bool]) -> None:
                 end = nxt
             start = _ad_start(lines, k - 1, closed)
             if start is not None:
-                _blank(lines, start, end)
+                _blank(lines, _labelled(lines, start), end)
             k = end + 1
+        elif text[-5:-3] == "特此" and NOTICE_END.search(text):  # (a slice first: most lines end so)
+            start = _notice_start(lines, k - 1)
+            if start is not None:
+                _blank(lines, start, k - 1)
         elif (" " in text or "\t" in text or "\u3000" in text) and _table_row(line):
             nxt = _next_text(lines, k - 1)
             if nxt is None or not _table_row(lines[nxt]):
@@ -142,6 +146,49 @@ def _ad_start(lines: Sequence[Line], k: int, closed: Callable[[str], bool]) -> i
             return None
         start = j
     return start
+
+
+# An advertisement's label (·广告·, 【广告】) over its lines: what it heads down to the contact line is
+# the advertisement, sentences too (本公司招聘司机8名，待遇从优。). A classified notice: its title
+# (遗失声明, 招聘启事, 注销公告) over a few lines ending in its formula (…特此声明。).
+AD_LABEL = lazyre.compile(r"^[·•【\[（(]?\s*广\s*告\s*[·•】\]）)]?$")
+NOTICE_END = lazyre.compile(r"特此(?:声明|公告|告知|通知|致歉)。$")
+NOTICE_TITLE = lazyre.compile(r"^[\u4e00-\u9fff]{0,8}(?:声明|启事|公告)$")
+AD_LABEL_REACH = 4  # lines between an advertisement's label and its contact line, or a notice's title and end
+
+
+def _labelled(lines: Sequence[Line], start: int) -> int:
+    """The advertisement starting at ``start`` begins higher, at its label, when one stands within
+    a few short unindented lines above it (finished sentences among them)."""
+    j = start
+    for _ in range(AD_LABEL_REACH):
+        above = _prev_text(lines, j)
+        if above is None or lines[above].indented or len(lines[above].text) > rules.AD_LINE_MAX:
+            return start
+        if AD_LABEL.match(lines[above].text):
+            return above
+        j = above
+    return start
+
+
+def _notice_start(lines: Sequence[Line], k: int) -> int | None:
+    """The title of the classified notice whose formula ends line ``k`` (遗失声明 / …特此声明。),
+    within a few lines above it (the notice's text), or None: the formula quoted in a story."""
+    j = k
+    for _ in range(AD_LABEL_REACH):
+        above = _prev_text(lines, j)
+        if above is None or len(lines[above].text) > rules.AD_LINE_MAX * 2:
+            return None
+        if not lines[above].indented and NOTICE_TITLE.match(lines[above].text):
+            return _labelled(lines, above)
+        if _ends_sentence(lines[above].text):
+            return None  # a sentence ends above the notice's text: no title heads it
+        j = above
+    return None
+
+
+def _ends_sentence(text: str) -> bool:
+    return text[-1:] in rules.SENTENCE_END_CHARS
 
 
 def _blank(lines: Sequence[Line], start: int, end: int) -> None:

@@ -16,7 +16,6 @@ import dataclasses
 
 from . import credits, furniture, indents, measure, rules
 from .briefs import label_line, spaced_run_in
-from .credits import CAPTION_LINES
 from .model import Block, BlockKind
 from .profile import CHINESE, Profile, strong_pretest
 from .text import char_class, close_up, join, join_all
@@ -233,17 +232,36 @@ class _Builder:
 
     def split_caption(self) -> None:
         """Unindented lines after the paragraph's last sentence, ending with a photo credit, right
-        above a byline: a caption of the article below, not the end of this paragraph."""
-        for k in range(len(self.pieces) - 1, max(0, len(self.pieces) - CAPTION_LINES) - 1, -1):
-            if k and self.pieces[k - 1].text[-1:] in rules.SENTENCE_END_CHARS:
-                tail = "".join(p.text for p in self.pieces[k:])
-                credit = rules.PHOTO_CREDIT.search(tail)
-                # The credit alone (…清扫路面。/ （通讯员 黄立 摄）) ends the caption above it.
-                if credit and credit.start() and not self.pieces[k].indented:
-                    caption, self.pieces = self.pieces[k:], self.pieces[:k]
-                    self.flush()
-                    self.pieces, self.blank_before = caption, False
-                return
+        above a byline: captions of the article below (one or more), not the end of this paragraph."""
+        self.cut(credits.caption_starts(self.pieces))
+
+    def cut(self, ends: list[int]) -> None:
+        """Split the collected lines at ``ends`` (ascending): each piece after a cut is a block of
+        its own (a caption), the last one stays open."""
+        parts = [self.pieces[a:b] for a, b in zip([0, *ends], [*ends, len(self.pieces)], strict=True)]
+        for part in parts[:-1]:
+            self.pieces = part
+            self.flush()
+            self.blank_before = False
+        self.pieces = parts[-1]
+
+    def credits_caption(self, text: str) -> bool:
+        """The photographer's line ``text`` credits a caption: the paragraph so far, or its last
+        lines after a sentence (a caption glued under the body above, split off here)."""
+        if credits.credits_caption(self.open, self.pieces, text):
+            return True
+        k = credits.glued_caption(self.open, self.pieces, text)
+        if k is not None:
+            self.cut([k])
+        return k is not None
+
+    def start_or_add(self, line: _Line, blank_before: bool) -> None:
+        """A caption (图为…) starts afresh, and a caption ending on its credit right above it is one
+        of the run, no paragraph's end; under a bracketed sign-off any line starts afresh."""
+        caption = rules.CAPTION_OPENING.match(line.text) is not None
+        if caption:
+            self.cut(credits.caption_starts(self.pieces, strict=True))
+        (self.start if self.signed or caption else self.add)(line, blank_before)
 
     def start(self, line: _Line, blank_before: bool) -> None:
         self.flush()
@@ -294,12 +312,11 @@ def blocks(text: str, profile: Profile = CHINESE) -> list[Block]:
                 or "：" in line.text
             ):
                 b.update()  # otherwise it ends on a character that cannot close a paragraph
-        elif (
-            line.strong
-            and not b.in_dateline
-            and not (not line.indented and credits.credits_caption(b.open, b.pieces, line.text))
-        ):
-            b.line(line, blank)
+        elif line.strong and not b.in_dateline:
+            if not line.indented and b.credits_caption(line.text):
+                b.add(line, blank)  # the photographer's line joins the caption it credits
+            else:
+                b.line(line, blank)
         elif line.indented and b.signed and measure.label(lines, i):
             b.line(line, blank)  # （完） / 　　短评 / 让种粮农民…: a column's label over the next head
         elif line.indented and len(line.text) <= 16 and rules.jump_alone(line.text, "out", b.p.language):
@@ -338,7 +355,7 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
     if b.pieces and (text[-1] in rules.BODY_LINE_END_CHARS or "。" in text) and not lines[i].heady:
         # Cannot be a headline line: no need to look ahead. Under a bracketed sign-off it starts
         # afresh (a caption, an unindented dateline), as does a caption (图为…); else it goes on.
-        (b.start if b.signed or rules.CAPTION_OPENING.match(text) else b.add)(lines[i], blank)
+        b.start_or_add(lines[i], blank)
         return i + 1
     run: list[tuple[int, bool]] = []  # (index, blank before)
     j, gap = i, blank
@@ -362,7 +379,7 @@ def _unindented_run(lines: list[_Line], i: int, b: _Builder, blank: bool) -> int
         block = False  # several lines with commas: wrapped body text, not a headline block
     if block and not b.open and b.pieces and len(run) == 1 and len(lines[i].text) < b.p.headline_min:
         # A short line under a finished caption is its photographer (图为…。/ 张宣), no headline.
-        block = not credits.caption_tail("".join(p.text for p in b.pieces)) or label_line(lines[i].text)
+        block = not credits.uncredited_caption("".join(p.text for p in b.pieces)) or label_line(lines[i].text)
     if block and b.open:
         # An unfinished paragraph goes on, unless it is a caption or credit line (it has
         # punctuation, so it is no wrapped headline) and a body clearly starts below the block.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import lazyre
+from . import lazyre, rules
 from .briefs import BRIEF_LABEL, brief_head
 from .profile import Profile
 
@@ -48,6 +48,7 @@ ASKING_COHESION = 0.08
 # characters either way), it is that story's next one: on the generated pages 4 lines so, all
 # subheadings; none on the corpus pages.
 SIBLING_SPREAD = 4
+CAPTION_MAX = 80  # as boundaries.CAPTION_MAX (which imports this module)
 AUTHOR_LINE_MAX = 4  # a paragraph this short under a head is its author's name (　　海尚飞)
 
 
@@ -77,6 +78,14 @@ def marked(prev: Draft, d: Draft, topic: _Topic, p: Profile, closed: bool) -> bo
     return topic.cohesion(prev.paragraphs, [h.text for h in d.heads] + d.paragraphs) >= limit
 
 
+def _caption(text: str) -> bool:
+    """A photo's caption (short, signed by its photographer or opening 图为): under a short line
+    it makes a photo story (美丽乡村 / 村民在晒秋。（记者 陈晨 摄）); no subheading heads a caption."""
+    return len(text) <= CAPTION_MAX and bool(
+        rules.PHOTO_CREDIT.search(text) or rules.CAPTION_OPENING.match(text)
+    )
+
+
 def unmarked(prev: Draft, d: Draft, topic: _Topic, p: Profile, closed: bool) -> bool:
     """``d``'s head is an unmarked subheading (小标题) of the article above: one short line set
     flush with no blank line above it (a centred line is a headline's setting), or with one where
@@ -92,7 +101,7 @@ def unmarked(prev: Draft, d: Draft, topic: _Topic, p: Profile, closed: bool) -> 
         return False
     if BRIEF_LABEL.match(head):
         return False
-    if closed or p.opens_lead(first):
+    if closed or p.opens_lead(first) or _caption(first):
         return False
     limit = ASKING_COHESION if head[-1] in "？！?!" else SUBHEADING_COHESION
     return topic.cohesion(prev.paragraphs, d.paragraphs) >= limit

@@ -75,7 +75,9 @@ def test_a_bracketed_sign_off_ends_the_paragraph_and_a_caption_goes_below() -> N
 def test_captions_ending_an_article_no_sign_off_closed_stay_with_it() -> None:
     text = NIGHT_MARKET + f"{IND}图为市民在滨江夜市选购商品。记者 刘洋 摄\n\n市民热线\n" + HOTLINE
     first, second = read(text)
-    assert first.paragraphs[-1].startswith("图为") and second.first_line == 10
+    assert first.paragraphs[-1].startswith("图为") and first.paragraphs[-1].endswith("摄")
+    # The caption has its photographer: 市民热线 under it is the next article's head (not a name).
+    assert second.first_line == 9 and second.headline == "市民热线"
 
 
 def test_a_right_aligned_credit_stands_alone_and_an_unindented_dateline_starts_an_article() -> None:
