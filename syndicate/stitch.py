@@ -32,6 +32,7 @@ MIN_SCORE_NO_OUT = 0.25  # stricter when the source page printed no jump-out
 DENSE_LIMIT = 1024  # pairs in one bucket solved exactly; beyond, candidates by rare bigrams
 CANDIDATES = 8  # candidates per jump-out in a large bucket
 RARE = 24  # rarest bigrams of a fragment used to find candidates
+JUMP_HEAD_PART_MIN = 6  # characters of a headline's main line repeated alone as a jump head
 Key = tuple[int, int]  # (page, order)
 
 
@@ -109,6 +110,12 @@ def _score(out: Fragment, into: Fragment, ev: _Evidence, head: str | None) -> di
 def _runs_on(f: Fragment) -> bool:
     """The fragment's text starts mid-sentence (in lower case): the rest of a sentence cut by a jump."""
     return bool(f.paragraphs) and f.paragraphs[0][:1].islower()
+
+
+def _repeats(head: str, heads: set[str]) -> bool:
+    """A jump head that repeats the jumping article's headline, or its main line alone (the page
+    jumped from printed a speaker's line over it: 澳大利亚防卫部门：/ 云岭市全力做好音乐节工作)."""
+    return head in heads or len(head) >= JUMP_HEAD_PART_MIN and any(h.endswith(head) for h in heads)
 
 
 def _target(jump: Jump, pages: set[int]) -> int | None:
@@ -278,10 +285,10 @@ def _unmarked(fragments: list[Fragment], pages: set[int], found: _Found) -> None
                 by_target[target].append(f)
     for target, outs in sorted(by_target.items()):
         # ...or that print the jumping article's own headline over it, as a jump head.
-        same = {found.heads.get(_key(o)) for o in outs if o.headline}
+        same = {h for o in outs if o.headline and (h := found.heads.get(_key(o)))}
         cands = [f for f in fragments if f.page == target and _key(f) not in used and f.jump_in is None
                  and not f.byline and not f.dateline
-                 and (not f.headline and _runs_on(f) or f.headline is not None and f.headline in same)]  # fmt: skip
+                 and (not f.headline and _runs_on(f) or f.headline is not None and _repeats(f.headline, same))]  # fmt: skip
         for o, match, evidence in (
             _assign(outs, cands, found.ev, found.heads, MIN_SCORE_NO_OUT) if cands else ()
         ):
