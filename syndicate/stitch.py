@@ -18,14 +18,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 
-from . import assignment, names, rules
-from . import english as en
+from . import assemble, assignment
+from .assemble import derive, runs_on, unfinished
 from .english_heads import keyword_evidence  # See SCHOOLS / SCHOOLS
 from .fixes import join_chains
-from .lead import derive_headline
-from .model import Article, Fix, Fragment, FragmentKind, Jump, JumpDecision, Orphan, Part, Reading, article_id
-from .profile import PROFILES
-from .text import bigrams, join, words
+from .model import Article, Fix, Fragment, FragmentKind, Jump, JumpDecision, Orphan, Reading
+from .text import bigrams, words
 
 MIN_SCORE = 0.08  # below this a pair is no evidence of a continuation at all
 MIN_SCORE_NO_OUT = 0.25  # stricter when the source page printed no jump-out
@@ -89,11 +87,6 @@ class _Evidence:
         return found
 
 
-def _unfinished(text: str, language: str) -> bool:
-    """Cut mid-sentence: no sentence end (in English a period ends one: ``… the board voted.``)."""
-    return not (en.ends_sentence(text) if language == "en" else rules.SENTENCE_END.search(text))
-
-
 def _score(out: Fragment, into: Fragment, ev: _Evidence, head: str | None) -> dict[str, float]:
     evidence = {"text": ev.shared(_key(out), _key(into))}
     keyword = out.jump_out.keyword if out.jump_out else ""
@@ -102,14 +95,9 @@ def _score(out: Fragment, into: Fragment, ev: _Evidence, head: str | None) -> di
     elif into.headline and head:
         a, b = bigrams(into.headline), bigrams(head)
         evidence["jump_head"] = len(a & b) / max(1, min(len(a), len(b)))
-    if out.paragraphs and _unfinished(out.paragraphs[-1], out.language) and (into.run_in or _runs_on(into)):
+    if out.paragraphs and unfinished(out.paragraphs[-1], out.language) and (into.run_in or runs_on(into)):
         evidence["mid_sentence"] = 0.15
     return evidence
-
-
-def _runs_on(f: Fragment) -> bool:
-    """The fragment's text starts mid-sentence (in lower case): the rest of a sentence cut by a jump."""
-    return bool(f.paragraphs) and f.paragraphs[0][:1].islower()
 
 
 def _repeats(head: str, heads: set[str]) -> bool:
@@ -124,12 +112,6 @@ def _target(jump: Jump, pages: set[int]) -> int | None:
     if jump.page is None and jump.label == "back" and pages:
         return max(pages)
     return jump.page
-
-
-def _derive(f: Fragment, lead: str) -> str:
-    profile = PROFILES.get(f.language)
-    derive = profile.derive_headline if profile and profile.derive_headline else derive_headline
-    return derive(lead)
 
 
 def _assign(
@@ -199,9 +181,7 @@ def _links(
 ) -> tuple[dict[Key, Key], list[JumpDecision], dict[Key, Jump]]:
     """(source -> continuation links, decisions, unresolved jump-outs): marked jumps first, then
     jump-ins whose source printed no jump-out, then jumps whose other side lost its marker."""
-    heads = {
-        _key(f): f.headline or (_derive(f, f.paragraphs[0]) if f.paragraphs else None) for f in fragments
-    }
+    heads = {_key(f): f.headline or (derive(f, f.paragraphs[0]) if f.paragraphs else None) for f in fragments}
     found = _Found(_Evidence(fragments), heads)
     _marked(fragments, pages, found)
     _jump_in_only(fragments, pages, found)
@@ -288,7 +268,7 @@ def _unmarked(fragments: list[Fragment], pages: set[int], found: _Found) -> None
         same = {h for o in outs if o.headline and (h := found.heads.get(_key(o)))}
         cands = [f for f in fragments if f.page == target and _key(f) not in used and f.jump_in is None
                  and not f.byline and not f.dateline
-                 and (not f.headline and _runs_on(f) or f.headline is not None and _repeats(f.headline, same))]  # fmt: skip
+                 and (not f.headline and runs_on(f) or f.headline is not None and _repeats(f.headline, same))]  # fmt: skip
         for o, match, evidence in (
             _assign(outs, cands, found.ev, found.heads, MIN_SCORE_NO_OUT) if cands else ()
         ):
@@ -297,7 +277,7 @@ def _unmarked(fragments: list[Fragment], pages: set[int], found: _Found) -> None
                 found.link(o, match, evidence, "continuation without a jump line")
     for o in [f for f in fragments if _key(f) in unresolved and _unreadable(unresolved[_key(f)])]:
         cands = [f for f in fragments if f.page > o.page and _key(f) not in used and f.jump_in is None
-                 and not f.headline and not f.byline and (f.order == 1 or _runs_on(f))]  # fmt: skip
+                 and not f.headline and not f.byline and (f.order == 1 or runs_on(f))]  # fmt: skip
         for _, match, evidence in (
             _assign([o], cands, found.ev, found.heads, MIN_SCORE_NO_OUT) if cands else ()
         ):
@@ -323,46 +303,6 @@ def _unreadable(jump: Jump) -> bool:
     any later page, at the top of the page or opening mid-sentence. A label printed but not
     mapped to a page (B02 without the issue's labels) stays unresolved."""
     return jump.page is None and not jump.label
-
-
-def _part(f: Fragment) -> Part:
-    body = "".join(f.paragraphs)
-    return Part(f.page, f.order, f.first_line, f.last_line, body[:20], body[-20:])
-
-
-def _article(chain: list[Fragment], date: dt.date, section: str, unresolved: Jump | None) -> Article:
-    first = chain[0]
-    paragraphs: list[str] = []
-    for f in chain:
-        paras = list(f.paragraphs)
-        if paragraphs and paras and (f.run_in or _runs_on(f)) and _unfinished(paragraphs[-1], f.language):
-            paragraphs[-1] = join(paragraphs[-1], paras.pop(0))  # a sentence cut by the jump
-        paragraphs += paras
-    headline = first.headline or ""
-    derived = not headline
-    if derived:
-        headline = _derive(first, paragraphs[0]) if paragraphs else ""
-    byline = tuple(dict.fromkeys(n for f in chain for n in f.byline))
-    if not byline and first.language == "zh" and paragraphs:
-        byline = names.signed(paragraphs[-1])  # no byline above, names signed below: …好觉。（罗澜）
-    return Article(
-        id=article_id(date, first.page, first.order),
-        date=date,
-        section=section,
-        headline=headline,
-        headline_derived=derived,
-        kicker=first.kicker,
-        subheadline=first.subheadline,
-        byline=byline,
-        dateline=first.dateline,
-        paragraphs=tuple(paragraphs),
-        parts=tuple(_part(f) for f in chain),
-        complete=unresolved is None,
-        unresolved_jump=unresolved,
-        kind=first.kind,
-        byline_text=first.byline_text,
-        language=first.language,
-    )
 
 
 def stitch(
@@ -400,5 +340,5 @@ def stitch(
         if f.kind is FragmentKind.CONTINUATION:
             notes.append(f"page {f.page}: continuation {f.jump_in.marker if f.jump_in else ''} at line "
                          f"{f.first_line} has no source; kept as a fragment of its own")  # fmt: skip
-        articles.append(_article(chain, date, sections.get(f.page, ""), jump))
+        articles.append(assemble.article(chain, date, sections.get(f.page, ""), jump))
     return Reading(date, tuple(articles), tuple(orphans), tuple(decisions), tuple(notes), fixed=tuple(fixed))
