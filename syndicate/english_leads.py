@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from . import english as en
 from . import lazyre
 from .columns import Line
 from .model import Block, BlockKind
@@ -86,6 +87,8 @@ def captions_under_head(blocks: Sequence[Block], pending: bool) -> bool:
     credit, captions = False, int(pending)
     for block in reversed(blocks):
         if block.role in ("head", "byline"):
+            # A credit set right under the byline is read with it (``By ANN HALE`` / ``(AP Photo)``).
+            credit = credit or block.role == "byline" and en.is_credit(block.raw.rpartition(" / ")[2])
             return credit and captions <= 2
         if block.role == "credit":
             credit = True

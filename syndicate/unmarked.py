@@ -68,6 +68,8 @@ class _Reader(EndReader):
                 return False
         if h.jump_in is not None or h.byline or (h.heads and h.long_head):
             return True
+        if not h.heads and english_leads.captions_under_head(self.blocks, bool(self.pieces)):
+            return False  # a caption under the photo credit under a byline: the story's, its body below
         if h.heads == [[i]] and en.runs_on(self.lines[i].text):
             return False  # ``Previously, the`` / ``See FACILITIES, B1``: text cut by a column end, no head
         if h.heads and en.is_credit(self.lines[i].text) and closed(self.pending_text()):
