@@ -63,13 +63,11 @@ def signature(lines: Sequence[Line], i: int, letter: bool) -> int:
     m = SIGNATURE.match(text)
     if m is None or text.endswith("."):
         return 0
-    n = 1
     if not m.group("dash") and "," not in text and not letter:
         return 0
-    if i + 1 < len(lines) and not lines[i + 1].gap and "," not in text:
-        nxt = lines[i + 1].text
-        if len(nxt) <= 24 and PLACE_LINE.match(nxt) and (i + 2 >= len(lines) or lines[i + 2].gap):
-            n = 2  # Luis Sandoval / Port Haven
+    if "," not in text and _town_under(lines, i):
+        return 2  # Luis Sandoval / Port Haven
+    n = 1
     if (
         i + n >= len(lines)
         or lines[i + n].gap
@@ -99,3 +97,24 @@ def captions_under_head(blocks: Sequence[Block], pending: bool) -> bool:
         if captions > 2:
             return False
     return False
+
+
+_NO_NAME = en.word_set("a an the and or of on in at to by for from with about")  # no word of a name
+
+
+def _town_under(lines: Sequence[Line], i: int) -> bool:
+    """The signature at ``i`` has its town on the next line (``Luis Sandoval`` / ``Port Haven``),
+    also across a column break, and the next letter or the page's end comes after it: a blank
+    line, a paragraph's first line (indented or opening with a capital). A town is a word or
+    three in the signature's case: a letter's headline in capitals under a Title Case name is none."""
+    if i + 1 >= len(lines):
+        return False
+    town, name = lines[i + 1].text, lines[i].text
+    if len(town) > 24 or town.count(" ") > 2 or town.isupper() and not name.isupper():
+        return False
+    if any(word.lower() in _NO_NAME for word in name.split()):
+        return False  # ``ABOUT THE ISSUE`` / ``Teacher Evaluations``: a kicker over a headline
+    if PLACE_LINE.match(town) is None:
+        return False
+    after = lines[i + 2] if i + 2 < len(lines) else None
+    return after is None or after.gap or after.indented or after.text[:1].isupper()

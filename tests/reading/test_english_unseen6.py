@@ -53,3 +53,55 @@ next week, the dean said.
 
 def test_caption_after_a_column_break_under_a_bylined_credit_opens_nothing() -> None:
     assert _opening(_CAPTION_AFTER_A_BREAK) == ["FEES GO UP AGAIN", "Library Hours Cut During Exams"]
+
+
+# Letters signed with the town on its own line: right under the name with the next letter under
+# it, or across a column break.
+_LETTERS = """The Valley Sentinel — Thursday, March 5, 2026 — Page 6
+
+LETTERS TO THE EDITOR
+  I was sorry to read that the county
+will close the reading room at the
+old depot this spring.
+  I hope the board thinks again.
+Ruth Pettigrew
+Alder Grove
+  Thank you for reporting that the
+ferry will run on Sundays again. My
+family has waited years for it.
+Omar Lindqvist
+
+Cedar Falls
+
+  It is time someone said that the
+parking rules downtown make no
+sense to anyone who works there.
+Fiona Barlow
+"""
+
+
+def test_signature_with_its_town_on_the_next_line_closes_its_letter() -> None:
+    assert _opening(_LETTERS) == [
+        "LETTERS TO THE EDITOR",
+        "Thank you for reporting that the ferry will run on Sundays again. My family has waited years for it.",
+        "It is time someone said that the parking rules downtown make no sense to anyone who works there.",
+    ]
+
+
+# Under an opinion column in the first person (after a column break), a kicker in capitals over a Title Case head has
+# the shape of a name over its town; a name carries no article or preposition.
+_KICKER_UNDER_A_COLUMN = """Page 4 College Daily Tuesday, March 3, 2026
+
+I think the board should hear from
+the students who ride the late bus
+every night of the week.
+
+AT THE BOARD
+Bus Contract Vote
+The transit board will vote on the
+new bus contract next Tuesday.
+"""
+
+
+def test_kicker_over_a_head_under_a_first_person_column_is_no_signature() -> None:
+    assert _opening(_KICKER_UNDER_A_COLUMN)[-1] == "AT THE BOARD"
