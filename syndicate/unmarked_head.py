@@ -64,9 +64,23 @@ class HeadReader:
             return True  # a head set in capitals over more of it: text is never set so
         if not nxt.gap and _SENTENCE_OPENER.match(nxt.text):
             return True  # an unfinished line, then ``The …``: a new sentence, so the line was a head
+        if not nxt.gap and self._title_over_sentence(text, nxt.text):
+            return True
         if nxt.text[:1].islower() and not nxt.gap:
             return False
         return len(text) + 1 + len(first_word(nxt.text)) <= self.widths[i]
+
+    @staticmethod
+    def _title_over_sentence(text: str, below: str) -> bool:
+        """A headline in Title Case of three words or more over a line in sentence case (``Utility
+        Board Approves New Reservoir`` / ``Officials say the decision could``): a line of text
+        holds lower-case words among its names."""
+        return (
+            below[:1].isupper()
+            and text.count(" ") >= 2
+            and en.capitalised_share(text) == 1.0
+            and en.capitalised_share(below) < 0.5
+        )
 
     def wrapped_head(self, j: int) -> int:
         """How many lines a headline set on two or three lines takes, those below in lower case
@@ -94,8 +108,10 @@ class HeadReader:
         only right above a byline, a jump line or a dateline: decks are mostly set whole."""
         wrap = self.wrapped_head(j)
         below = j + wrap
-        if wrap and below < len(self.lines) and not self.lines[below].gap:
-            return wrap if self.starts_body(self.lines[below].text) else 0
+        if wrap and below < len(self.lines):
+            # Across a column break only a byline tells: a dateline or a jump line may open the next story.
+            text = self.lines[below].text
+            return wrap if self.is_byline(text) or not self.lines[below].gap and self.starts_body(text) else 0
         return 0
 
     def jump_head_lines(self, j: int) -> int:

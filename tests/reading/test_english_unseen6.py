@@ -105,3 +105,37 @@ new bus contract next Tuesday.
 
 def test_kicker_over_a_head_under_a_first_person_column_is_no_signature() -> None:
     assert _opening(_KICKER_UNDER_A_COLUMN)[-1] == "AT THE BOARD"
+
+
+def _heads(text: str) -> list[tuple[str, str]]:
+    return [(b.role, b.raw) for b in unmarked.blocks(text) if b.role in ("head", "byline")]
+
+
+# A Title Case headline over a deck in sentence case that wraps onto a second line, a column
+# break, then the byline: one head block, one story.
+_DECK_OVER_A_BREAK = """The Morning Star Wednesday, September 5, 2026
+
+   The county will also repave the
+road to the landfill this summer.
+
+Utility Board Approves New Reservoir
+Officials say the vote could come
+early next month
+
+By YOLANDA ORTIZ
+Staff Reporter
+   The utility board voted on Monday
+to build a reservoir north of town.
+"""
+
+
+def test_title_case_head_over_a_deck_wrapped_over_a_column_break_keeps_its_byline() -> None:
+    assert _opening(_DECK_OVER_A_BREAK) == [
+        "The county will also repave the road to the landfill this summer.",
+        "Utility Board Approves New Reservoir",
+    ]
+    assert _heads(_DECK_OVER_A_BREAK) == [
+        ("head", "Utility Board Approves New Reservoir"),
+        ("head", "Officials say the vote could come early next month"),
+        ("byline", "By YOLANDA ORTIZ / Staff Reporter"),
+    ]
