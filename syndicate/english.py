@@ -358,8 +358,18 @@ _STOP = word_set(
 
 
 def content_words(texts: list[str]) -> set[str]:
-    """Words of four letters or more that say what a text is about (lower case, common ones left out)."""
-    return {w for t in texts for w in _WORD.findall(t.lower()) if w not in _STOP}
+    """Words of four letters or more that say what a text is about (lower case, common ones left
+    out), a plural or possessive read as its word: ``growers`` and ``grower's`` are ``grower``."""
+    return {_singular(w) for t in texts for w in _WORD.findall(t.lower()) if w not in _STOP}
+
+
+def _singular(word: str) -> str:
+    word = word.removesuffix("’s").removesuffix("'s").rstrip("’'")
+    if word.endswith("ies") and len(word) > 5:
+        return word[:-3] + "y"
+    return (
+        word[:-1] if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 4 else word
+    )
 
 
 def open_quote(text: str) -> bool:

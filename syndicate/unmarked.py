@@ -96,6 +96,8 @@ class _Reader(EndReader):
             return True  # an obituary's lead (Ann Hale, 84, of …)
         if ANAPHORIC.match(body.text) or self.signed_below(h.end):
             return False
+        if self.bio_above():
+            return True  # the writer's bio line (``Carla Mendes is a journalism senior.``) ended the column
         return (
             not self.quoted
             and cohesion(self.article[-COHESION_BEFORE:], text_below(self.lines, h.end)) < COHESION_SPLIT

@@ -4,7 +4,7 @@ kicker over ``From page A1``, small-caps datelines), letters and notices set wit
 
 from __future__ import annotations
 
-from syndicate import unmarked
+from syndicate import english, unmarked, unmarked_topic
 
 
 def _opening(text: str) -> list[str]:
@@ -139,3 +139,30 @@ def test_title_case_head_over_a_deck_wrapped_over_a_column_break_keeps_its_bylin
         ("head", "Officials say the vote could come early next month"),
         ("byline", "By YOLANDA ORTIZ / Staff Reporter"),
     ]
+
+
+def test_content_words_read_a_plural_or_possessive_as_its_word() -> None:
+    assert english.content_words(["The growers' orchards and the county's farms"]) == {
+        "grower", "orchard", "county", "farm"
+    }  # fmt: skip
+    assert english.content_words(["Buses cross the business district"]) == {
+        "buse",
+        "cross",
+        "business",
+        "district",
+    }
+
+
+def test_paragraph_after_a_break_naming_the_same_things_in_the_plural_goes_on() -> None:
+    above = [
+        "Ruth Kowalski, who works 320 acres east of town, said the fruit on the lower branch froze",
+        "solid. The county agreed to buy development rights on the farm along the river. Each grower",
+        "ran a wind machine and an irrigation pump all night to keep the tree warm in the orchard.",
+        "Others said the plan did not go far enough for the valley.",
+    ]
+    below = [
+        "A hard frost on Thursday damaged as much as a third of the citrus crops, growers said.",
+        "Temperatures dropped to 24 degrees in some orchards before dawn, and the farms along",
+        "the creek lost the most trees.",
+    ]
+    assert unmarked_topic.cohesion(above, below) >= unmarked_topic.COHESION_SPLIT
