@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import english as en
-from . import english_jumps, lazyre, rules
+from . import english_jumps, english_leads, lazyre, rules
 from .columns import Line, first_word
 from .unmarked_topic import COHESION_SPLIT, cohesion, text_below
 
@@ -343,8 +343,8 @@ class HeadReader:
             return h
         while joined(j) and len(h.heads) < 4:
             text = lines[j].text
-            if self.starts_body(text):
-                break
+            if self.starts_body(text) or english_leads.obituary_lead(text):
+                break  # (``Hugh A. Quinlan, 72, of Easton, died``: a notice's first line, under its name)
             wrap = self.wrapped_head(j) if j == i else self.wrapped_deck(j)  # decks wrap above a byline
             if (
                 not wrap

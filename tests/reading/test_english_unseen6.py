@@ -166,3 +166,25 @@ def test_paragraph_after_a_break_naming_the_same_things_in_the_plural_goes_on() 
         "the creek lost the most trees.",
     ]
     assert unmarked_topic.cohesion(above, below) >= unmarked_topic.COHESION_SPLIT
+
+
+# A column of notices set with no air: each name over its notice's lead, which is no head line.
+_NOTICES = """Page 7 | Tuesday 4 February 2026 | The Northern Chronicle
+
+Obituaries
+Ruth E. Farrow, 80, of Easton, died
+Monday at her home. She was born in
+Millbrook and worked for 30 years.
+The family asks that memorial gifts
+go to the county library.
+Hugh A. Quinlan
+Hugh A. Quinlan, 72, of Easton, died
+Monday at County Hospital. He was
+born in Millbrook and worked for 35
+years as a machinist.
+"""
+
+
+def test_obituary_lead_under_its_name_is_body_and_the_name_opens_the_notice() -> None:
+    assert _opening(_NOTICES) == ["Obituaries", "Hugh A. Quinlan"]
+    assert _heads(_NOTICES) == [("head", "Obituaries"), ("head", "Hugh A. Quinlan")]
