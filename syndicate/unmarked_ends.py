@@ -89,7 +89,9 @@ class EndReader(HeadReader):
     def heads_only(self) -> bool:
         """The article open so far has its headline (and byline) and no text yet."""
         return (
-            not self.pieces and bool(self.blocks) and self.blocks[-1].role in ("head", "byline", "jump_head")
+            not self.pieces
+            and bool(self.blocks)
+            and self.blocks[-1].role in ("head", "byline", "jump_head", "jump_in")
         )
 
     def body_follows(self, j: int) -> bool:

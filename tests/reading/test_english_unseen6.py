@@ -188,3 +188,25 @@ years as a machinist.
 def test_obituary_lead_under_its_name_is_body_and_the_name_opens_the_notice() -> None:
     assert _opening(_NOTICES) == ["Obituaries", "Hugh A. Quinlan"]
     assert _heads(_NOTICES) == [("head", "Obituaries"), ("head", "Hugh A. Quinlan")]
+
+
+# A continuation's jump head and jump line, a column break, then its text running on from the
+# sentence the front page cut: the continuation's own text, not another story.
+_CUT_ACROSS_A_BREAK = """Page 2 EVENING GAZETTE, Friday 15 March 2026
+
+A final vote on the rent ordinance
+could come as early as next month.
+FROST
+From page 1
+
+to keep the trees from freezing.
+Growers ran wind machines all night
+in the orchards east of town.
+"""
+
+
+def test_text_cut_mid_sentence_after_a_jump_line_and_a_column_break_goes_on_with_it() -> None:
+    assert _opening(_CUT_ACROSS_A_BREAK) == [
+        "A final vote on the rent ordinance could come as early as next month.",
+        "FROST",
+    ]
