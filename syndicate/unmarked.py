@@ -287,7 +287,9 @@ class _Reader(EndReader):
         text, above = self.lines[i].text, self.lines[i - 1].text if i else ""
         n = 0
         if jumped and len(text) <= JUMP_LINE_MAX and english_jumps.REFER_LINE.match(text):
-            n = int(rules.jump_out(text) is None)  # the story's refer line, and still its end
+            # The story's refer line, and still its end; a continuation's ``Continued from Page A1``
+            # under a letter's signature (read as the end of a story too) is none.
+            n = int(rules.jump_out(text) is None and rules.jump_in(text) is None)
         elif (
             i
             and above[-1:] in _SENTENCE_LAST

@@ -210,3 +210,29 @@ def test_text_cut_mid_sentence_after_a_jump_line_and_a_column_break_goes_on_with
         "A final vote on the rent ordinance could come as early as next month.",
         "FROST",
     ]
+
+
+# A letter's signature, a column break, then a continuation's jump line (no jump head): the
+# continuation opens there; a jump-in line is no refer line of the letter above.
+_CONTINUATION_UNDER_A_LETTER = """A4 The Daily Ledger Saturday, March 23, 2026
+
+Letters to the Editor
+I was sorry to read that the county
+will close the reading room at the
+old depot this spring. I hope the
+board thinks again.
+Ben Tanaka
+
+Continued from Page A1
+The trial is expected to last
+three weeks, and about 143
+witnesses may be called.
+"""
+
+
+def test_jump_line_under_a_letters_signature_opens_the_continuation() -> None:
+    blocks = unmarked.blocks(_CONTINUATION_UNDER_A_LETTER)
+    assert [(b.role, b.raw) for b in blocks if b.opens] == [
+        ("head", "Letters to the Editor"),
+        ("jump_in", "Continued from Page A1"),
+    ]
