@@ -251,8 +251,11 @@ class HeadReader:
         if j + 2 >= len(self.lines):
             return 0
         second, jump = self.lines[j + 1], self.lines[j + 2]
-        if jump.gap or len(jump.text) > self.widths[j + 2] or not rules.jump_in(jump.text):
-            return 0  # the jump line first: most lines are none
+        # The jump line first: most lines are none. A column break may fall under a headline
+        # wrapped onto a line in lower case (``University plans new`` / ``dormitory`` / break).
+        wrapped = not second.gap and second.text[:1].islower()
+        if jump.gap and not wrapped or len(jump.text) > self.widths[j + 2] or not rules.jump_in(jump.text):
+            return 0
         if second.gap and not second.text[:1].islower():
             return 0  # the rest of a head, in lower case, may follow a column break
         if not en.headline_like(self.lines[j].text) or rules.jump_in(second.text):

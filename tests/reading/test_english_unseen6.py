@@ -236,3 +236,24 @@ def test_jump_line_under_a_letters_signature_opens_the_continuation() -> None:
         ("head", "Letters to the Editor"),
         ("jump_in", "Continued from Page A1"),
     ]
+
+
+# A continuation's headline wrapped onto a line in lower case, then a column break, then its jump
+# line, right under the notice above (no air): the continuation opens at its headline.
+_WRAPPED_HEAD_OVER_A_BREAK = """The Morning Star Tuesday, October 20, 2026 A3
+
+   Services will be held at 11 a.m.
+Monday at First Methodist Church.
+University plans new
+dormitory
+
+Continued from Page A1
+   The new hall would house about
+300 students on the north side of
+campus, the provost said.
+"""
+
+
+def test_continuation_head_wrapped_over_a_column_break_over_its_jump_line_opens_it() -> None:
+    blocks = unmarked.blocks(_WRAPPED_HEAD_OVER_A_BREAK)
+    assert [(b.role, b.raw) for b in blocks if b.opens][-1] == ("jump_head", "University plans new dormitory")
