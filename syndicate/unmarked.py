@@ -28,6 +28,7 @@ from .unmarked_topic import COHESION_BEFORE, COHESION_SPLIT, closed, cohesion, m
 _SENTENCE_LAST = frozenset(".!?\"'”’)")  # last characters of a line that may end a sentence
 _NO_HEAD_LAST = frozenset(".,;-–—")  # last characters of a line that is no head (set_as_head)
 JUMP_LINE_MAX = 48  # a jump-in line is no longer (a jump head run into it included)
+BIO_MAX = 160  # a writer's bio line under a column is no longer
 
 
 class _Reader(EndReader):
@@ -192,8 +193,12 @@ class _Reader(EndReader):
         return self.new_topic(h, body)
 
     def bio_above(self) -> bool:
-        """The paragraph above is the writer's bio line (``Lori Witmer is a senior.``): signed off."""
-        return self.writer is not None and bool(self.writer.match(self.pending_text()))
+        """The paragraph above is the writer's bio line (``Lori Witmer is a senior.``): signed off.
+        A bio is a line or two; a paragraph of the story may open on the writer's name too."""
+        if self.writer is None:
+            return False
+        text = self.pending_text()
+        return len(text) <= BIO_MAX and bool(self.writer.match(text))
 
     def pending_text(self) -> str:
         if self.pieces:

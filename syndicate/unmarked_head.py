@@ -86,13 +86,15 @@ class HeadReader:
         """How many lines a headline set on two or three lines takes, those below in lower case
         (``Police detect stolen parking`` / ``permits daily``; ``Library plans`` / ``summer
         reading`` / ``program``): short, ending no sentence, the last standing alone. 0: none."""
-        if not en.headline_like(self.lines[j].text):
+        first = self.lines[j].text
+        if not en.headline_like(first):
             return 0
+        titled = first.count(" ") >= 2 and not first.isupper() and en.capitalised_share(first) == 1.0
         for k in range(j + 1, min(j + 3, len(self.lines))):
             line = self.lines[k]
             if (
                 line.gap
-                or not line.text[:1].islower()
+                or not (line.text[:1].islower() or titled and self._title_rest(line.text))
                 or en.ends_sentence(line.text)
                 or self.starts_body(line.text)
             ):
@@ -102,6 +104,12 @@ class HeadReader:
             if len(line.text) > 0.7 * self.widths[k]:
                 return 0  # a line filled to the column runs on: body text
         return 0
+
+    @staticmethod
+    def _title_rest(text: str) -> bool:
+        """The rest of a headline set in Title Case (``Jury Hears Opening Statements in`` / ``Fraud
+        Trial``): a few words, all capitalised."""
+        return text.count(" ") <= 4 and not text.isupper() and en.capitalised_share(text) == 1.0
 
     def wrapped_deck(self, j: int) -> int:
         """A deck wrapped like a headline (``Court agrees Kevorkian was`` / ``trying to help``), taken

@@ -257,3 +257,61 @@ campus, the provost said.
 def test_continuation_head_wrapped_over_a_column_break_over_its_jump_line_opens_it() -> None:
     blocks = unmarked.blocks(_WRAPPED_HEAD_OVER_A_BREAK)
     assert [(b.role, b.raw) for b in blocks if b.opens][-1] == ("jump_head", "University plans new dormitory")
+
+
+# A Title Case headline wrapped onto a second line in Title Case (the first ends on ``in``), a
+# deck in sentence case, a column break, the byline: one head block over the story.
+_TITLE_CASE_WRAPPED = """THE DAILY LEDGER Saturday, March 23, 2026
+
+through October. A report on the
+matter is expected next week.
+Continued on Page A5
+
+Jury Hears Opening Statements in
+Fraud Trial
+Critics call the county's case thin
+and circumstantial
+
+By IRENE ORTIZ
+Associated Press
+   Prosecutors told jurors on Monday
+that the clerk took $84,000.
+"""
+
+
+def test_title_case_headline_wrapped_onto_a_title_case_line_heads_its_story() -> None:
+    assert _heads(_TITLE_CASE_WRAPPED) == [
+        ("head", "Jury Hears Opening Statements in Fraud Trial"),
+        ("head", "Critics call the county's case thin and circumstantial"),
+        ("byline", "By IRENE ORTIZ / Associated Press"),
+    ]
+    assert _opening(_TITLE_CASE_WRAPPED)[-1] == "Jury Hears Opening Statements in Fraud Trial"
+
+
+# The byline's writer is named again in a long paragraph of the story (``Ruth Hale, who manages
+# the marina, said …``): that is no bio line signing off a column, so the text after a column
+# break under it still goes on with the story.
+_WRITER_NAMED_IN_THE_STORY = """THE DAILY LEDGER Tuesday, October 10, 2026
+
+Harbor Work to Close Marina for
+Months
+By RUTH HALE
+Associated Press
+The city council approved a plan
+on Tuesday to dredge the harbor
+channel before summer.
+Ruth Hale, who manages the
+marina, said about 45 slips would
+be closed while crews work. The
+work will cost about $29 million
+and will be paid for with state
+and federal grants.
+Environmental groups have asked
+
+the state coastal panel to review
+the dredging permit.
+"""
+
+
+def test_long_paragraph_opening_on_the_writers_name_is_no_bio_line() -> None:
+    assert _opening(_WRITER_NAMED_IN_THE_STORY) == ["Harbor Work to Close Marina for Months"]
