@@ -21,7 +21,7 @@ OBITUARY_LEAD = lazyre.compile(
 # A signature: the writer's name (two or three words, capitals or Title Case, initials allowed;
 # a headline in Title Case mostly runs longer),
 # perhaps a dash before it and the town after a comma; the town may stand on the next line.
-_WORD = r"(?:[A-Z][a-z’'\-]+|[A-Z]\.|[A-Z][A-Z’'\-]+)"
+_WORD = r"(?:(?:Mc|Mac|De|Di|La|Le)?[A-Z][a-z’'\-]+|[A-Z]\.|[A-Z][A-Z’'\-]+)"  # McAllister, DeMarco too
 _SIGNER = rf"{_WORD}(?:\s+{_WORD}){{1,2}}"
 _PLACE = r"[A-Z][A-Za-z’'.\-]+(?:\s+[A-Z][A-Za-z’'.\-]+){0,2}"
 SIGNATURE = lazyre.compile(rf"^(?P<dash>[—–-]{{1,2}}\s*)?{_SIGNER}(?:,\s+{_PLACE})?$")
@@ -75,7 +75,19 @@ def signature(lines: Sequence[Line], i: int, letter: bool) -> int:
         or ("," in text and text.split(",")[0].isupper())
     ):
         return n
-    return 0
+    return n if letter and _next_letter(text, lines[i + n].text) else 0
+
+
+_I_OPENS = lazyre.compile(r"^(?:I|My|We|Our)\s")  # a letter's first words
+
+
+def _next_letter(name: str, below: str) -> bool:
+    """Under a letter's bare signature with no air, the next letter's head or first line: a head
+    in capitals (under a name that is not), a byline, the column's standing head, a sentence in
+    the first person (``Maria Lopez`` / ``I was disappointed to read that``)."""
+    if below.isupper() and not name.isupper() and len(below) > 3:
+        return True
+    return bool(_I_OPENS.match(below) or LETTERS_HEAD.match(below) or en.is_byline(below))
 
 
 def captions_under_head(blocks: Sequence[Block], pending: bool) -> bool:

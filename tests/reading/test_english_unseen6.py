@@ -315,3 +315,30 @@ the dredging permit.
 
 def test_long_paragraph_opening_on_the_writers_name_is_no_bio_line() -> None:
     assert _opening(_WRITER_NAMED_IN_THE_STORY) == ["Harbor Work to Close Marina for Months"]
+
+
+# Letters set with no air between them: each bare signature right over the next letter's head
+# in capitals or its first words in the first person; a name may be spelt McAllister.
+_LETTERS_WITHOUT_AIR = """2 EVENING GAZETTE, Tuesday 11 October 2026
+
+LETTERS TO THE EDITOR
+I was sorry to read that the county
+will close the reading room at the
+old depot this spring.
+Yolanda Okafor
+KEEP THE LATE BUSES
+My son rides the last bus home from
+the college every night of the week.
+Beatrice McAllister
+I was disappointed to read that the
+council put off its vote on rents.
+Samuel Barlow
+"""
+
+
+def test_bare_signatures_over_the_next_letter_with_no_air_close_their_letters() -> None:
+    assert _opening(_LETTERS_WITHOUT_AIR) == [
+        "LETTERS TO THE EDITOR",
+        "KEEP THE LATE BUSES",
+        "I was disappointed to read that the council put off its vote on rents.",
+    ]
