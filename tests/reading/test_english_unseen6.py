@@ -342,3 +342,34 @@ def test_bare_signatures_over_the_next_letter_with_no_air_close_their_letters() 
         "KEEP THE LATE BUSES",
         "I was disappointed to read that the council put off its vote on rents.",
     ]
+
+
+# A speck OCR read as a small letter (or a dash) alone on a line after a column break: dirt, no
+# line of text, so the story's quote under it goes on with the story.
+_SPECK_AFTER_A_BREAK = """The Morning Star Thursday, September 17, 2026
+
+Mustangs Rally to Beat Rivals
+By TOM YATES
+   A crowd of about 267 filled the
+stadium despite the cold rain.
+
+i
+   "We talked at halftime about
+playing our own game," the coach
+said after the game.
+
+-
+   The team plays its last home
+game of the season next week.
+"""
+
+
+def test_a_lone_small_letter_or_dash_after_a_column_break_is_dirt() -> None:
+    blocks = unmarked.blocks(_SPECK_AFTER_A_BREAK)
+    assert [b.raw for b in blocks if b.opens] == ["Mustangs Rally to Beat Rivals"]
+    assert all(b.raw not in ("i", "-") for b in blocks)
+
+
+def test_a_page_of_specks_reads_as_no_blocks() -> None:
+    assert unmarked.blocks("A3\n\n•\n\n'\n") == []  # (the column widths of no lines: none)
+    assert unmarked.blocks("A3\n\ni\n\n-\n") == []
