@@ -61,8 +61,8 @@ def signature(lines: Sequence[Line], i: int, letter: bool) -> int:
     if len(text) > SIGNATURE_MAX or not text[:1].isupper() and text[:1] not in "—–-":
         return 0
     m = SIGNATURE.match(text)
-    if m is None or text.endswith("."):
-        return 0
+    if m is None or text.endswith(".") or en.is_byline(text):
+        return 0  # (``By LUIS HALDANE`` under a story: the next story's byline, its headline lost)
     if not m.group("dash") and "," not in text and not letter:
         return 0
     if "," not in text and _town_under(lines, i):
@@ -126,7 +126,7 @@ def _town_under(lines: Sequence[Line], i: int) -> bool:
         return False
     if any(word.lower() in _NO_NAME for word in name.split()):
         return False  # ``ABOUT THE ISSUE`` / ``Teacher Evaluations``: a kicker over a headline
-    if PLACE_LINE.match(town) is None:
-        return False
+    if PLACE_LINE.match(town) is None or en.is_byline(town) or en.is_staff_line(town):
+        return False  # ``By Irene Sandoval`` / ``Staff Writer`` under a name: the next story's byline
     after = lines[i + 2] if i + 2 < len(lines) else None
     return after is None or after.gap or after.indented or after.text[:1].isupper()

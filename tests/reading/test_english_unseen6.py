@@ -373,3 +373,35 @@ def test_a_lone_small_letter_or_dash_after_a_column_break_is_dirt() -> None:
 def test_a_page_of_specks_reads_as_no_blocks() -> None:
     assert unmarked.blocks("A3\n\n•\n\n'\n") == []  # (the column widths of no lines: none)
     assert unmarked.blocks("A3\n\ni\n\n-\n") == []
+
+
+# On a letters page, a story whose headline was lost opens on its byline under the last
+# letter's signature; a byline is no signature, nor a signature's town.
+_BYLINE_UNDER_A_LETTER = """A4 The Daily Ledger Saturday, March 23, 2026
+
+Letters to the Editor
+I was sorry to read that the county
+will close the reading room at the
+old depot this spring.
+Samuel Yates
+
+
+By Irene Sandoval
+Education Correspondent
+The trustees will vote on the
+tuition plan at their meeting.
+
+By LUIS HALDANE
+
+Staff Writer
+The county has set aside $14,000
+to study the issue.
+"""
+
+
+def test_byline_under_a_letters_signature_opens_a_story() -> None:
+    assert [(b.role, b.raw) for b in unmarked.blocks(_BYLINE_UNDER_A_LETTER) if b.opens] == [
+        ("head", "Letters to the Editor"),
+        ("byline", "By Irene Sandoval / Education Correspondent"),
+        ("byline", "By LUIS HALDANE"),
+    ]
