@@ -270,17 +270,22 @@ class HeadReader:
             return 0
         return 0 if en.ends_sentence(second.text) else 2
 
-    def over_byline(self, j: int) -> bool:
-        """Line ``j`` and at most two more, none ending a sentence, stand right over a byline: a
+    def over_byline(self, j: int, wrapped: bool = False) -> bool:
+        """Line ``j`` and at most three more, none ending a sentence, stand right over a byline: a
         headline set full to the column (``Political science major new`` / ``Poly Royal queen`` /
         ``By Ann Lee``), its line breaks no evidence. The byline is looked for first: most lines
-        asked have none below."""
+        asked have none below. ``wrapped``: line ``j`` goes on with a head above it (lower case
+        allowed)."""
         lines = self.lines
-        for k in range(j + 1, min(j + 3, len(lines))):
+        for k in range(j + 1, min(j + 4, len(lines))):
             if lines[k].gap:
                 return False
             if lines[k].text[:1] in "BbH8" and self.is_byline(lines[k].text):
-                return all(self._head_line(lines[m].text) for m in range(j, k))
+                # A headline over a deck wrapped onto a line in lower case (``Critics call the
+                # proposal a costly`` / ``mistake``) takes three lines.
+                rest = [lines[m].text for m in range(j + int(not wrapped), k)]
+                first = wrapped or self._head_line(lines[j].text)
+                return first and all(self._head_line(t[:1].upper() + t[1:]) for t in rest)
         return False
 
     def _head_line(self, text: str) -> bool:
@@ -360,7 +365,7 @@ class HeadReader:
             if (
                 not wrap
                 and not self.stands_alone(j)
-                and not self.over_byline(j)
+                and not self.over_byline(j, bool(h.heads))
                 and not self.under_kicker(h, j)
             ):
                 break

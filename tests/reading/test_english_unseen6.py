@@ -405,3 +405,52 @@ def test_byline_under_a_letters_signature_opens_a_story() -> None:
         ("byline", "By Irene Sandoval / Education Correspondent"),
         ("byline", "By LUIS HALDANE"),
     ]
+
+
+# A headline over a two-line deck (its second line in lower case) right over the byline, set
+# under the story above with no air: one head block of three lines.
+_HEAD_OVER_A_TWO_LINE_DECK = """Page 3 College Daily Monday, March 2, 2026
+
+The faculty senate has asked the
+administration to delay any
+change to the calendar.
+
+Turnout low in special election
+Critics call the count slow and the
+ballots confusing
+BY LUIS WHITFIELD / Herald Staff
+   Election officials said about 262
+mail ballots had been returned.
+"""
+
+# A headline wrapped onto a line in lower case set full to the column, over a deck wider than
+# the column, over the byline.
+_WRAPPED_HEAD_OVER_A_WIDE_DECK = """Page 1 College Daily Monday, March 2, 2026
+
+See CALENDAR, page 6
+
+Senate debates
+length of the winter quarter break
+Shorter holiday would let classes end a week before the June graduation
+By Ann Lee
+Staff Writer
+Should the senate shorten the break
+between quarters, seniors would
+finish a week earlier.
+"""
+
+
+def test_headline_over_a_two_line_deck_over_a_byline_is_one_head() -> None:
+    assert _heads(_HEAD_OVER_A_TWO_LINE_DECK) == [
+        ("head", "Turnout low in special election"),
+        ("head", "Critics call the count slow and the ballots confusing"),
+        ("byline", "BY LUIS WHITFIELD / Herald Staff"),
+    ]
+
+
+def test_headline_wrapped_in_lower_case_over_a_wide_deck_over_a_byline_is_one_head() -> None:
+    assert _heads(_WRAPPED_HEAD_OVER_A_WIDE_DECK) == [
+        ("head", "Senate debates length of the winter quarter break"),
+        ("head", "Shorter holiday would let classes end a week before the June graduation"),
+        ("byline", "By Ann Lee / Staff Writer"),
+    ]
