@@ -57,6 +57,32 @@ class EndReader(HeadReader):
             and self.stands_alone(i)
         )
 
+    def headline_over(self, h: Head, body: Line) -> bool:
+        """A head of one line set in capitals, a headline's length (a subhead inside a story is a
+        word or three: ``ABOUT THE ISSUE``), over a new sentence: a story set with no air above."""
+        if len(h.heads) != 1 or len(h.heads[0]) != 1:
+            return False
+        k = h.heads[0][0]
+        text = self.lines[k].text
+        return len(text.split()) >= SUBHEAD_WORDS and text.isupper() and body.text[:1].isupper()
+
+    def pull_quote(self, i: int) -> int:
+        """How many lines from ``i`` are a pull-quote set inside a story: a quoted sentence on up
+        to five lines, then its attribution opening with a dash (``— Marta Delgado, county
+        supervisor``), no blank line between. 0: none."""
+        lines = self.lines
+        if lines[i].text[:1] not in '“"':
+            return 0
+        for k in range(i, min(i + 5, len(lines) - 1)):
+            if k > i and lines[k].gap:
+                return 0
+            text = lines[k].text
+            if text[-1:] in '”"' and text.rstrip('”"')[-1:] in ".?!":
+                below = lines[k + 1]
+                by = below.text[:1] in "—–" and not below.gap and len(below.text) <= 60
+                return k - i + 2 if by and not en.ends_sentence(below.text) else 0
+        return 0
+
     def jump_line(self, i: int) -> bool:
         """Line ``i`` is a story's jump line (``Contd. on Page 2``; ``Please see TRIAL,`` / ``Page
         A2``, broken before its label): the end of the story above, never a head over the next."""

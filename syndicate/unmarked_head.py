@@ -216,15 +216,6 @@ class HeadReader:
                 return False
         return False
 
-    def headline_over(self, h: Head, body: Line) -> bool:
-        """A head of one line set in capitals, a headline's length (a subhead inside a story is a
-        word or three: ``ABOUT THE ISSUE``), over a new sentence: a story set with no air above."""
-        if len(h.heads) != 1 or len(h.heads[0]) != 1:
-            return False
-        k = h.heads[0][0]
-        text = self.lines[k].text
-        return len(text.split()) >= SUBHEAD_WORDS and text.isupper() and body.text[:1].isupper()
-
     def runs_into_text(self, i: int) -> bool:
         """Line ``i`` runs on into a line of text filled to the column (a paragraph's first line,
         not a head): what ``head`` would find, told cheaply for the many lines that ask."""
@@ -235,23 +226,6 @@ class HeadReader:
         if len(text) > self.widths[i] * 1.15 or rules.jump_in(text) or self.is_byline(text):
             return False  # a wide head, a jump line or a byline over text run on from a jump
         return not self.starts_body(nxt.text) and not self._alone_below(i + 1)
-
-    def pull_quote(self, i: int) -> int:
-        """How many lines from ``i`` are a pull-quote set inside a story: a quoted sentence on up
-        to five lines, then its attribution opening with a dash (``— Marta Delgado, county
-        supervisor``), no blank line between. 0: none."""
-        lines = self.lines
-        if lines[i].text[:1] not in '“"':
-            return 0
-        for k in range(i, min(i + 5, len(lines) - 1)):
-            if k > i and lines[k].gap:
-                return 0
-            text = lines[k].text
-            if text[-1:] in '”"' and text.rstrip('”"')[-1:] in ".?!":
-                below = lines[k + 1]
-                by = below.text[:1] in "—–" and not below.gap and len(below.text) <= 60
-                return k - i + 2 if by and not en.ends_sentence(below.text) else 0
-        return 0
 
     def _headline_over_jump(self, j: int) -> int:
         """2 when lines ``j`` and ``j + 1`` are a headline right over a jump-in line, else 0 (its rest
