@@ -17,7 +17,7 @@ import functools
 import re
 
 from . import english as en
-from . import english_jumps, english_leads, rules
+from . import english_jumps, english_leads, lazyre, rules
 from .columns import Line, first_word, read_lines, widths
 from .model import Block, BlockKind
 from .unmarked_ends import ANAPHORIC as ANAPHORIC  # profile reads it here
@@ -29,6 +29,7 @@ _SENTENCE_LAST = frozenset(".!?\"'”’)")  # last characters of a line that ma
 _NO_HEAD_LAST = frozenset(".,;-–—")  # last characters of a line that is no head (set_as_head)
 JUMP_LINE_MAX = 48  # a jump-in line is no longer (a jump head run into it included)
 BIO_MAX = 160  # a writer's bio line under a column is no longer
+_SAID = lazyre.compile(r"\b(?:said|says|told)\b")
 
 
 class _Reader(EndReader):
@@ -194,11 +195,12 @@ class _Reader(EndReader):
 
     def bio_above(self) -> bool:
         """The paragraph above is the writer's bio line (``Lori Witmer is a senior.``): signed off.
-        A bio is a line or two; a paragraph of the story may open on the writer's name too."""
+        A bio is a line or two and quotes nobody; a paragraph of the story may open on the
+        writer's name too (``Ben Winslow, president of the senate, said …``)."""
         if self.writer is None:
             return False
         text = self.pending_text()
-        return len(text) <= BIO_MAX and bool(self.writer.match(text))
+        return len(text) <= BIO_MAX and bool(self.writer.match(text)) and _SAID.search(text) is None
 
     def pending_text(self) -> str:
         if self.pieces:

@@ -366,6 +366,9 @@ class HeadReader:
             while len(h.byline) < 4 and j < n and not lines[j].gap and self.staff_like(j):
                 h.byline.append(j)
                 j += 1
+            if j < n and lines[j].gap and en.runs_on(lines[j - 1].text) and self.staff_like(j):
+                h.byline.append(j)  # ``BY BEN WINSLOW / Special to the`` / (column break) / ``Ledger``
+                j += 1
         elif h.heads and joined(j) and j < n and en.is_staff_line(lines[j].text) and len(h.heads[-1]) == 1:
             # a name without By, then the role: Brandon K. Pringle / Staff Writer
             h.byline = [*h.heads.pop(), j]

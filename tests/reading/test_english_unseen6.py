@@ -454,3 +454,26 @@ def test_headline_wrapped_in_lower_case_over_a_wide_deck_over_a_byline_is_one_he
         ("head", "Shorter holiday would let classes end a week before the June graduation"),
         ("byline", "By Ann Lee / Staff Writer"),
     ]
+
+
+# A byline wrapped across a column break after a word that needs the next (``Special to the`` /
+# ``Ledger``), then the story quoting its writer's namesake: one story, one byline.
+_BYLINE_ACROSS_A_BREAK = """Page 1 College Daily Saturday, April 18, 2026
+
+Students Protest Tuition Increase
+BY BEN WINSLOW / Special to the
+
+Ledger
+   "We are being asked to pay more for
+less," Winslow said on the steps.
+   Ben Winslow, president of the student
+senate, said many students work.
+About 210 students marched across
+campus on Thursday in the rain.
+"""
+
+
+def test_byline_wrapped_across_a_column_break_and_a_quoted_writer_keep_one_story() -> None:
+    blocks = unmarked.blocks(_BYLINE_ACROSS_A_BREAK)
+    assert [b.raw for b in blocks if b.opens] == ["Students Protest Tuition Increase"]
+    assert [b.raw for b in blocks if b.role == "byline"] == ["BY BEN WINSLOW / Special to the / Ledger"]
