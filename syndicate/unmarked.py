@@ -118,7 +118,7 @@ class _Reader(EndReader):
         if signed and not (above.count(" ") <= 3 and above[:1].isupper() and self.signs_off(i - 1)):
             # Not under a finished paragraph (most lines): a head only right over its byline or dateline.
             return len(self.pieces) > 1 and bool(self.article) and self.signed_head(i)
-        if not en.set_as_head(text) or en.is_credit(text):
+        if not (en.set_as_head(text) or self.caps_head_wrapped(i)) or en.is_credit(text):
             return False  # a photo credit (``DARRELL MIHO/Daily``) under the text is no head
         if self.heads_only() or self.runs_into_text(i):
             return False  # right under a head and byline, or a paragraph's first line
@@ -169,7 +169,9 @@ class _Reader(EndReader):
         face …``), or an agency line signing off the story above. A subhead inside an article has
         none; a staff line alone (``Associated Press``) signs off the article above, and so does a
         bio line (``Carla Mendes is a journalism`` / ``senior.``)."""
-        if any(en.runs_on(self.lines[group[-1]].text) for group in h.heads) or self.jump_line(i):
+        if self.jump_line(i) or any(
+            en.runs_on(self.lines[g[-1]].text) and not self.caps_head_wrapped(g[-1]) for g in h.heads
+        ):
             return False  # ``The men's basketball team`` / ``lost two games this``: text, not a head
         if h.jump_in is not None or (h.heads and (self.signs_off(i - 1) or self.bio_above())):
             return True

@@ -57,14 +57,34 @@ class EndReader(HeadReader):
             and self.stands_alone(i)
         )
 
+    def caps_head_wrapped(self, i: int) -> bool:
+        """Line ``i`` is a head in capitals broken after a word that needs the next, which the
+        line below sets in capitals too (``TRUSTEES WEIGH DEEPER CUTS TO`` / ``SCHOOL BUDGET``)."""
+        text, nxt = self.lines[i].text, self.lines[i + 1] if i + 1 < len(self.lines) else None
+        return (
+            nxt is not None
+            and not nxt.gap
+            and text.isupper()
+            and nxt.text.isupper()
+            and en.runs_on(text)
+            and en.set_as_head(nxt.text)
+        )
+
     def headline_over(self, h: Head, body: Line) -> bool:
         """A head of one line set in capitals, a headline's length (a subhead inside a story is a
-        word or three: ``ABOUT THE ISSUE``), over a new sentence: a story set with no air above."""
-        if len(h.heads) != 1 or len(h.heads[0]) != 1:
+        word or three: ``ABOUT THE ISSUE``), over a new sentence: a story set with no air above.
+        Or such a head wrapped onto a second line after a word that needs the next (``TRUSTEES
+        WEIGH DEEPER CUTS TO`` / ``SCHOOL BUDGET``): a subhead is not wrapped."""
+        lines = [k for group in h.heads for k in group]
+        if (
+            not body.text[:1].isupper()
+            or len(lines) > 2
+            or len(lines) == 2
+            and not en.runs_on(self.lines[lines[0]].text)
+        ):
             return False
-        k = h.heads[0][0]
-        text = self.lines[k].text
-        return len(text.split()) >= SUBHEAD_WORDS and text.isupper() and body.text[:1].isupper()
+        texts = [self.lines[k].text for k in lines]
+        return sum(len(t.split()) for t in texts) >= SUBHEAD_WORDS and all(t.isupper() for t in texts)
 
     def pull_quote(self, i: int) -> int:
         """How many lines from ``i`` are a pull-quote set inside a story: a quoted sentence on up

@@ -477,3 +477,23 @@ def test_byline_wrapped_across_a_column_break_and_a_quoted_writer_keep_one_story
     blocks = unmarked.blocks(_BYLINE_ACROSS_A_BREAK)
     assert [b.raw for b in blocks if b.opens] == ["Students Protest Tuition Increase"]
     assert [b.raw for b in blocks if b.role == "byline"] == ["BY BEN WINSLOW / Special to the / Ledger"]
+
+
+# A headline in capitals broken after ``TO`` onto a second line in capitals, set with no air
+# under the story above (UK tabloid style): a new story, though its first line alone runs on.
+_CAPS_HEAD_WRAPPED_WITHOUT_AIR = """3 EVENING GAZETTE, Friday 15 March 2026
+
+The jury of seven women and five men
+was seated after two days.
+TRUSTEES WEIGH DEEPER CUTS TO
+SCHOOL BUDGET
+The board voted 9 to 4 on Wednesday
+to cut $2.8 million from its plan.
+"""
+
+
+def test_caps_headline_wrapped_after_a_short_word_opens_a_story_with_no_air() -> None:
+    assert _opening(_CAPS_HEAD_WRAPPED_WITHOUT_AIR) == [
+        "The jury of seven women and five men was seated after two days.",
+        "TRUSTEES WEIGH DEEPER CUTS TO",
+    ]
