@@ -89,12 +89,11 @@ class HeadReader:
         first = self.lines[j].text
         if not en.headline_like(first):
             return 0
-        titled = first.count(" ") >= 2 and not first.isupper() and en.capitalised_share(first) == 1.0
         for k in range(j + 1, min(j + 3, len(self.lines))):
             line = self.lines[k]
             if (
                 line.gap
-                or not (line.text[:1].islower() or titled and self._title_rest(line.text))
+                or not (line.text[:1].islower() or self._title_rest(first, line.text))
                 or en.ends_sentence(line.text)
                 or self.starts_body(line.text)
             ):
@@ -106,10 +105,14 @@ class HeadReader:
         return 0
 
     @staticmethod
-    def _title_rest(text: str) -> bool:
-        """The rest of a headline set in Title Case (``Jury Hears Opening Statements in`` / ``Fraud
-        Trial``): a few words, all capitalised."""
-        return text.count(" ") <= 4 and not text.isupper() and en.capitalised_share(text) == 1.0
+    def _title_rest(first: str, text: str) -> bool:
+        """``text`` is the rest of a headline set in Title Case (``Jury Hears Opening Statements
+        in`` / ``Fraud Trial``): a few words, all capitalised, under three or more (not in capitals)."""
+        if text.count(" ") > 4 or first.count(" ") < 2 or text.isupper() or first.isupper():
+            return False
+        if not all(w[:1].isupper() or len(w) <= 4 for w in text.split()):
+            return False  # a long word in lower case: text (the cheap test first, most lines fail it)
+        return en.capitalised_share(text) == 1.0 and en.capitalised_share(first) == 1.0
 
     def wrapped_deck(self, j: int) -> int:
         """A deck wrapped like a headline (``Court agrees Kevorkian was`` / ``trying to help``), taken

@@ -3,6 +3,7 @@ and what content words they share (``unmarked`` asks where nothing the typesette
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from . import english as en
@@ -28,9 +29,11 @@ _STOP = en.word_set(
 def content_words(texts: list[str]) -> set[str]:
     """Words of four letters or more that say what a text is about (lower case, common ones left
     out), a plural or possessive read as its word: ``growers`` and ``grower's`` are ``grower``."""
-    return {_singular(w) for t in texts for w in _WORD.findall(t.lower()) if w not in _STOP}
+    words = {w for t in texts for w in _WORD.findall(t.lower())}  # each word once, then its number
+    return {_singular(w) for w in words if w not in _STOP}
 
 
+@functools.lru_cache(maxsize=8192)  # a page's words recur from one candidate break to the next
 def _singular(word: str) -> str:
     word = word.removesuffix("’s").removesuffix("'s").rstrip("’'")
     if word.endswith("ies") and len(word) > 5:
