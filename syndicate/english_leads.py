@@ -78,16 +78,25 @@ def signature(lines: Sequence[Line], i: int, letter: bool) -> int:
     return n if letter and _next_letter(text, lines[i + n].text) else 0
 
 
+OBITUARIES_HEAD = lazyre.compile(
+    r"^(?i:obituaries|deaths|death\s+notices)\s*$"
+)  # the next column's standing head
 _I_OPENS = lazyre.compile(r"^(?:I|My|We|Our)\s")  # a letter's first words
 
 
 def _next_letter(name: str, below: str) -> bool:
     """Under a letter's bare signature with no air, the next letter's head or first line: a head
-    in capitals (under a name that is not), a byline, the column's standing head, a sentence in
-    the first person (``Maria Lopez`` / ``I was disappointed to read that``)."""
+    in capitals (under a name that is not), a byline, the column's standing head or the next
+    column's (``Obituaries``), a sentence in the first person (``Maria Lopez`` / ``I was
+    disappointed to read that``)."""
     if below.isupper() and not name.isupper() and len(below) > 3:
         return True
-    return bool(_I_OPENS.match(below) or LETTERS_HEAD.match(below) or en.is_byline(below))
+    return bool(
+        _I_OPENS.match(below)
+        or LETTERS_HEAD.match(below)
+        or OBITUARIES_HEAD.match(below)
+        or en.is_byline(below)
+    )
 
 
 def captions_under_head(blocks: Sequence[Block], pending: bool) -> bool:
@@ -128,5 +137,7 @@ def _town_under(lines: Sequence[Line], i: int) -> bool:
         return False  # ``ABOUT THE ISSUE`` / ``Teacher Evaluations``: a kicker over a headline
     if PLACE_LINE.match(town) is None or en.is_byline(town) or en.is_staff_line(town):
         return False  # ``By Irene Sandoval`` / ``Staff Writer`` under a name: the next story's byline
+    if OBITUARIES_HEAD.match(town) or LETTERS_HEAD.match(town):
+        return False  # the next column's standing head
     after = lines[i + 2] if i + 2 < len(lines) else None
     return after is None or after.gap or after.indented or after.text[:1].isupper()

@@ -497,3 +497,21 @@ def test_caps_headline_wrapped_after_a_short_word_opens_a_story_with_no_air() ->
         "The jury of seven women and five men was seated after two days.",
         "TRUSTEES WEIGH DEEPER CUTS TO",
     ]
+
+
+# The last letter's bare signature, then the obituaries column's standing head with no air: the
+# head is no town of the signature, and the column opens at it.
+_OBITUARIES_UNDER_A_LETTER = """The Morning Star Tuesday, October 20, 2026 A4
+
+   I was disappointed to read that the
+bridge will close one lane at night.
+Kofi Nair
+Obituaries
+Raymond R. Delgado
+   Raymond R. Delgado, 74, of Alder
+Grove, died Thursday at his home.
+"""
+
+
+def test_obituaries_head_under_a_letters_signature_opens_the_column() -> None:
+    assert _opening(_OBITUARIES_UNDER_A_LETTER)[-1] == "Obituaries"
