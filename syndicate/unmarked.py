@@ -349,8 +349,8 @@ class _Reader(EndReader):
                 continue
             if (marked or ungapped) and not self.label_after_page(i):
                 h = self.head(i)
-                if ungapped and h.end == i and self.bio_above():
-                    h.heads, h.end = [[i]], i + 1  # the writer signed off above: a headline set full
+                if h.end == i and (self.bio_above() if ungapped else self.head_at_column_end(i)):
+                    h.heads, h.end = [[i]], i + 1  # the writer signed off above / the column ends under it
                 # A credit block may run on past its first lines (STORY BY … / … PHOTOS BY / JUAN …).
                 credit_line = bool(self.blocks) and not self.pieces  # nothing of a caption pending
                 credit_line = credit_line and (self.blocks[-1].role == "credit" or en.is_credit(line.text))

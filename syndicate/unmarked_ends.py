@@ -12,7 +12,7 @@ from . import english_jumps, english_leads, lazyre, rules
 from .columns import PAGE_AT_END, Line
 from .model import Block
 from .unmarked_head import SUBHEAD_WORDS, Head, HeadReader
-from .unmarked_topic import COHESION_BEFORE, COHESION_SPLIT, cohesion, text_below
+from .unmarked_topic import COHESION_BEFORE, COHESION_SPLIT, closed, cohesion, text_below
 
 # A paragraph opening like this refers back to the one above: not a new article.
 ANAPHORIC = lazyre.compile(
@@ -56,6 +56,17 @@ class EndReader(HeadReader):
             and en.ends_sentence(self.lines[i - 1].text)
             and self.stands_alone(i)
         )
+
+    def head_at_column_end(self, i: int) -> bool:
+        """Line ``i``, under a finished story (a sentence end, its jump line), is set as a headline
+        and the column breaks right under it, the next column going on with a new sentence: a
+        headline at a column's foot (``Continued on page B1`` / ``Utility board approves new
+        reservoir`` / break / ``Officials say …``), its deck and byline over the break."""
+        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        if nxt is None or not nxt.gap or not nxt.text[:1].isupper() or self.pieces:
+            return False
+        text = self.lines[i].text
+        return en.set_as_head(text) and text.count(" ") >= 2 and closed(self.pending_text())
 
     def caps_head_wrapped(self, i: int) -> bool:
         """Line ``i`` is a head in capitals broken after a word that needs the next, which the

@@ -515,3 +515,27 @@ Grove, died Thursday at his home.
 
 def test_obituaries_head_under_a_letters_signature_opens_the_column() -> None:
     assert _opening(_OBITUARIES_UNDER_A_LETTER)[-1] == "Obituaries"
+
+
+# Under a story's jump line, a headline at the foot of a column (``Continued on page B1, col 4``
+# / the headline / break), then its deck and a UK byline without ``By`` at the next column's top.
+_HEAD_AT_A_COLUMN_FOOT = """The Northern Chronicle Wednesday 16 September 2026
+
+The county has set aside £40,000
+Continued on page B1, col 4
+Utility board approves new reservoir
+
+Officials say the vote could come next
+month
+DAN ORTIZ
+Transport Correspondent
+The utility board voted on Monday
+to build a reservoir north of town.
+"""
+
+
+def test_headline_at_a_column_foot_keeps_its_deck_and_byline_over_the_break() -> None:
+    assert _opening(_HEAD_AT_A_COLUMN_FOOT) == [
+        "The county has set aside £40,000 Continued on page B1, col 4",
+        "Utility board approves new reservoir",
+    ]
