@@ -204,11 +204,6 @@ class _Reader(EndReader):
         text = self.pending_text()
         return len(text) <= BIO_MAX and bool(self.writer.match(text)) and _SAID.search(text) is None
 
-    def pending_text(self) -> str:
-        if self.pieces:
-            return " ".join(p.text for p in self.pieces)
-        return next((b.raw for b in reversed(self.blocks) if b.kind is BlockKind.PARAGRAPH), "")
-
     # --- building -----------------------------------------------------------------------------
 
     def emit(self, kind: BlockKind, lines: list[Line], text: str, role: str = "") -> None:

@@ -10,7 +10,7 @@ import re
 from . import english as en
 from . import english_jumps, english_leads, lazyre, rules
 from .columns import PAGE_AT_END, Line
-from .model import Block
+from .model import Block, BlockKind
 from .unmarked_head import SUBHEAD_WORDS, Head, HeadReader
 from .unmarked_topic import COHESION_BEFORE, COHESION_SPLIT, closed, cohesion, text_below
 
@@ -56,6 +56,12 @@ class EndReader(HeadReader):
             and en.ends_sentence(self.lines[i - 1].text)
             and self.stands_alone(i)
         )
+
+    def pending_text(self) -> str:
+        """The paragraph being read, else the last one read."""
+        if self.pieces:
+            return " ".join(p.text for p in self.pieces)
+        return next((b.raw for b in reversed(self.blocks) if b.kind is BlockKind.PARAGRAPH), "")
 
     def head_at_column_end(self, i: int) -> bool:
         """Line ``i``, under a finished story (a sentence end, its jump line), is set as a headline
