@@ -140,6 +140,8 @@ class HeadReader:
                 and rules.jump_in(nxt.text)
             ):
                 return 1  # ``road`` / ``Harbor`` over ``Continued from Page 1``: a jump head set small
+            if nxt is not None and nxt.gap and self._head_over_break(j):
+                return 1  # ``Turnout low in special election`` / (column break) / ``Continued from page 1``
             return self._headline_over_jump(j)
         for k in range(j + 1, min(j + 6, len(self.lines))):
             line = self.lines[k]
@@ -229,6 +231,15 @@ class HeadReader:
         if len(text) > self.widths[i] * 1.15 or rules.jump_in(text) or self.is_byline(text):
             return False  # a wide head, a jump line or a byline over text run on from a jump
         return not self.starts_body(nxt.text) and not self._alone_below(i + 1)
+
+    def _head_over_break(self, j: int) -> bool:
+        """Line ``j``, under a finished paragraph (or a break), is set as a headline, and the jump
+        line stands at the top of the next column."""
+        nxt, above = self.lines[j + 1], self.lines[j - 1].text if j else "."
+        if len(nxt.text) > self.widths[j + 1] or not (self.lines[j].gap or en.ends_sentence(above)):
+            return False
+        first = self.lines[j].text
+        return first.count(" ") >= 1 and en.set_as_head(first) and rules.jump_in(nxt.text) is not None
 
     def _headline_over_jump(self, j: int) -> int:
         """2 when lines ``j`` and ``j + 1`` are a headline right over a jump-in line, else 0 (its rest

@@ -539,3 +539,25 @@ def test_headline_at_a_column_foot_keeps_its_deck_and_byline_over_the_break() ->
         "The county has set aside £40,000 Continued on page B1, col 4",
         "Utility board approves new reservoir",
     ]
+
+
+# A continuation's headline right under a finished story, the column breaking under it, and its
+# jump line at the top of the next column: the continuation opens at its headline.
+_JUMP_HEAD_OVER_A_BREAK = """5 EVENING GAZETTE, Thursday 18 January 2026
+
+Parents asked the trustees to
+keep the late bus routes.
+Turnout low in special election
+
+Continued from page 1
+Five candidates have filed to
+run, the largest field in years.
+"""
+
+
+def test_one_line_headline_over_a_column_break_over_its_jump_line_opens_the_continuation() -> None:
+    blocks = unmarked.blocks(_JUMP_HEAD_OVER_A_BREAK)
+    assert [(b.role, b.raw) for b in blocks if b.opens][-1] == (
+        "jump_head",
+        "Turnout low in special election",
+    )
