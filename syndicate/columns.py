@@ -9,7 +9,9 @@ from . import english as en
 from . import lazyre, rules
 
 NEIGHBOURS = 8  # lines each side that tell the column width at a line
-STRAY_MARKS = frozenset("•■*'|·‘’`,.^~°")  # one of these alone on a line is dirt on the scan
+# One of these alone on a line is dirt on the scan; so is a lone small letter (a speck read as
+# ``i`` or ``l``: no word of a column wraps to one letter) and a dash or two (a speck, a rule).
+STRAY_MARKS = frozenset("•■*'|·‘’`,.^~°-–—abcdefghijklmnopqrstuvwxyz") | {"--"}
 PAGE_AT_END = lazyre.compile(r"\b[Pp]age$")  # a jump line broken after its "page"
 
 
@@ -55,10 +57,10 @@ def widths(lines: list[Line]) -> list[int]:
     is measured from the upper quartile of lengths, not the median: on a front page of briefs,
     headline and byline lines can be half of all lines."""
     if not lines:
-        return []  # a page of gaps only (specks, a running head): no column to measure
+        return []  # a page of nothing but specks and furniture
     sizes = [len(x.text) for x in lines]
     lengths = sorted(sizes)
-    body = lengths[3 * len(lengths) // 4] if lengths else 0
+    body = lengths[3 * len(lengths) // 4]
     # A line counts only next to one of about its length (a column's text): a head wider than the
     # column between lines of text (``Ignorant pen calls Student Senate ASInine``) sets no width.
     limit = 1.6 * body

@@ -330,22 +330,6 @@ def jump_head(text: str) -> bool:
     return 2 <= len(letters) <= 30 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
-# --- words ---------------------------------------------------------------------------------------
-
-_WORD = lazyre.compile(r"[a-z][a-z’']{3,}")
-_STOP = word_set(
-    """this that these those with from have has had were been being said says will would could should
-    about after before over under into than then there here their them they when where which what
-    while also more most other such only some very just year years last first week today monday
-    tuesday wednesday thursday friday saturday sunday"""
-)
-
-
-def content_words(texts: list[str]) -> set[str]:
-    """Words of four letters or more that say what a text is about (lower case, common ones left out)."""
-    return {w for t in texts for w in _WORD.findall(t.lower()) if w not in _STOP}
-
-
 def open_quote(text: str) -> bool:
     """The text ends inside a quotation opened in its last sentence (``… realize. ‘Wow.``)."""
     tail = text[-80:]

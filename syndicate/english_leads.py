@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from . import english as en
 from . import lazyre
 from .columns import Line
 from .model import Block, BlockKind
@@ -20,7 +21,7 @@ OBITUARY_LEAD = lazyre.compile(
 # A signature: the writer's name (two or three words, capitals or Title Case, initials allowed;
 # a headline in Title Case mostly runs longer),
 # perhaps a dash before it and the town after a comma; the town may stand on the next line.
-_WORD = r"(?:[A-Z][a-z’'\-]+|[A-Z]\.|[A-Z][A-Z’'\-]+)"
+_WORD = r"(?:(?:Mc|Mac|De|Di|La|Le)?[A-Z][a-z’'\-]+|[A-Z]\.|[A-Z][A-Z’'\-]+)"  # McAllister, DeMarco too
 _SIGNER = rf"{_WORD}(?:\s+{_WORD}){{1,2}}"
 _PLACE = r"[A-Z][A-Za-z’'.\-]+(?:\s+[A-Z][A-Za-z’'.\-]+){0,2}"
 SIGNATURE = lazyre.compile(rf"^(?P<dash>[—–-]{{1,2}}\s*)?{_SIGNER}(?:,\s+{_PLACE})?$")
@@ -60,15 +61,13 @@ def signature(lines: Sequence[Line], i: int, letter: bool) -> int:
     if len(text) > SIGNATURE_MAX or not text[:1].isupper() and text[:1] not in "—–-":
         return 0
     m = SIGNATURE.match(text)
-    if m is None or text.endswith("."):
-        return 0
-    n = 1
+    if m is None or text.endswith(".") or en.is_byline(text):
+        return 0  # (``By LUIS HALDANE`` under a story: the next story's byline, its headline lost)
     if not m.group("dash") and "," not in text and not letter:
         return 0
-    if i + 1 < len(lines) and not lines[i + 1].gap and "," not in text:
-        nxt = lines[i + 1].text
-        if len(nxt) <= 24 and PLACE_LINE.match(nxt) and (i + 2 >= len(lines) or lines[i + 2].gap):
-            n = 2  # Luis Sandoval / Port Haven
+    if "," not in text and _town_under(lines, i):
+        return 2  # Luis Sandoval / Port Haven
+    n = 1
     if (
         i + n >= len(lines)
         or lines[i + n].gap
@@ -76,7 +75,28 @@ def signature(lines: Sequence[Line], i: int, letter: bool) -> int:
         or ("," in text and text.split(",")[0].isupper())
     ):
         return n
-    return 0
+    return n if letter and _next_letter(text, lines[i + n].text) else 0
+
+
+OBITUARIES_HEAD = lazyre.compile(
+    r"^(?i:obituaries|deaths|death\s+notices)\s*$"
+)  # the next column's standing head
+_I_OPENS = lazyre.compile(r"^(?:I|My|We|Our)\s")  # a letter's first words
+
+
+def _next_letter(name: str, below: str) -> bool:
+    """Under a letter's bare signature with no air, the next letter's head or first line: a head
+    in capitals (under a name that is not), a byline, the column's standing head or the next
+    column's (``Obituaries``), a sentence in the first person (``Maria Lopez`` / ``I was
+    disappointed to read that``)."""
+    if below.isupper() and not name.isupper() and len(below) > 3:
+        return True
+    return bool(
+        _I_OPENS.match(below)
+        or LETTERS_HEAD.match(below)
+        or OBITUARIES_HEAD.match(below)
+        or en.is_byline(below)
+    )
 
 
 def captions_under_head(blocks: Sequence[Block], pending: bool) -> bool:
@@ -86,6 +106,8 @@ def captions_under_head(blocks: Sequence[Block], pending: bool) -> bool:
     credit, captions = False, int(pending)
     for block in reversed(blocks):
         if block.role in ("head", "byline"):
+            # A credit set right under the byline is read with it (``By ANN HALE`` / ``(AP Photo)``).
+            credit = credit or block.role == "byline" and en.is_credit(block.raw.rpartition(" / ")[2])
             return credit and captions <= 2
         if block.role == "credit":
             credit = True
@@ -96,3 +118,26 @@ def captions_under_head(blocks: Sequence[Block], pending: bool) -> bool:
         if captions > 2:
             return False
     return False
+
+
+_NO_NAME = en.word_set("a an the and or of on in at to by for from with about")  # no word of a name
+
+
+def _town_under(lines: Sequence[Line], i: int) -> bool:
+    """The signature at ``i`` has its town on the next line (``Luis Sandoval`` / ``Port Haven``),
+    also across a column break, and the next letter or the page's end comes after it: a blank
+    line, a paragraph's first line (indented or opening with a capital). A town is a word or
+    three in the signature's case: a letter's headline in capitals under a Title Case name is none."""
+    if i + 1 >= len(lines):
+        return False
+    town, name = lines[i + 1].text, lines[i].text
+    if len(town) > 24 or town.count(" ") > 2 or town.isupper() and not name.isupper():
+        return False
+    if any(word.lower() in _NO_NAME for word in name.split()):
+        return False  # ``ABOUT THE ISSUE`` / ``Teacher Evaluations``: a kicker over a headline
+    if PLACE_LINE.match(town) is None or en.is_byline(town) or en.is_staff_line(town):
+        return False  # ``By Irene Sandoval`` / ``Staff Writer`` under a name: the next story's byline
+    if OBITUARIES_HEAD.match(town) or LETTERS_HEAD.match(town):
+        return False  # the next column's standing head
+    after = lines[i + 2] if i + 2 < len(lines) else None
+    return after is None or after.gap or after.indented or after.text[:1].isupper()

@@ -17,7 +17,7 @@ import functools
 import re
 
 from . import english as en
-from . import english_jumps, english_leads, rules
+from . import english_jumps, english_leads, lazyre, rules
 from .columns import Line, first_word, read_lines, widths
 from .model import Block, BlockKind
 from .unmarked_ends import ANAPHORIC as ANAPHORIC  # profile reads it here
@@ -29,6 +29,8 @@ _SENTENCE_LAST = frozenset(".!?\"'”’)")  # last characters of a line that ma
 _NO_HEAD_LAST = frozenset(".,;-–—")  # last characters of a line that is no head (set_as_head)
 JUMP_LINE_MAX = 48  # a jump-in line is no longer (a jump head run into it included)
 UNWRAPPED_WIDTH = 80  # characters: a line this long is no column's (the widest print columns hold about 60)
+BIO_MAX = 160  # a writer's bio line under a column is no longer
+_SAID = lazyre.compile(r"\b(?:said|says|told)\b")
 
 
 class _Reader(EndReader):
@@ -69,6 +71,8 @@ class _Reader(EndReader):
                 return False
         if h.jump_in is not None or h.byline or (h.heads and h.long_head):
             return True
+        if not h.heads and english_leads.captions_under_head(self.blocks, bool(self.pieces)):
+            return False  # a caption under the photo credit under a byline: the story's, its body below
         if h.heads == [[i]] and en.runs_on(self.lines[i].text):
             return False  # ``Previously, the`` / ``See FACILITIES, B1``: text cut by a column end, no head
         if h.heads and en.is_credit(self.lines[i].text) and closed(self.pending_text()):
@@ -95,6 +99,8 @@ class _Reader(EndReader):
             return True  # an obituary's lead (Ann Hale, 84, of …)
         if ANAPHORIC.match(body.text) or self.signed_below(h.end):
             return False
+        if self.bio_above():
+            return True  # the writer's bio line (``Carla Mendes is a journalism senior.``) ended the column
         return (
             not self.quoted
             and cohesion(self.article[-COHESION_BEFORE:], text_below(self.lines, h.end)) < COHESION_SPLIT
@@ -113,7 +119,7 @@ class _Reader(EndReader):
         if signed and not (above.count(" ") <= 3 and above[:1].isupper() and self.signs_off(i - 1)):
             # Not under a finished paragraph (most lines): a head only right over its byline or dateline.
             return len(self.pieces) > 1 and bool(self.article) and self.signed_head(i)
-        if not en.set_as_head(text) or en.is_credit(text):
+        if not (en.set_as_head(text) or self.caps_head_wrapped(i)) or en.is_credit(text):
             return False  # a photo credit (``DARRELL MIHO/Daily``) under the text is no head
         if self.heads_only() or self.runs_into_text(i):
             return False  # right under a head and byline, or a paragraph's first line
@@ -164,7 +170,9 @@ class _Reader(EndReader):
         face …``), or an agency line signing off the story above. A subhead inside an article has
         none; a staff line alone (``Associated Press``) signs off the article above, and so does a
         bio line (``Carla Mendes is a journalism`` / ``senior.``)."""
-        if any(en.runs_on(self.lines[group[-1]].text) for group in h.heads) or self.jump_line(i):
+        if self.jump_line(i) or any(
+            en.runs_on(self.lines[g[-1]].text) and not self.caps_head_wrapped(g[-1]) for g in h.heads
+        ):
             return False  # ``The men's basketball team`` / ``lost two games this``: text, not a head
         if h.jump_in is not None or (h.heads and (self.signs_off(i - 1) or self.bio_above())):
             return True
@@ -189,13 +197,13 @@ class _Reader(EndReader):
         return self.new_topic(h, body)
 
     def bio_above(self) -> bool:
-        """The paragraph above is the writer's bio line (``Lori Witmer is a senior.``): signed off."""
-        return self.writer is not None and bool(self.writer.match(self.pending_text()))
-
-    def pending_text(self) -> str:
-        if self.pieces:
-            return " ".join(p.text for p in self.pieces)
-        return next((b.raw for b in reversed(self.blocks) if b.kind is BlockKind.PARAGRAPH), "")
+        """The paragraph above is the writer's bio line (``Lori Witmer is a senior.``): signed off.
+        A bio is a line or two and quotes nobody; a paragraph of the story may open on the
+        writer's name too (``Ben Winslow, president of the senate, said …``)."""
+        if self.writer is None:
+            return False
+        text = self.pending_text()
+        return len(text) <= BIO_MAX and bool(self.writer.match(text)) and _SAID.search(text) is None
 
     # --- building -----------------------------------------------------------------------------
 
@@ -284,7 +292,9 @@ class _Reader(EndReader):
         text, above = self.lines[i].text, self.lines[i - 1].text if i else ""
         n = 0
         if jumped and len(text) <= JUMP_LINE_MAX and english_jumps.REFER_LINE.match(text):
-            n = int(rules.jump_out(text) is None)  # the story's refer line, and still its end
+            # The story's refer line, and still its end; a continuation's ``Continued from Page A1``
+            # under a letter's signature (read as the end of a story too) is none.
+            n = int(rules.jump_out(text) is None and rules.jump_in(text) is None)
         elif (
             i
             and above[-1:] in _SENTENCE_LAST
@@ -335,8 +345,8 @@ class _Reader(EndReader):
                 continue
             if (marked or ungapped) and not self.label_after_page(i):
                 h = self.head(i)
-                if ungapped and h.end == i and self.bio_above():
-                    h.heads, h.end = [[i]], i + 1  # the writer signed off above: a headline set full
+                if h.end == i and (self.bio_above() if ungapped else self.head_at_column_end(i)):
+                    h.heads, h.end = [[i]], i + 1  # the writer signed off above / the column ends under it
                 # A credit block may run on past its first lines (STORY BY … / … PHOTOS BY / JUAN …).
                 credit_line = bool(self.blocks) and not self.pieces  # nothing of a caption pending
                 credit_line = credit_line and (self.blocks[-1].role == "credit" or en.is_credit(line.text))

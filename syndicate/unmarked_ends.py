@@ -10,9 +10,9 @@ import re
 from . import english as en
 from . import english_jumps, english_leads, lazyre, rules
 from .columns import PAGE_AT_END, Line
-from .model import Block
+from .model import Block, BlockKind
 from .unmarked_head import SUBHEAD_WORDS, Head, HeadReader
-from .unmarked_topic import COHESION_BEFORE, COHESION_SPLIT, cohesion, text_below
+from .unmarked_topic import COHESION_BEFORE, COHESION_SPLIT, closed, cohesion, text_below
 
 # A paragraph opening like this refers back to the one above: not a new article.
 ANAPHORIC = lazyre.compile(
@@ -57,6 +57,69 @@ class EndReader(HeadReader):
             and self.stands_alone(i)
         )
 
+    def pending_text(self) -> str:
+        """The paragraph being read, else the last one read."""
+        if self.pieces:
+            return " ".join(p.text for p in self.pieces)
+        return next((b.raw for b in reversed(self.blocks) if b.kind is BlockKind.PARAGRAPH), "")
+
+    def head_at_column_end(self, i: int) -> bool:
+        """Line ``i``, under a finished story (a sentence end, its jump line), is set as a headline
+        and the column breaks right under it, the next column going on with a new sentence: a
+        headline at a column's foot (``Continued on page B1`` / ``Utility board approves new
+        reservoir`` / break / ``Officials say …``), its deck and byline over the break."""
+        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        if nxt is None or not nxt.gap or not nxt.text[:1].isupper() or self.pieces:
+            return False
+        text = self.lines[i].text
+        return en.set_as_head(text) and text.count(" ") >= 2 and closed(self.pending_text())
+
+    def caps_head_wrapped(self, i: int) -> bool:
+        """Line ``i`` is a head in capitals broken after a word that needs the next, which the
+        line below sets in capitals too (``TRUSTEES WEIGH DEEPER CUTS TO`` / ``SCHOOL BUDGET``)."""
+        text, nxt = self.lines[i].text, self.lines[i + 1] if i + 1 < len(self.lines) else None
+        return (
+            nxt is not None
+            and not nxt.gap
+            and text.isupper()
+            and nxt.text.isupper()
+            and en.runs_on(text)
+            and en.set_as_head(nxt.text)
+        )
+
+    def headline_over(self, h: Head, body: Line) -> bool:
+        """A head of one line set in capitals, a headline's length (a subhead inside a story is a
+        word or three: ``ABOUT THE ISSUE``), over a new sentence: a story set with no air above.
+        Or such a head wrapped onto a second line after a word that needs the next (``TRUSTEES
+        WEIGH DEEPER CUTS TO`` / ``SCHOOL BUDGET``): a subhead is not wrapped."""
+        lines = [k for group in h.heads for k in group]
+        if (
+            not body.text[:1].isupper()
+            or len(lines) > 2
+            or len(lines) == 2
+            and not en.runs_on(self.lines[lines[0]].text)
+        ):
+            return False
+        texts = [self.lines[k].text for k in lines]
+        return sum(len(t.split()) for t in texts) >= SUBHEAD_WORDS and all(t.isupper() for t in texts)
+
+    def pull_quote(self, i: int) -> int:
+        """How many lines from ``i`` are a pull-quote set inside a story: a quoted sentence on up
+        to five lines, then its attribution opening with a dash (``— Marta Delgado, county
+        supervisor``), no blank line between. 0: none."""
+        lines = self.lines
+        if lines[i].text[:1] not in '“"':
+            return 0
+        for k in range(i, min(i + 5, len(lines) - 1)):
+            if k > i and lines[k].gap:
+                return 0
+            text = lines[k].text
+            if text[-1:] in '”"' and text.rstrip('”"')[-1:] in ".?!":
+                below = lines[k + 1]
+                by = below.text[:1] in "—–" and not below.gap and len(below.text) <= 60
+                return k - i + 2 if by and not en.ends_sentence(below.text) else 0
+        return 0
+
     def jump_line(self, i: int) -> bool:
         """Line ``i`` is a story's jump line (``Contd. on Page 2``; ``Please see TRIAL,`` / ``Page
         A2``, broken before its label): the end of the story above, never a head over the next."""
@@ -89,7 +152,9 @@ class EndReader(HeadReader):
     def heads_only(self) -> bool:
         """The article open so far has its headline (and byline) and no text yet."""
         return (
-            not self.pieces and bool(self.blocks) and self.blocks[-1].role in ("head", "byline", "jump_head")
+            not self.pieces
+            and bool(self.blocks)
+            and self.blocks[-1].role in ("head", "byline", "jump_head", "jump_in")
         )
 
     def body_follows(self, j: int) -> bool:

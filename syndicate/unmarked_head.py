@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import english as en
-from . import english_jumps, lazyre, rules
+from . import english_jumps, english_leads, lazyre, rules
 from .columns import Line, first_word
 from .unmarked_topic import COHESION_SPLIT, cohesion, text_below
 
@@ -64,21 +64,36 @@ class HeadReader:
             return True  # a head set in capitals over more of it: text is never set so
         if not nxt.gap and _SENTENCE_OPENER.match(nxt.text):
             return True  # an unfinished line, then ``The …``: a new sentence, so the line was a head
+        if not nxt.gap and self._title_over_sentence(text, nxt.text):
+            return True
         if nxt.text[:1].islower() and not nxt.gap:
             return False
         return len(text) + 1 + len(first_word(nxt.text)) <= self.widths[i]
+
+    @staticmethod
+    def _title_over_sentence(text: str, below: str) -> bool:
+        """A headline in Title Case of three words or more over a line in sentence case (``Utility
+        Board Approves New Reservoir`` / ``Officials say the decision could``): a line of text
+        holds lower-case words among its names."""
+        return (
+            below[:1].isupper()
+            and text.count(" ") >= 2
+            and en.capitalised_share(text) == 1.0
+            and en.capitalised_share(below) < 0.5
+        )
 
     def wrapped_head(self, j: int) -> int:
         """How many lines a headline set on two or three lines takes, those below in lower case
         (``Police detect stolen parking`` / ``permits daily``; ``Library plans`` / ``summer
         reading`` / ``program``): short, ending no sentence, the last standing alone. 0: none."""
-        if not en.headline_like(self.lines[j].text):
+        first = self.lines[j].text
+        if not en.headline_like(first):
             return 0
         for k in range(j + 1, min(j + 3, len(self.lines))):
             line = self.lines[k]
             if (
                 line.gap
-                or not line.text[:1].islower()
+                or not (line.text[:1].islower() or self._title_rest(first, line.text))
                 or en.ends_sentence(line.text)
                 or self.starts_body(line.text)
             ):
@@ -89,13 +104,25 @@ class HeadReader:
                 return 0  # a line filled to the column runs on: body text
         return 0
 
+    @staticmethod
+    def _title_rest(first: str, text: str) -> bool:
+        """``text`` is the rest of a headline set in Title Case (``Jury Hears Opening Statements
+        in`` / ``Fraud Trial``): a few words, all capitalised, under three or more (not in capitals)."""
+        if text.count(" ") > 4 or first.count(" ") < 2 or text.isupper() or first.isupper():
+            return False
+        if not all(w[:1].isupper() or len(w) <= 4 for w in text.split()):
+            return False  # a long word in lower case: text (the cheap test first, most lines fail it)
+        return en.capitalised_share(text) == 1.0 and en.capitalised_share(first) == 1.0
+
     def wrapped_deck(self, j: int) -> int:
         """A deck wrapped like a headline (``Court agrees Kevorkian was`` / ``trying to help``), taken
         only right above a byline, a jump line or a dateline: decks are mostly set whole."""
         wrap = self.wrapped_head(j)
         below = j + wrap
-        if wrap and below < len(self.lines) and not self.lines[below].gap:
-            return wrap if self.starts_body(self.lines[below].text) else 0
+        if wrap and below < len(self.lines):
+            # Across a column break only a byline tells: a dateline or a jump line may open the next story.
+            text = self.lines[below].text
+            return wrap if self.is_byline(text) or not self.lines[below].gap and self.starts_body(text) else 0
         return 0
 
     def jump_head_lines(self, j: int) -> int:
@@ -113,6 +140,8 @@ class HeadReader:
                 and rules.jump_in(nxt.text)
             ):
                 return 1  # ``road`` / ``Harbor`` over ``Continued from Page 1``: a jump head set small
+            if nxt is not None and nxt.gap and self._head_over_break(j):
+                return 1  # ``Turnout low in special election`` / (column break) / ``Continued from page 1``
             return self._headline_over_jump(j)
         for k in range(j + 1, min(j + 6, len(self.lines))):
             line = self.lines[k]
@@ -192,15 +221,6 @@ class HeadReader:
                 return False
         return False
 
-    def headline_over(self, h: Head, body: Line) -> bool:
-        """A head of one line set in capitals, a headline's length (a subhead inside a story is a
-        word or three: ``ABOUT THE ISSUE``), over a new sentence: a story set with no air above."""
-        if len(h.heads) != 1 or len(h.heads[0]) != 1:
-            return False
-        k = h.heads[0][0]
-        text = self.lines[k].text
-        return len(text.split()) >= SUBHEAD_WORDS and text.isupper() and body.text[:1].isupper()
-
     def runs_into_text(self, i: int) -> bool:
         """Line ``i`` runs on into a line of text filled to the column (a paragraph's first line,
         not a head): what ``head`` would find, told cheaply for the many lines that ask."""
@@ -212,22 +232,14 @@ class HeadReader:
             return False  # a wide head, a jump line or a byline over text run on from a jump
         return not self.starts_body(nxt.text) and not self._alone_below(i + 1)
 
-    def pull_quote(self, i: int) -> int:
-        """How many lines from ``i`` are a pull-quote set inside a story: a quoted sentence on up
-        to five lines, then its attribution opening with a dash (``— Marta Delgado, county
-        supervisor``), no blank line between. 0: none."""
-        lines = self.lines
-        if lines[i].text[:1] not in '“"':
-            return 0
-        for k in range(i, min(i + 5, len(lines) - 1)):
-            if k > i and lines[k].gap:
-                return 0
-            text = lines[k].text
-            if text[-1:] in '”"' and text.rstrip('”"')[-1:] in ".?!":
-                below = lines[k + 1]
-                by = below.text[:1] in "—–" and not below.gap and len(below.text) <= 60
-                return k - i + 2 if by and not en.ends_sentence(below.text) else 0
-        return 0
+    def _head_over_break(self, j: int) -> bool:
+        """Line ``j``, under a finished paragraph (or a break), is set as a headline, and the jump
+        line stands at the top of the next column."""
+        nxt, above = self.lines[j + 1], self.lines[j - 1].text if j else "."
+        if len(nxt.text) > self.widths[j + 1] or not (self.lines[j].gap or en.ends_sentence(above)):
+            return False
+        first = self.lines[j].text
+        return first.count(" ") >= 1 and en.set_as_head(first) and rules.jump_in(nxt.text) is not None
 
     def _headline_over_jump(self, j: int) -> int:
         """2 when lines ``j`` and ``j + 1`` are a headline right over a jump-in line, else 0 (its rest
@@ -235,25 +247,33 @@ class HeadReader:
         if j + 2 >= len(self.lines):
             return 0
         second, jump = self.lines[j + 1], self.lines[j + 2]
-        if jump.gap or len(jump.text) > self.widths[j + 2] or not rules.jump_in(jump.text):
-            return 0  # the jump line first: most lines are none
+        # The jump line first: most lines are none. A column break may fall under a headline
+        # wrapped onto a line in lower case (``University plans new`` / ``dormitory`` / break).
+        wrapped = not second.gap and second.text[:1].islower()
+        if jump.gap and not wrapped or len(jump.text) > self.widths[j + 2] or not rules.jump_in(jump.text):
+            return 0
         if second.gap and not second.text[:1].islower():
             return 0  # the rest of a head, in lower case, may follow a column break
         if not en.headline_like(self.lines[j].text) or rules.jump_in(second.text):
             return 0
         return 0 if en.ends_sentence(second.text) else 2
 
-    def over_byline(self, j: int) -> bool:
-        """Line ``j`` and at most two more, none ending a sentence, stand right over a byline: a
+    def over_byline(self, j: int, wrapped: bool = False) -> bool:
+        """Line ``j`` and at most three more, none ending a sentence, stand right over a byline: a
         headline set full to the column (``Political science major new`` / ``Poly Royal queen`` /
         ``By Ann Lee``), its line breaks no evidence. The byline is looked for first: most lines
-        asked have none below."""
+        asked have none below. ``wrapped``: line ``j`` goes on with a head above it (lower case
+        allowed)."""
         lines = self.lines
-        for k in range(j + 1, min(j + 3, len(lines))):
+        for k in range(j + 1, min(j + 4, len(lines))):
             if lines[k].gap:
                 return False
             if lines[k].text[:1] in "BbH8" and self.is_byline(lines[k].text):
-                return all(self._head_line(lines[m].text) for m in range(j, k))
+                # A headline over a deck wrapped onto a line in lower case (``Critics call the
+                # proposal a costly`` / ``mistake``) takes three lines.
+                rest = [lines[m].text for m in range(j + int(not wrapped), k)]
+                first = wrapped or self._head_line(lines[j].text)
+                return first and all(self._head_line(t[:1].upper() + t[1:]) for t in rest)
         return False
 
     def _head_line(self, text: str) -> bool:
@@ -327,13 +347,13 @@ class HeadReader:
             return h
         while joined(j) and len(h.heads) < 4:
             text = lines[j].text
-            if self.starts_body(text):
-                break
+            if self.starts_body(text) or english_leads.obituary_lead(text):
+                break  # (``Hugh A. Quinlan, 72, of Easton, died``: a notice's first line, under its name)
             wrap = self.wrapped_head(j) if j == i else self.wrapped_deck(j)  # decks wrap above a byline
             if (
                 not wrap
                 and not self.stands_alone(j)
-                and not self.over_byline(j)
+                and not self.over_byline(j, bool(h.heads))
                 and not self.under_kicker(h, j)
             ):
                 break
@@ -359,6 +379,9 @@ class HeadReader:
                 j += 1
             while len(h.byline) < 4 and j < n and not lines[j].gap and self.staff_like(j):
                 h.byline.append(j)
+                j += 1
+            if j < n and lines[j].gap and en.runs_on(lines[j - 1].text) and self.staff_like(j):
+                h.byline.append(j)  # ``BY BEN WINSLOW / Special to the`` / (column break) / ``Ledger``
                 j += 1
         elif h.heads and joined(j) and j < n and en.is_staff_line(lines[j].text) and len(h.heads[-1]) == 1:
             # a name without By, then the role: Brandon K. Pringle / Staff Writer

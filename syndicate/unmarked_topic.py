@@ -3,6 +3,7 @@ and what content words they share (``unmarked`` asks where nothing the typesette
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from . import english as en
@@ -16,6 +17,30 @@ COHESION_SPLIT = 0.125
 COHESION_BEFORE = 40  # lines of the article above compared
 COHESION_AFTER = 16  # lines below compared
 COHESION_MIN_WORDS = 20  # content words the article above needs before its words tell anything
+_WORD = lazyre.compile(r"[a-z][a-z’']{3,}")
+_STOP = en.word_set(
+    """this that these those with from have has had were been being said says will would could should
+    about after before over under into than then there here their them they when where which what
+    while also more most other such only some very just year years last first week today monday
+    tuesday wednesday thursday friday saturday sunday"""
+)
+
+
+def content_words(texts: list[str]) -> set[str]:
+    """Words of four letters or more that say what a text is about (lower case, common ones left
+    out), a plural or possessive read as its word: ``growers`` and ``grower's`` are ``grower``."""
+    words = {w for t in texts for w in _WORD.findall(t.lower())}  # each word once, then its number
+    return {_singular(w) for w in words if w not in _STOP}
+
+
+@functools.lru_cache(maxsize=8192)  # a page's words recur from one candidate break to the next
+def _singular(word: str) -> str:
+    word = word.removesuffix("’s").removesuffix("'s").rstrip("’'")
+    if word.endswith("ies") and len(word) > 5:
+        return word[:-3] + "y"
+    return (
+        word[:-1] if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 4 else word
+    )
 
 
 def closed(text: str) -> bool:
@@ -40,7 +65,7 @@ def may_close(text: str) -> bool:
 def cohesion(before: list[str], after: list[str]) -> float:
     """Share of content words the text after has in common with the article before (of the smaller
     side); 1.0 when either side is too short to tell (a lead paragraph alone says little)."""
-    a, b = en.content_words(before), en.content_words(after)
+    a, b = content_words(before), content_words(after)
     if len(a) < COHESION_MIN_WORDS or len(b) < COHESION_MIN_WORDS // 2:
         return 1.0
     return len(a & b) / min(len(a), len(b))
