@@ -318,7 +318,7 @@ def merge_soft(
             # Not under a sign-off (（完）, 据新华社): the article above ended there.
             if lone and not closed and d.paragraphs and p.anaphoric_opener.match(d.paragraphs[0]):
                 prev.paragraphs[-1] += "".join(h.text for h in d.heads)
-                _absorb(prev, d, d.paragraphs)
+                absorb(prev, d, d.paragraphs)
                 continue
             if lone and d.paragraphs and subheads.marked(prev, d, topic, p, closed):
                 # ■排队两小时只为一碗面: a marked subheading (小标题) inside the article above.
@@ -348,7 +348,7 @@ def merge_soft(
             if explain is not None and note != NO_EVIDENCE:  # a finished paragraph, nothing more
                 explain.append(BoundaryDecision(page, d.first_line, split, evidence, note))
             if not split:
-                _absorb(prev, d, d.paragraphs)
+                absorb(prev, d, d.paragraphs)
                 continue
         out.append(d)
     return out
@@ -357,10 +357,10 @@ def merge_soft(
 def _absorb_subheading(prev: Draft, d: Draft) -> None:
     """``d``'s head lines are a subheading of ``prev``: they and its paragraphs go on it."""
     prev.subheads.append(sum(len(h.text) for h in d.heads))
-    _absorb(prev, d, [h.text for h in d.heads] + d.paragraphs)
+    absorb(prev, d, [h.text for h in d.heads] + d.paragraphs)
 
 
-def _absorb(prev: Draft, d: Draft, paragraphs: list[str]) -> None:
+def absorb(prev: Draft, d: Draft, paragraphs: list[str]) -> None:
     """Draft ``d`` is no article of its own: its ``paragraphs`` and captions go on ``prev``."""
     prev.paragraphs += paragraphs
     prev.captions += d.captions

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from . import lazyre, rules
+from . import keyword_parts, lazyre, rules
 from .boundaries import CAPTION_MAX, Draft, caption, merge_soft, take_box, take_deck
 from .briefs import run_in_head
 from .model import Block, BlockKind, BoundaryDecision, Fragment, FragmentKind, Jump, Orphan
@@ -338,6 +338,7 @@ def split(
     """Split one page's blocks into fragments (in reading order) and orphan headline blocks; the
     evidence of each boundary no headline marks goes to ``explain`` when given."""
     drafts = merge_soft(_Page(page, blocks, profile).run(), profile, page, explain)
+    drafts = keyword_parts.rejoin(drafts, page, explain)  # See SCHOOLS: the story above's last paragraphs
     fragments: list[Fragment] = []
     orphans: list[Orphan] = []
     for d in drafts:
