@@ -100,7 +100,9 @@ def one_pass(root: Path, template: Path | None) -> tuple[float, float, list[str]
         shutil.rmtree(root)
     if template is not None:
         shutil.copytree(template, root)
-        os.sync()  # the copy is not the pass's to flush (its one syncfs would write the store's copy)
+    # what was written before (the copy, the archives built) is not the pass's to flush: its one
+    # syncfs would write the store's copy, or the 10-year build for the first empty-store pass
+    os.sync()
     settings = config.parse({"output": {"dir": str(root / "out"), "state_dir": str(root / "state")}}, root)
     iss, read = reading(DAY)
     with Store(settings.state_dir / "syndicate.sqlite") as store:
