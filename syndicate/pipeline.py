@@ -288,7 +288,7 @@ def publish_step(settings: Settings, store: Store, now: dt.datetime, report: Pas
     """Snapshot, plan, write everything, then tell the store: the store is not called between writes."""
     from . import publish, state
     from .catalog import CATALOG_DAYS, CATALOG_ROWS
-    from .publish import memo, objects
+    from .publish import memo, objects, periods
     from .publish.write import IN_PROGRESS, in_progress, write_all
 
     out_dir = settings.out_dir
@@ -313,7 +313,10 @@ def publish_step(settings: Settings, store: Store, now: dt.datetime, report: Pas
     )
     site = publish.site_for(settings, snapshot.sections, snapshot.slugs)
     entries = memo.load(settings.state_dir)  # the feed entries earlier passes rendered
-    streamed = publish.stream(snapshot, site, now, entries)
+    exists = bucket.exists if bucket else (lambda path: (out_dir / path).exists())
+    # the years whose archive page or sitemap is not there (an older pass, a lost file): rendered
+    missing = {y for y in {d.year for d in snapshot.dates} if not all(map(exists, periods.files(y)))}
+    streamed = publish.stream(snapshot, site, now, entries, missing)
     feeds: list[str] = []  # the feeds' paths, for WebSub (the outputs' bytes are not kept)
     outputs = _noting_feeds(streamed.outputs, feeds)
     if bucket is not None:  # object storage: the same plan, as objects (publish/objects.py)

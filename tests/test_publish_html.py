@@ -13,7 +13,7 @@ from support.publish import GOLDEN, article, item, site
 
 from syndicate import catalog
 from syndicate.model import CatalogEntry, StoredArticle
-from syndicate.publish import epaper, html, opml, pages, sitemap
+from syndicate.publish import epaper, html, opml, pages, periods, sitemap
 
 SECTIONS = ["要闻", "综合"]
 
@@ -51,13 +51,19 @@ def test_golden_issue_page(update_golden: bool) -> None:
 def test_golden_section_page_and_archive(update_golden: bool) -> None:
     compare_golden(pages.render_section(site(), "要闻", items()[:1]), GOLDEN / "section.html", update_golden)
     day = items()[0].date
-    days = [day, day.replace(day=23), day.replace(month=9, day=30)]
-    compare_golden(pages.render_archive(site(), days), GOLDEN / "archive.html", update_golden)
+    days = [day, day.replace(day=23), day.replace(month=9, day=30), day.replace(year=2022, day=1)]
+    compare_golden(
+        pages.render_archive(site(), periods.by_year(days)), GOLDEN / "archive.html", update_golden
+    )
+    compare_golden(pages.render_year(site(), 2022, days), GOLDEN / "archive-2022.html", update_golden)
 
 
 def test_golden_sitemap_and_robots(update_golden: bool) -> None:
-    data = sitemap.render_sitemap(site(), [items()[0].date], SECTIONS, items())
-    compare_golden(data, GOLDEN / "sitemap.xml", update_golden)
+    compare_golden(sitemap.render_index(site(), [2022, 2023]), GOLDEN / "sitemap.xml", update_golden)
+    data = sitemap.render_pages(site(), [2023, 2022], SECTIONS, items())
+    compare_golden(data, GOLDEN / "sitemap-pages.xml", update_golden)
+    days = [items()[0].date, dt.date(2023, 1, 1)]
+    compare_golden(sitemap.render_year(site(), days), GOLDEN / "sitemap-2023.xml", update_golden)
     compare_golden(sitemap.render_robots(site()), GOLDEN / "robots.txt", update_golden)
 
 
@@ -66,11 +72,11 @@ def test_the_sitemap_of_many_issues_is_the_one_lxml_prints(base_url: str) -> Non
     """The older issues' URLs are the newest's lines with their date put in: the same bytes as
     every URL printed by lxml (and printed so when the base URL holds the newest date)."""
     on = site(base_url=base_url)
-    days = [dt.date(2023, 10, 24) - dt.timedelta(days=n) for n in (0, 1, 9, 40, 400)]
+    days = [dt.date(2023, 10, 24) - dt.timedelta(days=n) for n in (0, 1, 9, 40, 200)]
     for dates in (days, days[:1], [], days[::-1]):
-        got = sitemap.render_sitemap(on, dates, SECTIONS, items())
-        assert got == sitemap._render_sitemap(on, sorted(dates, reverse=True), SECTIONS, items())
-        assert got.count(b"<lastmod>20") == len(dates) + len(items())
+        got = sitemap.render_year(on, dates)
+        assert got == sitemap._render_year(on, sorted(dates, reverse=True))
+        assert got.count(b"<lastmod>20") == len(dates)
 
 
 def test_golden_opml(update_golden: bool) -> None:

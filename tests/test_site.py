@@ -56,7 +56,7 @@ def test_every_published_article_is_reachable_from_the_front_page(tmp_path: Path
     articles = {str(p.relative_to(public)) for p in (public / "articles").rglob("*.html")}
     assert len(articles) == 60 and articles <= reached, sorted(articles - reached)[:5]
     issues = {str(p.relative_to(public)) for p in (public / "issues").rglob("index.html")}
-    assert len(issues) == 13 and issues <= reached  # 12 issues and the archive
+    assert len(issues) == 14 and issues <= reached  # 12 issues, the archive and its year's page
     assert {"sections/yaowen.html", "sections/zonghe.html"} <= reached
 
 
@@ -105,15 +105,29 @@ def test_the_front_page_is_the_latest_released_issue(tmp_path: Path) -> None:
     assert (public / "issues/2023-10-04/index.html").is_file()
 
 
+def sitemaps(public: Path) -> dict[str, etree._Element]:
+    """The sitemaps ``sitemap.xml`` (an index) lists, by path, each checked to lie beside it."""
+    index = etree.parse(str(public / "sitemap.xml")).getroot()
+    assert index.tag == f"{SITEMAP}sitemapindex"
+    found = {}
+    for loc in index.iter(f"{SITEMAP}loc"):
+        assert loc.text and loc.text.startswith("https://news.example.org/") and loc.text.count("/") == 3
+        found[loc.text.rsplit("/", 1)[1]] = etree.parse(str(public / loc.text.rsplit("/", 1)[1])).getroot()
+    return found
+
+
 def test_sitemap_lists_issues_sections_and_news_of_the_last_two_days(tmp_path: Path) -> None:
     src = drop_folder(tmp_path / "src", 4)
     run(src, tmp_path / "out", now=dt.datetime(2023, 10, 4, 12, 0, tzinfo=dt.UTC))
-    root = etree.parse(str(tmp_path / "out/public/sitemap.xml")).getroot()
-    locs = [u.findtext(f"{SITEMAP}loc") for u in root.iter(f"{SITEMAP}url")]
+    found = sitemaps(tmp_path / "out/public")
+    assert list(found) == ["sitemap-pages.xml", "sitemap-2023.xml"]
+    urls = [u for root in found.values() for u in root.iter(f"{SITEMAP}url")]
+    locs = [u.findtext(f"{SITEMAP}loc") for u in urls]
     assert len(locs) == len(set(locs))
     for day in range(1, 5):
         assert f"https://news.example.org/issues/2023-10-0{day}/index.html" in locs
-    news = [u for u in root.iter(f"{SITEMAP}url") if u.find(f"{NEWS}news") is not None]
+    assert "https://news.example.org/issues/2023/index.html" in locs
+    news = [u for u in urls if u.find(f"{NEWS}news") is not None]
     assert len(news) == 10  # the issues of Oct 3rd and 4th, five articles each
     assert all("/articles/2023-10-0" in u.findtext(f"{SITEMAP}loc") for u in news)
     assert {u.findtext(f"{SITEMAP}loc").split("/")[4] for u in news} == {"2023-10-03", "2023-10-04"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -108,16 +108,53 @@ def _item_line(site: Site, item: StoredArticle, entries: EntryCache) -> str:
     return entries.fetch(entries.key(site, "section-item", item), render).decode()
 
 
-def render_archive(site: Site, dates: Sequence[dt.date]) -> bytes:
-    """``public/issues/index.html``: every released issue, newest month first."""
+def year_path(year: int) -> str:
+    return f"issues/{year}/index.html"
+
+
+def render_archive(site: Site, by_year: Mapping[int, Sequence[dt.date]]) -> bytes:
+    """``public/issues/index.html``: the newest year's issues, newest month first, and a link to
+    every year's page (``render_year``): a page the size of a year, however old the archive.
+    ``by_year``: the released issues' dates of each year (``periods.by_year``)."""
+    years = sorted(by_year, reverse=True)
+    newest = by_year[years[0]] if years else []
+    links = [(f"{y}年", f"{y}/index.html") for y in years]
+    return _render_days(site, "往期", ARCHIVE_PATH, "../", "", newest, links)
+
+
+def render_year(site: Site, year: int, dates: Sequence[dt.date]) -> bytes:
+    """``public/issues/<YYYY>/index.html``: the year's issues (``dates``), newest month first."""
+    mine = [d for d in dates if d.year == year]
+    return _render_days(
+        site, f"{year}年", year_path(year), "../../", "../", mine, [("往期", "../index.html")]
+    )
+
+
+def _render_days(
+    site: Site,
+    heading: str,
+    path: str,
+    root: str,
+    up: str,
+    dates: Sequence[dt.date],
+    links: Sequence[tuple[str, str]],
+) -> bytes:
     ordered = sorted(dates, reverse=True)
-    # each day as (folder, label): strings, not an attribute look-up and a call in the template
-    # for every date of the archive
+    # each day as (its page, label): strings, not an attribute look-up and a call in the template
+    # for every date of the year; ``up``: from the page's folder to issues/
     months = [
-        (dt.date(y, m, 1), [(d.isoformat(), f"{d.month}月{d.day}日") for d in group])
+        (dt.date(y, m, 1), [(f"{up}{d.isoformat()}/index.html", f"{d.month}月{d.day}日") for d in group])
         for (y, m), group in itertools.groupby(ordered, key=lambda d: (d.year, d.month))
     ]
-    return _render("archive.html", site=site, root="../", canonical=site.url(ARCHIVE_PATH), months=months)
+    return _render(
+        "archive.html",
+        site=site,
+        root=root,
+        canonical=site.url(path),
+        heading=heading,
+        months=months,
+        links=links,
+    )
 
 
 def render_front(

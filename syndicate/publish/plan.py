@@ -3,7 +3,7 @@
 ``plan`` is pure (no clock, store or file: ``now`` decides embargoes and comes in as an argument).
 Its order: issue by issue, the NewsML (and ninjs) items and article pages of its queued articles,
 its package and its e-paper page; then the catalog, feeds, OPML, the section and archive pages,
-sitemap, and the front page last. The writer lands them in phases (``write.write_rank``), so no
+sitemaps, and the front page last. The writer lands them in phases (``write.write_rank``), so no
 feed or page ever links to a page that is not there yet. A pass takes
 the plan as a ``stream`` (each output rendered when the writer takes it, its bytes gone once
 written), so its memory does not grow with the number of outputs. ``settle`` says which queued articles the plan finished (the store takes them off its
@@ -29,7 +29,7 @@ from ..model import (
     Snapshot,
     StoredArticle,
 )
-from . import epaper, html, newsml, ninjs, opml, pages, sitemap
+from . import epaper, html, newsml, ninjs, opml, pages, periods, sitemap
 from .entries import EntryCache
 from .feeds import Feed
 from .formats import FEEDS
@@ -86,20 +86,37 @@ class Stream:
     failed: set[ArticleKey]
 
 
-def plan(snapshot: Snapshot, site: Site, now: dt.datetime, entries: EntryCache | None = None) -> Plan:
+def plan(
+    snapshot: Snapshot,
+    site: Site,
+    now: dt.datetime,
+    entries: EntryCache | None = None,
+    missing_years: Collection[int] | None = None,
+) -> Plan:
     """Every output of one publishing step, in write order (``stream``, held whole)."""
-    streamed = stream(snapshot, site, now, entries)
+    streamed = stream(snapshot, site, now, entries, missing_years)
     outputs = tuple(streamed.outputs)
     return Plan(outputs, tuple(streamed.problems), frozenset(streamed.failed))
 
 
-def stream(snapshot: Snapshot, site: Site, now: dt.datetime, entries: EntryCache | None = None) -> Stream:
+def stream(
+    snapshot: Snapshot,
+    site: Site,
+    now: dt.datetime,
+    entries: EntryCache | None = None,
+    missing_years: Collection[int] | None = None,
+) -> Stream:
     """Every output of one publishing step, in write order, rendered as it is taken. ``entries``:
-    feed entries rendered before (a pass's memo, ``entries.EntryCache``), filled with the new ones."""
+    feed entries rendered before (a pass's memo, ``entries.EntryCache``), filled with the new ones.
+    ``missing_years``: the years whose archive page or sitemap the output lacks (``periods``;
+    None: the output is not known, every year is rendered)."""
     problems: list[Problem] = []
     failed: set[ArticleKey] = set()
     cache = EntryCache() if entries is None else entries
-    return Stream(iter_siblings(_outputs(snapshot, site, now, cache, problems, failed)), problems, failed)
+    years = periods.to_render(snapshot, missing_years)
+    return Stream(
+        iter_siblings(_outputs(snapshot, site, now, cache, years, problems, failed)), problems, failed
+    )
 
 
 def _outputs(
@@ -107,6 +124,7 @@ def _outputs(
     site: Site,
     now: dt.datetime,
     entries: EntryCache,
+    years: Collection[int],
     problems: list[Problem],
     failed: set[ArticleKey],
 ) -> Iterator[Output]:
@@ -118,7 +136,7 @@ def _outputs(
     yield from _feeds(windows, site, entries)
     yield Output("public/index.opml", opml.render(site, snapshot.sections), "opml")
     yield Output("public/formats.opml", opml.render_other_formats(site, snapshot.sections), "opml")
-    yield from _site(snapshot, windows, site, entries)
+    yield from _site(snapshot, windows, site, entries, years)
 
 
 def _issue(
@@ -223,9 +241,10 @@ def _site(
     windows: list[tuple[str | None, Sequence[StoredArticle]]],
     site: Site,
     entries: EntryCache,
+    years: Collection[int],
 ) -> Iterator[Output]:
-    """The e-paper pages besides the issue pages (``_issue``): the section pages, the archive,
-    sitemap and robots, and the front page (the newest issue) last."""
+    """The e-paper pages besides the issue pages (``_issue``): the section pages, the archive
+    and sitemaps (of ``years``, ``periods``), robots, and the front page (the newest issue) last."""
     for section, items in windows[1:]:
         assert section is not None
         by_issue = sorted(items, key=lambda a: (-a.date.toordinal(), a.seq))
@@ -234,17 +253,8 @@ def _site(
             pages.render_section(site, section, by_issue, entries),
             "section",
         )
-    yield Output(f"public/{pages.ARCHIVE_PATH}", pages.render_archive(site, snapshot.dates), "archive")
-    news_since = snapshot.dates[0] - dt.timedelta(days=sitemap.NEWS_DAYS) if snapshot.dates else None
-    news = [
-        a
-        for p in snapshot.recent
-        if news_since and p.date > news_since
-        for a in p.articles
-        if not a.withdrawn
-    ]
-    data = sitemap.render_sitemap(site, snapshot.dates, snapshot.sections, news)
-    yield Output("public/sitemap.xml", data, "sitemap")
+    for path, data, kind in periods.outputs(snapshot, site, years):
+        yield Output(path, data, kind)
     yield Output("public/robots.txt", sitemap.render_robots(site), "robots")
     newest = snapshot.recent[0] if snapshot.recent else None
     front = pages.render_front(

@@ -1,26 +1,36 @@
-"""``public/sitemap.xml`` and ``public/robots.txt``.
+"""``public/sitemap.xml`` (a sitemap index), the sitemaps it lists, and ``public/robots.txt``.
 
-The sitemap lists the front page, the archive, every section page and every issue page (so a
-crawler reaches every article through them), and the articles of the last two days with the
-Google News extension (``news:news``: publication, date, title), as news sitemaps must. Its size
-follows the number of issues (one URL a day), far below the protocol's 50,000 URLs a file.
+``sitemap.xml`` is a sitemap index (sitemaps.org protocol): it lists ``sitemap-pages.xml`` (the
+front page, the archive and its year pages, every section page, and the articles of the last two
+days with the Google News extension, ``news:news``: publication, date, title, as news sitemaps
+must) and one ``sitemap-<YYYY>.xml`` per year of issues, listing that year's issue pages (so a
+crawler reaches every article through them). A year's sitemap changes only when its issues do:
+a pass renders those of the years it changed (``periods``), not the archive's, and no file grows
+with the archive (a year is 366 URLs, far below the protocol's 50,000 a file). They sit beside
+``sitemap.xml``: a sitemap may list only URLs at or below its own folder.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from lxml import etree
 
 from ..model import StoredArticle
 from ..xmlchars import clean
-from .pages import ARCHIVE_PATH, issue_path, section_path
+from .pages import ARCHIVE_PATH, issue_path, section_path, year_path
 from .site import Site, rfc3339
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
 NEWS_DAYS = 2  # Google News takes articles published in the last two days
+INDEX_PATH = "sitemap.xml"
+PAGES_PATH = "sitemap-pages.xml"
+
+
+def year_sitemap_path(year: int) -> str:
+    return f"sitemap-{year}.xml"
 
 
 def news_language(language: str) -> str:
@@ -29,16 +39,46 @@ def news_language(language: str) -> str:
     return low if low in ("zh-cn", "zh-tw") else low.split("-")[0]
 
 
-def render_sitemap(
-    site: Site, dates: Sequence[dt.date], sections: Sequence[str], recent: Sequence[StoredArticle]
-) -> bytes:
-    """``dates``: released issues; ``recent``: the live articles of the last ``NEWS_DAYS`` days.
+def render_index(site: Site, years: Sequence[int]) -> bytes:
+    """``sitemap.xml``: the pages' sitemap, then each year's (``years``: those with issues), newest first."""
+    root = etree.Element(f"{{{SITEMAP_NS}}}sitemapindex", nsmap={None: SITEMAP_NS})  # type: ignore[dict-item]
+    for path in [PAGES_PATH, *(year_sitemap_path(y) for y in sorted(years, reverse=True))]:
+        el = etree.SubElement(root, f"{{{SITEMAP_NS}}}sitemap")
+        etree.SubElement(el, f"{{{SITEMAP_NS}}}loc").text = site.url(path)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
-    The issues' URLs differ in their date only: the newest is printed by lxml and the others are
-    its lines with their date put in, a string replacement rather than 365 elements a year (the
-    bytes are the same: a date's digits and hyphens are never escaped, in a URL or in XML)."""
+
+def render_pages(
+    site: Site, years: Sequence[int], sections: Sequence[str], recent: Sequence[StoredArticle]
+) -> bytes:
+    """``sitemap-pages.xml``: the front page, the archive and its ``years``' pages, the sections,
+    and ``recent`` (the live articles of the last ``NEWS_DAYS`` days) with their news tags."""
+    root, url = _urlset(news=True)
+    url(site.pub.base_url)
+    url(site.url(ARCHIVE_PATH))
+    for year in sorted(years, reverse=True):
+        url(site.url(year_path(year)))
+    for section in sections:
+        url(site.url(section_path(site, section)))
+    for item in recent:
+        el = url(site.url(site.article_path(item)), rfc3339(site.updated(item), site.tz))
+        news = etree.SubElement(el, f"{{{NEWS_NS}}}news")
+        publication = etree.SubElement(news, f"{{{NEWS_NS}}}publication")
+        etree.SubElement(publication, f"{{{NEWS_NS}}}name").text = site.pub.name
+        etree.SubElement(publication, f"{{{NEWS_NS}}}language").text = news_language(site.pub.language)
+        etree.SubElement(news, f"{{{NEWS_NS}}}publication_date").text = rfc3339(site.published(item), site.tz)
+        etree.SubElement(news, f"{{{NEWS_NS}}}title").text = clean(item.article.headline)
+    return _dump(root)
+
+
+def render_year(site: Site, dates: Sequence[dt.date]) -> bytes:
+    """``sitemap-<YYYY>.xml``: the issue pages of ``dates`` (one year's released issues), newest first.
+
+    The URLs differ in their date only: the newest is printed by lxml and the others are its
+    lines with their date put in, a string replacement rather than an element a day (the bytes
+    are the same: a date's digits and hyphens are never escaped, in a URL or in XML)."""
     days = sorted(dates, reverse=True)
-    doc = _render_sitemap(site, days[:1], sections, recent)
+    doc = _render_year(site, days[:1])
     if len(days) < 2:
         return doc
     newest = days[0].isoformat().encode()
@@ -52,15 +92,21 @@ def render_sitemap(
         or block.count(newest) != 2
         or issue_path(days[0]).count(str(days[0])) != 1
     ):
-        return _render_sitemap(site, days, sections, recent)  # a base URL holding the date: in full
+        return _render_year(site, days)  # a base URL holding the date: in full
     older = b"".join(block.replace(newest, d.isoformat().encode()) for d in days[1:])
     return doc[:end] + older + doc[end:]
 
 
-def _render_sitemap(
-    site: Site, days: Sequence[dt.date], sections: Sequence[str], recent: Sequence[StoredArticle]
-) -> bytes:
-    root = etree.Element(f"{{{SITEMAP_NS}}}urlset", nsmap={None: SITEMAP_NS, "news": NEWS_NS})  # type: ignore[dict-item]
+def _render_year(site: Site, days: Sequence[dt.date]) -> bytes:
+    root, url = _urlset()
+    for day in days:
+        url(site.url(issue_path(day)), day.isoformat())
+    return _dump(root)
+
+
+def _urlset(news: bool = False) -> tuple[etree._Element, Callable[..., etree._Element]]:
+    nsmap = {None: SITEMAP_NS, "news": NEWS_NS} if news else {None: SITEMAP_NS}
+    root = etree.Element(f"{{{SITEMAP_NS}}}urlset", nsmap=nsmap)  # type: ignore[arg-type]
 
     def url(loc: str, lastmod: str | None = None) -> etree._Element:
         el = etree.SubElement(root, f"{{{SITEMAP_NS}}}url")
@@ -69,20 +115,10 @@ def _render_sitemap(
             etree.SubElement(el, f"{{{SITEMAP_NS}}}lastmod").text = lastmod
         return el
 
-    url(site.pub.base_url)
-    url(site.url(ARCHIVE_PATH))
-    for section in sections:
-        url(site.url(section_path(site, section)))
-    for day in days:
-        url(site.url(issue_path(day)), day.isoformat())
-    for item in recent:
-        el = url(site.url(site.article_path(item)), rfc3339(site.updated(item), site.tz))
-        news = etree.SubElement(el, f"{{{NEWS_NS}}}news")
-        publication = etree.SubElement(news, f"{{{NEWS_NS}}}publication")
-        etree.SubElement(publication, f"{{{NEWS_NS}}}name").text = site.pub.name
-        etree.SubElement(publication, f"{{{NEWS_NS}}}language").text = news_language(site.pub.language)
-        etree.SubElement(news, f"{{{NEWS_NS}}}publication_date").text = rfc3339(site.published(item), site.tz)
-        etree.SubElement(news, f"{{{NEWS_NS}}}title").text = clean(item.article.headline)
+    return root, url
+
+
+def _dump(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
@@ -92,7 +128,7 @@ def render_robots(site: Site) -> bytes:
         "User-agent: *\n"
         "Allow: /\n"
         f"Disallow: {_path_of(site.pub.base_url)}partners/\n"
-        f"\nSitemap: {site.url('sitemap.xml')}\n"
+        f"\nSitemap: {site.url(INDEX_PATH)}\n"
     ).encode()
 
 
