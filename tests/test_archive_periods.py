@@ -88,11 +88,14 @@ def test_a_years_lost_page_or_sitemap_is_rendered_again(tmp_path: Path, rendered
         assert (page.read_bytes(), year_map.read_bytes()) == kept
 
 
-def test_the_sitemap_index_lists_a_sitemap_per_year_beside_it(tmp_path: Path) -> None:
+def test_robots_names_a_sitemap_per_year_beside_sitemap_xml(tmp_path: Path) -> None:
     src, out = drop_folder(tmp_path / "src", 2, dt.date(2022, 12, 31)), tmp_path / "out"
     run(src, out)
-    index = (out / "public" / sitemap.INDEX_PATH).read_text(encoding="utf-8")
-    locs = re.findall(r"<loc>(.*?)</loc>", index)
-    names = ["sitemap-pages.xml", "sitemap-2023.xml", "sitemap-2022.xml"]
+    robots = (out / "public" / "robots.txt").read_text(encoding="utf-8")
+    locs = re.findall(r"^Sitemap: (.*)$", robots, flags=re.M)
+    names = [sitemap.INDEX_PATH, "sitemap-2023.xml", "sitemap-2022.xml"]
     assert locs == [f"https://news.example.org/{name}" for name in names]
     assert all((out / "public" / loc.rsplit("/", 1)[1]).is_file() for loc in locs)
+    main = (out / "public" / sitemap.INDEX_PATH).read_text(encoding="utf-8")
+    assert "<urlset" in main and "issues/2023-01-01/index.html" in main  # the newest year's issues
+    assert "issues/2022-12-31/index.html" not in main  # an older year's: in its own sitemap

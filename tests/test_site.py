@@ -106,13 +106,16 @@ def test_the_front_page_is_the_latest_released_issue(tmp_path: Path) -> None:
 
 
 def sitemaps(public: Path) -> dict[str, etree._Element]:
-    """The sitemaps ``sitemap.xml`` (an index) lists, by path, each checked to lie beside it."""
-    index = etree.parse(str(public / "sitemap.xml")).getroot()
-    assert index.tag == f"{SITEMAP}sitemapindex"
+    """``sitemap.xml`` (a list of URLs, as it always was) and the sitemaps robots.txt names beside
+    it, by path, each checked to lie beside it."""
     found = {}
-    for loc in index.iter(f"{SITEMAP}loc"):
-        assert loc.text and loc.text.startswith("https://news.example.org/") and loc.text.count("/") == 3
-        found[loc.text.rsplit("/", 1)[1]] = etree.parse(str(public / loc.text.rsplit("/", 1)[1])).getroot()
+    for line in (public / "robots.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("Sitemap: "):
+            url = line.removeprefix("Sitemap: ")
+            assert url.startswith("https://news.example.org/") and url.count("/") == 3
+            root = etree.parse(str(public / url.rsplit("/", 1)[1])).getroot()
+            assert root.tag == f"{SITEMAP}urlset"
+            found[url.rsplit("/", 1)[1]] = root
     return found
 
 
@@ -120,12 +123,14 @@ def test_sitemap_lists_issues_sections_and_news_of_the_last_two_days(tmp_path: P
     src = drop_folder(tmp_path / "src", 4)
     run(src, tmp_path / "out", now=dt.datetime(2023, 10, 4, 12, 0, tzinfo=dt.UTC))
     found = sitemaps(tmp_path / "out/public")
-    assert list(found) == ["sitemap-pages.xml", "sitemap-2023.xml"]
-    urls = [u for root in found.values() for u in root.iter(f"{SITEMAP}url")]
+    assert list(found) == ["sitemap.xml", "sitemap-2023.xml"]
+    urls = list(found["sitemap.xml"].iter(f"{SITEMAP}url"))
     locs = [u.findtext(f"{SITEMAP}loc") for u in urls]
     assert len(locs) == len(set(locs))
-    for day in range(1, 5):
+    for day in range(1, 5):  # the newest year's issues, in sitemap.xml and in the year's sitemap
         assert f"https://news.example.org/issues/2023-10-0{day}/index.html" in locs
+        year = [u.findtext(f"{SITEMAP}loc") for u in found["sitemap-2023.xml"].iter(f"{SITEMAP}url")]
+        assert f"https://news.example.org/issues/2023-10-0{day}/index.html" in year
     assert "https://news.example.org/issues/2023/index.html" in locs
     news = [u for u in urls if u.find(f"{NEWS}news") is not None]
     assert len(news) == 10  # the issues of Oct 3rd and 4th, five articles each

@@ -1,8 +1,8 @@
 """The archive by year: which years a pass renders, and their outputs.
 
 Every page that would list the whole archive is split by year: the archive index shows the
-newest year and links every year's page (``pages.render_year``), and the sitemap index lists
-one sitemap a year (``sitemap``). A year's page and sitemap change only when one of its issues
+newest year and links every year's page (``pages.render_year``), and ``sitemap.xml`` lists the
+newest year's issues, one sitemap a year the others (``sitemap``). A year's page and sitemap change only when one of its issues
 does, so a pass renders those of the years it has issues queued in (a new or changed issue, or
 every issue after a rebuild), the newest year's (the one an issue joins on its release), and any
 the caller found missing from the output (an older pass wrote the archive whole, or a file was
@@ -47,13 +47,12 @@ def to_render(snapshot: Snapshot, missing: Collection[int] | None) -> set[int]:
 
 
 def outputs(snapshot: Snapshot, site: Site, years: Collection[int]) -> Iterator[tuple[str, bytes, str]]:
-    """(path, bytes, kind) of the archive index, the pages of ``years``, the sitemap index, the
-    pages' sitemap and the sitemaps of ``years``: the pages before the sitemaps that list them."""
+    """(path, bytes, kind) of the archive index, the pages of ``years``, ``sitemap.xml`` and the
+    sitemaps of ``years``: the pages before the sitemaps that list them."""
     days = by_year(snapshot.dates)
     yield f"public/{pages.ARCHIVE_PATH}", pages.render_archive(site, days), "archive"
     for year in sorted(years, reverse=True):
         yield files(year)[0], pages.render_year(site, year, days[year]), "archive"
-    yield f"public/{sitemap.INDEX_PATH}", sitemap.render_index(site, list(days)), "sitemap"
     news_since = snapshot.dates[0] - dt.timedelta(days=sitemap.NEWS_DAYS) if snapshot.dates else None
     news = [
         a
@@ -62,7 +61,8 @@ def outputs(snapshot: Snapshot, site: Site, years: Collection[int]) -> Iterator[
         for a in p.articles
         if not a.withdrawn
     ]
-    data = sitemap.render_pages(site, list(days), snapshot.sections, news)
-    yield f"public/{sitemap.PAGES_PATH}", data, "sitemap"
+    newest = days[max(days)] if days else []
+    data = sitemap.render_pages(site, list(days), snapshot.sections, news, newest)
+    yield f"public/{sitemap.INDEX_PATH}", data, "sitemap"
     for year in sorted(years, reverse=True):
         yield files(year)[1], sitemap.render_year(site, days[year]), "sitemap"

@@ -1,13 +1,14 @@
-"""``public/sitemap.xml`` (a sitemap index), the sitemaps it lists, and ``public/robots.txt``.
+"""``public/sitemap.xml``, a sitemap a year beside it, and ``public/robots.txt``.
 
-``sitemap.xml`` is a sitemap index (sitemaps.org protocol): it lists ``sitemap-pages.xml`` (the
-front page, the archive and its year pages, every section page, and the articles of the last two
-days with the Google News extension, ``news:news``: publication, date, title, as news sitemaps
-must) and one ``sitemap-<YYYY>.xml`` per year of issues, listing that year's issue pages (so a
-crawler reaches every article through them). A year's sitemap changes only when its issues do:
-a pass renders those of the years it changed (``periods``), not the archive's, and no file grows
-with the archive (a year is 366 URLs, far below the protocol's 50,000 a file). They sit beside
-``sitemap.xml``: a sitemap may list only URLs at or below its own folder.
+``sitemap.xml`` stays what it always was, a list of URLs (sitemaps.org ``urlset``): the front
+page, the archive and its year pages, every section page, the newest year's issue pages, and the
+articles of the last two days with the Google News extension (``news:news``: publication, date,
+title), as news sitemaps must. Each year's issue pages are also in ``sitemap-<YYYY>.xml`` (so a
+crawler reaches every article through them), and ``robots.txt`` names them all. A year's sitemap
+changes only when its issues do: a pass renders those of the years it changed (``periods``), not
+the archive's, and no file grows with the archive (a year is 366 URLs, far below the protocol's
+50,000 a file). They sit beside ``sitemap.xml``: a sitemap may list only URLs at or below its
+own folder.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
 NEWS_DAYS = 2  # Google News takes articles published in the last two days
 INDEX_PATH = "sitemap.xml"
-PAGES_PATH = "sitemap-pages.xml"
 
 
 def year_sitemap_path(year: int) -> str:
@@ -39,20 +39,16 @@ def news_language(language: str) -> str:
     return low if low in ("zh-cn", "zh-tw") else low.split("-")[0]
 
 
-def render_index(site: Site, years: Sequence[int]) -> bytes:
-    """``sitemap.xml``: the pages' sitemap, then each year's (``years``: those with issues), newest first."""
-    root = etree.Element(f"{{{SITEMAP_NS}}}sitemapindex", nsmap={None: SITEMAP_NS})  # type: ignore[dict-item]
-    for path in [PAGES_PATH, *(year_sitemap_path(y) for y in sorted(years, reverse=True))]:
-        el = etree.SubElement(root, f"{{{SITEMAP_NS}}}sitemap")
-        etree.SubElement(el, f"{{{SITEMAP_NS}}}loc").text = site.url(path)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-
-
 def render_pages(
-    site: Site, years: Sequence[int], sections: Sequence[str], recent: Sequence[StoredArticle]
+    site: Site,
+    years: Sequence[int],
+    sections: Sequence[str],
+    recent: Sequence[StoredArticle],
+    newest: Sequence[dt.date] = (),
 ) -> bytes:
-    """``sitemap-pages.xml``: the front page, the archive and its ``years``' pages, the sections,
-    and ``recent`` (the live articles of the last ``NEWS_DAYS`` days) with their news tags."""
+    """``sitemap.xml``: the front page, the archive and its ``years``' pages, the sections, the
+    issue pages of ``newest`` (the newest year's dates), and ``recent`` (the live articles of the
+    last ``NEWS_DAYS`` days) with their news tags."""
     root, url = _urlset(news=True)
     url(site.pub.base_url)
     url(site.url(ARCHIVE_PATH))
@@ -60,6 +56,8 @@ def render_pages(
         url(site.url(year_path(year)))
     for section in sections:
         url(site.url(section_path(site, section)))
+    for day in sorted(newest, reverse=True):
+        url(site.url(issue_path(day)), day.isoformat())
     for item in recent:
         el = url(site.url(site.article_path(item)), rfc3339(site.updated(item), site.tz))
         news = etree.SubElement(el, f"{{{NEWS_NS}}}news")
@@ -122,13 +120,14 @@ def _dump(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def render_robots(site: Site) -> bytes:
-    """Everything public may be crawled; partner URLs may not; where the sitemap is."""
+def render_robots(site: Site, years: Sequence[int] = ()) -> bytes:
+    """Everything public may be crawled; partner URLs may not; where the sitemaps are."""
+    maps = [INDEX_PATH, *(year_sitemap_path(y) for y in sorted(years, reverse=True))]
     return (
         "User-agent: *\n"
         "Allow: /\n"
         f"Disallow: {_path_of(site.pub.base_url)}partners/\n"
-        f"\nSitemap: {site.url(INDEX_PATH)}\n"
+        "\n" + "".join(f"Sitemap: {site.url(path)}\n" for path in maps)
     ).encode()
 
 
