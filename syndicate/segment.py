@@ -14,7 +14,7 @@ from . import keyword_parts, lazyre, rules
 from .boundaries import CAPTION_MAX, Draft, caption, merge_soft, take_box, take_deck
 from .briefs import run_in_head
 from .model import Block, BlockKind, BoundaryDecision, Fragment, FragmentKind, Jump, Orphan
-from .names import NAME_WRAP, byline_names, byline_piece, unfinished_byline
+from .names import NAME_WRAP, byline_names, byline_piece, marked_names, unfinished_byline
 from .profile import CHINESE, Profile
 from .text import bigrams, close_up, opening, trigrams
 from .titles import titles
@@ -170,6 +170,10 @@ class _Page:
         named = bool(cur.byline_raw) and bool(byline_names(" ".join(cur.byline_raw)))
         if named and unfinished_byline(cur) and NAME_WRAP.fullmatch(block.raw):
             cur.byline_raw[-1] += text  # a byline wrapped onto a second line: 张美丽安明尹 / 家智
+            cur.touch(block, head=True)
+            return
+        if cur.heads and not (cur.byline_raw or cur.has_body or cur.jump_in) and marked_names(raw):
+            cur.byline_raw.append(raw)  # 让“家门口”的服务更暖心 / □ 李明远: a column's writer, no role
             cur.touch(block, head=True)
             return
         if cur.byline_raw and not named and not (cur.has_body or cur.heads or cur.jump_in):

@@ -120,3 +120,21 @@ def test_a_short_subhead_under_a_headline_is_no_byline(line: str) -> None:
     text = f"如何睡个好觉\n{IND}{line}\n{IND}睡眠时长因人而异，成年人每晚七到九小时为宜。\n"
     ((_, byline, paragraphs),) = _articles(text)
     assert byline == () and paragraphs[0] == line
+
+
+@pytest.mark.parametrize(("line", "names"), [("□ 李明远", ("李明远",)), ("■张晓 王明", ("张晓", "王明"))])
+def test_a_marked_line_of_names_under_a_headline_is_the_writers_byline(
+    line: str, names: tuple[str, ...]
+) -> None:
+    text = (
+        f"让家门口的服务更暖心\n{line}\n"
+        f"{IND}近日，我市又有12个社区养老服务站投入使用，老人们在家门口\n就能吃上热饭。\n"
+    )
+    ((headline, byline, paragraphs),) = _articles(text)
+    assert headline == "让家门口的服务更暖心" and byline == names and paragraphs[0].startswith("近日")
+
+
+def test_a_marked_short_headline_of_who_says_is_no_byline() -> None:
+    text = f"韩国外交部长访华\n■李在明称\n{IND}韩方愿同中方加强沟通，推动两国关系健康发展。\n"
+    ((_, byline, _),) = _articles(text)
+    assert byline == ()
