@@ -14,7 +14,8 @@ _RUN_IN = lazyre.compile(r"^[^，。；：！？、,;:!?（）()]{4,30}?(?=本�
 BRIEF_MAX = 400  # characters of a brief: a marked headline under a story this short heads the next
 # A brief's headline run in before its lead and set off from it by a full-width space, as a column of
 # briefs prints it with no indent (■夏季用电负荷创新高　记者昨天从市供电公司获悉…).
-_SPACED_RUN_IN = lazyre.compile(r"^[■□▲●◆]\s*[^，。；：！？、,;:!?（）()\s\u3000]{4,30}\u3000+(?=\S)")
+_MARKS = "■□▲●◆"  # a brief's mark (rules.ITEM_MARK's)
+_SPACED_RUN_IN = lazyre.compile(rf"^[{_MARKS}]\s*[^，。；：！？、,;:!?（）()\s\u3000]{{4,30}}\u3000+(?=\S)")
 LEAD_COMMA = 4  # a lead's time is followed by its comma within this many characters (近日，, 5月3日8时，)
 
 
@@ -25,12 +26,12 @@ def label_line(text: str) -> bool:
 
 def spaced_run_in(text: str) -> bool:
     """The line opens a brief: its mark, its headline, a full-width space, then its lead."""
-    return text[:1] in "■□▲●◆" and _SPACED_RUN_IN.match(text) is not None
+    return text[:1] in _MARKS and _SPACED_RUN_IN.match(text) is not None
 
 
 def run_in_head(text: str) -> tuple[str, str] | None:
     """(headline, lead) of a brief whose headline is run in, set off by a full-width space."""
-    m = _SPACED_RUN_IN.match(text) if text[:1] in "■□▲●◆" else None
+    m = _SPACED_RUN_IN.match(text) if text[:1] in _MARKS else None
     if m is None:
         return None
     return rules.ITEM_MARK.sub("", m.group(0)).strip("\u3000 "), text[m.end() :]

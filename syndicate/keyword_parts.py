@@ -9,18 +9,11 @@ the story above, and none of their own words.
 
 from __future__ import annotations
 
-import re
-
 from .boundaries import Draft, absorb
 from .model import BoundaryDecision
+from .unmarked_topic import content_words
 
 NOTE = "the jump line's keyword names the story above, not these paragraphs"
-
-
-def _stems(text: str) -> set[str]:
-    """Words in lower case, a plural's s off (SCHOOLS and school's are one word)."""
-    words = re.findall(r"[a-z]+", text.lower().replace("’", "'").replace("'s", ""))
-    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words}
 
 
 def _cut_by_a_column(prev: Draft, d: Draft) -> bool:
@@ -29,9 +22,9 @@ def _cut_by_a_column(prev: Draft, d: Draft) -> bool:
         return False
     if d.heads or d.byline_raw or d.dateline or d.jump_in is not None or d.captions:
         return False
-    key = _stems(jump.keyword)
-    above = _stems(" ".join([h.text for h in prev.heads] + prev.paragraphs))
-    below = _stems(" ".join(d.paragraphs))
+    key = content_words([jump.keyword])  # the topic test's words: SCHOOLS and school's are school
+    above = content_words([h.text for h in prev.heads] + prev.paragraphs)
+    below = content_words(d.paragraphs)
     return bool(key) and key <= above and not key & below
 
 
