@@ -47,8 +47,8 @@ def to_render(snapshot: Snapshot, missing: Collection[int] | None) -> set[int]:
 
 
 def outputs(snapshot: Snapshot, site: Site, years: Collection[int]) -> Iterator[tuple[str, bytes, str]]:
-    """(path, bytes, kind) of the archive index, the pages of ``years``, ``sitemap.xml`` and the
-    sitemaps of ``years``: the pages before the sitemaps that list them."""
+    """(path, bytes, kind) of the archive index, the pages of ``years``, ``sitemap.xml``, the
+    sitemaps of ``years`` and robots.txt: the pages before the sitemaps that list them."""
     days = by_year(snapshot.dates)
     yield f"public/{pages.ARCHIVE_PATH}", pages.render_archive(site, days), "archive"
     for year in sorted(years, reverse=True):
@@ -66,3 +66,4 @@ def outputs(snapshot: Snapshot, site: Site, years: Collection[int]) -> Iterator[
     yield f"public/{sitemap.INDEX_PATH}", data, "sitemap"
     for year in sorted(years, reverse=True):
         yield files(year)[1], sitemap.render_year(site, days[year]), "sitemap"
+    yield "public/robots.txt", sitemap.render_robots(site, list(days)), "robots"  # names every year's

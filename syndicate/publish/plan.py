@@ -29,7 +29,7 @@ from ..model import (
     Snapshot,
     StoredArticle,
 )
-from . import epaper, html, newsml, ninjs, opml, pages, periods, sitemap
+from . import epaper, html, newsml, ninjs, opml, pages, periods
 from .entries import EntryCache
 from .feeds import Feed
 from .formats import FEEDS
@@ -255,8 +255,7 @@ def _site(
         )
     for path, data, kind in periods.outputs(snapshot, site, years):
         yield Output(path, data, kind)
-    years_printed = sorted({d.year for d in snapshot.dates}, reverse=True)
-    yield Output("public/robots.txt", sitemap.render_robots(site, years_printed), "robots")
+
     newest = snapshot.recent[0] if snapshot.recent else None
     front = pages.render_front(
         site, newest.date if newest else None, _pages(newest) if newest else [], snapshot.sections
